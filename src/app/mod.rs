@@ -1,0 +1,108 @@
+//! Use cases. Each takes the `App` (store, clock, settings), who is asking and plain inputs, checks
+//! permissions and rules, changes the store, and returns domain values plus the notices that the
+//! people involved should get. Slash commands, buttons, modals and the scheduler all call these.
+
+mod error;
+mod membership;
+mod notice;
+mod pairing;
+mod program;
+mod sessions;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+pub use error::{AppError, AppResult, UserError};
+pub use membership::{JoinOutcome, LeaveOutcome, Profile};
+pub use notice::{Notice, NoticeKind};
+pub use pairing::PairOutcome;
+pub use program::SetupOutcome;
+pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome, SessionChoice, SessionLine};
+
+use crate::{
+    clock::SharedClock,
+    config::Config,
+    domain::{
+        ids::{GuildId, UserId},
+        member::Member,
+        program::Program,
+        session::BookingLimits,
+    },
+    store::Store,
+};
+
+/// Everything a use case needs.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub store: Store,
+    pub clock: SharedClock,
+    pub config: Arc<Config>,
+}
+
+/// Who runs a command, as Discord told us.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub guild_id: GuildId,
+    pub user_id: UserId,
+    pub name: String,
+    /// Manage Server permission or the configured admin role.
+    pub is_admin: bool,
+}
+
+/// Another person named in a command (from Discord's resolved data).
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: UserId,
+    pub name: String,
+    pub is_bot: bool,
+}
+
+impl App {
+    /// Bundles the parts.
+    pub fn new(store: Store, clock: SharedClock, config: Arc<Config>) -> Self {
+        Self { store, clock, config }
+    }
+
+    /// The current instant, from the injected clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    fn limits(&self) -> BookingLimits {
+        let b = &self.config.booking;
+        BookingLimits {
+            min_duration_minutes: b.min_duration_minutes,
+            max_duration_minutes: b.max_duration_minutes,
+            max_days_ahead: b.max_days_ahead,
+        }
+    }
+
+    /// The guild's program, or the error telling people it is not set up.
+    pub async fn require_program(&self, guild: GuildId) -> AppResult<Program> {
+        self.store.program(guild).await?.ok_or_else(|| UserError::NoProgram.into())
+    }
+
+    /// The caller's active membership, or the error telling them to `/join`.
+    pub async fn require_member(&self, caller: &Caller) -> AppResult<(Program, Member)> {
+        let program = self.require_program(caller.guild_id).await?;
+        match self.store.member(caller.guild_id, caller.user_id).await? {
+            Some(m) if m.active => Ok((program, m)),
+            _ => Err(UserError::NotJoined.into()),
+        }
+    }
+
+    /// The zone a user's times are shown in (theirs, else the program's).
+    pub async fn zone_of(&self, program: &Program, user: UserId) -> AppResult<Tz> {
+        Ok(self.store.member(program.guild_id, user).await?.map_or(program.zone, |m| m.zone_or(program.zone)))
+    }
+}
+
+fn require_admin(caller: &Caller) -> AppResult<()> {
+    if caller.is_admin {
+        Ok(())
+    } else {
+        Err(UserError::NotAdmin.into())
+    }
+}

@@ -1,0 +1,84 @@
+//! Notices: what a use case wants the people involved to be told. `notify` renders and sends
+//! them, so the same notice reads the same whether a command or the scheduler caused it.
+
+use crate::domain::{ids::UserId, pairing::Pairing, session::Session};
+
+/// One message to one person.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub to: UserId,
+    pub kind: NoticeKind,
+}
+
+/// What happened.
+#[derive(Debug, Clone)]
+pub enum NoticeKind {
+    /// An admin paired the recipient with `partner`.
+    Paired { pairing: Pairing, partner: UserId },
+    /// The pairing with `partner` ended (`/unpair` or the partner left).
+    Unpaired { pairing: Pairing, partner: UserId, partner_left: bool },
+    /// `by` booked a session with the recipient.
+    SessionBooked { session: Session, by: UserId },
+    /// `by` moved a session; `previous_start` is where it was.
+    SessionMoved { session: Session, by: UserId, previous_start: chrono::DateTime<chrono::Utc> },
+    /// `by` cancelled a session.
+    SessionCancelled { session: Session, by: UserId },
+}
+
+impl Notice {
+    /// A stable key for this notice, used as the message nonce: the same notice always gets the
+    /// same nonce, different notices (or recipients) never share one. Base 36 keeps it within
+    /// Discord's 25 characters.
+    pub fn nonce(&self) -> String {
+        let (tag, id, rev) = match &self.kind {
+            NoticeKind::Paired { pairing, .. } => ('p', pairing.id, 0),
+            NoticeKind::Unpaired { pairing, .. } => ('u', pairing.id, 0),
+            NoticeKind::SessionBooked { session, .. } => ('b', session.id, 0),
+            NoticeKind::SessionMoved { session, .. } => ('m', session.id, session.revision),
+            NoticeKind::SessionCancelled { session, .. } => ('c', session.id, 0),
+        };
+        format!("{tag}{}.{}.{}", base36(id.unsigned_abs()), base36(rev.unsigned_abs()), base36(self.to.0))
+    }
+}
+
+/// `n` in base 36 (at most 13 characters for a u64).
+pub(crate) fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[usize::try_from(n % 36).unwrap_or(0)]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base36_round_trips_through_u64_parsing() {
+        for n in [0, 1, 35, 36, 1_234_567, u64::MAX] {
+            assert_eq!(u64::from_str_radix(&base36(n), 36).unwrap(), n);
+        }
+    }
+
+    #[test]
+    fn nonces_fit_discord_limit_for_two_billion_rows_and_real_snowflakes() {
+        // Snowflakes stay below 2^63 for decades; row ids below 36^6 (2.1 billion).
+        let big_user = UserId(1 << 62);
+        let pairing = Pairing {
+            id: 2_000_000_000,
+            guild_id: crate::domain::ids::GuildId(1),
+            mentor_id: big_user,
+            mentee_id: UserId(2),
+            active: true,
+        };
+        let n = Notice { to: big_user, kind: NoticeKind::Paired { partner: UserId(2), pairing } };
+        assert!(n.nonce().len() <= 25, "{}", n.nonce());
+    }
+}

@@ -1,0 +1,79 @@
+//! Pairing mentors with mentees (admins only).
+
+use tracing::instrument;
+
+use super::{require_admin, App, AppResult, Caller, Notice, NoticeKind, Person, UserError};
+use crate::domain::{member::Role, pairing::Pairing, session::Session};
+
+/// The result of `/pair` and `/unpair`.
+#[derive(Debug, Clone)]
+pub struct PairOutcome {
+    pub pairing: Pairing,
+    pub cancelled_sessions: Vec<Session>,
+    pub notices: Vec<Notice>,
+}
+
+impl App {
+    async fn check_role(&self, caller: &Caller, who: &Person, role: Role) -> AppResult<()> {
+        if who.is_bot {
+            return Err(UserError::IsBot(who.name.clone()).into());
+        }
+        match self.store.member(caller.guild_id, who.id).await? {
+            Some(m) if m.active && m.role == role => Ok(()),
+            Some(m) if m.active => {
+                Err(UserError::WrongRole { name: who.name.clone(), actual: m.role.as_str(), expected: role.as_str() }
+                    .into())
+            }
+            _ => Err(UserError::OtherNotJoined { name: who.name.clone(), role: role.as_str() }.into()),
+        }
+    }
+
+    /// Pairs a mentor with a mentee and tells both.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn pair(&self, caller: &Caller, mentor: &Person, mentee: &Person) -> AppResult<PairOutcome> {
+        require_admin(caller)?;
+        self.require_program(caller.guild_id).await?;
+        if mentor.id == mentee.id {
+            return Err(UserError::SamePerson.into());
+        }
+        self.check_role(caller, mentor, Role::Mentor).await?;
+        self.check_role(caller, mentee, Role::Mentee).await?;
+        if self.store.active_pairing_between(caller.guild_id, mentor.id, mentee.id).await?.is_some() {
+            return Err(UserError::AlreadyPaired { mentor: mentor.name.clone(), mentee: mentee.name.clone() }.into());
+        }
+        let pairing = self.store.create_pairing(caller.guild_id, mentor.id, mentee.id, self.now()).await?;
+        let notices = vec![
+            Notice { to: mentor.id, kind: NoticeKind::Paired { pairing: pairing.clone(), partner: mentee.id } },
+            Notice { to: mentee.id, kind: NoticeKind::Paired { pairing: pairing.clone(), partner: mentor.id } },
+        ];
+        Ok(PairOutcome { pairing, cancelled_sessions: Vec::new(), notices })
+    }
+
+    /// Ends a pairing, cancels its upcoming sessions and tells both.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn unpair(&self, caller: &Caller, mentor: &Person, mentee: &Person) -> AppResult<PairOutcome> {
+        require_admin(caller)?;
+        self.require_program(caller.guild_id).await?;
+        let pairing = self
+            .store
+            .active_pairing_between(caller.guild_id, mentor.id, mentee.id)
+            .await?
+            .filter(|p| p.mentor_id == mentor.id)
+            .ok_or_else(|| UserError::NotPaired { mentor: mentor.name.clone(), mentee: mentee.name.clone() })?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let mut cancelled = Vec::new();
+        for session in self.store.upcoming_sessions_of_pairing(&mut tx, pairing.id, now).await? {
+            let reason = "the pairing was ended by a program admin";
+            cancelled.push(self.store.cancel_session(&mut tx, session.id, caller.user_id, Some(reason), now).await?);
+        }
+        self.store.end_pairing(&mut tx, pairing.id, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        let notice = |to, partner| Notice {
+            to,
+            kind: NoticeKind::Unpaired { pairing: pairing.clone(), partner, partner_left: false },
+        };
+        let notices = vec![notice(mentor.id, mentee.id), notice(mentee.id, mentor.id)];
+        Ok(PairOutcome { pairing, cancelled_sessions: cancelled, notices })
+    }
+}

@@ -1,0 +1,288 @@
+//! Booking, listing, moving and cancelling sessions.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use tracing::instrument;
+
+use super::{App, AppResult, Caller, Notice, NoticeKind, Person, UserError};
+use crate::{
+    domain::{
+        ids::UserId,
+        pairing::Pairing,
+        program::Program,
+        session::{check_slot, BookingError, Session, SessionStatus},
+        when::{parse_when, When},
+    },
+    store::NewSession,
+};
+
+/// Longest topic accepted (Discord option limit set to the same value).
+pub const MAX_TOPIC_CHARS: usize = 200;
+
+/// The result of `/book`.
+#[derive(Debug, Clone)]
+pub struct BookOutcome {
+    pub session: Session,
+    pub when: When,
+    pub partner: UserId,
+    pub notices: Vec<Notice>,
+}
+
+/// The result of `/reschedule`.
+#[derive(Debug, Clone)]
+pub struct RescheduleOutcome {
+    pub session: Session,
+    pub previous_start: DateTime<Utc>,
+    pub when: When,
+    pub partner: UserId,
+    pub notices: Vec<Notice>,
+}
+
+/// The result of `/cancel`.
+#[derive(Debug, Clone)]
+pub struct CancelOutcome {
+    pub session: Session,
+    pub partner: UserId,
+    pub notices: Vec<Notice>,
+}
+
+/// A session as `/sessions` lists it.
+#[derive(Debug, Clone)]
+pub struct SessionLine {
+    pub session: Session,
+    pub partner: UserId,
+    pub partner_name: String,
+}
+
+/// An autocomplete entry for a session option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionChoice {
+    pub label: String,
+    pub value: String,
+}
+
+impl App {
+    /// Books a session between the caller and their partner `with`, at `when` read in the
+    /// caller's zone.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn book(
+        &self,
+        caller: &Caller,
+        with: &Person,
+        when: &str,
+        duration_minutes: Option<i64>,
+        topic: Option<&str>,
+    ) -> AppResult<BookOutcome> {
+        let (program, me) = self.require_member(caller).await?;
+        if with.id == caller.user_id {
+            return Err(UserError::BookWithSelf.into());
+        }
+        if with.is_bot {
+            return Err(UserError::IsBot(with.name.clone()).into());
+        }
+        let topic = clean_topic(topic)?;
+        let pairing = self
+            .store
+            .active_pairing_between(caller.guild_id, caller.user_id, with.id)
+            .await?
+            .ok_or_else(|| UserError::NotYourPartner(with.name.clone()))?;
+        let now = self.now();
+        let when = parse_when(when, now, me.zone_or(program.zone)).map_err(UserError::from)?;
+        let duration = duration_minutes.unwrap_or(i64::from(self.config.booking.default_duration_minutes));
+        check_slot(when.instant, duration, now, self.limits()).map_err(UserError::from)?;
+        let duration = u32::try_from(duration).map_err(anyhow::Error::from)?;
+
+        let mut tx = self.store.begin().await?;
+        let end = when.instant + chrono::Duration::minutes(i64::from(duration));
+        self.check_free(&mut tx, &program, caller, with, when.instant, end, None).await?;
+        let new = NewSession {
+            pairing_id: pairing.id,
+            starts_at: when.instant,
+            duration_minutes: duration,
+            topic,
+            booked_by: caller.user_id,
+        };
+        let session = self.store.insert_session(&mut tx, &new, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+
+        let notices = vec![Notice {
+            to: with.id,
+            kind: NoticeKind::SessionBooked { session: session.clone(), by: caller.user_id },
+        }];
+        Ok(BookOutcome { session, when, partner: with.id, notices })
+    }
+
+    /// Refuses a slot that overlaps another booked session of either person.
+    #[allow(clippy::too_many_arguments)]
+    async fn check_free(
+        &self,
+        tx: &mut crate::store::Tx,
+        program: &Program,
+        caller: &Caller,
+        partner: &Person,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        exclude: Option<i64>,
+    ) -> AppResult<()> {
+        for (user, who) in [(caller.user_id, "yours".to_owned()), (partner.id, partner.name.clone())] {
+            if let Some(clash) = self
+                .store
+                .overlapping_sessions(tx, program.guild_id, user, start, end, exclude)
+                .await?
+                .into_iter()
+                .next()
+            {
+                return Err(UserError::from(BookingError::Overlap {
+                    who,
+                    number: clash.number,
+                    start: clash.starts_at,
+                    end: clash.ends_at(),
+                })
+                .into());
+            }
+        }
+        Ok(())
+    }
+
+    /// A session the caller is part of, by the value an option carried (`s<id>` from
+    /// autocomplete, or `#N`/`N` for their session number N when that is unambiguous).
+    pub async fn find_session(&self, caller: &Caller, reference: &str) -> AppResult<(Session, Pairing)> {
+        let reference = reference.trim();
+        let mine = self.store.sessions_of_user(caller.guild_id, caller.user_id).await?;
+        let found = if let Some(id) = reference.strip_prefix('s').and_then(|r| r.parse::<i64>().ok()) {
+            mine.into_iter().find(|s| s.id == id)
+        } else if let Ok(n) = reference.trim_start_matches('#').parse::<i64>() {
+            let mut hits: Vec<Session> =
+                mine.into_iter().filter(|s| s.number == n && s.status == SessionStatus::Booked).collect();
+            if hits.len() == 1 {
+                hits.pop()
+            } else {
+                None
+            }
+        } else {
+            None
+        };
+        let session = found.ok_or(UserError::UnknownSession)?;
+        let pairing = self.store.pairing(session.pairing_id).await?.ok_or(UserError::UnknownSession)?;
+        if !pairing.includes(caller.user_id) {
+            return Err(UserError::UnknownSession.into());
+        }
+        Ok((session, pairing))
+    }
+
+    async fn person(&self, program: &Program, id: UserId) -> AppResult<Person> {
+        let name =
+            self.store.member(program.guild_id, id).await?.map_or_else(|| format!("<@{id}>"), |m| m.display_name);
+        Ok(Person { id, name, is_bot: false })
+    }
+
+    /// Moves a session to `when` (read in the caller's zone) and tells the partner.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn reschedule(&self, caller: &Caller, session_ref: &str, when: &str) -> AppResult<RescheduleOutcome> {
+        let (program, me) = self.require_member(caller).await?;
+        let (session, pairing) = self.find_session(caller, session_ref).await?;
+        let now = self.now();
+        session.is_changeable(now).map_err(UserError::from)?;
+        let when = parse_when(when, now, me.zone_or(program.zone)).map_err(UserError::from)?;
+        check_slot(when.instant, i64::from(session.duration_minutes), now, self.limits()).map_err(UserError::from)?;
+        let partner = self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
+
+        let mut tx = self.store.begin().await?;
+        let end = when.instant + chrono::Duration::minutes(i64::from(session.duration_minutes));
+        self.check_free(&mut tx, &program, caller, &partner, when.instant, end, Some(session.id)).await?;
+        let moved = self.store.move_session(&mut tx, session.id, when.instant, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+
+        let notices = vec![Notice {
+            to: partner.id,
+            kind: NoticeKind::SessionMoved {
+                session: moved.clone(),
+                by: caller.user_id,
+                previous_start: session.starts_at,
+            },
+        }];
+        Ok(RescheduleOutcome { session: moved, previous_start: session.starts_at, when, partner: partner.id, notices })
+    }
+
+    /// Cancels a session and tells the partner.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn cancel(&self, caller: &Caller, session_ref: &str, reason: Option<&str>) -> AppResult<CancelOutcome> {
+        self.require_member(caller).await?;
+        let (session, pairing) = self.find_session(caller, session_ref).await?;
+        let now = self.now();
+        session.is_changeable(now).map_err(UserError::from)?;
+        let reason = clean_topic(reason)?;
+        let mut tx = self.store.begin().await?;
+        let cancelled = self.store.cancel_session(&mut tx, session.id, caller.user_id, reason, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
+        let notices = vec![Notice {
+            to: partner,
+            kind: NoticeKind::SessionCancelled { session: cancelled.clone(), by: caller.user_id },
+        }];
+        Ok(CancelOutcome { session: cancelled, partner, notices })
+    }
+
+    /// The caller's sessions with partner names, by start time.
+    pub async fn list_sessions(&self, caller: &Caller) -> AppResult<(Tz, Vec<SessionLine>)> {
+        let (program, me) = self.require_member(caller).await?;
+        let mut lines = Vec::new();
+        for session in self.store.sessions_of_user(caller.guild_id, caller.user_id).await? {
+            let pairing = self
+                .store
+                .pairing(session.pairing_id)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("session without pairing"))?;
+            let partner =
+                self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
+            lines.push(SessionLine { session, partner: partner.id, partner_name: partner.name });
+        }
+        Ok((me.zone_or(program.zone), lines))
+    }
+
+    /// Autocomplete for session options: the caller's upcoming booked sessions matching `partial`.
+    pub async fn session_choices(&self, caller: &Caller, partial: &str) -> AppResult<Vec<SessionChoice>> {
+        let Ok((zone, lines)) = self.list_sessions(caller).await else {
+            return Ok(Vec::new());
+        };
+        let now = self.now();
+        let needle = partial.trim().trim_start_matches('#').to_lowercase();
+        Ok(lines
+            .into_iter()
+            .filter(|l| l.session.status == SessionStatus::Booked && l.session.starts_at > now)
+            .map(|l| {
+                let local = l.session.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
+                let topic = l.session.topic.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
+                let mut label = format!("#{} with {} · {local}{topic}", l.session.number, l.partner_name);
+                truncate_chars(&mut label, 100);
+                SessionChoice { label, value: format!("s{}", l.session.id) }
+            })
+            .filter(|c| needle.is_empty() || c.label.to_lowercase().contains(&needle))
+            .take(25)
+            .collect())
+    }
+}
+
+fn clean_topic(text: Option<&str>) -> AppResult<Option<&str>> {
+    let text = text.map(str::trim).filter(|t| !t.is_empty());
+    if let Some(t) = text {
+        let n = t.chars().count();
+        if n > MAX_TOPIC_CHARS {
+            return Err(UserError::TooLong(format!(
+                "That text is {n} characters long; keep it to {MAX_TOPIC_CHARS}. Longer notes belong in the agenda."
+            ))
+            .into());
+        }
+    }
+    Ok(text)
+}
+
+/// Cuts `s` to at most `max` characters (for labels Discord limits; never for user data).
+pub(crate) fn truncate_chars(s: &mut String, max: usize) {
+    if let Some((idx, _)) = s.char_indices().nth(max.saturating_sub(1)) {
+        if s.chars().count() > max {
+            s.truncate(idx);
+            s.push('…');
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! `/book`, `/sessions`, `/reschedule`, `/cancel`.
+
+use chrono_tz::Tz;
+use poise::serenity_prelude as serenity;
+
+use super::autocomplete;
+use crate::{
+    app::SessionLine,
+    bot::{
+        caller::{caller, person},
+        reply::{private, tell, told},
+        BotError, Context,
+    },
+    domain::{local_time::describe_offset, session::SessionStatus, when::When},
+    notify::{session_embed, when as when_text},
+};
+
+/// How the parsed time reads back, so a misread is caught at once.
+fn read_back(when: &When) -> String {
+    let read = format!(
+        "Read as **{}** in {} ({}).",
+        when.local.format("%a %d %b %Y %H:%M"),
+        when.zone.name(),
+        describe_offset(when.instant, when.zone)
+    );
+    match &when.ambiguity {
+        None => read,
+        Some(amb) => format!(
+            "{read}\n⚠️ That local time happens twice (clocks go back that night). I chose the earlier one, \
+             <t:{}:F>; the later one would be <t:{}:F>.",
+            amb.chosen.timestamp(),
+            amb.other.timestamp()
+        ),
+    }
+}
+
+/// Book a session with your mentor or mentee; times are read in your time zone.
+#[poise::command(slash_command, guild_only)]
+pub async fn book(
+    ctx: Context<'_>,
+    #[description = "Your mentor or mentee"]
+    #[rename = "with"]
+    with_user: serenity::User,
+    #[description = "When, in your time zone: 2026-11-24 15:00, 24.11. 15:00, tomorrow 15:00, mon 9:30, in 2 days 10am"]
+    #[max_length = 100]
+    when: String,
+    #[description = "Length in minutes (15–240, default 60)"]
+    #[min = 15]
+    #[max = 240]
+    duration: Option<i64>,
+    #[description = "What the session is about"]
+    #[max_length = 200]
+    topic: Option<String>,
+) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.book(&caller, &person(&with_user), &when, duration, topic.as_deref()).await?;
+    let failures = tell(ctx, &out.notices).await;
+    let embed =
+        session_embed(&out.session, format!("📅 Session #{} booked with {}", out.session.number, with_user.name))
+            .description(format!(
+                "{}\n{}",
+                read_back(&out.when),
+                told(&failures, &format!("<@{}> got a DM with a calendar file.", out.partner))
+            ));
+    private(ctx, "", vec![embed]).await
+}
+
+fn session_line(line: &SessionLine, zone: Tz) -> String {
+    let s = &line.session;
+    let local = s.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
+    let topic = s.topic.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
+    let status = match s.status {
+        SessionStatus::Booked => String::new(),
+        other => format!(" · *{other}*"),
+    };
+    format!(
+        "**#{}** with <@{}> · <t:{}:F> ({local} {}) · {} min{topic}{status}",
+        s.number,
+        line.partner,
+        s.starts_at.timestamp(),
+        zone.name(),
+        s.duration_minutes
+    )
+}
+
+/// List your upcoming and recent sessions.
+#[poise::command(slash_command, guild_only)]
+pub async fn sessions(ctx: Context<'_>) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let (zone, lines) = ctx.data().app.list_sessions(&caller).await?;
+    let now = ctx.data().app.now();
+    let (upcoming, past): (Vec<_>, Vec<_>) =
+        lines.iter().partition(|l| l.session.status == SessionStatus::Booked && l.session.ends_at() > now);
+    let recent: Vec<_> = past.iter().rev().take(5).rev().collect();
+    let join = |v: Vec<String>| {
+        if v.is_empty() {
+            "None.".to_owned()
+        } else {
+            v.join("\n")
+        }
+    };
+    let mut upcoming_text = join(upcoming.iter().map(|l| session_line(l, zone)).collect());
+    if upcoming.is_empty() {
+        upcoming_text = "None. Book one with `/book`.".into();
+    }
+    let embed = serenity::CreateEmbed::new()
+        .title("Your sessions")
+        .field("Upcoming", fit_field(upcoming_text), false)
+        .field("Recent", fit_field(join(recent.iter().map(|l| session_line(l, zone)).collect())), false);
+    private(ctx, "", vec![embed]).await
+}
+
+/// Embed fields hold 1024 characters; a long list ends with a pointer instead of being cut mid-line.
+fn fit_field(text: String) -> String {
+    if text.chars().count() <= 1024 {
+        return text;
+    }
+    let mut out = String::new();
+    for line in text.lines() {
+        if out.chars().count() + line.chars().count() + 40 > 1024 {
+            out.push_str("… and more (pick from `/reschedule`'s list)");
+            break;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Move one of your sessions to another time (read in your time zone).
+#[poise::command(slash_command, guild_only)]
+pub async fn reschedule(
+    ctx: Context<'_>,
+    #[description = "The session to move (pick from the list)"]
+    #[autocomplete = "autocomplete::sessions"]
+    session: String,
+    #[description = "New time, e.g. tomorrow 15:00 or 24.11. 15:00"]
+    #[max_length = 100]
+    when: String,
+) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.reschedule(&caller, &session, &when).await?;
+    let failures = tell(ctx, &out.notices).await;
+    let embed = session_embed(&out.session, format!("🔁 Session #{} moved", out.session.number)).description(format!(
+        "From <t:{}:F> to {}.\n{}\n{}",
+        out.previous_start.timestamp(),
+        when_text(out.session.starts_at),
+        read_back(&out.when),
+        told(&failures, &format!("<@{}> was told, with an updated calendar file.", out.partner))
+    ));
+    private(ctx, "", vec![embed]).await
+}
+
+/// Cancel one of your upcoming sessions; your partner is told.
+#[poise::command(slash_command, guild_only)]
+pub async fn cancel(
+    ctx: Context<'_>,
+    #[description = "The session to cancel (pick from the list)"]
+    #[autocomplete = "autocomplete::sessions"]
+    session: String,
+    #[description = "Why (shared with your partner)"]
+    #[max_length = 200]
+    reason: Option<String>,
+) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.cancel(&caller, &session, reason.as_deref()).await?;
+    let failures = tell(ctx, &out.notices).await;
+    private(
+        ctx,
+        format!(
+            "❌ Cancelled session #{} on <t:{}:F>. {}",
+            out.session.number,
+            out.session.starts_at.timestamp(),
+            told(&failures, &format!("<@{}> was told.", out.partner))
+        ),
+        vec![],
+    )
+    .await
+}

@@ -1,0 +1,45 @@
+//! `/help`: what the bot does and which commands each kind of member uses.
+
+use poise::serenity_prelude as serenity;
+
+use crate::bot::{reply::private, BotError, Context};
+
+/// What mentor-bot does, and the commands for mentees, mentors and admins.
+#[poise::command(slash_command)]
+pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
+    let embed = serenity::CreateEmbed::new()
+        .title("mentor-bot: structured mentoring")
+        .description(
+            "Both sides arrive prepared and leave with actions. Book sessions with your partner; \
+             each of you sees times in your own time zone. Everything about a pair stays private to the pair.",
+        )
+        .field(
+            "Everyone",
+            "`/join role:mentee|mentor` join the program\n\
+             `/timezone zone:` set your time zone\n\
+             `/profile` your role, zone and pairings\n\
+             `/leave` leave the program",
+            false,
+        )
+        .field(
+            "Mentees and mentors",
+            "`/book with:@partner when:tomorrow 15:00` book a session (your zone)\n\
+             `/sessions` upcoming and recent sessions\n\
+             `/reschedule session: when:` move a session\n\
+             `/cancel session: reason:` cancel a session",
+            false,
+        )
+        .field(
+            "Admins (Manage Server)",
+            "`/program setup channel: timezone:` start or update the program\n\
+             `/pair mentor:@ mentee:@` pair two members\n\
+             `/unpair mentor:@ mentee:@` end a pairing",
+            false,
+        )
+        .field(
+            "Times you can type",
+            "`2026-11-24 15:00` · `24.11. 15:00` · `tomorrow 15:00` · `mon 9:30` · `in 2 days 10am` · `in 3 hours`",
+            false,
+        );
+    private(ctx, "", vec![embed]).await
+}

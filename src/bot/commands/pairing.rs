@@ -1,0 +1,49 @@
+//! `/pair` and `/unpair` (admins).
+
+use poise::serenity_prelude as serenity;
+
+use crate::bot::{
+    caller::{caller, person},
+    reply::{private, tell, told},
+    BotError, Context,
+};
+
+/// Pair a mentor with a mentee (admins only); both are told by DM.
+#[poise::command(slash_command, guild_only)]
+pub async fn pair(
+    ctx: Context<'_>,
+    #[description = "The mentor (must have joined as a mentor)"] mentor: serenity::User,
+    #[description = "The mentee (must have joined as a mentee)"] mentee: serenity::User,
+) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.pair(&caller, &person(&mentor), &person(&mentee)).await?;
+    let failures = tell(ctx, &out.notices).await;
+    let told = told(&failures, "Both were told by DM.");
+    private(ctx, format!("🤝 Paired mentor <@{}> with mentee <@{}>. {told}", mentor.id, mentee.id), vec![]).await
+}
+
+/// End a mentor–mentee pairing (admins only); upcoming sessions are cancelled and both are told.
+#[poise::command(slash_command, guild_only)]
+pub async fn unpair(
+    ctx: Context<'_>,
+    #[description = "The mentor of the pair"] mentor: serenity::User,
+    #[description = "The mentee of the pair"] mentee: serenity::User,
+) -> Result<(), BotError> {
+    ctx.defer_ephemeral().await?;
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.unpair(&caller, &person(&mentor), &person(&mentee)).await?;
+    let failures = tell(ctx, &out.notices).await;
+    private(
+        ctx,
+        format!(
+            "Ended the pairing of <@{}> and <@{}>; {} upcoming session(s) cancelled. {}",
+            mentor.id,
+            mentee.id,
+            out.cancelled_sessions.len(),
+            told(&failures, "Both were told by DM.")
+        ),
+        vec![],
+    )
+    .await
+}

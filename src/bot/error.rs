@@ -1,0 +1,88 @@
+//! Error rendering: user errors become specific ephemeral replies; unexpected errors are logged
+//! with an error id and answered with a short apology carrying that id.
+
+use poise::{serenity_prelude as serenity, CreateReply, FrameworkError};
+
+use super::{log_outcome, Data};
+use crate::app::{AppError, UserError};
+
+/// Everything a command can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum BotError {
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error("Discord request failed: {0}")]
+    Discord(#[from] serenity::Error),
+}
+
+impl From<UserError> for BotError {
+    fn from(e: UserError) -> Self {
+        BotError::App(AppError::User(e))
+    }
+}
+
+impl From<anyhow::Error> for BotError {
+    fn from(e: anyhow::Error) -> Self {
+        BotError::App(AppError::Internal(e))
+    }
+}
+
+/// A short id that ties an apology to a log line.
+pub fn error_id() -> String {
+    format!("{:08x}", rand::random::<u32>())
+}
+
+/// The apology for an unexpected error.
+pub fn apology(id: &str) -> String {
+    format!("Sorry, something went wrong on my side (error id `{id}`). Please try again in a moment; if it keeps happening, tell a program admin and quote the id.")
+}
+
+async fn say(ctx: super::Context<'_>, text: String) {
+    if let Err(e) = ctx.send(CreateReply::default().content(text).ephemeral(true)).await {
+        tracing::error!(error = %e, "could not send an error reply");
+    }
+}
+
+/// poise's error hook.
+pub async fn on_error(error: FrameworkError<'_, Data, BotError>) {
+    match error {
+        FrameworkError::Command { error, ctx, .. } => {
+            match error {
+                BotError::App(AppError::User(user_error)) => {
+                    log_outcome(ctx, "refused").await;
+                    say(ctx, user_error.to_string()).await;
+                }
+                other => {
+                    let id = error_id();
+                    tracing::error!(error_id = %id, command = %ctx.command().qualified_name, error = ?other, "command failed");
+                    log_outcome(ctx, "error").await;
+                    say(ctx, apology(&id)).await;
+                }
+            }
+            ctx.data().in_flight.exit();
+        }
+        FrameworkError::CommandPanic { payload, ctx, .. } => {
+            let id = error_id();
+            tracing::error!(error_id = %id, command = %ctx.command().qualified_name, panic = ?payload, "command panicked");
+            say(ctx, apology(&id)).await;
+            ctx.data().in_flight.exit();
+        }
+        FrameworkError::ArgumentParse { error, input, ctx, .. } => {
+            let what = input.map(|i| format!(" `{i}`")).unwrap_or_default();
+            say(ctx, format!("I could not read the option{what}: {error}. Check the command's options and try again."))
+                .await;
+        }
+        FrameworkError::GuildOnly { ctx, .. } => {
+            say(ctx, "This command works inside a server with a mentoring program, not in direct messages.".into())
+                .await;
+        }
+        FrameworkError::Setup { error, .. } => {
+            tracing::error!(error = ?error, "bot setup failed");
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::error!(error = %e, "error while handling an error");
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! Replies: always ephemeral (mentoring is private), plus what the caller should know about
+//! notices that could not be delivered.
+
+use poise::{serenity_prelude as serenity, CreateReply};
+
+use super::{BotError, Context};
+use crate::{
+    app::Notice,
+    notify::{deliver, Delivery, DeliveryError},
+};
+
+/// Sends an ephemeral reply with text and embeds.
+pub async fn private(
+    ctx: Context<'_>,
+    content: impl Into<String>,
+    embeds: Vec<serenity::CreateEmbed>,
+) -> Result<(), BotError> {
+    let mut reply = CreateReply::default().ephemeral(true).content(content);
+    for embed in embeds {
+        reply = reply.embed(embed);
+    }
+    ctx.send(reply).await?;
+    Ok(())
+}
+
+/// Delivers notices and returns the lines to add to the reply for those that failed.
+pub async fn tell(ctx: Context<'_>, notices: &[Notice]) -> String {
+    let data = ctx.data();
+    let deliveries = deliver(data.notifier.as_ref(), notices, data.app.now()).await;
+    failures_note(&deliveries)
+}
+
+/// One line per failed delivery, saying what the caller should do.
+pub fn failures_note(deliveries: &[Delivery]) -> String {
+    deliveries
+        .iter()
+        .filter_map(|d| match &d.result {
+            Ok(()) => None,
+            Err(DeliveryError::DmsClosed) => Some(format!(
+                "\n⚠️ I could not DM <@{}>: they don't accept direct messages from server members. Please tell them yourself.",
+                d.to
+            )),
+            Err(_) => Some(format!(
+                "\n⚠️ I could not reach <@{}> by DM just now (Discord did not accept the message). Please tell them yourself.",
+                d.to
+            )),
+        })
+        .collect()
+}
+
+/// `success` when every notice was delivered, else the failure lines.
+pub fn told(failures: &str, success: &str) -> String {
+    if failures.is_empty() {
+        success.to_owned()
+    } else {
+        failures.trim_start().to_owned()
+    }
+}

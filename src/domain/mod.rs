@@ -1,0 +1,15 @@
+//! Pure domain rules: no Discord, no SQL, no system clock. Programs, members, pairings and
+//! sessions; time rules (reading typed times in a zone, DST gaps and overlaps, quiet hours,
+//! "the day before") and cron schedules evaluated in an IANA zone.
+
+pub mod day_before;
+pub mod ids;
+pub mod local_time;
+pub mod member;
+pub mod pairing;
+pub mod program;
+pub mod quiet_hours;
+pub mod schedule;
+pub mod session;
+pub mod when;
+mod when_grammar;

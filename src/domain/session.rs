@@ -1,0 +1,175 @@
+//! Sessions and the rules for booking them: duration bounds, how far ahead, overlaps.
+
+use std::fmt;
+
+use chrono::{DateTime, Duration, Utc};
+
+/// Where a session stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionStatus {
+    Booked,
+    Cancelled,
+    Completed,
+}
+
+impl SessionStatus {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionStatus::Booked => "booked",
+            SessionStatus::Cancelled => "cancelled",
+            SessionStatus::Completed => "completed",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "booked" => Some(SessionStatus::Booked),
+            "cancelled" => Some(SessionStatus::Cancelled),
+            "completed" => Some(SessionStatus::Completed),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for SessionStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A booked (or past) meeting of a pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub id: i64,
+    pub pairing_id: i64,
+    /// 1, 2, 3, ... within the pairing; never reused.
+    pub number: i64,
+    pub starts_at: DateTime<Utc>,
+    pub duration_minutes: u32,
+    pub status: SessionStatus,
+    pub topic: Option<String>,
+    pub booked_by: super::ids::UserId,
+    pub cancel_reason: Option<String>,
+    pub revision: i64,
+}
+
+impl Session {
+    /// When the session ends.
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.starts_at + Duration::minutes(i64::from(self.duration_minutes))
+    }
+
+    /// Whether it can still be moved or cancelled at `now`.
+    pub fn is_changeable(&self, now: DateTime<Utc>) -> Result<(), BookingError> {
+        match self.status {
+            SessionStatus::Cancelled => Err(BookingError::AlreadyCancelled { number: self.number }),
+            SessionStatus::Completed => Err(BookingError::AlreadyCompleted { number: self.number }),
+            SessionStatus::Booked if self.starts_at <= now => Err(BookingError::AlreadyStarted { number: self.number }),
+            SessionStatus::Booked => Ok(()),
+        }
+    }
+}
+
+/// Limits that apply to every booking.
+#[derive(Debug, Clone, Copy)]
+pub struct BookingLimits {
+    pub min_duration_minutes: u32,
+    pub max_duration_minutes: u32,
+    pub max_days_ahead: u32,
+}
+
+/// Why a booking (or a change to one) is refused. Messages are shown to users.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BookingError {
+    #[error("That time is in the past (<t:{start}:F>). Pick a time that is still ahead, e.g. `tomorrow 15:00`.", start = .start.timestamp())]
+    InThePast { start: DateTime<Utc> },
+    #[error("That is more than {max_days} days ahead. Sessions can be booked up to {max_days} days in advance.")]
+    TooFarAhead { max_days: u32 },
+    #[error("A session lasts between {min} and {max} minutes; {given} is outside that range.")]
+    BadDuration { given: i64, min: u32, max: u32 },
+    #[error("That overlaps session #{number} of {who} (<t:{start}:F> – <t:{end}:t>). Pick a time that is free for both of you.", start = .start.timestamp(), end = .end.timestamp())]
+    Overlap { who: String, number: i64, start: DateTime<Utc>, end: DateTime<Utc> },
+    #[error("Session #{number} is cancelled already.")]
+    AlreadyCancelled { number: i64 },
+    #[error("Session #{number} is completed; it can no longer be changed.")]
+    AlreadyCompleted { number: i64 },
+    #[error("Session #{number} has already started; it can no longer be moved or cancelled.")]
+    AlreadyStarted { number: i64 },
+}
+
+/// Checks a proposed start and duration against the limits, as of `now`.
+pub fn check_slot(
+    start: DateTime<Utc>,
+    duration_minutes: i64,
+    now: DateTime<Utc>,
+    limits: BookingLimits,
+) -> Result<(), BookingError> {
+    let (min, max) = (limits.min_duration_minutes, limits.max_duration_minutes);
+    if duration_minutes < i64::from(min) || duration_minutes > i64::from(max) {
+        return Err(BookingError::BadDuration { given: duration_minutes, min, max });
+    }
+    if start <= now {
+        return Err(BookingError::InThePast { start });
+    }
+    if start > now + Duration::days(i64::from(limits.max_days_ahead)) {
+        return Err(BookingError::TooFarAhead { max_days: limits.max_days_ahead });
+    }
+    Ok(())
+}
+
+/// Whether two half-open intervals `[a_start, a_end)` and `[b_start, b_end)` overlap.
+pub fn overlaps(a_start: DateTime<Utc>, a_end: DateTime<Utc>, b_start: DateTime<Utc>, b_end: DateTime<Utc>) -> bool {
+    a_start < b_end && b_start < a_end
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    const LIMITS: BookingLimits =
+        BookingLimits { min_duration_minutes: 15, max_duration_minutes: 240, max_days_ahead: 365 };
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 24, h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn back_to_back_sessions_do_not_overlap() {
+        assert!(!overlaps(at(9, 0), at(10, 0), at(10, 0), at(11, 0)));
+        assert!(!overlaps(at(10, 0), at(11, 0), at(9, 0), at(10, 0)));
+    }
+
+    #[test]
+    fn sessions_sharing_a_minute_overlap() {
+        assert!(overlaps(at(9, 0), at(10, 0), at(9, 59), at(11, 0)));
+        assert!(overlaps(at(9, 0), at(12, 0), at(10, 0), at(11, 0)));
+    }
+
+    #[test]
+    fn durations_outside_the_limits_are_refused() {
+        let now = at(8, 0);
+        assert!(matches!(check_slot(at(9, 0), 14, now, LIMITS), Err(BookingError::BadDuration { .. })));
+        assert!(matches!(check_slot(at(9, 0), 241, now, LIMITS), Err(BookingError::BadDuration { .. })));
+        assert!(check_slot(at(9, 0), 15, now, LIMITS).is_ok());
+        assert!(check_slot(at(9, 0), 240, now, LIMITS).is_ok());
+    }
+
+    #[test]
+    fn a_start_now_or_earlier_is_in_the_past() {
+        assert!(matches!(check_slot(at(9, 0), 60, at(9, 0), LIMITS), Err(BookingError::InThePast { .. })));
+    }
+
+    #[test]
+    fn a_start_more_than_a_year_ahead_is_refused() {
+        let now = at(9, 0);
+        assert!(check_slot(now + Duration::days(365), 60, now, LIMITS).is_ok());
+        assert!(matches!(
+            check_slot(now + Duration::days(365) + Duration::minutes(1), 60, now, LIMITS),
+            Err(BookingError::TooFarAhead { max_days: 365 })
+        ));
+    }
+}

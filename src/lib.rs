@@ -1,0 +1,16 @@
+//! mentor-bot: a Discord bot that runs structured mentoring programs.
+//!
+//! The binary (`src/main.rs`) is a thin CLI over this library. Data flows
+//! `bot` (Discord glue) -> `app` (use cases) -> `domain` (pure rules) and `store` (SQL);
+//! `notify` delivers messages; `clock` is the only source of time.
+
+pub mod app;
+pub mod bot;
+pub mod clock;
+pub mod config;
+
+pub mod domain;
+pub mod notify;
+pub mod runtime;
+pub mod store;
+pub mod telemetry;

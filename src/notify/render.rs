@@ -1,0 +1,88 @@
+//! How notices read: embeds with Discord timestamps (every client shows them in its own zone)
+//! and calendar files for session changes.
+
+use chrono::{DateTime, Utc};
+use serenity::all::{CreateAttachment, CreateEmbed};
+
+use super::{calendar::session_ics, Outgoing};
+use crate::{
+    app::{Notice, NoticeKind},
+    domain::session::Session,
+};
+
+/// Brand colour of session embeds.
+const COLOUR: u32 = 0x0058_65F2;
+
+/// `<t:UNIX:F> (<t:UNIX:R>)`: full date and time plus "in 3 days".
+pub fn when(t: DateTime<Utc>) -> String {
+    format!("<t:{0}:F> (<t:{0}:R>)", t.timestamp())
+}
+
+/// Builds the message for one notice.
+pub fn render_notice(notice: &Notice, now: DateTime<Utc>) -> Outgoing {
+    let nonce = notice.nonce();
+    match &notice.kind {
+        NoticeKind::Paired { pairing, partner } => {
+            let role = if pairing.mentor_id == notice.to { "mentee" } else { "mentor" };
+            let embed = CreateEmbed::new()
+                .title("🤝 You have a new mentoring partner")
+                .description(format!(
+                    "You are now paired with <@{partner}>, your {role}.\n\
+                     Book your first session with `/book with:@… when:…`, e.g. `when:tomorrow 15:00`."
+                ))
+                .colour(COLOUR);
+            Outgoing { embeds: vec![embed], nonce, ..Outgoing::default() }
+        }
+        NoticeKind::Unpaired { partner, partner_left, .. } => {
+            let why = if *partner_left { "they left the mentoring program" } else { "a program admin ended it" };
+            let embed = CreateEmbed::new()
+                .title("👋 Pairing ended")
+                .description(format!(
+                    "Your mentoring pairing with <@{partner}> has ended ({why}). Upcoming sessions of the pair were cancelled."
+                ))
+                .colour(COLOUR);
+            Outgoing { embeds: vec![embed], nonce, ..Outgoing::default() }
+        }
+        NoticeKind::SessionBooked { session, by } => {
+            let embed = session_embed(session, format!("📅 Session #{} booked", session.number))
+                .description(format!("<@{by}> booked a mentoring session with you."));
+            with_calendar(embed, session, nonce, now)
+        }
+        NoticeKind::SessionMoved { session, by, previous_start } => {
+            let embed = session_embed(session, format!("🔁 Session #{} moved", session.number)).description(format!(
+                "<@{by}> moved your session from <t:{}:F> to the time below.",
+                previous_start.timestamp()
+            ));
+            with_calendar(embed, session, nonce, now)
+        }
+        NoticeKind::SessionCancelled { session, by } => {
+            let mut embed = CreateEmbed::new()
+                .title(format!("❌ Session #{} cancelled", session.number))
+                .description(format!("<@{by}> cancelled your session on <t:{}:F>.", session.starts_at.timestamp()))
+                .colour(COLOUR);
+            if let Some(reason) = &session.cancel_reason {
+                embed = embed.field("Reason", reason, false);
+            }
+            with_calendar(embed, session, nonce, now)
+        }
+    }
+}
+
+/// The common fields of a session: when, how long, topic.
+pub fn session_embed(session: &Session, title: String) -> CreateEmbed {
+    let mut embed = CreateEmbed::new()
+        .title(title)
+        .field("When", when(session.starts_at), false)
+        .field("Duration", format!("{} minutes", session.duration_minutes), true)
+        .colour(COLOUR);
+    if let Some(topic) = &session.topic {
+        embed = embed.field("Topic", topic, true);
+    }
+    embed
+}
+
+fn with_calendar(embed: CreateEmbed, session: &Session, nonce: String, now: DateTime<Utc>) -> Outgoing {
+    let ics = session_ics(session, &format!("Mentoring session #{}", session.number), now);
+    let file = CreateAttachment::bytes(ics.into_bytes(), format!("session-{}.ics", session.number));
+    Outgoing { embeds: vec![embed], files: vec![file], nonce, ..Outgoing::default() }
+}

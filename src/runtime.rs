@@ -1,0 +1,143 @@
+//! Wiring: builds serenity's HTTP client (optionally pointed at another API base URL), the poise
+//! framework and the gateway client, runs them, and shuts down cleanly.
+
+use std::{sync::Arc, time::Duration};
+
+use anyhow::Context as _;
+use poise::serenity_prelude as serenity;
+use tokio::{sync::watch, task::JoinHandle};
+
+use crate::{
+    app::App,
+    bot::{self, Data, InFlight},
+    clock::SharedClock,
+    config::{Config, Token},
+    domain::ids::{GuildId, RoleId},
+    notify::{DiscordNotifier, Notifier},
+    store::Store,
+};
+
+/// Discord's own API base URL.
+pub const DISCORD_API: &str = "https://discord.com";
+
+/// What a bot needs to start.
+#[derive(Debug, Clone)]
+pub struct BotOptions {
+    pub config: Arc<Config>,
+    pub token: Token,
+    pub clock: SharedClock,
+    pub store: Store,
+}
+
+#[derive(Debug, Clone)]
+enum SetupState {
+    Pending,
+    Ready,
+    Failed(String),
+}
+
+/// A started bot.
+#[derive(Debug)]
+pub struct RunningBot {
+    pub http: Arc<serenity::Http>,
+    pub app: App,
+    shard_manager: Arc<serenity::ShardManager>,
+    task: JoinHandle<Result<(), serenity::Error>>,
+    in_flight: InFlight,
+    setup: watch::Receiver<SetupState>,
+}
+
+/// serenity's HTTP client for `api_url`: Discord itself, or any base URL serving `/api/v10`.
+pub fn http_client(api_url: &str, token: &Token) -> serenity::Http {
+    let builder = serenity::HttpBuilder::new(token.expose());
+    let api_url = api_url.trim_end_matches('/');
+    if api_url == DISCORD_API {
+        builder.build()
+    } else {
+        // serenity's rate limiter talks to discord.com directly and ignores the proxy.
+        builder.proxy(api_url).ratelimiter_disabled(true).build()
+    }
+}
+
+/// Connects to Discord (or the configured API) and starts answering commands.
+pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
+    let BotOptions { config, token, clock, store } = options;
+    let http = http_client(&config.discord.api_url, &token);
+    let app = App::new(store, clock, config.clone());
+    let in_flight = InFlight::default();
+    let (setup_tx, setup_rx) = watch::channel(SetupState::Pending);
+    let guild = (config.discord.guild_id != 0).then_some(GuildId(config.discord.guild_id));
+    let admin_role = (config.discord.admin_role_id != 0).then_some(RoleId(config.discord.admin_role_id));
+
+    let framework = {
+        let app = app.clone();
+        let in_flight = in_flight.clone();
+        poise::Framework::builder()
+            .options(bot::options())
+            .setup(move |ctx, _ready, framework| {
+                Box::pin(async move {
+                    let registered = match guild {
+                        Some(g) => poise::builtins::register_in_guild(ctx, &framework.options().commands, serenity::GuildId::new(g.0)).await,
+                        None => poise::builtins::register_globally(ctx, &framework.options().commands).await,
+                    };
+                    if let Err(e) = registered {
+                        setup_tx.send_replace(SetupState::Failed(format!("registering commands failed: {e}")));
+                        return Err(e.into());
+                    }
+                    tracing::info!(commands = framework.options().commands.len(), guild = ?guild.map(|g| g.0), "commands registered");
+                    let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(ctx.http.clone()));
+                    setup_tx.send_replace(SetupState::Ready);
+                    Ok(Data { app, notifier, admin_role, in_flight })
+                })
+            })
+            .build()
+    };
+
+    let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
+        .framework(framework)
+        .await
+        .context("while building the Discord client")?;
+    let http = client.http.clone();
+    let shard_manager = client.shard_manager.clone();
+    let task = tokio::spawn(async move { client.start().await });
+    Ok(RunningBot { http, app, shard_manager, task, in_flight, setup: setup_rx })
+}
+
+impl RunningBot {
+    /// Waits until commands are registered; fails if setup failed, the client stopped, or
+    /// `limit` passed.
+    pub async fn wait_ready(&mut self, limit: Duration) -> anyhow::Result<()> {
+        let waited = tokio::time::timeout(limit, self.setup.wait_for(|s| !matches!(s, SetupState::Pending))).await;
+        match waited {
+            Err(_) if self.task.is_finished() => {
+                anyhow::bail!("the Discord client stopped before it was ready")
+            }
+            Err(_) => anyhow::bail!("the bot was not ready after {limit:?}"),
+            Ok(Err(_)) => anyhow::bail!("the bot stopped during setup"),
+            Ok(Ok(state)) => match &*state {
+                SetupState::Failed(why) => anyhow::bail!("bot setup failed: {why}"),
+                _ => Ok(()),
+            },
+        }
+    }
+
+    /// Resolves when the Discord client stops on its own (an error, usually).
+    pub async fn stopped(&mut self) -> anyhow::Result<()> {
+        match (&mut self.task).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(e).context("the Discord client stopped"),
+            Err(e) => Err(e).context("the Discord client task failed"),
+        }
+    }
+
+    /// Stops taking events, lets running commands finish (up to 10 s), and closes the database.
+    pub async fn shutdown(self) {
+        self.shard_manager.shutdown_all().await;
+        if !self.in_flight.wait_idle(Duration::from_secs(10)).await {
+            tracing::warn!(running = self.in_flight.count(), "shutting down with commands still running");
+        }
+        self.task.abort();
+        self.app.store.close().await;
+        tracing::info!("shut down cleanly");
+    }
+}

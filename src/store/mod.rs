@@ -1,0 +1,84 @@
+//! Storage: the SQLite pool (WAL, foreign keys), embedded migrations, and one file per table
+//! family. This is the only place with SQL.
+
+mod members;
+mod pairings;
+mod programs;
+mod sessions;
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use sqlx::{
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
+    Sqlite, SqlitePool, Transaction,
+};
+
+pub use sessions::NewSession;
+
+/// The database handle (cheap to clone).
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// A write transaction (`BEGIN IMMEDIATE`, so concurrent writers queue instead of failing).
+pub type Tx = Transaction<'static, Sqlite>;
+
+impl Store {
+    /// Opens (creating the file and its folder when missing) and migrates the database at `url`.
+    pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Self> {
+        let options = SqliteConnectOptions::from_str(url)
+            .with_context(|| format!("while reading database url {url}"))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        if let Some(dir) = Path::new(options.get_filename()).parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("while creating the database folder {}", dir.display()))?;
+            }
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(max_connections)
+            .connect_with(options)
+            .await
+            .with_context(|| format!("while opening the database {url}"))?;
+        let store = Store { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Applies the embedded migrations (idempotent).
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        sqlx::migrate!("./migrations").run(&self.pool).await.context("while applying database migrations")
+    }
+
+    /// Starts a write transaction.
+    pub async fn begin(&self) -> anyhow::Result<Tx> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await.context("while starting a transaction")
+    }
+
+    /// The pool, for the benchmarks and tests.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Waits for in-flight queries and closes every connection.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Unix seconds, the one way instants are stored.
+pub(crate) fn ts(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+/// An instant from its stored form.
+pub(crate) fn from_ts(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}

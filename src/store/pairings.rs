@@ -1,0 +1,112 @@
+//! Queries on `pairings`.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+
+use super::{ts, Store, Tx};
+use crate::domain::{
+    ids::{GuildId, UserId},
+    pairing::Pairing,
+};
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    guild_id: i64,
+    mentor_id: i64,
+    mentee_id: i64,
+    active: i64,
+}
+
+impl From<Row> for Pairing {
+    fn from(r: Row) -> Self {
+        Pairing {
+            id: r.id,
+            guild_id: GuildId::from_db(r.guild_id),
+            mentor_id: UserId::from_db(r.mentor_id),
+            mentee_id: UserId::from_db(r.mentee_id),
+            active: r.active != 0,
+        }
+    }
+}
+
+impl Store {
+    /// The active pairing of two people (in either role order), if any.
+    pub async fn active_pairing_between(
+        &self,
+        guild: GuildId,
+        a: UserId,
+        b: UserId,
+    ) -> anyhow::Result<Option<Pairing>> {
+        let row = sqlx::query_as::<_, Row>(
+            "SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
+             WHERE guild_id = ?1 AND active = 1
+               AND ((mentor_id = ?2 AND mentee_id = ?3) OR (mentor_id = ?3 AND mentee_id = ?2))",
+        )
+        .bind(guild.db())
+        .bind(a.db())
+        .bind(b.db())
+        .fetch_optional(self.pool())
+        .await
+        .context("while looking up a pairing")?;
+        Ok(row.map(Pairing::from))
+    }
+
+    /// A pairing by id.
+    pub async fn pairing(&self, id: i64) -> anyhow::Result<Option<Pairing>> {
+        let row =
+            sqlx::query_as::<_, Row>("SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings WHERE id = ?")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await
+                .context("while loading a pairing")?;
+        Ok(row.map(Pairing::from))
+    }
+
+    /// The active pairings a user is part of, oldest first.
+    pub async fn active_pairings_of(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<Pairing>> {
+        let rows = sqlx::query_as::<_, Row>(
+            "SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
+             WHERE guild_id = ?1 AND active = 1 AND (mentor_id = ?2 OR mentee_id = ?2) ORDER BY id",
+        )
+        .bind(guild.db())
+        .bind(user.db())
+        .fetch_all(self.pool())
+        .await
+        .context("while listing pairings")?;
+        Ok(rows.into_iter().map(Pairing::from).collect())
+    }
+
+    /// Starts a pairing.
+    pub async fn create_pairing(
+        &self,
+        guild: GuildId,
+        mentor: UserId,
+        mentee: UserId,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Pairing> {
+        let id = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO pairings (guild_id, mentor_id, mentee_id, active, created_at)
+             VALUES (?, ?, ?, 1, ?) RETURNING id",
+        )
+        .bind(guild.db())
+        .bind(mentor.db())
+        .bind(mentee.db())
+        .bind(ts(now))
+        .fetch_one(self.pool())
+        .await
+        .context("while creating a pairing")?;
+        Ok(Pairing { id, guild_id: guild, mentor_id: mentor, mentee_id: mentee, active: true })
+    }
+
+    /// Ends a pairing (its history stays).
+    pub async fn end_pairing(&self, tx: &mut Tx, id: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
+        sqlx::query("UPDATE pairings SET active = 0, ended_at = ? WHERE id = ?")
+            .bind(ts(now))
+            .bind(id)
+            .execute(&mut **tx)
+            .await
+            .context("while ending a pairing")?;
+        Ok(())
+    }
+}

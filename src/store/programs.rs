@@ -1,0 +1,64 @@
+//! Queries on `programs`.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use super::{ts, Store};
+use crate::domain::{
+    ids::{ChannelId, GuildId},
+    program::Program,
+};
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    guild_id: i64,
+    channel_id: i64,
+    time_zone: String,
+}
+
+impl Row {
+    fn into_program(self) -> anyhow::Result<Program> {
+        Ok(Program {
+            guild_id: GuildId::from_db(self.guild_id),
+            channel_id: ChannelId::from_db(self.channel_id),
+            zone: self
+                .time_zone
+                .parse::<Tz>()
+                .map_err(|e| anyhow::anyhow!("stored zone {:?} is invalid: {e}", self.time_zone))?,
+        })
+    }
+}
+
+impl Store {
+    /// The program of a guild, if it was set up.
+    pub async fn program(&self, guild: GuildId) -> anyhow::Result<Option<Program>> {
+        sqlx::query_as::<_, Row>("SELECT guild_id, channel_id, time_zone FROM programs WHERE guild_id = ?")
+            .bind(guild.db())
+            .fetch_optional(self.pool())
+            .await
+            .context("while loading a program")?
+            .map(Row::into_program)
+            .transpose()
+    }
+
+    /// Creates or updates the program of a guild; returns whether it was created.
+    pub async fn upsert_program(&self, program: &Program, now: DateTime<Utc>) -> anyhow::Result<bool> {
+        let existed = self.program(program.guild_id).await?.is_some();
+        sqlx::query(
+            "INSERT INTO programs (guild_id, channel_id, time_zone, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?4)
+             ON CONFLICT (guild_id) DO UPDATE SET
+                 channel_id = excluded.channel_id, time_zone = excluded.time_zone,
+                 updated_at = excluded.updated_at",
+        )
+        .bind(program.guild_id.db())
+        .bind(program.channel_id.db())
+        .bind(program.zone.name())
+        .bind(ts(now))
+        .execute(self.pool())
+        .await
+        .context("while saving a program")?;
+        Ok(!existed)
+    }
+}
