@@ -14,3 +14,4 @@ pub mod notify;
 pub mod runtime;
 pub mod store;
 pub mod telemetry;
+pub mod testkit;

@@ -1,0 +1,68 @@
+//! Shared setup of the integration tests: a world (simulated Discord + real bot + fresh
+//! database + manual clock) with Discord's OpenAPI document for request validation.
+
+#![allow(dead_code)] // each test binary uses a different part
+
+use chrono::{DateTime, TimeZone, Utc};
+use discord_sim::Reply;
+pub use mentor_bot::testkit::{cast::*, World, WorldOptions};
+
+/// Saturday 21 Nov 2026, 09:00 UTC (10:00 in Berlin, 04:00 in New York).
+pub fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
+}
+
+/// Discord's OpenAPI document, when the checkout has `shared/` beside it.
+fn openapi() -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/discord-api-spec/openapi.json");
+    path.exists().then_some(path)
+}
+
+/// A fresh world at `t0()`.
+pub async fn world() -> World {
+    world_at(t0()).await
+}
+
+/// A fresh world starting at `start`.
+pub async fn world_at(start: DateTime<Utc>) -> World {
+    let mut options = WorldOptions::at(start);
+    options.openapi = openapi();
+    World::start(options).await.expect("the world starts")
+}
+
+/// A world with a program (Berlin), Mo as mentor (New York), Mia as mentee, paired.
+pub async fn paired_world() -> World {
+    let w = world().await;
+    setup_program(&w).await;
+    join(&w, MO, "mentor", Some("America/New_York")).await;
+    join(&w, MIA, "mentee", None).await;
+    let r = w.actor(ADA).slash("pair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await.unwrap();
+    assert!(r.text().contains("Paired"), "{}", r.text());
+    w
+}
+
+/// Ada sets up the program in #mentoring, Europe/Berlin.
+pub async fn setup_program(w: &World) {
+    let r = w
+        .actor(ADA)
+        .slash("program setup", &[("channel", &MENTORING.to_string()), ("timezone", "Europe/Berlin")])
+        .await
+        .unwrap();
+    assert!(r.text().contains("Started"), "{}", r.text());
+}
+
+/// `user` joins with `role` (and a zone).
+pub async fn join(w: &World, user: u64, role: &str, zone: Option<&str>) -> Reply {
+    let mut options = vec![("role", role)];
+    if let Some(z) = zone {
+        options.push(("timezone", z));
+    }
+    let r = w.actor(user).slash("join", &options).await.unwrap();
+    assert!(r.is_ephemeral());
+    r
+}
+
+/// Asserts the simulated Discord saw nothing wrong (bad payloads, late answers, spec violations).
+pub fn assert_clean(w: &World) {
+    w.sim.assert_no_violations().unwrap();
+}
