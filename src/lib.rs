@@ -8,6 +8,7 @@ pub mod app;
 pub mod bot;
 pub mod clock;
 pub mod config;
+pub mod demo;
 
 pub mod domain;
 pub mod notify;

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 use mentor_bot::{
     clock::{ScaledClock, SharedClock, SystemClock},
     config::{Config, Token},
-    runtime,
+    demo, runtime,
     store::Store,
     telemetry,
 };
@@ -58,7 +58,7 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async move {
         match cli.command.unwrap_or(Command::Run { time_scale: 1.0 }) {
             Command::Run { time_scale } => run(config, time_scale).await,
-            Command::Demo => anyhow::bail!("demo: not yet wired"),
+            Command::Demo => demo::run_demo(&mut std::io::stdout()).await,
             Command::Migrate => migrate(&config).await,
             Command::CheckConfig => check_config(&config),
         }

@@ -1,0 +1,177 @@
+//! Interaction payloads sent over the gateway, and resolving the bot's answer into a [`Reply`].
+
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context as _};
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+use crate::{
+    model::{Reply, ReplyKind},
+    payloads,
+    state::{ChannelKind, InteractionKind, InteractionRecord, Shared, State},
+};
+
+/// serenity requires `attachment_size_limit`; Discord's default upload limit.
+const ATTACHMENT_SIZE_LIMIT: u64 = 10 * 1024 * 1024;
+
+/// Where an interaction happens.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Place {
+    pub(crate) user: u64,
+    pub(crate) channel: u64,
+    pub(crate) guild: Option<u64>,
+}
+
+/// Builds the full interaction object.
+fn payload(
+    shared: &Shared,
+    state: &State,
+    now: DateTime<Utc>,
+    record: &InteractionRecord,
+    kind: u64,
+    data: Value,
+) -> anyhow::Result<Value> {
+    let user = state.users.get(&record.user_id).context("test error: unknown user")?;
+    let mut value = json!({
+        "id": record.id.to_string(),
+        "application_id": shared.application_id.to_string(),
+        "type": kind,
+        "data": data,
+        "channel_id": record.channel_id.to_string(),
+        "token": record.token,
+        "version": 1,
+        "locale": "en-US",
+        "entitlements": [],
+        "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+    });
+    let channel = payloads::channel(state, record.channel_id).context("test error: unknown channel")?;
+    if let Some(g) = record.guild_id {
+        let guild = state.guild(g).context("test error: unknown guild")?;
+        let perms = user
+            .permissions_in(guild)
+            .with_context(|| format!("test error: {} is not a member of {}", user.name, guild.name))?;
+        value["guild_id"] = json!(g.to_string());
+        value["guild_locale"] = json!("en-US");
+        value["member"] = payloads::member(guild, user, now, true, Some(perms));
+        value["app_permissions"] = json!(crate::spec::EVERYONE_PERMISSIONS.to_string());
+        value["authorizing_integration_owners"] = json!({"0": g.to_string()});
+        value["context"] = json!(0);
+        value["channel"] = json!({
+            "id": record.channel_id.to_string(),
+            "type": 0,
+            "name": channel["name"],
+            "guild_id": g.to_string(),
+            "permissions": perms.to_string(),
+        });
+    } else {
+        value["user"] = payloads::human(user);
+        value["app_permissions"] = json!(crate::spec::EVERYONE_PERMISSIONS.to_string());
+        value["authorizing_integration_owners"] = json!({"0": "0"});
+        value["context"] = json!(1);
+        value["channel"] = json!({"id": record.channel_id.to_string(), "type": 1});
+    }
+    Ok(value)
+}
+
+/// Registers an interaction and sends `INTERACTION_CREATE`; returns its id.
+pub(crate) fn send(
+    shared: &Shared,
+    place: Place,
+    kind: InteractionKind,
+    data: Value,
+    message: Option<Value>,
+    transcript: Option<crate::transcript::EventKind>,
+) -> anyhow::Result<u64> {
+    let now = shared.now();
+    let kind_num = match kind {
+        InteractionKind::Command => 2,
+        InteractionKind::Component { .. } => 3,
+        InteractionKind::Autocomplete => 4,
+        InteractionKind::ModalSubmit => 5,
+    };
+    let (id, value) = {
+        let mut state = shared.lock();
+        let id = state.next_id(now);
+        let record = InteractionRecord {
+            id,
+            token: format!("sim-token-{id}"),
+            kind,
+            user_id: place.user,
+            channel_id: place.channel,
+            guild_id: place.guild,
+            sent_at: Instant::now(),
+            callback: None,
+            original: None,
+            deferred_ephemeral: false,
+            original_edits: 0,
+            followups: Vec::new(),
+            modal: None,
+            modal_submitted: false,
+            choices: None,
+        };
+        let mut value = payload(shared, &state, now, &record, kind_num, data)?;
+        if let Some(message) = message {
+            value["message"] = message;
+        }
+        state.interactions.insert(id, record);
+        if let Some(event) = transcript {
+            state.transcript.push(crate::transcript::TranscriptEvent { at: now, kind: event });
+        }
+        (id, value)
+    };
+    if let Err(e) = shared.dispatch("INTERACTION_CREATE", value) {
+        shared.lock().interactions.remove(&id);
+        return Err(e.context("the sim built an interaction serenity cannot read"));
+    }
+    Ok(id)
+}
+
+fn resolve(state: &State, record: &InteractionRecord) -> Option<ReplyKind> {
+    let (kind, _) = record.callback?;
+    let original = || record.original.and_then(|id| state.messages.get(&id)).cloned();
+    match kind {
+        4 => original().map(ReplyKind::Message),
+        5 if record.original_edits > 0 => original().map(ReplyKind::Message),
+        6 if record.original_edits > 0 => original().map(ReplyKind::Updated),
+        7 => original().map(ReplyKind::Updated),
+        8 => record.choices.clone().map(ReplyKind::Choices),
+        9 => record.modal.clone().map(ReplyKind::Modal),
+        _ => None,
+    }
+}
+
+/// Waits for the bot's answer to interaction `id`.
+pub(crate) async fn wait_reply(shared: &Shared, id: u64, timeout: Duration, what: &str) -> anyhow::Result<Reply> {
+    let reply = shared
+        .wait_until(timeout, |state| {
+            let record = state.interactions.get(&id)?;
+            let kind = resolve(state, record)?;
+            let followups =
+                record.followups.iter().filter_map(|m| state.messages.get(m)).cloned().collect();
+            Some(Reply { interaction_id: id, kind, followups })
+        })
+        .await;
+    reply.ok_or_else(|| {
+        let state = shared.lock();
+        let callback = state.interactions.get(&id).and_then(|r| r.callback).map(|(k, _)| k);
+        let violations: Vec<String> = state.violations.iter().map(ToString::to_string).collect();
+        anyhow!(
+            "the bot did not answer {what} (interaction {id}) within {timeout:?}; callback type so far: \
+             {callback:?}; violations: {violations:?}"
+        )
+    })
+}
+
+/// The DM channel with `user`, opened if needed.
+pub(crate) fn dm_channel(shared: &Shared, user: u64) -> u64 {
+    let now = shared.now();
+    let mut state = shared.lock();
+    if let Some(c) = state.dm_by_user.get(&user) {
+        return *c;
+    }
+    let id = state.next_id(now);
+    state.dm_by_user.insert(user, id);
+    state.channels.insert(id, ChannelKind::Dm { recipient: user });
+    id
+}

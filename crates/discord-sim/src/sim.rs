@@ -1,0 +1,274 @@
+//! The [`Sim`] handle: start, stop, act, query and wait.
+
+use std::{sync::Arc, time::Duration};
+
+use anyhow::{anyhow, Context as _};
+use serde_json::{json, Value};
+use tokio::{net::TcpListener, sync::watch};
+
+use crate::{
+    actor::Actor,
+    faults::Fault,
+    model::{Message, RequestRecord, Violation},
+    payloads,
+    spec::{SimSpec, UserSpec},
+    state::{Shared, State},
+    transcript::Renderer,
+};
+
+/// Stops the server tasks when the last [`Sim`] handle is dropped.
+struct StopOnDrop(Arc<Shared>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.shutdown.send_replace(true);
+    }
+}
+
+/// A running simulated Discord. Cheap to clone; dropping the last clone stops it.
+#[derive(Clone)]
+pub struct Sim {
+    pub(crate) shared: Arc<Shared>,
+    _stop: Arc<StopOnDrop>,
+}
+
+impl Sim {
+    /// Binds the REST server and the gateway on `127.0.0.1:0` and starts serving.
+    pub async fn start(spec: SimSpec) -> anyhow::Result<Sim> {
+        let http = TcpListener::bind("127.0.0.1:0").await.context("binding the REST listener")?;
+        let gateway = TcpListener::bind("127.0.0.1:0").await.context("binding the gateway listener")?;
+        let api_url = format!("http://{}", http.local_addr()?);
+        let gateway_url = format!("ws://{}", gateway.local_addr()?);
+        let (changed, _) = watch::channel(0);
+        let (shutdown, _) = watch::channel(false);
+        #[cfg(feature = "openapi")]
+        let openapi = match &spec.openapi_spec {
+            Some(path) if path.exists() => Some(crate::openapi::Validator::load(path)?),
+            _ => None,
+        };
+        let shared = Arc::new(Shared {
+            application_id: spec.application_id,
+            bot_user_id: spec.bot_user_id,
+            bot_name: spec.bot_name.clone(),
+            owner_id: spec.owner_id,
+            clock: spec.clock.clone(),
+            state: std::sync::Mutex::new(State::new(&spec)),
+            changed,
+            api_url,
+            gateway_url,
+            shutdown,
+            #[cfg(feature = "openapi")]
+            openapi,
+        });
+        tokio::spawn(crate::rest::serve(Arc::clone(&shared), http));
+        tokio::spawn(crate::gateway::serve(Arc::clone(&shared), gateway));
+        Ok(Sim { _stop: Arc::new(StopOnDrop(Arc::clone(&shared))), shared })
+    }
+
+    /// `http://127.0.0.1:PORT`, to pass to `HttpBuilder::proxy`.
+    pub fn api_url(&self) -> String {
+        self.shared.api_url.clone()
+    }
+
+    /// `ws://127.0.0.1:PORT`, what `GET /gateway` answers.
+    pub fn gateway_url(&self) -> String {
+        self.shared.gateway_url.clone()
+    }
+
+    /// Stops the servers (also happens when the last handle is dropped).
+    pub fn shutdown(&self) {
+        self.shared.shutdown.send_replace(true);
+    }
+
+    /// A user who can act; see [`Actor`].
+    pub fn actor(&self, user: u64) -> Actor {
+        Actor::new(self.clone(), user)
+    }
+
+    /// Adds a user after start; if the bot is connected, guilds get `GUILD_MEMBER_ADD`.
+    pub fn add_user(&self, user: UserSpec) -> anyhow::Result<()> {
+        let now = self.shared.now();
+        let events: Vec<Value> = {
+            let mut state = self.shared.lock();
+            state.users.insert(user.id, user.clone());
+            if !state.gateway.guilds_sent {
+                return Ok(());
+            }
+            state
+                .guilds
+                .iter()
+                .filter(|g| user.membership(g).is_some())
+                .map(|g| {
+                    let mut member = payloads::member(g, &user, now, true, None);
+                    member["guild_id"] = json!(g.id.to_string());
+                    member
+                })
+                .collect()
+        };
+        for event in events {
+            self.shared.dispatch("GUILD_MEMBER_ADD", event)?;
+        }
+        Ok(())
+    }
+
+    /// Waits until the bot identified, got its `GUILD_CREATE`s and registered commands.
+    pub async fn wait_ready(&self, timeout: Duration) -> anyhow::Result<()> {
+        let ready = self
+            .shared
+            .wait_until(timeout, |s| (s.gateway.identifies > 0 && s.gateway.guilds_sent && s.command_puts > 0).then_some(()))
+            .await;
+        ready.ok_or_else(|| {
+            let s = self.shared.lock();
+            anyhow!(
+                "bot not ready after {timeout:?}: identified={}, guilds sent={}, command registrations={}, \
+                 requests={}, violations={:?}",
+                s.gateway.identifies,
+                s.gateway.guilds_sent,
+                s.command_puts,
+                s.requests.len(),
+                s.violations.iter().map(ToString::to_string).collect::<Vec<_>>()
+            )
+        })
+    }
+
+    /// The registered command definitions (global first, then per guild), as the sim returned
+    /// them (with `id`, `application_id`, `version`).
+    pub fn commands(&self) -> Vec<Value> {
+        let s = self.shared.lock();
+        let mut all = s.global_commands.clone();
+        for commands in s.guild_commands.values() {
+            all.extend(commands.iter().cloned());
+        }
+        all
+    }
+
+    /// Non-ephemeral messages of a channel, in order.
+    pub fn channel_messages(&self, channel: u64) -> Vec<Message> {
+        self.shared.lock().channel_messages(channel).into_iter().filter(|m| !m.ephemeral).collect()
+    }
+
+    /// Everything the bot posted in `user`'s DM channel, in order.
+    pub fn dms(&self, user: u64) -> Vec<Message> {
+        let s = self.shared.lock();
+        s.dm_by_user.get(&user).map(|c| s.channel_messages(*c)).unwrap_or_default()
+    }
+
+    /// The DM channel id with `user`, if one was opened.
+    pub fn dm_channel(&self, user: u64) -> Option<u64> {
+        self.shared.lock().dm_by_user.get(&user).copied()
+    }
+
+    /// The current version of a message.
+    pub fn message(&self, id: u64) -> Option<Message> {
+        self.shared.lock().messages.get(&id).cloned()
+    }
+
+    /// Followups posted for an interaction so far.
+    pub fn followups(&self, interaction: u64) -> Vec<Message> {
+        let s = self.shared.lock();
+        s.interactions
+            .get(&interaction)
+            .map(|r| r.followups.iter().filter_map(|m| s.messages.get(m)).cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Every REST request so far.
+    pub fn requests(&self) -> Vec<RequestRecord> {
+        self.shared.lock().requests.clone()
+    }
+
+    /// Every violation so far.
+    pub fn violations(&self) -> Vec<Violation> {
+        self.shared.lock().violations.clone()
+    }
+
+    /// Fails with the list of violations, if any.
+    pub fn assert_no_violations(&self) -> anyhow::Result<()> {
+        let v = self.violations();
+        if v.is_empty() {
+            Ok(())
+        } else {
+            let lines: Vec<String> = v.iter().map(ToString::to_string).collect();
+            Err(anyhow!("discord-sim recorded {} violation(s):\n{}", v.len(), lines.join("\n")))
+        }
+    }
+
+    /// How many messages the bot created (posts, DMs, interaction responses, followups).
+    pub fn sent_count(&self) -> usize {
+        self.shared.lock().requests.iter().map(|r| r.created.len()).sum()
+    }
+
+    /// How many times the bot identified and resumed on the gateway.
+    pub fn gateway_sessions(&self) -> (u32, u32) {
+        let s = self.shared.lock();
+        (s.gateway.identifies, s.gateway.resumes)
+    }
+
+    /// Makes the next matching requests fail.
+    pub fn inject_fault(&self, fault: Fault) {
+        self.shared.lock().faults.push(fault);
+    }
+
+    /// Sends op 7 (Reconnect) and closes the connection; serenity reconnects and resumes.
+    pub fn force_reconnect(&self) -> anyhow::Result<()> {
+        self.shared.send_op(json!({"op": 7, "d": null, "s": null, "t": null}))
+    }
+
+    /// Waits until the bot resumed at least `count` times in total.
+    pub async fn wait_resumed(&self, count: u32, timeout: Duration) -> anyhow::Result<()> {
+        self.shared
+            .wait_until(timeout, |s| (s.gateway.resumes >= count && s.gateway.live.is_some()).then_some(()))
+            .await
+            .ok_or_else(|| anyhow!("the bot did not resume within {timeout:?}"))
+    }
+
+    /// Waits for a DM to `user` matching `predicate` (including ones already sent).
+    pub async fn wait_for_dm(
+        &self,
+        user: u64,
+        predicate: impl Fn(&Message) -> bool,
+        timeout: Duration,
+    ) -> anyhow::Result<Message> {
+        self.shared
+            .wait_until(timeout, |s| {
+                let channel = s.dm_by_user.get(&user)?;
+                s.channel_messages(*channel).into_iter().find(|m| predicate(m))
+            })
+            .await
+            .ok_or_else(|| anyhow!("no matching DM to user {user} within {timeout:?}; DMs: {:?}", self.dms(user)))
+    }
+
+    /// Waits for a non-ephemeral message in `channel` matching `predicate`.
+    pub async fn wait_for_channel_message(
+        &self,
+        channel: u64,
+        predicate: impl Fn(&Message) -> bool,
+        timeout: Duration,
+    ) -> anyhow::Result<Message> {
+        self.shared
+            .wait_until(timeout, |s| s.channel_messages(channel).into_iter().find(|m| !m.ephemeral && predicate(m)))
+            .await
+            .ok_or_else(|| anyhow!("no matching message in channel {channel} within {timeout:?}"))
+    }
+
+    /// Waits for a REST request matching `predicate` (including earlier ones).
+    pub async fn wait_for_request(
+        &self,
+        predicate: impl Fn(&RequestRecord) -> bool,
+        timeout: Duration,
+    ) -> anyhow::Result<RequestRecord> {
+        self.shared
+            .wait_until(timeout, |s| s.requests.iter().find(|r| predicate(r)).cloned())
+            .await
+            .ok_or_else(|| anyhow!("no matching request within {timeout:?}"))
+    }
+
+    /// The transcript: user actions and bot outputs with times, names, rendered timestamps
+    /// (in the viewing user's zone) and mentions.
+    pub fn transcript(&self) -> String {
+        let now = self.shared.now();
+        let state = self.shared.lock();
+        let renderer = Renderer { state: &state, bot_id: self.shared.bot_user_id, bot_name: &self.shared.bot_name, now };
+        renderer.render(&state.transcript)
+    }
+}

@@ -1,0 +1,274 @@
+//! The description of the simulated world: guilds, channels, roles, users and the clock.
+
+use std::{path::PathBuf, sync::Arc};
+
+use chrono::{DateTime, Utc};
+
+/// A source of "now" for timestamps in payloads, the transcript and nonce windows.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// Permission bit for "Manage Server".
+pub const MANAGE_GUILD: u64 = 1 << 5;
+
+/// Permissions `@everyone` gets in every simulated guild: view, send, embed, attach, read history,
+/// reactions, external emojis, use application commands and threads.
+pub const EVERYONE_PERMISSIONS: u64 = (1 << 6)
+    | (1 << 10)
+    | (1 << 11)
+    | (1 << 14)
+    | (1 << 15)
+    | (1 << 16)
+    | (1 << 18)
+    | (1 << 31)
+    | (1 << 35)
+    | (1 << 38);
+
+/// Everything the simulator needs to know before it starts.
+#[derive(Clone)]
+pub struct SimSpec {
+    /// Guilds the bot is a member of, sent as `GUILD_CREATE` after `READY`.
+    pub guilds: Vec<GuildSpec>,
+    /// Human users that can act (see [`crate::Sim::actor`]).
+    pub users: Vec<UserSpec>,
+    /// The bot's application id (also the id of interaction webhooks).
+    pub application_id: u64,
+    /// The bot user's id.
+    pub bot_user_id: u64,
+    /// The bot user's name.
+    pub bot_name: String,
+    /// The id of the application owner reported by `GET /oauth2/applications/@me`.
+    pub owner_id: u64,
+    /// Path to Discord's OpenAPI document; used only with the `openapi` feature. A missing file
+    /// disables validation silently.
+    pub openapi_spec: Option<PathBuf>,
+    /// The simulated "now"; the real UTC time when `None`.
+    pub clock: Option<Clock>,
+}
+
+impl Default for SimSpec {
+    fn default() -> Self {
+        Self {
+            guilds: vec![GuildSpec::new(100_000_000_000_000_001, "Mentoring")
+                .channel(ChannelSpec::new(100_000_000_000_000_101, "general"))],
+            users: Vec::new(),
+            application_id: 200_000_000_000_000_001,
+            bot_user_id: 200_000_000_000_000_001,
+            bot_name: "mentor-bot".to_owned(),
+            owner_id: 300_000_000_000_000_001,
+            openapi_spec: None,
+            clock: None,
+        }
+    }
+}
+
+impl SimSpec {
+    /// A spec without guilds or users (add them with the builder methods).
+    pub fn empty() -> Self {
+        Self { guilds: Vec::new(), ..Self::default() }
+    }
+
+    /// Adds a guild.
+    #[must_use]
+    pub fn guild(mut self, guild: GuildSpec) -> Self {
+        self.guilds.push(guild);
+        self
+    }
+
+    /// Adds a user.
+    #[must_use]
+    pub fn user(mut self, user: UserSpec) -> Self {
+        self.users.push(user);
+        self
+    }
+
+    /// Sets the clock.
+    #[must_use]
+    pub fn clock(mut self, clock: impl Fn() -> DateTime<Utc> + Send + Sync + 'static) -> Self {
+        self.clock = Some(Arc::new(clock));
+        self
+    }
+
+    /// Sets the OpenAPI document used for validation (feature `openapi`).
+    #[must_use]
+    pub fn openapi_spec(mut self, path: impl Into<PathBuf>) -> Self {
+        self.openapi_spec = Some(path.into());
+        self
+    }
+}
+
+/// A guild with its text channels and roles.
+#[derive(Clone, Debug)]
+pub struct GuildSpec {
+    /// Guild id (also the id of its `@everyone` role).
+    pub id: u64,
+    /// Guild name.
+    pub name: String,
+    /// Text channels; the first one is where actors act by default.
+    pub channels: Vec<ChannelSpec>,
+    /// Roles besides `@everyone`.
+    pub roles: Vec<RoleSpec>,
+    /// The role given to users that are admins of this guild (has [`MANAGE_GUILD`]); by default
+    /// id `guild id + 1`, named "Admin".
+    pub admin_role: RoleSpec,
+}
+
+impl GuildSpec {
+    /// A guild without channels.
+    pub fn new(id: u64, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            channels: Vec::new(),
+            roles: Vec::new(),
+            admin_role: RoleSpec { id: id + 1, name: "Admin".to_owned(), permissions: MANAGE_GUILD },
+        }
+    }
+
+    /// Adds a text channel.
+    #[must_use]
+    pub fn channel(mut self, channel: ChannelSpec) -> Self {
+        self.channels.push(channel);
+        self
+    }
+
+    /// Adds a role.
+    #[must_use]
+    pub fn role(mut self, role: RoleSpec) -> Self {
+        self.roles.push(role);
+        self
+    }
+}
+
+/// A guild text channel.
+#[derive(Clone, Debug)]
+pub struct ChannelSpec {
+    /// Channel id.
+    pub id: u64,
+    /// Channel name (without `#`).
+    pub name: String,
+}
+
+impl ChannelSpec {
+    /// A text channel.
+    pub fn new(id: u64, name: impl Into<String>) -> Self {
+        Self { id, name: name.into() }
+    }
+}
+
+/// A guild role.
+#[derive(Clone, Debug)]
+pub struct RoleSpec {
+    /// Role id.
+    pub id: u64,
+    /// Role name.
+    pub name: String,
+    /// Permission bits the role grants.
+    pub permissions: u64,
+}
+
+impl RoleSpec {
+    /// A role without extra permissions.
+    pub fn new(id: u64, name: impl Into<String>) -> Self {
+        Self { id, name: name.into(), permissions: 0 }
+    }
+}
+
+/// A user's membership in one guild.
+#[derive(Clone, Debug)]
+pub struct Membership {
+    /// The guild.
+    pub guild_id: u64,
+    /// Whether the user has the guild's admin role (Manage Server).
+    pub admin: bool,
+    /// Extra role ids.
+    pub roles: Vec<u64>,
+}
+
+/// A human user.
+#[derive(Clone, Debug)]
+pub struct UserSpec {
+    /// User id.
+    pub id: u64,
+    /// Username (also used as display name).
+    pub name: String,
+    /// DMs closed: the DM channel can be opened but sending fails with 50007.
+    pub dms_closed: bool,
+    /// Only used to render the transcript for this user.
+    pub time_zone: Option<chrono_tz::Tz>,
+    /// Guild memberships; empty means "member of every guild, no roles, not admin".
+    pub memberships: Vec<Membership>,
+}
+
+impl UserSpec {
+    /// A user that is a member of every guild.
+    pub fn new(id: u64, name: impl Into<String>) -> Self {
+        Self { id, name: name.into(), dms_closed: false, time_zone: None, memberships: Vec::new() }
+    }
+
+    /// Closes (or opens) the user's DMs.
+    #[must_use]
+    pub fn dms_closed(mut self, closed: bool) -> Self {
+        self.dms_closed = closed;
+        self
+    }
+
+    /// Sets the zone used to render the transcript for this user.
+    #[must_use]
+    pub fn time_zone(mut self, tz: chrono_tz::Tz) -> Self {
+        self.time_zone = Some(tz);
+        self
+    }
+
+    fn membership_mut(&mut self, guild_id: u64) -> &mut Membership {
+        if let Some(i) = self.memberships.iter().position(|m| m.guild_id == guild_id) {
+            &mut self.memberships[i]
+        } else {
+            self.memberships.push(Membership { guild_id, admin: false, roles: Vec::new() });
+            let last = self.memberships.len() - 1;
+            &mut self.memberships[last]
+        }
+    }
+
+    /// Makes the user a member of `guild_id` (and, once any membership is set, only of the
+    /// guilds listed).
+    #[must_use]
+    pub fn member_of(mut self, guild_id: u64) -> Self {
+        self.membership_mut(guild_id);
+        self
+    }
+
+    /// Makes the user an admin (Manage Server) of `guild_id`.
+    #[must_use]
+    pub fn admin_of(mut self, guild_id: u64) -> Self {
+        self.membership_mut(guild_id).admin = true;
+        self
+    }
+
+    /// Gives the user a role in `guild_id`.
+    #[must_use]
+    pub fn role_in(mut self, guild_id: u64, role_id: u64) -> Self {
+        self.membership_mut(guild_id).roles.push(role_id);
+        self
+    }
+
+    /// The user's membership in `guild`, if any.
+    pub fn membership(&self, guild: &GuildSpec) -> Option<Membership> {
+        if self.memberships.is_empty() {
+            return Some(Membership { guild_id: guild.id, admin: false, roles: Vec::new() });
+        }
+        self.memberships.iter().find(|m| m.guild_id == guild.id).cloned()
+    }
+
+    /// The user's guild permissions in `guild` (`None` if not a member).
+    pub fn permissions_in(&self, guild: &GuildSpec) -> Option<u64> {
+        let membership = self.membership(guild)?;
+        let mut perms = EVERYONE_PERMISSIONS;
+        if membership.admin {
+            perms |= guild.admin_role.permissions;
+        }
+        for role in guild.roles.iter().filter(|r| membership.roles.contains(&r.id)) {
+            perms |= role.permissions;
+        }
+        Some(perms)
+    }
+}
