@@ -66,3 +66,26 @@ pub async fn join(w: &World, user: u64, role: &str, zone: Option<&str>) -> Reply
 pub fn assert_clean(w: &World) {
     w.sim.assert_no_violations().unwrap();
 }
+
+/// Runs a slash command as `user` and returns the reply text (asserting it is ephemeral).
+pub async fn say(w: &World, user: u64, command: &str, options: &[(&str, &str)]) -> String {
+    let reply = w.actor(user).slash(command, options).await.unwrap();
+    assert!(reply.is_ephemeral(), "replies are private: {command} -> {}", reply.text());
+    reply.text()
+}
+
+/// Mia books with Mo; returns the reply text.
+pub async fn book(w: &World, user: u64, with: u64, when: &str) -> String {
+    say(w, user, "book", &[("with", &with.to_string()), ("when", when)]).await
+}
+
+/// The autocomplete value of `user`'s first session choice.
+pub async fn first_session(w: &World, user: u64, command: &str) -> String {
+    let choices = w.actor(user).autocomplete(command, &[("session", "")], "session").await.unwrap();
+    choices.first().expect("a session to pick").1.clone()
+}
+
+/// How many DMs `user` has received.
+pub fn dm_count(w: &World, user: u64) -> usize {
+    w.sim.dms(user).len()
+}
