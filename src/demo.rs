@@ -7,7 +7,10 @@ use std::io::Write;
 use anyhow::Context as _;
 use chrono::{TimeZone, Utc};
 
-use crate::testkit::{cast::*, World, WorldOptions};
+use crate::testkit::{
+    cast::{ADA, MENTORING, MIA, MO},
+    World, WorldOptions,
+};
 
 /// Runs the demo and writes the transcript to `out`.
 pub async fn run_demo(out: &mut dyn Write) -> anyhow::Result<()> {
