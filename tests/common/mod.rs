@@ -2,6 +2,7 @@
 //! database + manual clock) with Discord's OpenAPI document for request validation.
 
 #![allow(dead_code)] // each test binary uses a different part
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers fail loudly
 
 use chrono::{DateTime, TimeZone, Utc};
 use discord_sim::Reply;

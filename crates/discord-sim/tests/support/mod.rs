@@ -176,6 +176,24 @@ async fn ics(ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+/// Answers the interaction twice (the second answer must be rejected).
+#[poise::command(slash_command)]
+async fn twice(ctx: Context<'_>) -> Result<(), Error> {
+    if let poise::Context::Application(app) = ctx {
+        let answer = || CreateInteractionResponse::Message(CreateInteractionResponseMessage::new().content("one"));
+        app.interaction.create_response(ctx.http(), answer()).await?;
+        let second = app.interaction.create_response(ctx.http(), answer()).await;
+        let text = match second {
+            Ok(()) => "second accepted".to_owned(),
+            Err(e) => format!("second failed: {}", describe(&e)),
+        };
+        app.interaction
+            .create_followup(ctx.http(), serenity::CreateInteractionResponseFollowup::new().content(text))
+            .await?;
+    }
+    Ok(())
+}
+
 /// `status code` for HTTP errors, the error otherwise.
 pub fn describe(e: &serenity::Error) -> String {
     match e {
