@@ -4,6 +4,7 @@
 
 pub mod day_before;
 pub mod ids;
+pub mod jobs;
 pub mod local_time;
 pub mod member;
 pub mod pairing;
@@ -11,5 +12,6 @@ pub mod program;
 pub mod quiet_hours;
 pub mod schedule;
 pub mod session;
+pub mod settings;
 pub mod when;
 mod when_grammar;

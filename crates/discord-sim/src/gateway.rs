@@ -216,3 +216,16 @@ fn resume(shared: &Arc<Shared>, payload: &Value, conn: u64, tx: &mpsc::Unbounded
     shared.notify();
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interaction_without_attachment_size_limit_is_rejected() {
+        let bad = json!({"op": 0, "s": 1, "t": "INTERACTION_CREATE", "d": {"id": "1", "type": 2}});
+        assert!(check_event(&bad).is_err());
+        let hello = json!({"op": 10, "d": {"heartbeat_interval": 1000}});
+        assert!(check_event(&hello).is_ok());
+    }
+}

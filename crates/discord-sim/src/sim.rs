@@ -227,6 +227,8 @@ impl Sim {
     }
 
     /// Waits for a DM to `user` matching `predicate` (including ones already sent).
+    ///
+    /// `predicate` runs while the sim's state is locked: it must not call [`Sim`] methods.
     pub async fn wait_for_dm(
         &self,
         user: u64,
@@ -243,6 +245,8 @@ impl Sim {
     }
 
     /// Waits for a non-ephemeral message in `channel` matching `predicate`.
+    ///
+    /// `predicate` runs while the sim's state is locked: it must not call [`Sim`] methods.
     pub async fn wait_for_channel_message(
         &self,
         channel: u64,
@@ -256,6 +260,8 @@ impl Sim {
     }
 
     /// Waits for a REST request matching `predicate` (including earlier ones).
+    ///
+    /// `predicate` runs while the sim's state is locked: it must not call [`Sim`] methods.
     pub async fn wait_for_request(
         &self,
         predicate: impl Fn(&RequestRecord) -> bool,

@@ -226,3 +226,31 @@ async fn the_transcript_shows_actions_and_outputs_in_the_viewers_zone() -> anyho
     }
     sim.assert_no_violations()
 }
+
+#[tokio::test]
+async fn answering_an_interaction_twice_is_rejected_with_40060_and_recorded() -> anyhow::Result<()> {
+    let sim = start(spec()).await?;
+    let reply = sim.actor(MIA).slash("twice", &[]).await?;
+    assert_eq!(reply.text(), "one");
+    let interaction = reply.interaction_id;
+    sim.wait_for_request(|r| r.path.contains("/webhooks/") && r.method == "POST", WAIT).await?;
+    assert_eq!(sim.followups(interaction)[0].content, "second failed: 400 40060");
+    let kinds: Vec<String> = sim.violations().into_iter().map(|v| v.kind).collect();
+    assert_eq!(kinds, ["double-response"]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn unknown_channels_users_and_routes_answer_404_like_discord() -> anyhow::Result<()> {
+    use serenity::all::{ChannelId, GuildId, HttpBuilder, UserId};
+    let sim = start(spec()).await?;
+    let http = HttpBuilder::new("Bot sim-token").proxy(sim.api_url()).ratelimiter_disabled(true).build();
+    let code = |e: serenity::Error| support::describe(&e);
+    assert_eq!(code(ChannelId::new(42).say(&http, "hi").await.unwrap_err()), "404 10003");
+    assert_eq!(code(http.get_user(UserId::new(42)).await.unwrap_err()), "404 10013");
+    assert!(sim.violations().is_empty(), "unknown ids are the bot's business, not violations");
+    assert_eq!(code(http.get_guild_roles(GuildId::new(42)).await.unwrap_err()), "404 0");
+    let kinds: Vec<String> = sim.violations().into_iter().map(|v| v.kind).collect();
+    assert_eq!(kinds, ["unknown-route"]);
+    Ok(())
+}

@@ -262,6 +262,7 @@ pub async fn start(spec: SimSpec) -> anyhow::Result<Sim> {
                 post(),
                 announce(),
                 ics(),
+                twice(),
             ],
             event_handler: |framework, event| Box::pin(on_event(framework.serenity_context, event)),
             ..Default::default()
