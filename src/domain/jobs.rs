@@ -231,19 +231,19 @@ pub struct SubjectState {
 /// The catch-up rule of each kind, for a job due at `due` and processed at `now`.
 pub fn catch_up(kind: JobKind, due: DateTime<Utc>, now: DateTime<Utc>, s: SubjectState) -> CatchUp {
     let ahead = s.session_start.is_some_and(|start| start > now);
+    let before_session = matches!(
+        kind,
+        JobKind::AgendaRequest | JobKind::AgendaNudge | JobKind::AgendaMissing | JobKind::MentorPrep
+    );
+    let asks_for_agenda = matches!(kind, JobKind::AgendaRequest | JobKind::AgendaNudge | JobKind::AgendaMissing);
+    let follow_up = matches!(kind, JobKind::FollowUp | JobKind::FollowUpAgain);
     match kind {
-        JobKind::DmFallback => CatchUp::Send,
         JobKind::WeeklyNudge if now - due > Duration::days(1) => CatchUp::Skip("more than a day late"),
-        JobKind::WeeklyNudge => CatchUp::Send,
+        JobKind::WeeklyNudge | JobKind::DmFallback => CatchUp::Send,
         _ if !s.live => CatchUp::Skip("the session or action item changed"),
-        JobKind::AgendaRequest | JobKind::MentorPrep if !ahead => CatchUp::Skip("the session has started"),
-        JobKind::AgendaNudge | JobKind::AgendaMissing if !ahead => CatchUp::Skip("the session has started"),
-        JobKind::AgendaRequest | JobKind::AgendaNudge | JobKind::AgendaMissing if s.has_agenda => {
-            CatchUp::Skip("the agenda has arrived")
-        }
-        JobKind::FollowUp | JobKind::FollowUpAgain if now - due > Duration::hours(48) => {
-            CatchUp::Skip("more than 48 hours late")
-        }
+        _ if before_session && !ahead => CatchUp::Skip("the session has started"),
+        _ if asks_for_agenda && s.has_agenda => CatchUp::Skip("the agenda has arrived"),
+        _ if follow_up && now - due > Duration::hours(48) => CatchUp::Skip("more than 48 hours late"),
         JobKind::FollowUpAgain if s.has_notes => CatchUp::Skip("notes were recorded"),
         _ => CatchUp::Send,
     }
