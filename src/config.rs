@@ -3,11 +3,18 @@
 
 use std::{fmt, path::Path};
 
+use chrono::Duration;
 use figment::{
     providers::{Env, Format, Toml},
     Figment,
 };
 use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    quiet_hours::QuietHours,
+    schedule::ZonedSchedule,
+    settings::{parse_duration, Timings},
+};
 
 /// The built-in defaults, documented setting by setting.
 pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
@@ -20,6 +27,7 @@ pub struct Config {
     pub database: DatabaseConfig,
     pub log: LogConfig,
     pub booking: BookingConfig,
+    pub scheduler: SchedulerConfig,
 }
 
 /// How to reach Discord.
@@ -63,6 +71,57 @@ pub struct BookingConfig {
     pub min_duration_minutes: u32,
     pub max_duration_minutes: u32,
     pub max_days_ahead: u32,
+}
+
+/// The reminder scheduler (see `config/default.toml` for each setting).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchedulerConfig {
+    pub enabled: bool,
+    pub agenda_request_before: String,
+    pub agenda_nudge_before: String,
+    pub mentor_prep_before: String,
+    pub follow_up_after: String,
+    pub follow_up_again_after: String,
+    pub deadline_reminder_before: String,
+    pub stale_after: String,
+    pub quiet_hours: String,
+    pub weekly_nudge: String,
+    pub weekly_nudge_enabled: bool,
+    pub send_rate_per_second: u32,
+    pub max_attempts: u32,
+    pub retry_base: String,
+    pub retry_max: String,
+    pub lease: String,
+    pub batch_size: u32,
+}
+
+impl SchedulerConfig {
+    /// The default timings of every program.
+    pub fn timings(&self) -> Result<Timings, ConfigError> {
+        let d = |key: &str, value: &str| {
+            parse_duration(key, value).map_err(|e| ConfigError::Invalid(format!("key `scheduler.{key}`: {e}")))
+        };
+        Ok(Timings {
+            agenda_request_before: d("agenda_request_before", &self.agenda_request_before)?,
+            agenda_nudge_before: d("agenda_nudge_before", &self.agenda_nudge_before)?,
+            mentor_prep_before: d("mentor_prep_before", &self.mentor_prep_before)?,
+            follow_up_after: d("follow_up_after", &self.follow_up_after)?,
+            follow_up_again_after: d("follow_up_again_after", &self.follow_up_again_after)?,
+            deadline_reminder_before: d("deadline_reminder_before", &self.deadline_reminder_before)?,
+            stale_after: d("stale_after", &self.stale_after)?,
+            quiet_hours: QuietHours::parse(&self.quiet_hours)
+                .map_err(|e| ConfigError::Invalid(format!("key `scheduler.quiet_hours`: {e}")))?,
+        })
+    }
+
+    /// Retry and lease durations: (`retry_base`, `retry_max`, `lease`).
+    pub fn runner_durations(&self) -> Result<(Duration, Duration, Duration), ConfigError> {
+        let d = |key: &str, value: &str| {
+            parse_duration(key, value).map_err(|e| ConfigError::Invalid(format!("key `scheduler.{key}`: {e}")))
+        };
+        Ok((d("retry_base", &self.retry_base)?, d("retry_max", &self.retry_max)?, d("lease", &self.lease)?))
+    }
 }
 
 /// A configuration that could not be loaded; the message names the offending key.
@@ -132,6 +191,17 @@ impl Config {
         if self.database.max_connections == 0 {
             return invalid("database.max_connections", "must be at least 1");
         }
+        let s = &self.scheduler;
+        s.timings()?;
+        s.runner_durations()?;
+        ZonedSchedule::parse(&s.weekly_nudge, chrono_tz::UTC)
+            .map_err(|e| ConfigError::Invalid(format!("key `scheduler.weekly_nudge`: {e}")))?;
+        if s.send_rate_per_second == 0 || s.max_attempts == 0 || s.batch_size == 0 {
+            return invalid(
+                "scheduler.send_rate_per_second",
+                "send_rate_per_second, max_attempts and batch_size must be at least 1",
+            );
+        }
         if !(self.discord.api_url.starts_with("http://") || self.discord.api_url.starts_with("https://")) {
             return invalid("discord.api_url", "must start with http:// or https://");
         }
@@ -188,6 +258,16 @@ mod tests {
             let c = Config::load(Some(Path::new("custom.toml"))).unwrap();
             assert_eq!(c.database.url, "sqlite://from-env.db");
             assert_eq!(c.database.max_connections, 2);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn a_bad_scheduler_duration_names_the_key() {
+        Jail::expect_with(|jail| {
+            jail.set_env("MENTOR_BOT__SCHEDULER__FOLLOW_UP_AFTER", "soonish");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("scheduler.follow_up_after"), "{err}");
             Ok(())
         });
     }

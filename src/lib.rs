@@ -13,6 +13,7 @@ pub mod demo;
 pub mod domain;
 pub mod notify;
 pub mod runtime;
+pub mod scheduler;
 pub mod store;
 pub mod telemetry;
 pub mod testkit;

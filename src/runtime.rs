@@ -14,6 +14,7 @@ use crate::{
     config::{Config, Token},
     domain::ids::{GuildId, RoleId},
     notify::{DiscordNotifier, Notifier},
+    scheduler::{RunnerSettings, Scheduler, SchedulerHandle},
     store::Store,
 };
 
@@ -45,6 +46,7 @@ pub struct RunningBot {
     task: JoinHandle<Result<(), serenity::Error>>,
     in_flight: InFlight,
     setup: watch::Receiver<SetupState>,
+    scheduler: Option<SchedulerHandle>,
 }
 
 /// serenity's HTTP client for `api_url`: Discord itself, or any base URL serving `/api/v10`.
@@ -63,7 +65,7 @@ pub fn http_client(api_url: &str, token: &Token) -> serenity::Http {
 pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let BotOptions { config, token, clock, store } = options;
     let http = http_client(&config.discord.api_url, &token);
-    let app = App::new(store, clock, config.clone());
+    let app = App::new(store, clock, config.clone())?;
     let in_flight = InFlight::default();
     let (setup_tx, setup_rx) = watch::channel(SetupState::Pending);
     let guild = (config.discord.guild_id != 0).then_some(GuildId(config.discord.guild_id));
@@ -99,8 +101,15 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
         .context("while building the Discord client")?;
     let http = client.http.clone();
     let shard_manager = client.shard_manager.clone();
+    let scheduler = if config.scheduler.enabled {
+        let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(http.clone()));
+        let settings = RunnerSettings::from_config(&config.scheduler)?;
+        Some(Scheduler::new(app.clone(), notifier, settings).spawn())
+    } else {
+        None
+    };
     let task = tokio::spawn(async move { client.start().await });
-    Ok(RunningBot { http, app, shard_manager, task, in_flight, setup: setup_rx })
+    Ok(RunningBot { http, app, shard_manager, task, in_flight, setup: setup_rx, scheduler })
 }
 
 impl RunningBot {
@@ -130,11 +139,24 @@ impl RunningBot {
         }
     }
 
-    /// Stops taking events, lets running commands finish (up to 10 s), and closes the database.
+    /// Wakes the scheduler and waits until it has processed every job due at the clock's now.
+    pub async fn settle(&mut self) -> anyhow::Result<()> {
+        let now = self.app.now();
+        match &mut self.scheduler {
+            Some(s) => s.settle(now, Duration::from_secs(20)).await,
+            None => Ok(()),
+        }
+    }
+
+    /// Stops taking events, lets running commands and the scheduler's current round finish
+    /// (commands up to 10 s), and closes the database.
     pub async fn shutdown(self) {
         self.shard_manager.shutdown_all().await;
         if !self.in_flight.wait_idle(Duration::from_secs(10)).await {
             tracing::warn!(running = self.in_flight.count(), "shutting down with commands still running");
+        }
+        if let Some(scheduler) = self.scheduler {
+            scheduler.shutdown().await;
         }
         self.task.abort();
         self.app.store.close().await;

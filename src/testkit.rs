@@ -64,6 +64,29 @@ impl WorldOptions {
     }
 }
 
+/// A world whose bot is down.
+#[allow(missing_debug_implementations)] // `Sim` has no Debug
+pub struct Downtime {
+    pub sim: Sim,
+    pub clock: ManualClock,
+    pub config: Arc<Config>,
+    db_dir: tempfile::TempDir,
+}
+
+impl Downtime {
+    /// Opens the database (as another process would).
+    pub async fn store(&self) -> anyhow::Result<Store> {
+        Store::open(&self.config.database.url, 2).await
+    }
+
+    /// Starts the bot again.
+    pub async fn start_bot(self) -> anyhow::Result<World> {
+        let Downtime { sim, clock, config, db_dir } = self;
+        let (bot, store) = start_bot(&config, &clock).await?;
+        Ok(World { sim, clock, bot, store, config, db_dir })
+    }
+}
+
 /// The running world.
 #[allow(missing_debug_implementations)] // `Sim` has no Debug
 pub struct World {
@@ -71,7 +94,8 @@ pub struct World {
     pub clock: ManualClock,
     pub bot: RunningBot,
     pub store: Store,
-    _db_dir: tempfile::TempDir,
+    config: Arc<Config>,
+    db_dir: tempfile::TempDir,
 }
 
 fn spec(clock: &ManualClock, openapi: Option<PathBuf>) -> SimSpec {
@@ -103,6 +127,20 @@ fn spec(clock: &ManualClock, openapi: Option<PathBuf>) -> SimSpec {
     spec
 }
 
+async fn start_bot(config: &Arc<Config>, clock: &ManualClock) -> anyhow::Result<(RunningBot, Store)> {
+    let store = Store::open(&config.database.url, config.database.max_connections).await?;
+    let shared: SharedClock = Arc::new(clock.clone());
+    let mut bot = runtime::start(BotOptions {
+        config: config.clone(),
+        token: Token::new("sim-token"),
+        clock: shared,
+        store: store.clone(),
+    })
+    .await?;
+    bot.wait_ready(Duration::from_secs(20)).await?;
+    Ok((bot, store))
+}
+
 impl World {
     /// Starts the simulated Discord and the real bot on a fresh database; returns once the bot
     /// registered its commands.
@@ -116,18 +154,49 @@ impl World {
         config.discord.admin_role_id = cast::COORDINATOR_ROLE;
         config.database.url = format!("sqlite://{}", db_dir.path().join("mentor-bot.db").display());
         (options.configure)(&mut config);
-        let store = Store::open(&config.database.url, config.database.max_connections).await?;
-        let shared: SharedClock = Arc::new(clock.clone());
-        let mut bot = runtime::start(BotOptions {
-            config: Arc::new(config),
-            token: Token::new("sim-token"),
-            clock: shared,
-            store: store.clone(),
-        })
-        .await?;
-        bot.wait_ready(Duration::from_secs(20)).await?;
+        let config = Arc::new(config);
+        let (bot, store) = start_bot(&config, &clock).await?;
         sim.wait_ready(Duration::from_secs(20)).await?;
-        Ok(World { sim, clock, bot, store, _db_dir: db_dir })
+        Ok(World { sim, clock, bot, store, config, db_dir })
+    }
+
+    /// Stops the bot (as a deploy or a crash would); the simulated Discord, the clock and the
+    /// database stay.
+    pub async fn stop_bot(self) -> Downtime {
+        let World { sim, clock, bot, config, db_dir, .. } = self;
+        bot.shutdown().await;
+        Downtime { sim, clock, config, db_dir }
+    }
+
+    /// Stops the bot and starts a new one on the same database.
+    pub async fn restart_bot(self) -> anyhow::Result<World> {
+        self.stop_bot().await.start_bot().await
+    }
+
+    /// Moves the clock to `to` and waits until the scheduler has handled everything due by then.
+    pub async fn set_time(&mut self, to: DateTime<Utc>) -> anyhow::Result<()> {
+        self.clock.set(to);
+        self.bot.settle().await
+    }
+
+    /// Moves the clock forward to `end`, stopping at each due job so every message goes out at
+    /// exactly its time, as with a real clock.
+    pub async fn run_until(&mut self, end: DateTime<Utc>) -> anyhow::Result<()> {
+        self.bot.settle().await?;
+        loop {
+            let now = self.clock.now();
+            let next = self.store.next_job_wakeup().await?.filter(|t| *t > now && *t < end);
+            self.set_time(next.unwrap_or(end)).await?;
+            if next.is_none() {
+                return Ok(());
+            }
+        }
+    }
+
+    /// `run_until(now + by)`.
+    pub async fn advance(&mut self, by: chrono::Duration) -> anyhow::Result<()> {
+        let end = self.clock.now() + by;
+        self.run_until(end).await
     }
 
     /// A user acting in `#general` of the main guild.

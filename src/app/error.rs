@@ -1,7 +1,9 @@
 //! Errors of use cases: `UserError` is shown to the user (ephemeral, says how to fix it);
 //! anything else is unexpected, logged with an error id and answered with an apology.
 
-use crate::domain::{program::UnknownZone, session::BookingError, when::WhenError};
+use crate::domain::{
+    program::UnknownZone, schedule::ScheduleError, session::BookingError, settings::SettingError, when::WhenError,
+};
 
 /// A use case result.
 pub type AppResult<T> = Result<T, AppError>;
@@ -58,4 +60,10 @@ pub enum UserError {
     Booking(#[from] BookingError),
     #[error("{0}")]
     TooLong(String),
+    #[error(transparent)]
+    Setting(#[from] SettingError),
+    #[error(transparent)]
+    Schedule(#[from] ScheduleError),
+    #[error("<#{0}> is not a text channel of this server. Pick a text channel.")]
+    NotATextChannel(u64),
 }

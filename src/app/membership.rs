@@ -72,7 +72,7 @@ impl App {
     /// telling each partner.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn leave(&self, caller: &Caller) -> AppResult<LeaveOutcome> {
-        self.require_member(caller).await?;
+        let (program, _) = self.require_member(caller).await?;
         let now = self.now();
         let pairings = self.store.active_pairings_of(caller.guild_id, caller.user_id).await?;
         let mut tx = self.store.begin().await?;
@@ -83,6 +83,7 @@ impl App {
             for session in self.store.upcoming_sessions_of_pairing(&mut tx, pairing.id, now).await? {
                 let reason = "left the mentoring program";
                 let session = self.store.cancel_session(&mut tx, session.id, caller.user_id, Some(reason), now).await?;
+                self.replan_session(&mut tx, &program, pairing, &session, now).await?;
                 cancelled.push(session);
             }
             self.store.end_pairing(&mut tx, pairing.id, now).await?;
@@ -93,6 +94,7 @@ impl App {
         }
         self.store.deactivate_member(&mut tx, caller.guild_id, caller.user_id).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(LeaveOutcome { ended_pairings: pairings, cancelled_sessions: cancelled, notices })
     }
 

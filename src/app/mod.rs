@@ -6,6 +6,7 @@ mod error;
 mod membership;
 mod notice;
 mod pairing;
+mod planning;
 mod program;
 mod sessions;
 
@@ -13,12 +14,13 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use tokio::sync::Notify;
 
 pub use error::{AppError, AppResult, UserError};
 pub use membership::{JoinOutcome, LeaveOutcome, Profile};
-pub use notice::{Notice, NoticeKind};
+pub use notice::{base36, Notice, NoticeKind};
 pub use pairing::PairOutcome;
-pub use program::SetupOutcome;
+pub use program::{NudgeOutcome, ProgramStatus, SetupOutcome};
 pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome, SessionChoice, SessionLine};
 
 use crate::{
@@ -29,6 +31,7 @@ use crate::{
         member::Member,
         program::Program,
         session::BookingLimits,
+        settings::Timings,
     },
     store::Store,
 };
@@ -39,6 +42,10 @@ pub struct App {
     pub store: Store,
     pub clock: SharedClock,
     pub config: Arc<Config>,
+    /// Scheduler timings before program overrides (parsed from the config once).
+    pub default_timings: Timings,
+    /// Woken whenever jobs change, so the scheduler re-reads the queue.
+    pub wake: Arc<Notify>,
 }
 
 /// Who runs a command, as Discord told us.
@@ -60,9 +67,10 @@ pub struct Person {
 }
 
 impl App {
-    /// Bundles the parts.
-    pub fn new(store: Store, clock: SharedClock, config: Arc<Config>) -> Self {
-        Self { store, clock, config }
+    /// Bundles the parts; fails only when the scheduler settings do not parse (validated at load).
+    pub fn new(store: Store, clock: SharedClock, config: Arc<Config>) -> anyhow::Result<Self> {
+        let default_timings = config.scheduler.timings()?;
+        Ok(Self { store, clock, config, default_timings, wake: Arc::new(Notify::new()) })
     }
 
     /// The current instant, from the injected clock.

@@ -42,7 +42,7 @@ impl Notice {
 }
 
 /// `n` in base 36 (at most 13 characters for a u64).
-pub(crate) fn base36(mut n: u64) -> String {
+pub fn base36(mut n: u64) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
     loop {

@@ -53,7 +53,7 @@ impl App {
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn unpair(&self, caller: &Caller, mentor: &Person, mentee: &Person) -> AppResult<PairOutcome> {
         require_admin(caller)?;
-        self.require_program(caller.guild_id).await?;
+        let program = self.require_program(caller.guild_id).await?;
         let pairing = self
             .store
             .active_pairing_between(caller.guild_id, mentor.id, mentee.id)
@@ -65,10 +65,13 @@ impl App {
         let mut cancelled = Vec::new();
         for session in self.store.upcoming_sessions_of_pairing(&mut tx, pairing.id, now).await? {
             let reason = "the pairing was ended by a program admin";
-            cancelled.push(self.store.cancel_session(&mut tx, session.id, caller.user_id, Some(reason), now).await?);
+            let session = self.store.cancel_session(&mut tx, session.id, caller.user_id, Some(reason), now).await?;
+            self.replan_session(&mut tx, &program, &pairing, &session, now).await?;
+            cancelled.push(session);
         }
         self.store.end_pairing(&mut tx, pairing.id, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         let notice = |to, partner| Notice {
             to,
             kind: NoticeKind::Unpaired { pairing: pairing.clone(), partner, partner_left: false },

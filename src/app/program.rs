@@ -1,11 +1,17 @@
-//! Setting up a guild's program.
+//! A guild's program: setup, scheduler settings, weekly nudges and status (admins only).
 
+use chrono::{DateTime, Utc};
 use tracing::instrument;
 
-use super::{require_admin, App, AppResult, Caller};
-use crate::domain::{
-    ids::ChannelId,
-    program::{parse_zone, Program},
+use super::{require_admin, App, AppResult, Caller, UserError};
+use crate::{
+    domain::{
+        ids::ChannelId,
+        program::{parse_zone, Program},
+        schedule::ZonedSchedule,
+        settings::{Overrides, Timings},
+    },
+    store::{Job, JobCounts},
 };
 
 /// The result of `/program setup`.
@@ -15,14 +21,108 @@ pub struct SetupOutcome {
     pub created: bool,
 }
 
+/// The result of `/program nudges`.
+#[derive(Debug, Clone)]
+pub struct NudgeOutcome {
+    pub program: Program,
+    /// `None` when nudges are off.
+    pub schedule: Option<ZonedSchedule>,
+    pub channel: ChannelId,
+    pub next: Vec<DateTime<Utc>>,
+}
+
+/// What `/program status` shows.
+#[derive(Debug, Clone)]
+pub struct ProgramStatus {
+    pub program: Program,
+    pub counts: JobCounts,
+    pub failed: Vec<Job>,
+}
+
 impl App {
     /// Creates or updates the caller's guild program (admins only).
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn setup_program(&self, caller: &Caller, channel: ChannelId, zone: &str) -> AppResult<SetupOutcome> {
         require_admin(caller)?;
-        let zone = parse_zone(zone).map_err(super::UserError::from)?;
-        let program = Program { guild_id: caller.guild_id, channel_id: channel, zone };
-        let created = self.store.upsert_program(&program, self.now()).await?;
+        let zone = parse_zone(zone).map_err(UserError::from)?;
+        let overrides = self.store.program(caller.guild_id).await?.map(|p| p.overrides).unwrap_or_default();
+        let program = Program { guild_id: caller.guild_id, channel_id: channel, zone, overrides };
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let created = self.store.upsert_program(&mut tx, &program, now).await?;
+        self.replan_weekly_nudge(&mut tx, &program, now, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(SetupOutcome { program, created })
+    }
+
+    /// The caller's program and its effective settings (admins only).
+    pub async fn program_settings(&self, caller: &Caller) -> AppResult<(Program, Timings)> {
+        require_admin(caller)?;
+        let program = self.require_program(caller.guild_id).await?;
+        let timings = self.timings(&program)?;
+        Ok((program, timings))
+    }
+
+    /// Changes one scheduler setting of the program (admins only). Already planned reminders
+    /// keep their times; new bookings use the new setting.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn change_setting(&self, caller: &Caller, key: &str, value: &str) -> AppResult<(Program, Timings)> {
+        require_admin(caller)?;
+        let mut program = self.require_program(caller.guild_id).await?;
+        let mut overrides: Overrides = program.overrides.clone();
+        overrides.set(key, value).map_err(UserError::from)?;
+        program.overrides = overrides;
+        let timings = self.timings(&program)?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        self.store.save_program_settings(&mut tx, program.guild_id, &program.overrides, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        Ok((program, timings))
+    }
+
+    /// Sets the weekly nudge schedule and channel, or turns nudges off (admins only).
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn set_nudges(
+        &self,
+        caller: &Caller,
+        schedule: Option<&str>,
+        channel: Option<ChannelId>,
+        off: bool,
+    ) -> AppResult<NudgeOutcome> {
+        require_admin(caller)?;
+        let mut program = self.require_program(caller.guild_id).await?;
+        let o = &mut program.overrides;
+        if off {
+            o.nudges_enabled = Some(false);
+        } else {
+            if let Some(expr) = schedule {
+                ZonedSchedule::parse(expr, program.zone).map_err(UserError::from)?;
+                o.nudge_schedule = Some(expr.trim().to_owned());
+            }
+            if let Some(c) = channel {
+                o.nudge_channel = Some(c.0);
+            }
+            o.nudges_enabled = Some(true);
+        }
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        self.store.save_program_settings(&mut tx, program.guild_id, &program.overrides, now).await?;
+        self.replan_weekly_nudge(&mut tx, &program, now, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
+        let schedule = self.nudge_schedule(&program)?;
+        let next = schedule.as_ref().map(|s| s.next_n(now, 3)).unwrap_or_default();
+        let channel = ChannelId(program.overrides.nudge_channel.unwrap_or(program.channel_id.0));
+        Ok(NudgeOutcome { program, schedule, channel, next })
+    }
+
+    /// Job counts and recent failed deliveries (admins only; no pair content).
+    pub async fn program_status(&self, caller: &Caller) -> AppResult<ProgramStatus> {
+        require_admin(caller)?;
+        let program = self.require_program(caller.guild_id).await?;
+        let counts = self.store.job_counts(program.guild_id).await?;
+        let failed = self.store.failed_jobs(program.guild_id, 10).await?;
+        Ok(ProgramStatus { program, counts, failed })
     }
 }

@@ -103,7 +103,9 @@ impl App {
             booked_by: caller.user_id,
         };
         let session = self.store.insert_session(&mut tx, &new, now).await?;
+        self.replan_session(&mut tx, &program, &pairing, &session, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
 
         let notices = vec![Notice {
             to: with.id,
@@ -191,7 +193,9 @@ impl App {
         let end = when.instant + chrono::Duration::minutes(i64::from(session.duration_minutes));
         self.check_free(&mut tx, &program, caller, &partner, when.instant, end, Some(session.id)).await?;
         let moved = self.store.move_session(&mut tx, session.id, when.instant, now).await?;
+        self.replan_session(&mut tx, &program, &pairing, &moved, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
 
         let notices = vec![Notice {
             to: partner.id,
@@ -207,14 +211,16 @@ impl App {
     /// Cancels a session and tells the partner.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn cancel(&self, caller: &Caller, session_ref: &str, reason: Option<&str>) -> AppResult<CancelOutcome> {
-        self.require_member(caller).await?;
+        let (program, _) = self.require_member(caller).await?;
         let (session, pairing) = self.find_session(caller, session_ref).await?;
         let now = self.now();
         session.is_changeable(now).map_err(UserError::from)?;
         let reason = clean_topic(reason)?;
         let mut tx = self.store.begin().await?;
         let cancelled = self.store.cancel_session(&mut tx, session.id, caller.user_id, reason, now).await?;
+        self.replan_session(&mut tx, &program, &pairing, &cancelled, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
         let notices = vec![Notice {
             to: partner,

@@ -12,7 +12,13 @@ pub enum BotError {
     #[error(transparent)]
     App(#[from] AppError),
     #[error("Discord request failed: {0}")]
-    Discord(#[from] serenity::Error),
+    Discord(Box<serenity::Error>),
+}
+
+impl From<serenity::Error> for BotError {
+    fn from(e: serenity::Error) -> Self {
+        BotError::Discord(Box::new(e))
+    }
 }
 
 impl From<UserError> for BotError {

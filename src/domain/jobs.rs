@@ -231,10 +231,8 @@ pub struct SubjectState {
 /// The catch-up rule of each kind, for a job due at `due` and processed at `now`.
 pub fn catch_up(kind: JobKind, due: DateTime<Utc>, now: DateTime<Utc>, s: SubjectState) -> CatchUp {
     let ahead = s.session_start.is_some_and(|start| start > now);
-    let before_session = matches!(
-        kind,
-        JobKind::AgendaRequest | JobKind::AgendaNudge | JobKind::AgendaMissing | JobKind::MentorPrep
-    );
+    let before_session =
+        matches!(kind, JobKind::AgendaRequest | JobKind::AgendaNudge | JobKind::AgendaMissing | JobKind::MentorPrep);
     let asks_for_agenda = matches!(kind, JobKind::AgendaRequest | JobKind::AgendaNudge | JobKind::AgendaMissing);
     let follow_up = matches!(kind, JobKind::FollowUp | JobKind::FollowUpAgain);
     match kind {

@@ -2,7 +2,10 @@
 
 use chrono_tz::Tz;
 
-use super::ids::{ChannelId, GuildId};
+use super::{
+    ids::{ChannelId, GuildId},
+    settings::Overrides,
+};
 
 /// The program of one guild.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,6 +13,8 @@ pub struct Program {
     pub guild_id: GuildId,
     pub channel_id: ChannelId,
     pub zone: Tz,
+    /// The program's own scheduler settings (over the configured defaults).
+    pub overrides: Overrides,
 }
 
 /// Parses an IANA zone name as users type it (case-insensitive, spaces as underscores).

@@ -1,10 +1,12 @@
 //! Storage: the SQLite pool (WAL, foreign keys), embedded migrations, and one file per table
 //! family. This is the only place with SQL.
 
+mod jobs;
 mod members;
 mod pairings;
 mod programs;
 mod sessions;
+mod stats;
 
 use std::{path::Path, str::FromStr, time::Duration};
 
@@ -15,7 +17,9 @@ use sqlx::{
     Sqlite, SqlitePool, Transaction,
 };
 
+pub use jobs::{Job, JobCounts};
 pub use sessions::NewSession;
+pub use stats::{ActionFacts, SessionFacts, WeeklyStats, Weeks};
 
 /// The database handle (cheap to clone).
 #[derive(Debug, Clone)]

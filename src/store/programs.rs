@@ -4,10 +4,11 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::{ts, Store};
+use super::{ts, Store, Tx};
 use crate::domain::{
     ids::{ChannelId, GuildId},
     program::Program,
+    settings::Overrides,
 };
 
 #[derive(sqlx::FromRow)]
@@ -15,6 +16,7 @@ struct Row {
     guild_id: i64,
     channel_id: i64,
     time_zone: String,
+    settings: String,
 }
 
 impl Row {
@@ -26,6 +28,7 @@ impl Row {
                 .time_zone
                 .parse::<Tz>()
                 .map_err(|e| anyhow::anyhow!("stored zone {:?} is invalid: {e}", self.time_zone))?,
+            overrides: serde_json::from_str(&self.settings).context("stored program settings")?,
         })
     }
 }
@@ -33,7 +36,7 @@ impl Row {
 impl Store {
     /// The program of a guild, if it was set up.
     pub async fn program(&self, guild: GuildId) -> anyhow::Result<Option<Program>> {
-        sqlx::query_as::<_, Row>("SELECT guild_id, channel_id, time_zone FROM programs WHERE guild_id = ?")
+        sqlx::query_as::<_, Row>("SELECT guild_id, channel_id, time_zone, settings FROM programs WHERE guild_id = ?")
             .bind(guild.db())
             .fetch_optional(self.pool())
             .await
@@ -42,9 +45,33 @@ impl Store {
             .transpose()
     }
 
-    /// Creates or updates the program of a guild; returns whether it was created.
-    pub async fn upsert_program(&self, program: &Program, now: DateTime<Utc>) -> anyhow::Result<bool> {
-        let existed = self.program(program.guild_id).await?.is_some();
+    /// Saves a program's scheduler settings.
+    pub async fn save_program_settings(
+        &self,
+        tx: &mut Tx,
+        guild: GuildId,
+        overrides: &Overrides,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<()> {
+        sqlx::query("UPDATE programs SET settings = ?, updated_at = ? WHERE guild_id = ?")
+            .bind(serde_json::to_string(overrides)?)
+            .bind(ts(now))
+            .bind(guild.db())
+            .execute(&mut **tx)
+            .await
+            .context("while saving program settings")?;
+        Ok(())
+    }
+
+    /// Creates or updates the channel and zone of a guild's program (settings stay); returns
+    /// whether it was created.
+    pub async fn upsert_program(&self, tx: &mut Tx, program: &Program, now: DateTime<Utc>) -> anyhow::Result<bool> {
+        let existed = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM programs WHERE guild_id = ?")
+            .bind(program.guild_id.db())
+            .fetch_one(&mut **tx)
+            .await
+            .context("while looking up a program")?
+            > 0;
         sqlx::query(
             "INSERT INTO programs (guild_id, channel_id, time_zone, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?4)
@@ -56,7 +83,7 @@ impl Store {
         .bind(program.channel_id.db())
         .bind(program.zone.name())
         .bind(ts(now))
-        .execute(self.pool())
+        .execute(&mut **tx)
         .await
         .context("while saving a program")?;
         Ok(!existed)

@@ -4,12 +4,24 @@ use poise::serenity_prelude as serenity;
 
 use super::autocomplete;
 use crate::{
+    app::UserError,
     bot::{caller::caller, reply::private, BotError, Context},
-    domain::ids::ChannelId,
+    domain::{
+        ids::ChannelId,
+        settings::{format_duration, Timings, TIMING_KEYS},
+    },
 };
 
+/// A text channel option, or the error saying it must be one.
+fn text_channel(channel: &serenity::PartialChannel) -> Result<ChannelId, BotError> {
+    match channel.kind {
+        serenity::ChannelType::Text | serenity::ChannelType::News => Ok(ChannelId(channel.id.get())),
+        _ => Err(UserError::NotATextChannel(channel.id.get()).into()),
+    }
+}
+
 /// Manage this server's mentoring program (admins).
-#[poise::command(slash_command, guild_only, subcommands("setup"), subcommand_required)]
+#[poise::command(slash_command, guild_only, subcommands("setup", "settings", "nudges", "status"), subcommand_required)]
 pub async fn program(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
@@ -26,7 +38,7 @@ pub async fn setup(
     timezone: String,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
-    let outcome = ctx.data().app.setup_program(&caller, ChannelId(channel.id.get()), &timezone).await?;
+    let outcome = ctx.data().app.setup_program(&caller, text_channel(&channel)?, &timezone).await?;
     let verb = if outcome.created { "Started" } else { "Updated" };
     let p = &outcome.program;
     private(
@@ -40,4 +52,123 @@ pub async fn setup(
         vec![],
     )
     .await
+}
+
+/// Names users pick from in `/program settings`.
+async fn setting_names(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let choices = TIMING_KEYS
+        .iter()
+        .chain(std::iter::once(&"quiet_hours"))
+        .filter(|k| k.contains(partial.trim()))
+        .map(|k| serenity::AutocompleteChoice::from(*k))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+fn settings_embed(t: &Timings) -> serenity::CreateEmbed {
+    let mut embed = serenity::CreateEmbed::new().title("Scheduler settings");
+    for key in TIMING_KEYS {
+        let value = t.get(key).map(format_duration).unwrap_or_default();
+        embed = embed.field(key, value, true);
+    }
+    embed.field("quiet_hours", t.quiet_hours.to_string(), true)
+}
+
+/// Show or change the reminder timings and quiet hours of this program (admins only).
+#[poise::command(slash_command, guild_only)]
+pub async fn settings(
+    ctx: Context<'_>,
+    #[description = "The setting to change (leave empty to see all)"]
+    #[autocomplete = "setting_names"]
+    name: Option<String>,
+    #[description = "New value: a duration like 24h, 90m, 2days; quiet hours like 21:00-08:00 or off"]
+    #[max_length = 40]
+    value: Option<String>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let app = &ctx.data().app;
+    match (name, value) {
+        (Some(name), Some(value)) => {
+            let (_, timings) = app.change_setting(&caller, name.trim(), &value).await?;
+            let text = format!("✅ `{}` is now `{}`. Sessions booked from now on use it.", name.trim(), value.trim());
+            private(ctx, text, vec![settings_embed(&timings)]).await
+        }
+        (Some(name), None) => private(ctx, format!("Give a `value` for `{}`.", name.trim()), vec![]).await,
+        (None, _) => {
+            let (_, timings) = app.program_settings(&caller).await?;
+            private(ctx, "", vec![settings_embed(&timings)]).await
+        }
+    }
+}
+
+/// Set the weekly nudge schedule and channel, or turn it off (admins only).
+#[poise::command(slash_command, guild_only)]
+pub async fn nudges(
+    ctx: Context<'_>,
+    #[description = "Cron schedule in the program's zone, e.g. 0 9 * * Mon (Mondays 09:00)"]
+    #[max_length = 100]
+    schedule: Option<String>,
+    #[description = "Channel for the weekly post (default: the program channel)"]
+    #[channel_types("Text")]
+    channel: Option<serenity::PartialChannel>,
+    #[description = "Turn the weekly nudge off"] off: Option<bool>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let channel = channel.as_ref().map(text_channel).transpose()?;
+    let out = ctx.data().app.set_nudges(&caller, schedule.as_deref(), channel, off.unwrap_or(false)).await?;
+    let text = match &out.schedule {
+        None => "🔕 The weekly nudge is off. Turn it on again with `/program nudges schedule:…`.".to_owned(),
+        Some(s) => {
+            let next: Vec<String> = out
+                .next
+                .iter()
+                .map(|t| {
+                    format!(
+                        "• {} (<t:{}:R>)",
+                        t.with_timezone(&out.program.zone).format("%a %d %b %Y %H:%M %Z"),
+                        t.timestamp()
+                    )
+                })
+                .collect();
+            format!(
+                "📣 Weekly nudge `{}` in <#{}>, evaluated in {}. Next:\n{}",
+                s.expr(),
+                out.channel,
+                out.program.zone.name(),
+                next.join("\n")
+            )
+        }
+    };
+    private(ctx, text, vec![]).await
+}
+
+/// Delivery status of reminders: pending, sent, failed and skipped, and recent failures (admins).
+#[poise::command(slash_command, guild_only)]
+pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let s = ctx.data().app.program_status(&caller).await?;
+    let c = &s.counts;
+    let next =
+        c.next_due.map_or_else(|| "nothing planned".to_owned(), |t| format!("<t:{0}:F> (<t:{0}:R>)", t.timestamp()));
+    let failures: Vec<String> = s
+        .failed
+        .iter()
+        .map(|j| {
+            let who = j.recipient.map_or_else(|| "channel".to_owned(), |u| format!("<@{u}>"));
+            format!("• {} to {who}: {}", j.kind, j.last_error.as_deref().unwrap_or("unknown error"))
+        })
+        .collect();
+    let embed = serenity::CreateEmbed::new()
+        .title("Reminder delivery")
+        .field("Pending", c.pending.to_string(), true)
+        .field("Sent", c.sent.to_string(), true)
+        .field("Failed", c.failed.to_string(), true)
+        .field("Skipped", c.skipped.to_string(), true)
+        .field("Next due", next, false)
+        .field(
+            "Recent failed deliveries",
+            if failures.is_empty() { "None.".to_owned() } else { failures.join("\n") },
+            false,
+        );
+    private(ctx, "", vec![embed]).await
 }

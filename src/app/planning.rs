@@ -1,0 +1,84 @@
+//! Keeping the job queue in step with the data: every change that implies reminders (re)plans
+//! them in the same transaction, and wakes the scheduler afterwards.
+
+use chrono::{DateTime, Utc};
+
+use super::{App, AppResult, UserError};
+use crate::{
+    domain::{
+        jobs::{plan_session, JobKind, PlannedJob, Recipient, Subject},
+        pairing::Pairing,
+        program::Program,
+        schedule::ZonedSchedule,
+        session::{Session, SessionStatus},
+        settings::Timings,
+    },
+    store::Tx,
+};
+
+impl App {
+    /// The effective scheduler settings of a program.
+    pub fn timings(&self, program: &Program) -> AppResult<Timings> {
+        self.default_timings.with_overrides(&program.overrides).map_err(|e| UserError::Setting(e).into())
+    }
+
+    /// The weekly nudge schedule of a program, if nudges are on.
+    pub fn nudge_schedule(&self, program: &Program) -> AppResult<Option<ZonedSchedule>> {
+        let o = &program.overrides;
+        if !o.nudges_enabled.unwrap_or(self.config.scheduler.weekly_nudge_enabled) {
+            return Ok(None);
+        }
+        let expr = o.nudge_schedule.as_deref().unwrap_or(&self.config.scheduler.weekly_nudge);
+        ZonedSchedule::parse(expr, program.zone).map(Some).map_err(|e| UserError::Schedule(e).into())
+    }
+
+    /// Replaces a session's pending jobs with those its current state implies.
+    pub(crate) async fn replan_session(
+        &self,
+        tx: &mut Tx,
+        program: &Program,
+        pairing: &Pairing,
+        session: &Session,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        self.store.cancel_jobs_of(tx, Subject::Session(session.id), now).await?;
+        if session.status != SessionStatus::Booked {
+            return Ok(());
+        }
+        let mentor = Recipient { id: pairing.mentor_id, zone: self.zone_of(program, pairing.mentor_id).await? };
+        let mentee = Recipient { id: pairing.mentee_id, zone: self.zone_of(program, pairing.mentee_id).await? };
+        let jobs = plan_session(session, mentor, mentee, &self.timings(program)?, now);
+        self.store.plan_jobs(tx, program.guild_id, &jobs, now).await?;
+        Ok(())
+    }
+
+    /// Plans the next weekly nudge of a program after `after` (cancelling any other pending one).
+    pub(crate) async fn replan_weekly_nudge(
+        &self,
+        tx: &mut Tx,
+        program: &Program,
+        after: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        self.store.cancel_program_jobs(tx, program.guild_id, JobKind::WeeklyNudge, now).await?;
+        let Some(schedule) = self.nudge_schedule(program)? else { return Ok(()) };
+        if let Some(due_at) = schedule.next_after(after) {
+            let channel = program.overrides.nudge_channel.unwrap_or(program.channel_id.0);
+            let job = PlannedJob {
+                kind: JobKind::WeeklyNudge,
+                subject: Subject::Program,
+                recipient: None,
+                channel: Some(channel),
+                due_at,
+                dedupe_key: format!("weekly_nudge:g{}:t{}", program.guild_id, due_at.timestamp()),
+            };
+            self.store.plan_jobs(tx, program.guild_id, &[job], now).await?;
+        }
+        Ok(())
+    }
+
+    /// Tells the scheduler that jobs changed (call after committing).
+    pub fn jobs_changed(&self) {
+        self.wake.notify_one();
+    }
+}
