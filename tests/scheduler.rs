@@ -26,10 +26,8 @@ async fn a_session_gets_every_reminder_at_the_right_local_time_over_a_fortnight(
     let mia = dms_after(&w, MIA, mia0);
     let mo = dms_after(&w, MO, mo0);
     let at = |v: &[(DateTime<Utc>, String)], needle: &str| {
-        v.iter()
-            .find(|(_, t)| t.contains(needle))
-            .map(|(t, _)| *t)
-            .unwrap_or_else(|| panic!("no DM with {needle:?}: {v:#?}"))
+        let found = v.iter().find(|(_, t)| t.contains(needle));
+        found.unwrap_or_else(|| panic!("no DM with {needle:?}: {v:#?}")).0
     };
     // Mia (Berlin): the day before at 15:00, 3h before at 12:00, follow-up 1h after the end.
     assert_eq!(at(&mia, "Agenda time"), utc(2026, 11, 23, 14, 0));
