@@ -79,6 +79,14 @@ impl Downtime {
         Store::open(&self.config.database.url, 2).await
     }
 
+    /// Moves the clock to `at` while the bot is down, starts it and lets it catch up.
+    pub async fn start_bot_at(self, at: DateTime<Utc>) -> World {
+        self.clock.set(at);
+        let mut w = self.start_bot().await.expect("the bot restarts");
+        w.bot.settle().await.expect("the scheduler catches up");
+        w
+    }
+
     /// Starts the bot again.
     pub async fn start_bot(self) -> anyhow::Result<World> {
         let Downtime { sim, clock, config, db_dir } = self;

@@ -112,6 +112,10 @@ impl Scheduler {
                         Some(self.app.now() + Duration::seconds(1))
                     }
                 };
+                if next.is_some_and(|t| t <= round_at) {
+                    // The round itself made something due (a DM fallback): handle it first.
+                    continue;
+                }
                 idle_tx.send_replace(round_at);
                 let sleep = async {
                     match next {

@@ -79,7 +79,8 @@ pub struct JobCounts {
 }
 
 impl Store {
-    /// Inserts planned jobs; an occurrence already planned (same dedupe key) is left alone.
+    /// Inserts planned jobs. An occurrence planned before (same dedupe key) is left alone, so
+    /// nothing is sent twice, unless it was cancelled: then it is planned again.
     pub async fn plan_jobs(
         &self,
         tx: &mut Tx,
@@ -93,7 +94,11 @@ impl Store {
                 "INSERT INTO jobs (kind, guild_id, subject_kind, subject_id, recipient_id, channel_id, due_at,
                                    dedupe_key, created_at, updated_at)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                 ON CONFLICT (dedupe_key) DO NOTHING",
+                 ON CONFLICT (dedupe_key) DO UPDATE SET
+                     state = 'pending', due_at = excluded.due_at, recipient_id = excluded.recipient_id,
+                     channel_id = excluded.channel_id, attempts = 0, last_error = NULL, finished_at = NULL,
+                     updated_at = excluded.updated_at
+                 WHERE jobs.state = 'cancelled'",
             )
             .bind(job.kind.as_str())
             .bind(guild.db())

@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use discord_sim::Reply;
-pub use mentor_bot::testkit::{cast::*, World, WorldOptions};
+pub use mentor_bot::testkit::{cast::*, Downtime, World, WorldOptions};
 
 /// Saturday 21 Nov 2026, 09:00 UTC (10:00 in Berlin, 04:00 in New York).
 pub fn t0() -> DateTime<Utc> {

@@ -1,0 +1,96 @@
+//! The jobs queue on a real SQLite file: planning is idempotent, claiming is atomic across
+//! concurrent runners, and an expired lease makes a job due again.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use mentor_bot::{
+    domain::{
+        ids::{GuildId, UserId},
+        jobs::{JobKind, PlannedJob, Subject},
+    },
+    store::Store,
+};
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
+}
+
+async fn store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("jobs.db").display());
+    (Store::open(&url, 8).await.unwrap(), dir)
+}
+
+fn job(i: i64, due: DateTime<Utc>) -> PlannedJob {
+    PlannedJob {
+        kind: JobKind::DeadlineReminder,
+        subject: Subject::Action(i),
+        recipient: Some(UserId(7)),
+        channel: None,
+        due_at: due,
+        dedupe_key: format!("deadline_reminder:a{i}:r0"),
+    }
+}
+
+async fn plan(store: &Store, jobs: &[PlannedJob]) {
+    let mut tx = store.begin().await.unwrap();
+    store.plan_jobs(&mut tx, GuildId(1), jobs, t0()).await.unwrap();
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn planning_the_same_occurrence_twice_inserts_one_job() {
+    let (store, _dir) = store().await;
+    let jobs: Vec<_> = (0..10).map(|i| job(i, t0())).collect();
+    plan(&store, &jobs).await;
+    plan(&store, &jobs).await;
+    assert_eq!(store.pending_jobs(GuildId(1)).await.unwrap().len(), 10);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_runners_never_claim_the_same_job() {
+    let (store, _dir) = store().await;
+    let jobs: Vec<_> = (0..1000).map(|i| job(i, t0() - Duration::seconds(i))).collect();
+    plan(&store, &jobs).await;
+    let mut tasks = Vec::new();
+    for _ in 0..4 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut mine = Vec::new();
+            loop {
+                let batch = store.claim_due_jobs(t0(), Duration::minutes(2), 37).await.unwrap();
+                if batch.is_empty() {
+                    return mine;
+                }
+                mine.extend(batch.into_iter().map(|j| j.id));
+            }
+        }));
+    }
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.unwrap());
+    }
+    let unique: HashSet<_> = all.iter().collect();
+    assert_eq!(all.len(), 1000);
+    assert_eq!(unique.len(), 1000);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claimed_job_is_due_again_only_after_its_lease_expires() {
+    let (store, _dir) = store().await;
+    plan(&store, &[job(1, t0())]).await;
+    let claimed = store.claim_due_jobs(t0(), Duration::minutes(2), 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    assert_eq!(claimed[0].attempts, 1);
+    assert!(store.claim_due_jobs(t0() + Duration::seconds(119), Duration::minutes(2), 10).await.unwrap().is_empty());
+    assert_eq!(store.next_job_wakeup().await.unwrap(), Some(t0() + Duration::minutes(2)));
+    let again = store.claim_due_jobs(t0() + Duration::minutes(2), Duration::minutes(2), 10).await.unwrap();
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].attempts, 2);
+    store.finish_job(again[0].id, "sent", None, t0()).await.unwrap();
+    assert_eq!(store.next_job_wakeup().await.unwrap(), None);
+    // A finished occurrence is never planned again.
+    plan(&store, &[job(1, t0())]).await;
+    assert!(store.pending_jobs(GuildId(1)).await.unwrap().is_empty());
+}
