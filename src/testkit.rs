@@ -80,11 +80,11 @@ impl Downtime {
     }
 
     /// Moves the clock to `at` while the bot is down, starts it and lets it catch up.
-    pub async fn start_bot_at(self, at: DateTime<Utc>) -> World {
+    pub async fn start_bot_at(self, at: DateTime<Utc>) -> anyhow::Result<World> {
         self.clock.set(at);
-        let mut w = self.start_bot().await.expect("the bot restarts");
-        w.bot.settle().await.expect("the scheduler catches up");
-        w
+        let mut w = self.start_bot().await?;
+        w.bot.settle().await?;
+        Ok(w)
     }
 
     /// Starts the bot again.

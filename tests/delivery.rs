@@ -179,7 +179,7 @@ async fn a_runner_that_crashed_after_sending_does_not_make_the_retry_post_twice(
 async fn after_downtime_each_kind_follows_its_catch_up_rule() {
     let down = book_and_stop_before_the_request().await;
     // Down from Monday 13:59 until Wednesday 10:00 UTC: the session (Tue 14:00-15:00 UTC) is over.
-    let mut w = down.start_bot_at(utc(2026, 11, 25, 10, 0)).await;
+    let mut w = down.start_bot_at(utc(2026, 11, 25, 10, 0)).await.unwrap();
     let mia = w.sim.dms(MIA);
     assert!(
         mia.iter().all(|m| !m.text().contains("Agenda time") && !m.text().contains("Agenda still missing")),
@@ -202,7 +202,7 @@ async fn a_weekly_nudge_more_than_a_day_late_is_skipped_and_the_next_one_planned
     setup_program(&w).await;
     let down = w.stop_bot().await;
     // Down over Monday 23 Nov 08:00 UTC until Tuesday 10:00 UTC: 26 hours late.
-    let mut w = down.start_bot_at(utc(2026, 11, 24, 10, 0)).await;
+    let mut w = down.start_bot_at(utc(2026, 11, 24, 10, 0)).await.unwrap();
     assert!(w.sim.channel_messages(MENTORING).is_empty());
     w.run_until(utc(2026, 12, 1, 0, 0)).await.unwrap();
     let posts = w.sim.channel_messages(MENTORING);
