@@ -1,7 +1,7 @@
 //! Shared setup of the integration tests: a world (simulated Discord + real bot + fresh
 //! database + manual clock) with Discord's OpenAPI document for request validation.
 
-#![allow(dead_code)] // each test binary uses a different part
+#![allow(dead_code, unused_imports)] // each test binary uses a different part
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers fail loudly
 
 use chrono::{DateTime, TimeZone, Utc};
