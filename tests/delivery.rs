@@ -2,6 +2,8 @@
 //! mark, and catching up after downtime. Every message is delivered exactly once or, when it
 //! cannot be, recorded and shown to admins.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use std::sync::Arc;

@@ -1,5 +1,7 @@
 //! `/join`, `/leave`, `/timezone`, `/profile`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use common::*;

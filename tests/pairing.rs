@@ -1,5 +1,7 @@
 //! `/pair` and `/unpair`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use common::*;

@@ -1,5 +1,7 @@
 //! `/program setup`, `/help`, registration, permissions, guild isolation and error handling.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use common::*;

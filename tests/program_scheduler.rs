@@ -1,5 +1,7 @@
 //! `/program nudges` and `/program settings`: admins shape the rhythm of their program.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};

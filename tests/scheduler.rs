@@ -1,6 +1,8 @@
 //! The scheduler end to end: every reminder at the right local time to the right person,
 //! re-planning on changes, and the weekly nudge with aggregates only.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
