@@ -2,24 +2,43 @@
 //! permissions and rules, changes the store, and returns domain values plus the notices that the
 //! people involved should get. Slash commands, buttons, modals and the scheduler all call these.
 
+mod actions;
+mod agendas;
+mod content;
 mod error;
+mod goals;
 mod membership;
+mod notes;
 mod notice;
 mod pairing;
 mod program;
+mod reviews;
 mod sessions;
+mod summary;
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+pub use actions::{ActionFilter, ActionInput, ActionList, ActionOutcome, Choice, LATER_DAYS};
+pub use agendas::{AgendaForm, AgendaOutcome, AgendaView, TopicOutcome};
+pub use content::{SessionPick, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 pub use error::{AppError, AppResult, UserError};
+pub use goals::{GoalEntry, GoalInput, GoalList};
 pub use membership::{JoinOutcome, LeaveOutcome, Profile};
+pub use notes::{NotesForm, NotesOutcome};
 pub use notice::{Notice, NoticeKind};
 pub use pairing::PairOutcome;
 pub use program::SetupOutcome;
+pub use reviews::{ReviewAnswers, ReviewForm, ReviewOutcome};
 pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome, SessionChoice, SessionLine};
+pub use summary::SessionRecord;
+
+/// Cuts a label (never user data shown nowhere else) to `max` characters.
+pub fn truncate_label(s: &mut String, max: usize) {
+    sessions::truncate_chars(s, max);
+}
 
 use crate::{
     clock::SharedClock,

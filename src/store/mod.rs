@@ -1,7 +1,11 @@
 //! Storage: the SQLite pool (WAL, foreign keys), embedded migrations, and one file per table
 //! family. This is the only place with SQL.
 
+mod actions;
+mod agendas;
+mod goals;
 mod members;
+mod notes;
 mod pairings;
 mod programs;
 mod sessions;
@@ -15,6 +19,8 @@ use sqlx::{
     Sqlite, SqlitePool, Transaction,
 };
 
+pub use actions::NewAction;
+pub use goals::NewGoal;
 pub use sessions::NewSession;
 
 /// The database handle (cheap to clone).
