@@ -1,5 +1,7 @@
 //! Action items end to end: /action add|list|done|update, the Done / +3 days / Blocked buttons.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use chrono::{TimeZone, Utc};

@@ -17,7 +17,7 @@ async fn a_mentee_books_a_session_and_the_mentor_gets_a_dm_with_a_calendar_file(
     assert!(text.contains("Session #1 booked"), "{text}");
     // Sunday 22 Nov 2026 15:00 in Berlin = 14:00 UTC.
     assert!(text.contains("Read as **Sun 22 Nov 2026 15:00** in Europe/Berlin"), "{text}");
-    assert!(text.contains("<t:1795359600:F>"), "{text}");
+    assert!(text.contains("<t:1795356000:F>"), "{text}");
     let dm = w
         .sim
         .wait_for_dm(MO, |m| m.text().contains("Session #1 booked"), std::time::Duration::from_secs(5))

@@ -1,5 +1,7 @@
 //! Goals and reviews end to end: /goal add|list|progress|close, /review midpoint|final.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use common::*;

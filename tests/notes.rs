@@ -1,5 +1,7 @@
 //! Session notes and the session summary end to end, with the follow-up buttons.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use common::*;

@@ -7,7 +7,7 @@ use tracing::instrument;
 
 use super::{
     content::{check_text, optional, SessionPick, MAX_NOTE_CHARS, MAX_TITLE_CHARS},
-    App, AppResult, Caller, UserError,
+    App, AppError, AppResult, Caller, UserError,
 };
 use crate::{
     domain::{
@@ -118,7 +118,11 @@ impl App {
                     Owner::User(u) if u != caller.user_id => Some(u),
                     _ => None,
                 };
-                (None, self.pick_pairing(caller, with).await?)
+                let pairing = match self.pick_pairing(caller, with).await {
+                    Err(AppError::User(UserError::NotPartnerOf(who))) => Err(UserError::OwnerNotInPair(who).into()),
+                    other => other,
+                };
+                (None, pairing?)
             }
         };
         let owner = owner_in(&pairing, owner_named, caller.user_id)?;

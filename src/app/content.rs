@@ -129,7 +129,7 @@ impl App {
         let mut pairings = self.store.active_pairings_of(caller.guild_id, caller.user_id).await?;
         if let Some(with) = with {
             return pairings.into_iter().find(|p| p.partner_of(caller.user_id) == Some(with)).ok_or_else(|| {
-                UserError::NotYourPartner(format!("<@{with}>")).into()
+                UserError::NotPartnerOf(format!("<@{with}>")).into()
             });
         }
         match pairings.len() {

@@ -108,6 +108,8 @@ pub enum UserError {
     GoalClosed { title: String, status: String },
     #[error("There are no goals for a {0} review yet. Add one with `/goal add`.")]
     NoGoalsToReview(&'static str),
+    #[error("You are not paired with {0}; pick your mentor or mentee with `with:`.")]
+    NotPartnerOf(String),
     #[error("`{0}` is not a number of minutes; write e.g. `60`.")]
     BadMinutes(String),
 }
