@@ -8,7 +8,10 @@ use std::io::Write;
 use anyhow::Context as _;
 use chrono::{TimeZone, Utc};
 
-use crate::testkit::{cast::*, World, WorldOptions};
+use crate::testkit::{
+    cast::{ADA, MENTORING, MIA, MO},
+    World, WorldOptions,
+};
 
 /// Runs the demo and writes the transcript to `out`.
 pub async fn run_demo(out: &mut dyn Write) -> anyhow::Result<()> {
@@ -79,7 +82,12 @@ async fn content(w: &World) -> anyhow::Result<()> {
     let summary = mo.slash("session summary", &[]).await?;
     let message = summary.message()?.clone();
     let form = mo.press(&message, &message.button_id("Add action item")?).await?;
-    let action = [("title", "Draft the promotion case"), ("owner", "partner"), ("deadline", "fri"), ("success", "One page, three outcomes")];
+    let action = [
+        ("title", "Draft the promotion case"),
+        ("owner", "partner"),
+        ("deadline", "fri"),
+        ("success", "One page, three outcomes"),
+    ];
     mo.submit(form.modal()?, &action).await?;
     mia.slash("action list", &[]).await?;
     mia.slash("goal progress", &[("goal", "G1"), ("percent", "30"), ("evidence", "Case outline agreed")]).await?;

@@ -75,7 +75,9 @@ pub struct World {
 }
 
 fn spec(clock: &ManualClock, openapi: Option<PathBuf>) -> SimSpec {
-    use cast::*;
+    use cast::{
+        ADA, COORDINATOR_ROLE, CORA, DANA, GENERAL, GUILD, LEO, MENTORING, MIA, MO, OTHER_CHANNEL, OTHER_GUILD, OTTO,
+    };
     let main = GuildSpec::new(GUILD, "Acme Engineering")
         .channel(ChannelSpec::new(GENERAL, "general"))
         .channel(ChannelSpec::new(MENTORING, "mentoring"))

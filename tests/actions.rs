@@ -128,7 +128,11 @@ async fn done_and_update_work_by_short_id_and_autocomplete_with_history() {
     let r = w.actor(MO).slash("action update", &[("item", "A1"), ("status", "dropped")]).await.unwrap();
     assert!(r.text().contains("needs a reason"), "{}", r.text());
     assert_eq!(status_and_deadline(&w, 1).await.0, "open");
-    let r = w.actor(MO).slash("action update", &[("item", "a1"), ("status", "dropped"), ("reason", "Not needed")]).await.unwrap();
+    let r = w
+        .actor(MO)
+        .slash("action update", &[("item", "a1"), ("status", "dropped"), ("reason", "Not needed")])
+        .await
+        .unwrap();
     assert!(r.text().contains("A1 is dropped"), "{}", r.text());
     let r = w.actor(MIA).slash("action done", &[("item", &choices[0].1)]).await.unwrap();
     assert!(r.text().contains("A1 is dropped; reopen it"), "{}", r.text());

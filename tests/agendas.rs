@@ -38,14 +38,18 @@ async fn a_mentee_writes_an_agenda_and_the_mentor_gets_it_by_dm_and_adds_a_topic
 
     let dm = dm_containing(&w, MO, "Agenda for session #1").await;
     let dm_text = dm.text();
-    assert!(dm_text.contains("A plan for my promotion case") && dm_text.contains("Should I switch teams?"), "{dm_text}");
+    assert!(
+        dm_text.contains("A plan for my promotion case") && dm_text.contains("Should I switch teams?"),
+        "{dm_text}"
+    );
     assert!(dm_text.contains("<t:1795356000:F>"), "Discord timestamp of the session: {dm_text}");
     let add_topic = dm.button_id("Add topic").unwrap();
     assert_eq!(add_topic, format!("topic:{}", &session[1..]));
 
     let r = w.actor(MO).in_dm().press(&dm, &add_topic).await.unwrap();
     let modal = r.modal().unwrap().clone();
-    let r = w.actor(MO).in_dm().submit(&modal, &[("topics", "! Feedback on your design doc\nReading list")]).await.unwrap();
+    let r =
+        w.actor(MO).in_dm().submit(&modal, &[("topics", "! Feedback on your design doc\nReading list")]).await.unwrap();
     assert!(r.text().contains("Added to the agenda of session #1"), "{}", r.text());
     let told = dm_containing(&w, MIA, "Topics added to session #1").await;
     assert!(told.text().contains("Feedback on your design doc") && told.text().contains("Reading list"));
@@ -81,7 +85,11 @@ async fn submitting_again_edits_the_agenda_with_the_form_prefilled() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_pairs_open_action_items_are_attached_as_leftover_actions() {
     let w = paired_world().await;
-    let r = w.actor(MIA).slash("action add", &[("title", "Read chapter 3"), ("owner", "me"), ("deadline", "mon")]).await.unwrap();
+    let r = w
+        .actor(MIA)
+        .slash("action add", &[("title", "Read chapter 3"), ("owner", "me"), ("deadline", "mon")])
+        .await
+        .unwrap();
     assert!(r.text().contains("A1 added"), "{}", r.text());
     w.clock.advance(chrono::Duration::minutes(5));
     let session = book(&w, "tomorrow 15:00").await;
@@ -170,7 +178,7 @@ async fn four_thousand_characters_in_every_field_round_trip_whole() {
     let fields = ["goal", "progress", "challenges", "topics", "support"];
     let marks = ['α', 'β', 'γ', 'δ', 'ε'];
     let texts: Vec<String> = marks.iter().map(|m| format!("{m} ").repeat(2000)).collect();
-    let values: Vec<(&str, &str)> = fields.iter().copied().zip(texts.iter().map(|t| t.as_str())).collect();
+    let values: Vec<(&str, &str)> = fields.iter().copied().zip(texts.iter().map(String::as_str)).collect();
     let r = w.actor(MIA).submit(&modal, &values).await.unwrap();
     let all = |t: &str| marks.iter().all(|m| t.matches(*m).count() == 2000);
     let text = full_text(&w, &r, all).await;

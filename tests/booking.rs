@@ -1,5 +1,7 @@
 //! Booking sessions end to end: /book, /sessions, /reschedule, /cancel.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
 mod common;
 
 use common::*;

@@ -21,7 +21,12 @@ async fn a_goal_is_added_progressed_listed_and_closed() {
         .actor(MIA)
         .slash(
             "goal add",
-            &[("title", "Ship a Rust CLI"), ("why", "Portfolio"), ("target", "2027-03-01"), ("measure", "Published on crates.io")],
+            &[
+                ("title", "Ship a Rust CLI"),
+                ("why", "Portfolio"),
+                ("target", "2027-03-01"),
+                ("measure", "Published on crates.io"),
+            ],
         )
         .await
         .unwrap();
@@ -29,12 +34,25 @@ async fn a_goal_is_added_progressed_listed_and_closed() {
     assert!(r.text().contains("Goal added") && r.text().contains("Ship a Rust CLI"), "{}", r.text());
     let choices = w.actor(MO).autocomplete("goal progress", &[("goal", ""), ("percent", "1")], "goal").await.unwrap();
     assert_eq!(choices, vec![("G1 · Ship a Rust CLI · 0%".to_owned(), "g1".to_owned())]);
-    let r = w.actor(MO).slash("goal progress", &[("goal", "g1"), ("percent", "40"), ("evidence", "First release")]).await.unwrap();
+    let r = w
+        .actor(MO)
+        .slash("goal progress", &[("goal", "g1"), ("percent", "40"), ("evidence", "First release")])
+        .await
+        .unwrap();
     assert!(r.text().contains("▰▰▰▰▱▱▱▱▱▱ 40%"), "{}", r.text());
     let r = w.actor(MIA).slash("goal list", &[]).await.unwrap();
     let text = r.text();
-    assert!(text.contains("G1 · Ship a Rust CLI") && text.contains("40%: First release") && text.contains("Measure: Published"), "{text}");
-    let r = w.actor(MIA).slash("goal close", &[("goal", "g1"), ("achieved", "yes"), ("learnings", "Start small")]).await.unwrap();
+    assert!(
+        text.contains("G1 · Ship a Rust CLI")
+            && text.contains("40%: First release")
+            && text.contains("Measure: Published"),
+        "{text}"
+    );
+    let r = w
+        .actor(MIA)
+        .slash("goal close", &[("goal", "g1"), ("achieved", "yes"), ("learnings", "Start small")])
+        .await
+        .unwrap();
     assert!(r.text().contains("Goal closed") && r.text().contains("achieved"), "{}", r.text());
     assert_eq!(progress_of(&w, 1).await, (100, "achieved".to_owned()));
     let r = w.actor(MIA).slash("goal progress", &[("goal", "g1"), ("percent", "50")]).await.unwrap();
@@ -88,7 +106,8 @@ async fn a_midpoint_review_walks_through_every_goal_and_refuses_bad_progress() {
 
     let r = w.actor(MIA).slash("review midpoint", &[]).await.unwrap();
     let modal = r.modal().unwrap().clone();
-    let r = w.actor(MIA).submit(&modal, &[("first", "60%"), ("second", "Beta out"), ("third", "Cut scope")]).await.unwrap();
+    let r =
+        w.actor(MIA).submit(&modal, &[("first", "60%"), ("second", "Beta out"), ("third", "Cut scope")]).await.unwrap();
     assert!(r.text().contains("midpoint review of \"Ship a CLI\" saved"), "{}", r.text());
     let message = r.message().unwrap().clone();
     let next = message.button_id("Next goal: Give a talk").unwrap();
@@ -114,8 +133,16 @@ async fn a_final_review_closes_goals_as_achieved_or_not() {
     assert!(r.text().contains("Answer `yes` or `no`"), "{}", r.text());
     let r = w.actor(MO).slash("review final", &[]).await.unwrap();
     let modal = r.modal().unwrap().clone();
-    let r = w.actor(MO).submit(&modal, &[("first", "no"), ("second", "Scope was too big"), ("third", "Retry in Q3")]).await.unwrap();
-    assert!(r.text().contains("final review of \"Ship a CLI\" saved") && r.text().contains("not achieved"), "{}", r.text());
+    let r = w
+        .actor(MO)
+        .submit(&modal, &[("first", "no"), ("second", "Scope was too big"), ("third", "Retry in Q3")])
+        .await
+        .unwrap();
+    assert!(
+        r.text().contains("final review of \"Ship a CLI\" saved") && r.text().contains("not achieved"),
+        "{}",
+        r.text()
+    );
     assert_eq!(progress_of(&w, 1).await.1, "not_achieved");
     let r = w.actor(MIA).slash("goal list", &[]).await.unwrap();
     assert!(r.text().contains("Final review by") && r.text().contains("next steps: Retry in Q3"), "{}", r.text());

@@ -15,7 +15,11 @@ async fn held_session(w: &World) -> String {
 }
 
 async fn status_of(w: &World, id: i64) -> String {
-    sqlx::query_scalar::<_, String>("SELECT status FROM sessions WHERE id = ?").bind(id).fetch_one(w.store.pool()).await.unwrap()
+    sqlx::query_scalar::<_, String>("SELECT status FROM sessions WHERE id = ?")
+        .bind(id)
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -101,7 +105,10 @@ async fn the_summary_follows_the_template_and_attaches_the_whole_record() {
     }
     assert_eq!(text.matches('λ').count(), 2000, "the long takeaways are split, not cut");
     let file = first.attachment_text("session-1-summary.md").unwrap();
-    assert!(file.contains("# 📒 Session #1 summary") && file.contains("Mo") && file.contains("America/New_York"), "{file}");
+    assert!(
+        file.contains("# 📒 Session #1 summary") && file.contains("Mo") && file.contains("America/New_York"),
+        "{file}"
+    );
     assert_eq!(file.matches('λ').count(), 2000);
     let labels: Vec<String> = first.buttons().into_iter().map(|(_, l)| l).collect();
     assert_eq!(labels, ["Session notes", "Add resources", "Add action item", "Book next session"]);
@@ -122,7 +129,15 @@ async fn the_follow_up_buttons_add_an_action_book_the_next_session_and_edit_note
     let modal = r.modal().unwrap().clone();
     let r = w
         .actor(MO)
-        .submit(&modal, &[("title", "Send salary data"), ("owner", "partner"), ("deadline", "fri"), ("success", "Mia has 3 data points")])
+        .submit(
+            &modal,
+            &[
+                ("title", "Send salary data"),
+                ("owner", "partner"),
+                ("deadline", "fri"),
+                ("success", "Mia has 3 data points"),
+            ],
+        )
         .await
         .unwrap();
     assert!(r.text().contains("A1 added") && r.text().contains(&format!("Owner: <@{MIA}>")), "{}", r.text());
@@ -155,7 +170,10 @@ async fn the_follow_up_buttons_add_an_action_book_the_next_session_and_edit_note
 
     let r = w.actor(MIA).slash("session summary", &[("session", &session)]).await.unwrap();
     let text = full_text(&w, &r, |t| t.contains("Next session booked")).await;
-    assert!(text.contains("**A1** Send salary data") && text.contains("Success looks like: Mia has 3 data points"), "{text}");
+    assert!(
+        text.contains("**A1** Send salary data") && text.contains("Success looks like: Mia has 3 data points"),
+        "{text}"
+    );
     assert!(text.contains("Next session booked:** #2"), "{text}");
     assert_clean(&w);
     w.stop().await;

@@ -108,22 +108,19 @@ impl App {
             check_text("The success indicator", s, MAX_NOTE_CHARS)?;
         }
         let owner_named = parse_owner(input.owner, caller.user_id)?;
-        let (session_id, pairing) = match input.session {
-            Some(pick) => {
-                let (session, pairing) = self.pick_session(caller, pick).await?;
-                (Some(session.id), pairing)
-            }
-            None => {
-                let with = match owner_named {
-                    Owner::User(u) if u != caller.user_id => Some(u),
-                    _ => None,
-                };
-                let pairing = match self.pick_pairing(caller, with).await {
-                    Err(AppError::User(UserError::NotPartnerOf(who))) => Err(UserError::OwnerNotInPair(who).into()),
-                    other => other,
-                };
-                (None, pairing?)
-            }
+        let (session_id, pairing) = if let Some(pick) = input.session {
+            let (session, pairing) = self.pick_session(caller, pick).await?;
+            (Some(session.id), pairing)
+        } else {
+            let with = match owner_named {
+                Owner::User(u) if u != caller.user_id => Some(u),
+                _ => None,
+            };
+            let pairing = match self.pick_pairing(caller, with).await {
+                Err(AppError::User(UserError::NotPartnerOf(who))) => Err(UserError::OwnerNotInPair(who).into()),
+                other => other,
+            };
+            (None, pairing?)
         };
         let owner = owner_in(&pairing, owner_named, caller.user_id)?;
         let goal_id = match optional(input.goal) {

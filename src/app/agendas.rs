@@ -59,7 +59,9 @@ fn check_upcoming(session: &Session, now: chrono::DateTime<chrono::Utc>) -> AppR
     match session.status {
         SessionStatus::Cancelled => Err(UserError::AgendaCancelled { number: session.number }.into()),
         SessionStatus::Completed => Err(UserError::AgendaPast { number: session.number }.into()),
-        SessionStatus::Booked if session.starts_at <= now => Err(UserError::AgendaPast { number: session.number }.into()),
+        SessionStatus::Booked if session.starts_at <= now => {
+            Err(UserError::AgendaPast { number: session.number }.into())
+        }
         SessionStatus::Booked => Ok(()),
     }
 }
@@ -79,7 +81,12 @@ impl App {
 
     /// Saves the mentee's agenda and sends it to the mentor.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id, session = session_id))]
-    pub async fn submit_agenda(&self, caller: &Caller, session_id: i64, input: AgendaInput) -> AppResult<AgendaOutcome> {
+    pub async fn submit_agenda(
+        &self,
+        caller: &Caller,
+        session_id: i64,
+        input: AgendaInput,
+    ) -> AppResult<AgendaOutcome> {
         let (session, pairing) = self.pick_session(caller, SessionPick::Id(session_id)).await?;
         if pairing.mentee_id != caller.user_id {
             return Err(UserError::MenteeWritesAgenda.into());

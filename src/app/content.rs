@@ -128,9 +128,10 @@ impl App {
         self.require_member(caller).await?;
         let mut pairings = self.store.active_pairings_of(caller.guild_id, caller.user_id).await?;
         if let Some(with) = with {
-            return pairings.into_iter().find(|p| p.partner_of(caller.user_id) == Some(with)).ok_or_else(|| {
-                UserError::NotPartnerOf(format!("<@{with}>")).into()
-            });
+            return pairings
+                .into_iter()
+                .find(|p| p.partner_of(caller.user_id) == Some(with))
+                .ok_or_else(|| UserError::NotPartnerOf(format!("<@{with}>")).into());
         }
         match pairings.len() {
             0 => Err(UserError::NoPartner.into()),
@@ -148,7 +149,9 @@ impl App {
         } else if let Some(number) = parse_short_id(typed) {
             let mut hits = Vec::new();
             for pairing in self.store.active_pairings_of(caller.guild_id, caller.user_id).await? {
-                hits.extend(self.store.actions_of_pairing(pairing.id).await?.into_iter().filter(|a| a.number == number));
+                hits.extend(
+                    self.store.actions_of_pairing(pairing.id).await?.into_iter().filter(|a| a.number == number),
+                );
             }
             if hits.len() > 1 {
                 return Err(UserError::AmbiguousAction(typed.to_owned()).into());
@@ -215,7 +218,8 @@ impl App {
             .chain(past.into_iter().rev())
             .map(|l| {
                 let local = l.session.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
-                let mut label = format!("#{} with {} · {local} · {}", l.session.number, l.partner_name, l.session.status);
+                let mut label =
+                    format!("#{} with {} · {local} · {}", l.session.number, l.partner_name, l.session.status);
                 super::sessions::truncate_chars(&mut label, 100);
                 super::SessionChoice { label, value: format!("s{}", l.session.id) }
             })
@@ -233,7 +237,11 @@ impl App {
         let pairings = self.store.active_pairings_of(caller.guild_id, caller.user_id).await?;
         for pairing in &pairings {
             let Some(partner) = pairing.partner_of(caller.user_id) else { continue };
-            let name = self.store.member(caller.guild_id, partner).await?.map_or_else(|| partner.to_string(), |m| m.display_name);
+            let name = self
+                .store
+                .member(caller.guild_id, partner)
+                .await?
+                .map_or_else(|| partner.to_string(), |m| m.display_name);
             let value = if pairings.len() == 1 { "partner".to_owned() } else { format!("<@{partner}>") };
             out.push(super::Choice { label: format!("partner: {name}"), value });
         }

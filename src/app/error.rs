@@ -78,7 +78,9 @@ pub enum UserError {
     AgendaPast { number: i64 },
     #[error("The mentee writes the agenda. As the mentor, add topics with `/agenda topic` (or the Add topic button in my DM).")]
     MenteeWritesAgenda,
-    #[error("The mentor adds topics to the agenda. As the mentee, put your topics into the agenda with `/agenda edit`.")]
+    #[error(
+        "The mentor adds topics to the agenda. As the mentee, put your topics into the agenda with `/agenda edit`."
+    )]
     MentorAddsTopics,
     #[error("Session #{number} was cancelled, so it takes no notes.")]
     NotesCancelled { number: i64 },

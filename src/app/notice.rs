@@ -41,7 +41,9 @@ impl Notice {
             NoticeKind::SessionBooked { session, .. } => ('b', session.id, 0),
             NoticeKind::SessionMoved { session, .. } => ('m', session.id, session.revision),
             NoticeKind::SessionCancelled { session, .. } => ('c', session.id, 0),
-            NoticeKind::AgendaShared { view, .. } => ('g', view.session.id, view.agenda.as_ref().map_or(0, |a| a.revision)),
+            NoticeKind::AgendaShared { view, .. } => {
+                ('g', view.session.id, view.agenda.as_ref().map_or(0, |a| a.revision))
+            }
             NoticeKind::TopicsAdded { first_id, .. } => ('t', *first_id, 0),
         };
         format!("{tag}{}.{}.{}", base36(id.unsigned_abs()), base36(rev.unsigned_abs()), base36(self.to.0))

@@ -70,18 +70,15 @@ impl App {
         if goals.is_empty() {
             return Err(UserError::NoGoalsToReview(kind.as_str()).into());
         }
-        let chosen = match optional(goal) {
-            Some(g) => {
-                let (goal, _) = self.pick_goal(caller, g).await?;
-                goals.iter().position(|x| x.id == goal.id).ok_or(UserError::GoalClosed {
-                    title: goal.title.clone(),
-                    status: goal.status.to_string(),
-                })?
-            }
-            None => {
-                let reviewed = self.reviewed_goal_ids(pairing.id, kind, caller.user_id).await?;
-                goals.iter().position(|g| !reviewed.contains(&g.id)).unwrap_or(0)
-            }
+        let chosen = if let Some(g) = optional(goal) {
+            let (goal, _) = self.pick_goal(caller, g).await?;
+            goals
+                .iter()
+                .position(|x| x.id == goal.id)
+                .ok_or(UserError::GoalClosed { title: goal.title.clone(), status: goal.status.to_string() })?
+        } else {
+            let reviewed = self.reviewed_goal_ids(pairing.id, kind, caller.user_id).await?;
+            goals.iter().position(|g| !reviewed.contains(&g.id)).unwrap_or(0)
         };
         let total = goals.len();
         let goal = goals.into_iter().nth(chosen).ok_or(UserError::UnknownGoal)?;

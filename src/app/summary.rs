@@ -38,12 +38,9 @@ impl App {
             .into_iter()
             .filter(|a| a.session_id == Some(session.id))
             .collect();
-        let next_session = self
-            .store
-            .sessions_of_user(caller.guild_id, caller.user_id)
-            .await?
-            .into_iter()
-            .find(|s| s.pairing_id == pairing.id && s.status == SessionStatus::Booked && s.starts_at > session.starts_at);
+        let next_session = self.store.sessions_of_user(caller.guild_id, caller.user_id).await?.into_iter().find(|s| {
+            s.pairing_id == pairing.id && s.status == SessionStatus::Booked && s.starts_at > session.starts_at
+        });
         Ok(SessionRecord {
             started: session.starts_at <= self.now(),
             notes: self.store.session_notes(session.id).await?,

@@ -99,14 +99,22 @@ impl Source<'_> {
         }
     }
 
-    async fn respond(&self, http: &serenity::Http, response: serenity::CreateInteractionResponse) -> serenity::Result<()> {
+    async fn respond(
+        &self,
+        http: &serenity::Http,
+        response: serenity::CreateInteractionResponse,
+    ) -> serenity::Result<()> {
         match self {
             Source::Component(c) => c.create_response(http, response).await,
             Source::Modal(m) => m.create_response(http, response).await,
         }
     }
 
-    async fn followup(&self, http: &serenity::Http, f: serenity::CreateInteractionResponseFollowup) -> serenity::Result<()> {
+    async fn followup(
+        &self,
+        http: &serenity::Http,
+        f: serenity::CreateInteractionResponseFollowup,
+    ) -> serenity::Result<()> {
         match self {
             Source::Component(c) => c.create_followup(http, f).await.map(drop),
             Source::Modal(m) => m.create_followup(http, f).await.map(drop),

@@ -107,7 +107,9 @@ pub fn action_buttons(item: &ActionItem) -> serenity::CreateActionRow {
 pub fn next_review_button(kind: ReviewKind, goal_id: i64, title: &str) -> serenity::CreateActionRow {
     let mut label = format!("Next goal: {title}");
     crate::app::truncate_label(&mut label, 80);
-    serenity::CreateActionRow::Buttons(vec![ComponentId::Review(kind, goal_id).button(&label, serenity::ButtonStyle::Primary)])
+    serenity::CreateActionRow::Buttons(vec![
+        ComponentId::Review(kind, goal_id).button(&label, serenity::ButtonStyle::Primary)
+    ])
 }
 
 #[cfg(test)]

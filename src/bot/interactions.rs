@@ -148,9 +148,8 @@ async fn on_submit(
             let failures = tell_with(data, &out.notices).await;
             let told = super::reply::told(&failures, "Your mentee was told.");
             let list: Vec<String> = out.topics.iter().map(crate::domain::agenda::Topic::display).collect();
-            Answer::text(format!("➕ Added to the agenda of session #{}. {told}", out.session.number)).pages(
-                crate::domain::layout::pages("Topics added", &list.join("\n"), &[]),
-            )
+            Answer::text(format!("➕ Added to the agenda of session #{}. {told}", out.session.number))
+                .pages(crate::domain::layout::pages("Topics added", &list.join("\n"), &[]))
         }
         ComponentId::Notes(sid) | ComponentId::Resources(sid) => {
             let caller = session_caller(data, source, sid).await?;

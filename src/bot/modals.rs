@@ -46,9 +46,8 @@ pub mod fields {
 
 fn input(id: &str, label: &str, value: &str, required: bool, max: usize) -> CreateInputText {
     let style = if max > 200 { InputTextStyle::Paragraph } else { InputTextStyle::Short };
-    let mut field = CreateInputText::new(style, label, id)
-        .required(required)
-        .max_length(u16::try_from(max).unwrap_or(u16::MAX));
+    let mut field =
+        CreateInputText::new(style, label, id).required(required).max_length(u16::try_from(max).unwrap_or(u16::MAX));
     if !value.is_empty() {
         field = field.value(value);
     }
@@ -185,7 +184,9 @@ pub fn values(modal: &serenity::ModalInteraction) -> HashMap<String, String> {
         .iter()
         .flat_map(|row| row.components.iter())
         .filter_map(|c| match c {
-            serenity::ActionRowComponent::InputText(t) => Some((t.custom_id.clone(), t.value.clone().unwrap_or_default())),
+            serenity::ActionRowComponent::InputText(t) => {
+                Some((t.custom_id.clone(), t.value.clone().unwrap_or_default()))
+            }
             _ => None,
         })
         .collect()

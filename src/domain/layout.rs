@@ -110,7 +110,8 @@ pub fn pages(title: &str, intro: &str, sections: &[Section]) -> Vec<Page> {
     new_page(&mut out);
     let intro = intro.trim_end();
     if !intro.is_empty() {
-        for (i, piece) in split(intro, DESCRIPTION_CHARS.min(EMBED_TOTAL_CHARS - TITLE_CHARS - 20)).into_iter().enumerate()
+        for (i, piece) in
+            split(intro, DESCRIPTION_CHARS.min(EMBED_TOTAL_CHARS - TITLE_CHARS - 20)).into_iter().enumerate()
         {
             if i > 0 {
                 new_page(&mut out);
@@ -170,7 +171,7 @@ pub fn markdown(title: &str, intro: &str, sections: &[Section]) -> String {
     }
     for section in sections {
         let body = section.body.trim_end();
-        out.push_str(&format!("## {}\n\n{}\n\n", section.name, if body.trim().is_empty() { EMPTY } else { body }));
+        out = format!("{out}## {}\n\n{}\n\n", section.name, if body.trim().is_empty() { EMPTY } else { body });
     }
     out
 }

@@ -155,10 +155,10 @@ impl Obstacle {
     pub fn display(&self) -> String {
         let mut s = format!("• {}", self.challenge);
         if !self.impact.is_empty() {
-            s.push_str(&format!(" — impact: {}", self.impact));
+            s = format!("{s} — impact: {}", self.impact);
         }
         if !self.solutions.is_empty() {
-            s.push_str(&format!(" — possible solutions: {}", self.solutions));
+            s = format!("{s} — possible solutions: {}", self.solutions);
         }
         s
     }
@@ -175,7 +175,11 @@ mod tests {
         assert_eq!(
             r,
             vec![
-                Resource { name: "The Pragmatic Programmer".into(), kind: Some(ResourceKind::Article), purpose: "craft".into() },
+                Resource {
+                    name: "The Pragmatic Programmer".into(),
+                    kind: Some(ResourceKind::Article),
+                    purpose: "craft".into()
+                },
                 Resource { name: "rustlings".into(), kind: Some(ResourceKind::Tool), purpose: "practice".into() },
             ]
         );
@@ -204,7 +208,10 @@ mod tests {
     fn obstacles_have_three_columns_and_missing_ones_stay_empty() {
         let o = parse_obstacles("No time | slows learning | block mornings\nImposter feelings");
         assert_eq!(o[0].solutions, "block mornings");
-        assert_eq!(o[1], Obstacle { challenge: "Imposter feelings".into(), impact: String::new(), solutions: String::new() });
+        assert_eq!(
+            o[1],
+            Obstacle { challenge: "Imposter feelings".into(), impact: String::new(), solutions: String::new() }
+        );
         assert_eq!(o[1].display(), "• Imposter feelings");
     }
 }

@@ -12,7 +12,7 @@ use crate::{
     bot::components::ComponentId,
     domain::{
         action::ActionItem,
-        agenda::parse_topics,
+        agenda::{parse_topics, Topic},
         ids::UserId,
         layout::{self, Page, Section},
     },
@@ -59,16 +59,16 @@ pub fn action_line(view: &AgendaView, item: &ActionItem, style: Style) -> String
         item.status
     );
     if let Some(reason) = &item.status_reason {
-        line.push_str(&format!(" ({reason})"));
+        line = format!("{line} ({reason})");
     }
     if let Some(success) = &item.success {
-        line.push_str(&format!("\n  Success looks like: {success}"));
+        line = format!("{line}\n  Success looks like: {success}");
     }
     line
 }
 
 /// The lines of a list, or `empty` when there are none.
-pub fn lines_or(lines: Vec<String>, empty: &str) -> String {
+pub fn lines_or(lines: &[String], empty: &str) -> String {
     if lines.is_empty() {
         empty.to_owned()
     } else {
@@ -79,13 +79,13 @@ pub fn lines_or(lines: Vec<String>, empty: &str) -> String {
 /// The discussion topics: the mentee's (high priority first) and the mentor's.
 pub fn topics_text(view: &AgendaView, style: Style) -> String {
     let mut lines: Vec<String> =
-        view.agenda.as_ref().map(|a| parse_topics(&a.topics).iter().map(|t| t.display()).collect()).unwrap_or_default();
+        view.agenda.as_ref().map(|a| parse_topics(&a.topics).iter().map(Topic::display).collect()).unwrap_or_default();
     let mut added: Vec<_> = view.added.iter().collect();
     added.sort_by_key(|t| !t.topic.high_priority);
     for t in added {
         lines.push(format!("{} — added by {}", t.topic.display(), style.person(view, t.added_by)));
     }
-    lines_or(lines, "No topics yet.")
+    lines_or(&lines, "No topics yet.")
 }
 
 /// The agenda as an intro and sections.
@@ -100,23 +100,20 @@ pub fn agenda_sections(view: &AgendaView, style: Style) -> (String, String, Vec<
         s.duration_minutes
     );
     let mut sections = Vec::new();
-    match &view.agenda {
-        Some(a) => {
-            sections.push(Section::new("🎯 Session goal", a.goal.clone()));
-            sections.push(Section::new("📈 Progress since last session", a.progress.clone()));
-            sections.push(Section::new("🧱 Challenges", a.challenges.clone()));
+    if let Some(a) = &view.agenda {
+        sections.push(Section::new("🎯 Session goal", a.goal.clone()));
+        sections.push(Section::new("📈 Progress since last session", a.progress.clone()));
+        sections.push(Section::new("🧱 Challenges", a.challenges.clone()));
+        sections.push(Section::new("🗣️ Topics to discuss", topics_text(view, style)));
+        sections.push(Section::new("🆘 Support or decisions needed", a.support.clone()));
+    } else {
+        intro.push_str("\nNo agenda yet: the mentee writes it with `/agenda edit`.");
+        if !view.added.is_empty() {
             sections.push(Section::new("🗣️ Topics to discuss", topics_text(view, style)));
-            sections.push(Section::new("🆘 Support or decisions needed", a.support.clone()));
-        }
-        None => {
-            intro.push_str("\nNo agenda yet: the mentee writes it with `/agenda edit`.");
-            if !view.added.is_empty() {
-                sections.push(Section::new("🗣️ Topics to discuss", topics_text(view, style)));
-            }
         }
     }
-    let leftovers = view.leftovers.iter().map(|a| action_line(view, a, style)).collect();
-    sections.push(Section::new("↩️ Leftover actions from last session", lines_or(leftovers, "None.")));
+    let leftovers: Vec<String> = view.leftovers.iter().map(|a| action_line(view, a, style)).collect();
+    sections.push(Section::new("↩️ Leftover actions from last session", lines_or(&leftovers, "None.")));
     (title, intro, sections)
 }
 
@@ -149,17 +146,17 @@ pub fn single_message(pages: Vec<Page>, file_name: &str, markdown: impl FnOnce()
 pub fn agenda_message(view: &AgendaView, updated: bool, zone: Tz) -> Outgoing {
     let (title, intro, sections) = agenda_sections(view, Style::Discord);
     let verb = if updated { "updated" } else { "shared" };
-    let intro = format!("{} {verb} the agenda for your session.\n{intro}", format_args!("<@{}>", view.pairing.mentee_id));
+    let intro =
+        format!("{} {verb} the agenda for your session.\n{intro}", format_args!("<@{}>", view.pairing.mentee_id));
     let pages = layout::pages(&title, &intro, &sections);
     let file = format!("agenda-session-{}.md", view.session.number);
     let mut out = single_message(pages, &file, || {
         let (title, intro, sections) = agenda_sections(view, Style::Plain(zone));
         layout::markdown(&title, &intro, &sections)
     });
-    out.components = vec![CreateActionRow::Buttons(vec![CreateButton::new(
-        ComponentId::AddTopic(view.session.id).to_custom_id(),
-    )
-    .label("Add topic")
-    .emoji('➕')])];
+    out.components =
+        vec![CreateActionRow::Buttons(vec![CreateButton::new(ComponentId::AddTopic(view.session.id).to_custom_id())
+            .label("Add topic")
+            .emoji('➕')])];
     out
 }

@@ -84,7 +84,8 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>) -> Outgoing {
                 &[],
             );
             let file = format!("topics-session-{}.md", session.number);
-            let markdown = || layout::markdown(&format!("Topics added to session #{}", session.number), &list.join("\n"), &[]);
+            let markdown =
+                || layout::markdown(&format!("Topics added to session #{}", session.number), &list.join("\n"), &[]);
             Outgoing { nonce, ..single_message(pages, &file, markdown) }
         }
     }

@@ -7,7 +7,7 @@ use crate::{
     domain::{
         goal::{progress_bar, ReviewKind},
         layout::{self, Page, Section},
-        notes::{parse_obstacles, parse_resources},
+        notes::{parse_obstacles, parse_resources, Obstacle, Resource},
     },
 };
 
@@ -30,7 +30,7 @@ pub fn record_sections(record: &SessionRecord, style: Style) -> (String, String,
     let notes = record.notes.as_ref();
     let obstacles = notes.map(|n| parse_obstacles(&n.obstacles)).unwrap_or_default();
     let (resources, _) = notes.map(|n| parse_resources(&n.resources)).unwrap_or_default();
-    let next_steps = record.actions.iter().map(|a| action_line(view, a, style)).collect();
+    let next_steps: Vec<String> = record.actions.iter().map(|a| action_line(view, a, style)).collect();
     let mut follow_up = Vec::new();
     if let Some(n) = notes.filter(|n| !n.next_session.is_empty()) {
         follow_up.push(format!("**Next session (notes):** {}", n.next_session));
@@ -41,10 +41,10 @@ pub fn record_sections(record: &SessionRecord, style: Style) -> (String, String,
     for goal in &record.goals {
         let mut line = format!("**Milestone:** {} — {} · {}", goal.title, progress_bar(goal.progress), goal.status);
         if let Some(target) = goal.target_at {
-            line.push_str(&format!(" · target {}", style.at(target)));
+            line = format!("{line} · target {}", style.at(target));
         }
         for review in record.reviews.iter().filter(|r| r.goal_id == goal.id) {
-            line.push_str(&match review.kind {
+            let review_line = match review.kind {
                 ReviewKind::Midpoint => format!(
                     "\n  Midpoint review by {}: {}%{}",
                     style.person(view, review.by),
@@ -57,24 +57,34 @@ pub fn record_sections(record: &SessionRecord, style: Style) -> (String, String,
                     if review.achieved == Some(true) { "achieved" } else { "not achieved" },
                     review.next_steps.as_ref().map(|n| format!(" · next steps: {n}")).unwrap_or_default()
                 ),
-            });
+            };
+            line = format!("{line}{review_line}");
         }
         follow_up.push(line);
     }
-    let leftovers = view.leftovers.iter().map(|a| action_line(view, a, style)).collect();
+    let leftovers: Vec<String> = view.leftovers.iter().map(|a| action_line(view, a, style)).collect();
     let sections = vec![
         Section::new("📅 Session details", details),
-        Section::new("🎯 Session goal", if agenda.is_some() { text(|a| &a.goal) } else { "No agenda was written.".into() }),
+        Section::new(
+            "🎯 Session goal",
+            if agenda.is_some() { text(|a| &a.goal) } else { "No agenda was written.".into() },
+        ),
         Section::new("📈 Progress since last session", text(|a| &a.progress)),
         Section::new("🧱 Challenges", text(|a| &a.challenges)),
         Section::new("🆘 Support or decisions needed", text(|a| &a.support)),
         Section::new("🗣️ Discussion topics", topics_text(view, style)),
-        Section::new("↩️ Leftover actions from last session", lines_or(leftovers, "None.")),
-        Section::new("🚧 Obstacles", lines_or(obstacles.iter().map(|o| o.display()).collect(), "None noted.")),
-        Section::new("📚 Resources shared", lines_or(resources.iter().map(|r| r.display()).collect(), "None noted.")),
+        Section::new("↩️ Leftover actions from last session", lines_or(&leftovers, "None.")),
+        Section::new(
+            "🚧 Obstacles",
+            lines_or(&obstacles.iter().map(Obstacle::display).collect::<Vec<_>>(), "None noted."),
+        ),
+        Section::new(
+            "📚 Resources shared",
+            lines_or(&resources.iter().map(Resource::display).collect::<Vec<_>>(), "None noted."),
+        ),
         Section::new("💡 Key takeaways", notes.map(|n| n.takeaways.clone()).unwrap_or_default()),
-        Section::new("✅ Next steps", lines_or(next_steps, "No action items agreed in this session yet.")),
-        Section::new("🔭 Follow-up", lines_or(follow_up, "Nothing planned yet.")),
+        Section::new("✅ Next steps", lines_or(&next_steps, "No action items agreed in this session yet.")),
+        Section::new("🔭 Follow-up", lines_or(&follow_up, "Nothing planned yet.")),
     ];
     let intro = if record.notes.is_none() && record.started {
         "No session notes yet: write them with `/notes`.".to_owned()

@@ -108,8 +108,12 @@ impl Store {
 
     /// The pairing's pending (open or blocked) items, by deadline.
     pub async fn open_actions_of_pairing(&self, pairing_id: i64) -> anyhow::Result<Vec<ActionItem>> {
-        let rows = sqlx::query_as::<_, Row>(concat!("SELECT ", action_columns!(), " FROM action_items WHERE pairing_id = ? AND status IN ('open', 'blocked')
-             ORDER BY deadline_at, number"))
+        let rows = sqlx::query_as::<_, Row>(concat!(
+            "SELECT ",
+            action_columns!(),
+            " FROM action_items WHERE pairing_id = ? AND status IN ('open', 'blocked')
+             ORDER BY deadline_at, number"
+        ))
         .bind(pairing_id)
         .fetch_all(self.pool())
         .await
@@ -119,22 +123,33 @@ impl Store {
 
     /// All items of a pairing, by number.
     pub async fn actions_of_pairing(&self, pairing_id: i64) -> anyhow::Result<Vec<ActionItem>> {
-        let rows =
-            sqlx::query_as::<_, Row>(concat!("SELECT ", action_columns!(), " FROM action_items WHERE pairing_id = ? ORDER BY number"))
-                .bind(pairing_id)
-                .fetch_all(self.pool())
-                .await
-                .context("while listing action items")?;
+        let rows = sqlx::query_as::<_, Row>(concat!(
+            "SELECT ",
+            action_columns!(),
+            " FROM action_items WHERE pairing_id = ? ORDER BY number"
+        ))
+        .bind(pairing_id)
+        .fetch_all(self.pool())
+        .await
+        .context("while listing action items")?;
         convert(rows)
     }
 
     /// Inserts an item with the pairing's next number and records its creation.
-    pub async fn insert_action(&self, tx: &mut Tx, new: &NewAction<'_>, now: DateTime<Utc>) -> anyhow::Result<ActionItem> {
-        let row = sqlx::query_as::<_, Row>(concat!("INSERT INTO action_items (pairing_id, number, title, owner_id, deadline_at, success, session_id, goal_id,
+    pub async fn insert_action(
+        &self,
+        tx: &mut Tx,
+        new: &NewAction<'_>,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<ActionItem> {
+        let row = sqlx::query_as::<_, Row>(concat!(
+            "INSERT INTO action_items (pairing_id, number, title, owner_id, deadline_at, success, session_id, goal_id,
                                        status, created_by, created_at, updated_at)
              VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM action_items WHERE pairing_id = ?1),
                      ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9)
-             RETURNING ", action_columns!()))
+             RETURNING ",
+            action_columns!()
+        ))
         .bind(new.pairing_id)
         .bind(new.title)
         .bind(new.owner.db())
@@ -169,8 +184,11 @@ impl Store {
         by: UserId,
         now: DateTime<Utc>,
     ) -> anyhow::Result<ActionItem> {
-        let row = sqlx::query_as::<_, Row>(concat!("UPDATE action_items SET status = ?, status_reason = ?, revision = revision + 1, updated_at = ?
-             WHERE id = ? RETURNING ", action_columns!()))
+        let row = sqlx::query_as::<_, Row>(concat!(
+            "UPDATE action_items SET status = ?, status_reason = ?, revision = revision + 1, updated_at = ?
+             WHERE id = ? RETURNING ",
+            action_columns!()
+        ))
         .bind(status.as_str())
         .bind(reason)
         .bind(ts(now))
@@ -199,8 +217,11 @@ impl Store {
         by: UserId,
         now: DateTime<Utc>,
     ) -> anyhow::Result<ActionItem> {
-        let row = sqlx::query_as::<_, Row>(concat!("UPDATE action_items SET deadline_at = ?, revision = revision + 1, updated_at = ?
-             WHERE id = ? RETURNING ", action_columns!()))
+        let row = sqlx::query_as::<_, Row>(concat!(
+            "UPDATE action_items SET deadline_at = ?, revision = revision + 1, updated_at = ?
+             WHERE id = ? RETURNING ",
+            action_columns!()
+        ))
         .bind(ts(deadline))
         .bind(ts(now))
         .bind(item.id)

@@ -109,8 +109,11 @@ impl Store {
 
     /// Adds a goal.
     pub async fn insert_goal(&self, tx: &mut Tx, new: &NewGoal<'_>, now: DateTime<Utc>) -> anyhow::Result<Goal> {
-        sqlx::query_as::<_, Row>(concat!("INSERT INTO goals (pairing_id, title, why, target_at, measure, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ", goal_columns!()))
+        sqlx::query_as::<_, Row>(concat!(
+            "INSERT INTO goals (pairing_id, title, why, target_at, measure, created_by, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ",
+            goal_columns!()
+        ))
         .bind(new.pairing_id)
         .bind(new.title)
         .bind(new.why)
@@ -162,9 +165,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<Goal> {
         let status = if achieved { GoalStatus::Achieved } else { GoalStatus::NotAchieved };
-        sqlx::query_as::<_, Row>(concat!("UPDATE goals SET status = ?, learnings = COALESCE(?, learnings), closed_at = ?,
+        sqlx::query_as::<_, Row>(concat!(
+            "UPDATE goals SET status = ?, learnings = COALESCE(?, learnings), closed_at = ?,
                               progress = CASE WHEN ? THEN 100 ELSE progress END
-             WHERE id = ? RETURNING ", goal_columns!()))
+             WHERE id = ? RETURNING ",
+            goal_columns!()
+        ))
         .bind(status.as_str())
         .bind(learnings)
         .bind(ts(now))

@@ -81,7 +81,10 @@ pub async fn last_session_id(w: &World) -> i64 {
 
 /// Counts rows of a table (to assert that a refusal changed nothing).
 pub async fn count(w: &World, table: &str) -> i64 {
-    sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}"))).fetch_one(w.store.pool()).await.unwrap()
+    sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap()
 }
 
 /// The reply's text plus the text of its followups, waiting (up to 5 s) until `done` holds.

@@ -19,7 +19,10 @@ use crate::{
 enum Location {
     /// The first guild the user is a member of, and its first channel.
     Default,
-    Guild { guild: u64, channel: Option<u64> },
+    Guild {
+        guild: u64,
+        channel: Option<u64>,
+    },
     Dm,
 }
 
@@ -83,7 +86,9 @@ impl Actor {
         let state = shared.lock();
         let user = state.users.get(&self.user).with_context(|| format!("test error: unknown user {}", self.user))?;
         let guild = match self.location {
-            Location::Guild { guild, .. } => state.guild(guild).with_context(|| format!("test error: unknown guild {guild}"))?,
+            Location::Guild { guild, .. } => {
+                state.guild(guild).with_context(|| format!("test error: unknown guild {guild}"))?
+            }
             _ => state
                 .guilds
                 .iter()
@@ -92,7 +97,11 @@ impl Actor {
         };
         let channel = match self.location {
             Location::Guild { channel: Some(c), .. } => c,
-            _ => guild.channels.first().map(|c| c.id).with_context(|| format!("test error: guild {} has no channels", guild.name))?,
+            _ => guild
+                .channels
+                .first()
+                .map(|c| c.id)
+                .with_context(|| format!("test error: guild {} has no channels", guild.name))?,
         };
         if !matches!(state.channels.get(&channel), Some(ChannelKind::Guild { guild_id, .. }) if *guild_id == guild.id) {
             bail!("test error: channel {channel} is not a channel of guild {}", guild.name);
@@ -117,14 +126,28 @@ impl Actor {
     }
 
     /// Asks for autocomplete choices while typing `focused` (which must be among `options`).
-    pub async fn autocomplete(&self, command: &str, options: &[(&str, &str)], focused: &str) -> anyhow::Result<Vec<Choice>> {
+    pub async fn autocomplete(
+        &self,
+        command: &str,
+        options: &[(&str, &str)],
+        focused: &str,
+    ) -> anyhow::Result<Vec<Choice>> {
         let place = self.place()?;
         let built = {
             let state = self.sim.shared.lock();
-            options::command_data(&state, place.guild, self.sim.shared.now(), command, options, &Purpose::Autocomplete { focused })?
+            options::command_data(
+                &state,
+                place.guild,
+                self.sim.shared.now(),
+                command,
+                options,
+                &Purpose::Autocomplete { focused },
+            )?
         };
-        let event = EventKind::Autocomplete { user: self.user, command: built.rendered.clone(), focused: focused.to_owned() };
-        let id = interactions::send(&self.sim.shared, place, InteractionKind::Autocomplete, built.data, None, Some(event))?;
+        let event =
+            EventKind::Autocomplete { user: self.user, command: built.rendered.clone(), focused: focused.to_owned() };
+        let id =
+            interactions::send(&self.sim.shared, place, InteractionKind::Autocomplete, built.data, None, Some(event))?;
         let reply = interactions::wait_reply(&self.sim.shared, id, self.timeout, &built.rendered).await?;
         Ok(reply.choices()?.to_vec())
     }
@@ -137,12 +160,16 @@ impl Actor {
                 .messages
                 .get(&message.id)
                 .with_context(|| format!("test error: message {} no longer exists", message.id))?;
-            let label = current
-                .buttons()
-                .into_iter()
-                .find(|(id, _)| id == custom_id)
-                .map(|(_, label)| label)
-                .ok_or_else(|| anyhow!("test error: message {} has no button {custom_id:?} (buttons: {:?})", message.id, current.buttons()))?;
+            let label =
+                current.buttons().into_iter().find(|(id, _)| id == custom_id).map(|(_, label)| label).ok_or_else(
+                    || {
+                        anyhow!(
+                            "test error: message {} has no button {custom_id:?} (buttons: {:?})",
+                            message.id,
+                            current.buttons()
+                        )
+                    },
+                )?;
             if let Some(ChannelKind::Dm { recipient }) = state.channels.get(&current.channel_id) {
                 if *recipient != self.user {
                     bail!("test error: user {} cannot see another user's DM", self.user);
@@ -174,10 +201,8 @@ impl Actor {
     pub async fn submit(&self, modal: &Modal, values: &[(&str, &str)]) -> anyhow::Result<Reply> {
         let place = {
             let mut state = self.sim.shared.lock();
-            let record = state
-                .interactions
-                .get_mut(&modal.interaction_id)
-                .context("test error: this modal was never shown")?;
+            let record =
+                state.interactions.get_mut(&modal.interaction_id).context("test error: this modal was never shown")?;
             if record.modal.is_none() || record.user_id != self.user {
                 bail!("test error: the bot did not show this modal to user {}", self.user);
             }
@@ -205,7 +230,9 @@ impl Actor {
             if field.required && value.is_empty() {
                 bail!("test error: Discord would not submit: field {:?} is required", field.label);
             }
-            if !value.is_empty() && (field.min_length.is_some_and(|m| len < m) || field.max_length.is_some_and(|m| len > m)) {
+            if !value.is_empty()
+                && (field.min_length.is_some_and(|m| len < m) || field.max_length.is_some_and(|m| len > m))
+            {
                 bail!("test error: Discord would not submit: field {:?} length {len} out of bounds", field.label);
             }
             shown.push((field.label.clone(), value.clone()));

@@ -35,9 +35,8 @@ impl RouteMatch {
         match self {
             Self::Any => true,
             Self::Path { method: m, contains } => {
-                m.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
-                    && path.contains(contains.as_str())
-            },
+                m.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && path.contains(contains.as_str())
+            }
             Self::CreateMessage { channel } => matches!(
                 route,
                 Route::CreateMessage { channel: c } if channel.is_none_or(|want| want == *c)
@@ -92,12 +91,7 @@ impl Fault {
 }
 
 /// Takes one use of the first fault matching the request, if any.
-pub(crate) fn take_fault(
-    faults: &mut Vec<Fault>,
-    method: &str,
-    path: &str,
-    route: &Route,
-) -> Option<Fault> {
+pub(crate) fn take_fault(faults: &mut Vec<Fault>, method: &str, path: &str, route: &Route) -> Option<Fault> {
     let index = faults.iter().position(|f| f.times > 0 && f.route.matches(method, path, route))?;
     let fault = faults[index].clone();
     faults[index].times -= 1;

@@ -1,4 +1,4 @@
-//! The gateway websocket: Hello, Identify/READY/GUILD_CREATE, heartbeats, Resume, Reconnect and
+//! The gateway websocket: Hello, Identify/`READY`/`GUILD_CREATE`, heartbeats, Resume, Reconnect and
 //! checked dispatches.
 
 use std::sync::{
@@ -44,7 +44,8 @@ impl Shared {
     pub(crate) fn dispatch(&self, name: &str, data: Value) -> anyhow::Result<()> {
         let mut state = self.lock();
         let seq = state.gateway.seq + 1;
-        let payload = json!({"op": 0, "t": name, "s": seq, "d": data});
+        let mut payload = json!({"op": 0, "t": name, "s": seq});
+        payload["d"] = data;
         if let Err(e) = check_event(&payload) {
             state.violation("gateway-event", format!("{e:#}"));
             drop(state);
@@ -155,15 +156,15 @@ fn handle_op(
             let ack = json!({"op": 11, "d": null, "s": null, "t": null});
             check_event(&ack)?;
             Ok(vec![ack])
-        },
+        }
         Some(2) => {
             identify(shared, conn, tx)?;
             Ok(Vec::new())
-        },
+        }
         Some(6) => {
             resume(shared, payload, conn, tx)?;
             Ok(Vec::new())
-        },
+        }
         _ => Ok(Vec::new()),
     }
 }
@@ -181,8 +182,7 @@ fn identify(shared: &Arc<Shared>, conn: u64, tx: &mpsc::UnboundedSender<Value>) 
         state.gateway.live = Some((conn, tx.clone()));
         let ids: Vec<u64> = state.guilds.iter().map(|g| g.id).collect();
         let ready = payloads::ready(&bot, &ids, &session_id, &shared.gateway_url, shared.application_id);
-        let guilds: Vec<Value> =
-            state.guilds.iter().map(|g| payloads::guild_create(&state, g, &bot, now)).collect();
+        let guilds: Vec<Value> = state.guilds.iter().map(|g| payloads::guild_create(&state, g, &bot, now)).collect();
         (ready, guilds)
     };
     shared.dispatch("READY", ready)?;
@@ -194,12 +194,7 @@ fn identify(shared: &Arc<Shared>, conn: u64, tx: &mpsc::UnboundedSender<Value>) 
     Ok(())
 }
 
-fn resume(
-    shared: &Arc<Shared>,
-    payload: &Value,
-    conn: u64,
-    tx: &mpsc::UnboundedSender<Value>,
-) -> anyhow::Result<()> {
+fn resume(shared: &Arc<Shared>, payload: &Value, conn: u64, tx: &mpsc::UnboundedSender<Value>) -> anyhow::Result<()> {
     let session = payload["d"]["session_id"].as_str().unwrap_or_default();
     let seq = payload["d"]["seq"].as_u64().unwrap_or(0);
     let mut state = shared.lock();
@@ -220,4 +215,17 @@ fn resume(
     shared.dispatch("RESUMED", json!({"_trace": ["discord-sim"]}))?;
     shared.notify();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interaction_without_attachment_size_limit_is_rejected() {
+        let bad = json!({"op": 0, "s": 1, "t": "INTERACTION_CREATE", "d": {"id": "1", "type": 2}});
+        assert!(check_event(&bad).is_err());
+        let hello = json!({"op": 10, "d": {"heartbeat_interval": 1000}});
+        assert!(check_event(&hello).is_ok());
+    }
 }

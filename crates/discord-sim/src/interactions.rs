@@ -37,7 +37,6 @@ fn payload(
         "id": record.id.to_string(),
         "application_id": shared.application_id.to_string(),
         "type": kind,
-        "data": data,
         "channel_id": record.channel_id.to_string(),
         "token": record.token,
         "version": 1,
@@ -45,6 +44,7 @@ fn payload(
         "entitlements": [],
         "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
     });
+    value["data"] = data;
     let channel = payloads::channel(state, record.channel_id).context("test error: unknown channel")?;
     if let Some(g) = record.guild_id {
         let guild = state.guild(g).context("test error: unknown guild")?;
@@ -147,8 +147,7 @@ pub(crate) async fn wait_reply(shared: &Shared, id: u64, timeout: Duration, what
         .wait_until(timeout, |state| {
             let record = state.interactions.get(&id)?;
             let kind = resolve(state, record)?;
-            let followups =
-                record.followups.iter().filter_map(|m| state.messages.get(m)).cloned().collect();
+            let followups = record.followups.iter().filter_map(|m| state.messages.get(m)).cloned().collect();
             Some(Reply { interaction_id: id, kind, followups })
         })
         .await;

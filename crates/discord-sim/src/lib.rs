@@ -45,7 +45,6 @@
 
 #![recursion_limit = "256"]
 
-
 mod actor;
 mod faults;
 mod gateway;

@@ -216,9 +216,7 @@ impl Reply {
         match &self.kind {
             ReplyKind::Message(m) | ReplyKind::Updated(m) => m.text(),
             ReplyKind::Modal(m) => m.title.clone(),
-            ReplyKind::Choices(c) => {
-                c.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join("\n")
-            },
+            ReplyKind::Choices(c) => c.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join("\n"),
         }
     }
 

@@ -1,6 +1,8 @@
 //! Turning `"program setup"` plus string options into interaction `data`, typed by the
 //! registered command definitions, with `resolved` users, members, channels and roles.
 
+use std::fmt::Write as _;
+
 use anyhow::{anyhow, bail, Context as _};
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
@@ -108,7 +110,7 @@ impl Resolver<'_> {
                     }
                 }
                 (json!(id.to_string()), format!("@{}", user.name))
-            },
+            }
             6 => return Err(bad()),
             7 => {
                 let id = resolve_channel(state, raw).ok_or_else(bad)?;
@@ -122,15 +124,18 @@ impl Resolver<'_> {
                 self.add("channels", id, partial);
                 let rendered = channel["name"].as_str().map_or_else(|| id.to_string(), |n| format!("#{n}"));
                 (json!(id.to_string()), rendered)
-            },
+            }
             8 | 9 => {
                 let id = resolve_role(state, self.guild, raw).ok_or_else(bad)?;
                 let g = self.guild.and_then(|g| state.guild(g)).ok_or_else(bad)?;
-                let role = payloads::guild_roles(g).into_iter().find(|r| r["id"] == id.to_string()).ok_or_else(bad)?;
+                let role = payloads::guild_roles(g)
+                    .into_iter()
+                    .find(|r| r["id"].as_str() == Some(id.to_string().as_str()))
+                    .ok_or_else(bad)?;
                 let rendered = format!("@{}", role["name"].as_str().unwrap_or_default());
                 self.add("roles", id, role);
                 (json!(id.to_string()), rendered)
-            },
+            }
             other => bail!("test error: option {name} has type {other}, which the sim cannot fill"),
         })
     }
@@ -175,24 +180,22 @@ pub(crate) fn command_data(
         let focused = matches!(purpose, Purpose::Autocomplete { focused } if focused == name);
         let (value, shown) = if focused {
             (json!(raw), (*raw).to_owned())
+        } else if let Some(choices) = def["choices"].as_array().filter(|c| !c.is_empty()) {
+            // A choice is given by its name (what users see) or its value.
+            let choice = choices
+                .iter()
+                .find(|c| c["name"] == *raw || c["value"].to_string().trim_matches('"') == *raw)
+                .ok_or_else(|| anyhow!("test error: option {name}: {raw:?} is not one of its choices"))?;
+            (choice["value"].clone(), (*raw).to_owned())
         } else {
-            if let Some(choices) = def["choices"].as_array().filter(|c| !c.is_empty()) {
-                // A choice is given by its name (what users see) or its value.
-                let choice = choices
-                    .iter()
-                    .find(|c| c["name"] == *raw || c["value"].to_string().trim_matches('"') == *raw)
-                    .ok_or_else(|| anyhow!("test error: option {name}: {raw:?} is not one of its choices"))?;
-                (choice["value"].clone(), (*raw).to_owned())
-            } else {
-                resolver.value(def, raw)?
-            }
+            resolver.value(def, raw)?
         };
         let mut option = json!({"name": name, "type": kind, "value": value});
         if focused {
             option["focused"] = json!(true);
         }
         options.push(option);
-        rendered.push_str(&format!(" {name}:{shown}"));
+        write!(rendered, " {name}:{shown}")?;
     }
     if let Purpose::Autocomplete { focused } = purpose {
         if !given.iter().any(|(n, _)| n == focused) {

@@ -30,6 +30,7 @@ pub(crate) fn user(id: u64, name: &str, bot: bool) -> Value {
         "system": false,
         "public_flags": 0,
         "flags": 0,
+        "primary_guild": null,
     })
 }
 
@@ -136,16 +137,13 @@ pub(crate) fn dm_channel(id: u64, recipient: &Value) -> Value {
 pub(crate) fn channel(state: &State, id: u64) -> Option<Value> {
     match state.channels.get(&id)? {
         ChannelKind::Guild { guild_id, name } => {
-            let position = state
-                .guild(*guild_id)
-                .and_then(|g| g.channels.iter().position(|c| c.id == id))
-                .unwrap_or(0);
+            let position = state.guild(*guild_id).and_then(|g| g.channels.iter().position(|c| c.id == id)).unwrap_or(0);
             Some(guild_channel(id, *guild_id, name, position))
-        },
+        }
         ChannelKind::Dm { recipient } => {
             let u = state.users.get(recipient)?;
             Some(dm_channel(id, &human(u)))
-        },
+        }
     }
 }
 
@@ -169,12 +167,8 @@ pub(crate) fn guild_create(state: &State, guild: &GuildSpec, bot: &Value, now: D
         "flags": 0,
         "pending": false,
     }));
-    let channels: Vec<Value> = guild
-        .channels
-        .iter()
-        .enumerate()
-        .map(|(i, c)| guild_channel(c.id, guild.id, &c.name, i))
-        .collect();
+    let channels: Vec<Value> =
+        guild.channels.iter().enumerate().map(|(i, c)| guild_channel(c.id, guild.id, &c.name, i)).collect();
     json!({
         "id": guild.id.to_string(),
         "name": guild.name,
@@ -230,15 +224,8 @@ pub(crate) fn guild_create(state: &State, guild: &GuildSpec, bot: &Value, now: D
 }
 
 /// The `READY` payload.
-pub(crate) fn ready(
-    bot: &Value,
-    guild_ids: &[u64],
-    session_id: &str,
-    resume_url: &str,
-    application_id: u64,
-) -> Value {
-    let guilds: Vec<Value> =
-        guild_ids.iter().map(|id| json!({"id": id.to_string(), "unavailable": true})).collect();
+pub(crate) fn ready(bot: &Value, guild_ids: &[u64], session_id: &str, resume_url: &str, application_id: u64) -> Value {
+    let guilds: Vec<Value> = guild_ids.iter().map(|id| json!({"id": id.to_string(), "unavailable": true})).collect();
     let mut user = bot.clone();
     user["verified"] = json!(true);
     user["mfa_enabled"] = json!(false);
@@ -265,10 +252,7 @@ pub(crate) fn message(m: &Message, author: &Value, application_id: u64) -> Value
         .attachments
         .iter()
         .map(|a| {
-            let url = format!(
-                "https://cdn.discordapp.com/attachments/{}/{}/{}",
-                m.channel_id, a.id, a.filename
-            );
+            let url = format!("https://cdn.discordapp.com/attachments/{}/{}/{}", m.channel_id, a.id, a.filename);
             json!({
                 "id": a.id.to_string(),
                 "filename": a.filename,
@@ -303,7 +287,7 @@ pub(crate) fn message(m: &Message, author: &Value, application_id: u64) -> Value
         "mention_roles": [],
         "attachments": attachments,
         "embeds": embeds,
-        "components": m.components,
+        "components": number_components(&m.components),
         "pinned": false,
         "type": 0,
         "flags": m.flags,
@@ -324,4 +308,42 @@ pub(crate) fn message(m: &Message, author: &Value, application_id: u64) -> Value
 /// Discord's JSON error body.
 pub(crate) fn error(code: u64, message: &str) -> Value {
     json!({"code": code, "message": message})
+}
+
+/// Components as Discord returns them: every component carries a numeric `id` (assigned in
+/// document order when the bot did not set one).
+pub(crate) fn number_components(components: &[Value]) -> Vec<Value> {
+    fn walk(value: &mut Value, next: &mut u64) {
+        if let Some(object) = value.as_object_mut() {
+            if object.contains_key("type") {
+                if object.get("id").is_none_or(Value::is_null) {
+                    object.insert("id".to_owned(), json!(*next));
+                }
+                *next += 1;
+            }
+            if let Some(children) = object.get_mut("components").and_then(Value::as_array_mut) {
+                for child in children {
+                    walk(child, next);
+                }
+            }
+        }
+    }
+    let mut next = 1;
+    let mut out = components.to_vec();
+    for c in &mut out {
+        walk(c, &mut next);
+    }
+    out
+}
+
+/// Removes `null` members recursively (Discord does not echo them in command objects).
+pub(crate) fn strip_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(strip_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_nulls),
+        _ => {}
+    }
 }

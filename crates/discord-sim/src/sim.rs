@@ -90,20 +90,22 @@ impl Sim {
         let now = self.shared.now();
         let events: Vec<Value> = {
             let mut state = self.shared.lock();
-            state.users.insert(user.id, user.clone());
-            if !state.gateway.guilds_sent {
-                return Ok(());
-            }
-            state
-                .guilds
-                .iter()
-                .filter(|g| user.membership(g).is_some())
-                .map(|g| {
-                    let mut member = payloads::member(g, &user, now, true, None);
-                    member["guild_id"] = json!(g.id.to_string());
-                    member
-                })
-                .collect()
+            let events = if state.gateway.guilds_sent {
+                state
+                    .guilds
+                    .iter()
+                    .filter(|g| user.membership(g).is_some())
+                    .map(|g| {
+                        let mut member = payloads::member(g, &user, now, true, None);
+                        member["guild_id"] = json!(g.id.to_string());
+                        member
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            state.users.insert(user.id, user);
+            events
         };
         for event in events {
             self.shared.dispatch("GUILD_MEMBER_ADD", event)?;
@@ -115,7 +117,9 @@ impl Sim {
     pub async fn wait_ready(&self, timeout: Duration) -> anyhow::Result<()> {
         let ready = self
             .shared
-            .wait_until(timeout, |s| (s.gateway.identifies > 0 && s.gateway.guilds_sent && s.command_puts > 0).then_some(()))
+            .wait_until(timeout, |s| {
+                (s.gateway.identifies > 0 && s.gateway.guilds_sent && s.command_puts > 0).then_some(())
+            })
             .await;
         ready.ok_or_else(|| {
             let s = self.shared.lock();
@@ -223,6 +227,8 @@ impl Sim {
     }
 
     /// Waits for a DM to `user` matching `predicate` (including ones already sent).
+    ///
+    /// `predicate` runs while the sim's state is locked: it must not call [`Sim`] methods.
     pub async fn wait_for_dm(
         &self,
         user: u64,
@@ -239,6 +245,8 @@ impl Sim {
     }
 
     /// Waits for a non-ephemeral message in `channel` matching `predicate`.
+    ///
+    /// `predicate` runs while the sim's state is locked: it must not call [`Sim`] methods.
     pub async fn wait_for_channel_message(
         &self,
         channel: u64,
@@ -252,6 +260,8 @@ impl Sim {
     }
 
     /// Waits for a REST request matching `predicate` (including earlier ones).
+    ///
+    /// `predicate` runs while the sim's state is locked: it must not call [`Sim`] methods.
     pub async fn wait_for_request(
         &self,
         predicate: impl Fn(&RequestRecord) -> bool,
@@ -268,7 +278,8 @@ impl Sim {
     pub fn transcript(&self) -> String {
         let now = self.shared.now();
         let state = self.shared.lock();
-        let renderer = Renderer { state: &state, bot_id: self.shared.bot_user_id, bot_name: &self.shared.bot_name, now };
+        let renderer =
+            Renderer { state: &state, bot_id: self.shared.bot_user_id, bot_name: &self.shared.bot_name, now };
         renderer.render(&state.transcript)
     }
 }

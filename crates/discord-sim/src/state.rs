@@ -104,10 +104,7 @@ impl State {
         let mut channels = BTreeMap::new();
         for guild in &spec.guilds {
             for channel in &guild.channels {
-                channels.insert(
-                    channel.id,
-                    ChannelKind::Guild { guild_id: guild.id, name: channel.name.clone() },
-                );
+                channels.insert(channel.id, ChannelKind::Guild { guild_id: guild.id, name: channel.name.clone() });
             }
         }
         Self {

@@ -65,36 +65,36 @@ impl Renderer<'_> {
             let line = match &event.kind {
                 EventKind::Slash { user, channel, command } => {
                     format!("{} in {}: {command}", self.name(*user), self.channel(*channel))
-                },
+                }
                 EventKind::Autocomplete { user, command, focused } => {
                     format!("{} types in {command} (autocomplete {focused})", self.name(*user))
-                },
+                }
                 EventKind::Press { user, label } => format!("{} presses [{label}]", self.name(*user)),
                 EventKind::Submit { user, title, fields } => {
                     let fields: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={v:?}")).collect();
                     format!("{} submits \"{title}\": {}", self.name(*user), fields.join(", "))
-                },
+                }
                 EventKind::Reply { user, message, edited } => {
                     let what = if message.ephemeral { "ephemeral reply" } else { "reply" };
                     let edited = if *edited { " (edited)" } else { "" };
                     let body = self.message(message, Some(*user));
                     format!("bot -> {} {what}{edited}:{body}", self.name(*user))
-                },
+                }
                 EventKind::Dm { user, message, edited } => {
                     let edited = if *edited { " (edited)" } else { "" };
                     format!("bot -> DM {}{edited}:{}", self.name(*user), self.message(message, Some(*user)))
-                },
+                }
                 EventKind::Post { message, edited } => {
                     let edited = if *edited { " (edited)" } else { "" };
                     format!("bot -> {}{edited}:{}", self.channel(message.channel_id), self.message(message, None))
-                },
+                }
                 EventKind::ModalShown { user, modal } => {
                     let fields: Vec<String> = modal.fields.iter().map(|f| f.label.clone()).collect();
                     format!("bot -> {} modal \"{}\" [{}]", self.name(*user), modal.title, fields.join(" | "))
-                },
+                }
                 EventKind::Failed { what, code, message } => {
                     format!("delivery failed: {what}: {code} {message}")
-                },
+                }
             };
             let _ = writeln!(out, "[{at}] {line}");
         }

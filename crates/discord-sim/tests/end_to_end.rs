@@ -5,13 +5,12 @@ mod support;
 use std::time::Duration;
 
 use discord_sim::{Fault, FaultKind, ReplyKind, RouteMatch};
-use support::{start, spec, CLOSED, GENERAL, LEO, MENTOR_ROLE, MIA, PROGRAM, WAIT};
+use support::{spec, start, CLOSED, GENERAL, LEO, MENTOR_ROLE, MIA, PROGRAM, WAIT};
 
 #[tokio::test]
 async fn the_bot_identifies_receives_guilds_and_registers_its_commands() -> anyhow::Result<()> {
     let sim = start(spec()).await?;
-    let names: Vec<String> =
-        sim.commands().iter().filter_map(|c| c["name"].as_str().map(str::to_owned)).collect();
+    let names: Vec<String> = sim.commands().iter().filter_map(|c| c["name"].as_str().map(str::to_owned)).collect();
     assert!(names.contains(&"ping".to_owned()) && names.contains(&"program".to_owned()), "{names:?}");
     assert!(sim.commands().iter().all(|c| c["id"].is_string() && c["version"].is_string()));
     assert_eq!(sim.gateway_sessions(), (1, 0));
@@ -47,7 +46,8 @@ async fn the_first_followup_after_a_deferral_completes_it_and_later_ones_are_fol
     assert_eq!(reply.text(), "first");
     assert!(reply.is_ephemeral());
     let interaction = reply.interaction_id;
-    sim.wait_for_request(|r| r.method == "POST" && r.path.contains("/webhooks/") && r.status == 200 && sim.followups(interaction).len() == 1, WAIT).await?;
+    let followup = |r: &discord_sim::RequestRecord| r.method == "POST" && r.path.contains("/webhooks/");
+    sim.wait_for_request(|r| followup(r) && r.body.as_ref().is_some_and(|b| b["content"] == "second"), WAIT).await?;
     assert_eq!(sim.followups(interaction)[0].content, "second");
     sim.assert_no_violations()
 }
@@ -59,10 +59,7 @@ async fn a_slash_command_with_a_user_option_reaches_the_bot_with_resolved_data()
         .actor(MIA)
         .slash("echo", &[("who", "Leo"), ("place", "#program"), ("count", "3"), ("loud", "true")])
         .await?;
-    assert_eq!(
-        reply.text(),
-        format!("who=<@{LEO}> name=Leo member=true place=<#{PROGRAM}> count=3 loud=Some(true)")
-    );
+    assert_eq!(reply.text(), format!("who=<@{LEO}> name=Leo member=true place=<#{PROGRAM}> count=3 loud=Some(true)"));
     let err = sim.actor(MIA).slash("echo", &[("whom", "Leo")]).await.unwrap_err();
     assert!(err.to_string().contains("no option \"whom\""), "{err}");
     let err = sim.actor(MIA).slash("nope", &[]).await.unwrap_err();
@@ -77,7 +74,11 @@ async fn subcommands_with_channel_and_role_options_are_typed_from_the_registered
         .actor(MIA)
         .slash("program setup", &[("channel", "#program"), ("timezone", "Europe/Berlin"), ("role", "Mentor")])
         .await?;
-    assert!(reply.text().starts_with(&format!("program in <#{PROGRAM}> zone Europe/Berlin role Mentor")), "{}", reply.text());
+    assert!(
+        reply.text().starts_with(&format!("program in <#{PROGRAM}> zone Europe/Berlin role Mentor")),
+        "{}",
+        reply.text()
+    );
     let _ = MENTOR_ROLE;
     sim.assert_no_violations()
 }
@@ -142,7 +143,10 @@ async fn injected_server_errors_and_rate_limits_reach_serenity_and_create_nothin
     let mia = sim.actor(MIA);
     sim.inject_fault(Fault::once(RouteMatch::CreateMessage { channel: Some(PROGRAM) }, FaultKind::ServerError(500)));
     assert_eq!(mia.slash("post", &[("text", "a")]).await?.text(), "failed: 500 0");
-    sim.inject_fault(Fault::once(RouteMatch::CreateMessage { channel: None }, FaultKind::RateLimited { retry_after: 1.5 }));
+    sim.inject_fault(Fault::once(
+        RouteMatch::CreateMessage { channel: None },
+        FaultKind::RateLimited { retry_after: 1.5 },
+    ));
     // Discord's 429 body has no `code`, so serenity reports -1 (undecodable error body).
     assert_eq!(mia.slash("post", &[("text", "b")]).await?.text(), "failed: 429 -1");
     assert!(sim.channel_messages(PROGRAM).is_empty());
@@ -221,4 +225,32 @@ async fn the_transcript_shows_actions_and_outputs_in_the_viewers_zone() -> anyho
         assert!(transcript.contains(expected), "missing {expected:?} in:\n{transcript}");
     }
     sim.assert_no_violations()
+}
+
+#[tokio::test]
+async fn answering_an_interaction_twice_is_rejected_with_40060_and_recorded() -> anyhow::Result<()> {
+    let sim = start(spec()).await?;
+    let reply = sim.actor(MIA).slash("twice", &[]).await?;
+    assert_eq!(reply.text(), "one");
+    let interaction = reply.interaction_id;
+    sim.wait_for_request(|r| r.path.contains("/webhooks/") && r.method == "POST", WAIT).await?;
+    assert_eq!(sim.followups(interaction)[0].content, "second failed: 400 40060");
+    let kinds: Vec<String> = sim.violations().into_iter().map(|v| v.kind).collect();
+    assert_eq!(kinds, ["double-response"]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn unknown_channels_users_and_routes_answer_404_like_discord() -> anyhow::Result<()> {
+    use serenity::all::{ChannelId, GuildId, HttpBuilder, UserId};
+    let sim = start(spec()).await?;
+    let http = HttpBuilder::new("Bot sim-token").proxy(sim.api_url()).ratelimiter_disabled(true).build();
+    let code = |e: serenity::Error| support::describe(&e);
+    assert_eq!(code(ChannelId::new(42).say(&http, "hi").await.unwrap_err()), "404 10003");
+    assert_eq!(code(http.get_user(UserId::new(42)).await.unwrap_err()), "404 10013");
+    assert!(sim.violations().is_empty(), "unknown ids are the bot's business, not violations");
+    assert_eq!(code(http.get_guild_roles(GuildId::new(42)).await.unwrap_err()), "404 0");
+    let kinds: Vec<String> = sim.violations().into_iter().map(|v| v.kind).collect();
+    assert_eq!(kinds, ["unknown-route"]);
+    Ok(())
 }

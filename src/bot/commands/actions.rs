@@ -173,10 +173,10 @@ pub fn item_text(item: &ActionItem, zone: chrono_tz::Tz) -> String {
         item.status
     );
     if let Some(reason) = &item.status_reason {
-        text.push_str(&format!(" — {reason}"));
+        text = format!("{text} — {reason}");
     }
     if let Some(success) = &item.success {
-        text.push_str(&format!("\nSuccess looks like: {success}"));
+        text = format!("{text}\nSuccess looks like: {success}");
     }
     text
 }

@@ -109,16 +109,16 @@ pub async fn close(
 fn goal_text(goal: &Goal) -> String {
     let mut text = format!("{} · {}", progress_bar(goal.progress), goal.status);
     if let Some(why) = &goal.why {
-        text.push_str(&format!("\nWhy: {why}"));
+        text = format!("{text}\nWhy: {why}");
     }
     if let Some(measure) = &goal.measure {
-        text.push_str(&format!("\nMeasure: {measure}"));
+        text = format!("{text}\nMeasure: {measure}");
     }
     if let Some(target) = goal.target_at {
-        text.push_str(&format!("\nTarget: <t:{0}:D> (<t:{0}:R>)", target.timestamp()));
+        text = format!("{text}\nTarget: <t:{0}:D> (<t:{0}:R>)", target.timestamp());
     }
     if let Some(learnings) = &goal.learnings {
-        text.push_str(&format!("\nLearnings: {learnings}"));
+        text = format!("{text}\nLearnings: {learnings}");
     }
     text
 }
@@ -136,7 +136,7 @@ fn list_answer(list: &GoalList) -> Answer {
         let mut body = goal_text(&e.goal);
         for u in &e.updates {
             let evidence = u.evidence.as_ref().map(|ev| format!(": {ev}")).unwrap_or_default();
-            body.push_str(&format!("\n• <t:{}:d> <@{}> {}%{evidence}", u.at.timestamp(), u.by, u.percent));
+            body = format!("{body}\n• <t:{}:d> <@{}> {}%{evidence}", u.at.timestamp(), u.by, u.percent);
         }
         for r in &e.reviews {
             let line = match r.kind {

@@ -36,13 +36,18 @@ pub fn notes_answer(out: &NotesOutcome) -> Answer {
         out.session.number, out.session.status
     );
     if !out.problems.is_empty() {
-        text.push_str(&format!(
-            "\nKept as typed, but not in the `resource | type | purpose` form (types: {}):",
+        text = format!(
+            "{text}\nKept as typed, but not in the `resource | type | purpose` form (types: {}):",
             ResourceKind::NAMES
-        ));
+        );
     }
-    let problems: Vec<String> = out.problems.iter().map(|p| format!("Resources line {}: {}", p.line, p.problem)).collect();
-    let pages = if problems.is_empty() { Vec::new() } else { layout::pages("Resource lines to check", &problems.join("\n"), &[]) };
+    let problems: Vec<String> =
+        out.problems.iter().map(|p| format!("Resources line {}: {}", p.line, p.problem)).collect();
+    let pages = if problems.is_empty() {
+        Vec::new()
+    } else {
+        layout::pages("Resource lines to check", &problems.join("\n"), &[])
+    };
     Answer::text(text).pages(pages).components(vec![follow_up_buttons(out.session.id)])
 }
 
@@ -68,11 +73,8 @@ pub async fn summary(
     let zone = app.zone_of(&program, caller.user_id).await?;
     let file_name = format!("session-{}-summary.md", record.view.session.number);
     let file = serenity::CreateAttachment::bytes(record_markdown(&record, zone).into_bytes(), file_name.clone());
-    let buttons = if record.started {
-        follow_up_buttons(record.view.session.id)
-    } else {
-        agenda_button(record.view.session.id)
-    };
+    let buttons =
+        if record.started { follow_up_buttons(record.view.session.id) } else { agenda_button(record.view.session.id) };
     let answer = Answer {
         content: format!("The complete record is attached as `{file_name}`."),
         pages: record_pages(&record),

@@ -74,7 +74,7 @@ pub fn review_answer(out: &ReviewOutcome) -> Answer {
     let mut rows = Vec::new();
     match &out.next {
         Some(next) => rows.push(next_review_button(out.kind, next.id, &next.title)),
-        None => text.push_str(&format!("\nThat was the last goal for the {} review.", out.kind)),
+        None => text = format!("{text}\nThat was the last goal for the {} review.", out.kind),
     }
     Answer::text(text).components(rows)
 }

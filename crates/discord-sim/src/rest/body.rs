@@ -38,12 +38,7 @@ pub(crate) struct ParsedBody {
 
 /// Reads and parses the body of `req`.
 pub(crate) async fn parse(req: Request<Body>) -> anyhow::Result<ParsedBody> {
-    let content_type = req
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
+    let content_type = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     if content_type.starts_with("multipart/form-data") {
         return parse_multipart(req).await;
     }
@@ -56,9 +51,7 @@ pub(crate) async fn parse(req: Request<Body>) -> anyhow::Result<ParsedBody> {
 }
 
 async fn parse_multipart(req: Request<Body>) -> anyhow::Result<ParsedBody> {
-    let mut form = Multipart::from_request(req, &())
-        .await
-        .map_err(|e| anyhow!("bad multipart body: {e}"))?;
+    let mut form = Multipart::from_request(req, &()).await.map_err(|e| anyhow!("bad multipart body: {e}"))?;
     let mut body = ParsedBody::default();
     while let Some(field) = form.next_field().await.context("reading multipart field")? {
         let name = field.name().unwrap_or_default().to_owned();

@@ -31,6 +31,7 @@ pub(crate) fn put_commands(ctx: &Ctx<'_>, guild: Option<u64>) -> Answer {
     let mut stored = Vec::new();
     for def in list {
         let mut command = def.clone();
+        crate::payloads::strip_nulls(&mut command);
         let name = def["name"].as_str().unwrap_or_default();
         let id = previous
             .iter()
@@ -43,11 +44,9 @@ pub(crate) fn put_commands(ctx: &Ctx<'_>, guild: Option<u64>) -> Answer {
         if command.get("type").is_none_or(Value::is_null) {
             command["type"] = json!(1);
         }
-        for (key, default) in [
-            ("description", json!("")),
-            ("default_member_permissions", Value::Null),
-            ("nsfw", json!(false)),
-        ] {
+        for (key, default) in
+            [("description", json!("")), ("default_member_permissions", Value::Null), ("nsfw", json!(false))]
+        {
             if command.get(key).is_none() {
                 command[key] = default;
             }
@@ -60,7 +59,7 @@ pub(crate) fn put_commands(ctx: &Ctx<'_>, guild: Option<u64>) -> Answer {
     match guild {
         Some(g) => {
             state.guild_commands.insert(g, stored.clone());
-        },
+        }
         None => state.global_commands.clone_from(&stored),
     }
     state.command_puts += 1;
@@ -141,10 +140,10 @@ pub(crate) fn callback(ctx: &mut Ctx<'_>, interaction: u64, token: &str) -> Answ
             messages::record_output(&mut state, now, &message, false, None);
             state.insert_message(message);
             return Answer::no_content();
-        },
+        }
         (5, _) => {
             update.deferred_ephemeral = data["flags"].as_u64().unwrap_or(0) & messages::EPHEMERAL != 0;
-        },
+        }
         (6, Some(message_id)) => update.original = Some(message_id),
         (7, Some(message_id)) => {
             update.original = Some(message_id);
@@ -155,7 +154,7 @@ pub(crate) fn callback(ctx: &mut Ctx<'_>, interaction: u64, token: &str) -> Answ
             messages::apply_edit(&mut state, now, ctx.body, &data, &mut message);
             messages::record_output(&mut state, now, &message, true, Some(record.user_id));
             state.messages.insert(message_id, message);
-        },
+        }
         (8, _) if record.kind == InteractionKind::Autocomplete => {
             update.choices = Some(
                 data["choices"]
@@ -165,7 +164,7 @@ pub(crate) fn callback(ctx: &mut Ctx<'_>, interaction: u64, token: &str) -> Answ
                     .map(|c| (c["name"].as_str().unwrap_or_default().to_owned(), choice_value(&c["value"])))
                     .collect(),
             );
-        },
+        }
         (9, _) if record.kind != InteractionKind::ModalSubmit => {
             let modal = modal_from(&record, &data);
             state.transcript.push(TranscriptEvent {
@@ -173,11 +172,11 @@ pub(crate) fn callback(ctx: &mut Ctx<'_>, interaction: u64, token: &str) -> Answ
                 kind: EventKind::ModalShown { user: record.user_id, modal: modal.clone() },
             });
             update.modal = Some(modal);
-        },
+        }
         _ => {
             state.violation("bad-callback", format!("callback type {kind} is not valid for {:?}", record.kind));
             return Answer::error(400, 50035, "Invalid Form Body");
-        },
+        }
     }
     state.interactions.insert(interaction, update);
     Answer::no_content()
@@ -225,7 +224,10 @@ pub(crate) fn edit_original(ctx: &mut Ctx<'_>, token: &str) -> Answer {
         state.insert_message(message.clone());
         message
     } else {
-        state.violation("edit-before-callback", format!("@original of interaction {} edited before a response", record.id));
+        state.violation(
+            "edit-before-callback",
+            format!("@original of interaction {} edited before a response", record.id),
+        );
         return Answer::error(404, 10008, "Unknown Message");
     };
     if let Some(r) = state.interactions.get_mut(&record.id) {
@@ -255,7 +257,8 @@ pub(crate) fn followup(ctx: &mut Ctx<'_>, token: &str) -> Answer {
         return Answer::error(404, 10015, "Unknown Webhook");
     };
     if record.callback.is_none() {
-        state.violation("followup-before-callback", format!("followup for interaction {} before a response", record.id));
+        state
+            .violation("followup-before-callback", format!("followup for interaction {} before a response", record.id));
         return Answer::error(404, 10015, "Unknown Webhook");
     }
     let mut message = messages::build(&mut state, now, ctx.body, &json, record.channel_id, bot, Some(record.id));
@@ -264,8 +267,8 @@ pub(crate) fn followup(ctx: &mut Ctx<'_>, token: &str) -> Answer {
     let completes_deferral = record.callback.is_some_and(|(k, _)| k == 5) && record.original.is_none();
     if completes_deferral {
         message.ephemeral = record.deferred_ephemeral;
-        message.flags = (message.flags & !messages::EPHEMERAL)
-            | if record.deferred_ephemeral { messages::EPHEMERAL } else { 0 };
+        message.flags =
+            (message.flags & !messages::EPHEMERAL) | if record.deferred_ephemeral { messages::EPHEMERAL } else { 0 };
     }
     ctx.created.push(message.id);
     messages::record_output(&mut state, now, &message, false, None);

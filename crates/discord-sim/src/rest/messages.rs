@@ -105,9 +105,15 @@ pub(crate) fn build(
 }
 
 /// Applies an edit body to `message` (only the fields present change).
-pub(crate) fn apply_edit(state: &mut State, now: DateTime<Utc>, body: &ParsedBody, json: &Value, message: &mut Message) {
+pub(crate) fn apply_edit(
+    state: &mut State,
+    now: DateTime<Utc>,
+    body: &ParsedBody,
+    json: &Value,
+    message: &mut Message,
+) {
     if let Some(content) = json.get("content") {
-        message.content = content.as_str().unwrap_or_default().to_owned();
+        content.as_str().unwrap_or_default().clone_into(&mut message.content);
     }
     if let Some(embeds) = json.get("embeds") {
         message.embeds = embeds.as_array().cloned().unwrap_or_default();
@@ -135,14 +141,13 @@ pub(crate) fn record_output(
     edited: bool,
     reply_to: Option<u64>,
 ) {
-    let interaction_user = reply_to.or_else(|| {
-        message.interaction_id.and_then(|i| state.interactions.get(&i)).map(|i| i.user_id)
-    });
+    let interaction_user =
+        reply_to.or_else(|| message.interaction_id.and_then(|i| state.interactions.get(&i)).map(|i| i.user_id));
     let kind = match (interaction_user, state.channels.get(&message.channel_id)) {
         (Some(user), _) => EventKind::Reply { user, message: message.clone(), edited },
         (None, Some(ChannelKind::Dm { recipient })) => {
             EventKind::Dm { user: *recipient, message: message.clone(), edited }
-        },
+        }
         (None, _) => EventKind::Post { message: message.clone(), edited },
     };
     state.transcript.push(TranscriptEvent { at: now, kind });
@@ -165,8 +170,8 @@ pub(crate) fn create(ctx: &mut Ctx<'_>, channel: u64) -> Answer {
                 });
                 return Answer::error(403, 50007, "Cannot send messages to this user");
             }
-        },
-        Some(ChannelKind::Guild { .. }) => {},
+        }
+        Some(ChannelKind::Guild { .. }) => {}
     }
     let nonce = nonce_of(&json);
     if let (Some(nonce), true) = (&nonce, json["enforce_nonce"].as_bool() == Some(true)) {

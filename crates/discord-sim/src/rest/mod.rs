@@ -112,7 +112,7 @@ async fn handle(shared: &Shared, kill: &Notify, req: Request<Body>) -> Response<
             shared.lock().violation("bad-request", format!("{method} {full_path}: {e:#}"));
             shared.notify();
             return respond(Answer::error(400, 50109, "The request body contains invalid JSON."));
-        },
+        }
     };
     let mut record = RequestRecord {
         method: method.clone(),
@@ -132,15 +132,15 @@ async fn handle(shared: &Shared, kill: &Notify, req: Request<Body>) -> Response<
         Err(routes::RouteError::Unknown) => {
             shared.lock().violation("unknown-route", format!("{method} {full_path}"));
             Answer::error(404, 0, "404: Not Found")
-        },
+        }
         Err(routes::RouteError::BadId(s)) => {
             shared.lock().violation("bad-request", format!("{method} {full_path}: {s:?} is not a snowflake"));
             Answer::error(400, 50035, "Invalid Form Body")
-        },
+        }
         Err(routes::RouteError::WrongApplication) => {
             shared.lock().violation("bad-request", format!("{method} {full_path}: not our application id"));
             Answer::error(404, 10015, "Unknown Webhook")
-        },
+        }
         Ok(route) => {
             let fault = faults::take_fault(&mut shared.lock().faults, &method, path, &route);
             if let Some(fault) = fault {
@@ -156,7 +156,7 @@ async fn handle(shared: &Shared, kill: &Notify, req: Request<Body>) -> Response<
                         kill.notify_one();
                         std::future::pending::<()>().await;
                         return respond(Answer::error(504, 0, "unreachable"));
-                    },
+                    }
                 }
             } else {
                 #[cfg(feature = "openapi")]
@@ -178,7 +178,7 @@ async fn handle(shared: &Shared, kill: &Notify, req: Request<Body>) -> Response<
                 }
                 answer
             }
-        },
+        }
     };
     record.status = answer.status;
     record.elapsed = started.elapsed();
@@ -201,10 +201,7 @@ fn rate_limited(retry_after: f64) -> Answer {
             "retry_after": retry_after,
             "global": false,
         })),
-        headers: vec![
-            ("retry-after", format!("{}", retry_after.ceil())),
-            ("x-ratelimit-scope", "user".to_owned()),
-        ],
+        headers: vec![("retry-after", format!("{}", retry_after.ceil())), ("x-ratelimit-scope", "user".to_owned())],
     }
 }
 
@@ -230,9 +227,7 @@ fn route_to_handler(ctx: &mut Ctx<'_>, route: &Route) -> Answer {
         Route::Followup { token } => interactions::followup(ctx, token),
         Route::GetFollowup { token, message } => interactions::get_followup(ctx, token, *message),
         Route::EditFollowup { token, message } => interactions::edit_followup(ctx, token, *message),
-        Route::DeleteFollowup { token, message } => {
-            interactions::delete_followup(ctx, token, *message)
-        },
+        Route::DeleteFollowup { token, message } => interactions::delete_followup(ctx, token, *message),
     }
 }
 

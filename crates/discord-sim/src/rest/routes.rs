@@ -56,31 +56,27 @@ pub(crate) fn parse(method: &str, path: &str, application_id: u64) -> Result<Rou
     Ok(match (method, segments.as_slice()) {
         ("GET", ["gateway"]) => Route::Gateway,
         ("GET", ["gateway", "bot"]) => Route::GatewayBot,
-        ("GET", ["oauth2", "applications", "@me"] | ["applications", "@me"]) => {
-            Route::ApplicationInfo
-        },
+        ("GET", ["oauth2", "applications", "@me"] | ["applications", "@me"]) => Route::ApplicationInfo,
         ("GET", ["users", "@me"]) => Route::CurrentUser,
         ("GET", ["users", u]) => Route::GetUser { user: id(u)? },
         ("POST", ["users", "@me", "channels"]) => Route::CreateDm,
         ("PUT", ["applications", a, "commands"]) => {
             app(a)?;
             Route::PutCommands { guild: None }
-        },
+        }
         ("PUT", ["applications", a, "guilds", g, "commands"]) => {
             app(a)?;
             Route::PutCommands { guild: Some(id(g)?) }
-        },
+        }
         ("GET", ["applications", a, "commands"]) => {
             app(a)?;
             Route::GetCommands { guild: None }
-        },
+        }
         ("GET", ["applications", a, "guilds", g, "commands"]) => {
             app(a)?;
             Route::GetCommands { guild: Some(id(g)?) }
-        },
-        ("POST", ["interactions", i, t, "callback"]) => {
-            Route::Callback { interaction: id(i)?, token: token(t) }
-        },
+        }
+        ("POST", ["interactions", i, t, "callback"]) => Route::Callback { interaction: id(i)?, token: token(t) },
         (m, ["webhooks", a, t, "messages", "@original"]) => {
             app(a)?;
             match m {
@@ -89,11 +85,11 @@ pub(crate) fn parse(method: &str, path: &str, application_id: u64) -> Result<Rou
                 "DELETE" => Route::DeleteOriginal { token: token(t) },
                 _ => return Err(RouteError::Unknown),
             }
-        },
+        }
         ("POST", ["webhooks", a, t]) => {
             app(a)?;
             Route::Followup { token: token(t) }
-        },
+        }
         (m, ["webhooks", a, t, "messages", msg]) => {
             app(a)?;
             let (token, message) = (token(t), id(msg)?);
@@ -103,7 +99,7 @@ pub(crate) fn parse(method: &str, path: &str, application_id: u64) -> Result<Rou
                 "DELETE" => Route::DeleteFollowup { token, message },
                 _ => return Err(RouteError::Unknown),
             }
-        },
+        }
         ("GET", ["channels", c]) => Route::GetChannel { channel: id(c)? },
         ("POST", ["channels", c, "messages"]) => Route::CreateMessage { channel: id(c)? },
         (m, ["channels", c, "messages", msg]) => {
@@ -114,7 +110,7 @@ pub(crate) fn parse(method: &str, path: &str, application_id: u64) -> Result<Rou
                 "DELETE" => Route::DeleteMessage { channel, message },
                 _ => return Err(RouteError::Unknown),
             }
-        },
+        }
         ("GET", ["guilds", g, "members", u]) => Route::GetMember { guild: id(g)?, user: id(u)? },
         _ => return Err(RouteError::Unknown),
     })
@@ -130,10 +126,7 @@ mod tests {
             parse("PATCH", "/webhooks/5/abc/messages/@original", 5),
             Ok(Route::EditOriginal { token: "abc".into() })
         );
-        assert_eq!(
-            parse("POST", "/channels/9/messages", 5),
-            Ok(Route::CreateMessage { channel: 9 })
-        );
+        assert_eq!(parse("POST", "/channels/9/messages", 5), Ok(Route::CreateMessage { channel: 9 }));
         assert_eq!(parse("PUT", "/applications/6/commands", 5), Err(RouteError::WrongApplication));
         assert_eq!(parse("GET", "/nope", 5), Err(RouteError::Unknown));
     }

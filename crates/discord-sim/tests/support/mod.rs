@@ -8,8 +8,8 @@ use discord_sim::{ChannelSpec, GuildSpec, RoleSpec, Sim, SimSpec, UserSpec};
 use poise::serenity_prelude as serenity;
 use serenity::{
     ClientBuilder, CreateActionRow, CreateAttachment, CreateButton, CreateInputText, CreateInteractionResponse,
-    CreateInteractionResponseMessage, CreateMessage, CreateModal, EditInteractionResponse, FullEvent,
-    GatewayIntents, HttpBuilder, InputTextStyle, Interaction,
+    CreateInteractionResponseMessage, CreateMessage, CreateModal, EditInteractionResponse, FullEvent, GatewayIntents,
+    HttpBuilder, InputTextStyle, Interaction,
 };
 
 pub const GUILD: u64 = 500_000_000_000_000_001;
@@ -37,9 +37,7 @@ async fn ping(ctx: Context<'_>) -> Result<(), Error> {
 async fn slow(ctx: Context<'_>) -> Result<(), Error> {
     ctx.defer().await?;
     if let poise::Context::Application(app) = ctx {
-        app.interaction
-            .edit_response(ctx.http(), EditInteractionResponse::new().content("done after defer"))
-            .await?;
+        app.interaction.edit_response(ctx.http(), EditInteractionResponse::new().content("done after defer")).await?;
     }
     Ok(())
 }
@@ -115,9 +113,7 @@ async fn feedback(ctx: Context<'_>) -> Result<(), Error> {
             CreateActionRow::InputText(
                 CreateInputText::new(InputTextStyle::Paragraph, "Your thoughts", "thoughts").value("prefilled"),
             ),
-            CreateActionRow::InputText(
-                CreateInputText::new(InputTextStyle::Short, "Mood", "mood").required(false),
-            ),
+            CreateActionRow::InputText(CreateInputText::new(InputTextStyle::Short, "Mood", "mood").required(false)),
         ]);
         app.interaction.create_response(ctx.http(), CreateInteractionResponse::Modal(modal)).await?;
     }
@@ -180,12 +176,30 @@ async fn ics(ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+/// Answers the interaction twice (the second answer must be rejected).
+#[poise::command(slash_command)]
+async fn twice(ctx: Context<'_>) -> Result<(), Error> {
+    if let poise::Context::Application(app) = ctx {
+        let answer = || CreateInteractionResponse::Message(CreateInteractionResponseMessage::new().content("one"));
+        app.interaction.create_response(ctx.http(), answer()).await?;
+        let second = app.interaction.create_response(ctx.http(), answer()).await;
+        let text = match second {
+            Ok(()) => "second accepted".to_owned(),
+            Err(e) => format!("second failed: {}", describe(&e)),
+        };
+        app.interaction
+            .create_followup(ctx.http(), serenity::CreateInteractionResponseFollowup::new().content(text))
+            .await?;
+    }
+    Ok(())
+}
+
 /// `status code` for HTTP errors, the error otherwise.
 pub fn describe(e: &serenity::Error) -> String {
     match e {
         serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) => {
             format!("{} {}", r.status_code.as_u16(), r.error.code)
-        },
+        }
         other => other.to_string(),
     }
 }
@@ -202,18 +216,18 @@ async fn on_event(ctx: &serenity::Context, event: &FullEvent) -> Result<(), Erro
                 .filter_map(|c| match c {
                     serenity::ActionRowComponent::InputText(t) => {
                         Some(format!("{}={}", t.custom_id, t.value.clone().unwrap_or_default()))
-                    },
+                    }
                     _ => None,
                 })
                 .collect();
             let reply = CreateInteractionResponseMessage::new().content(format!("thanks: {}", values.join(", ")));
             m.create_response(ctx, CreateInteractionResponse::Message(reply)).await?;
-        },
+        }
         Interaction::Component(c) if c.data.custom_id == "ack" => {
             let update = CreateInteractionResponseMessage::new().content("Acknowledged").components(vec![]);
             c.create_response(ctx, CreateInteractionResponse::UpdateMessage(update)).await?;
-        },
-        _ => {},
+        }
+        _ => {}
     }
     Ok(())
 }
@@ -236,7 +250,20 @@ pub async fn start(spec: SimSpec) -> anyhow::Result<Sim> {
     let http = HttpBuilder::new("Bot sim-token").proxy(sim.api_url()).ratelimiter_disabled(true).build();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
-            commands: vec![ping(), slow(), slowsay(), echo(), program(), feedback(), remindme(), dm(), post(), announce(), ics()],
+            commands: vec![
+                ping(),
+                slow(),
+                slowsay(),
+                echo(),
+                program(),
+                feedback(),
+                remindme(),
+                dm(),
+                post(),
+                announce(),
+                ics(),
+                twice(),
+            ],
             event_handler: |framework, event| Box::pin(on_event(framework.serenity_context, event)),
             ..Default::default()
         })
