@@ -4,7 +4,14 @@
 //!
 //! `BENCH_FUTURE_JOBS` (default 1000000) and `BENCH_IDLE_SECS` (default 60) shrink a run.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::cast_precision_loss,
+    clippy::cast_possible_truncation,
+    clippy::cast_possible_wrap,
+    clippy::cast_sign_loss
+)] // a measuring program, not library code
 
 use std::{
     sync::Arc,
@@ -101,7 +108,8 @@ async fn main() {
     let future_n = env_usize("BENCH_FUTURE_JOBS", 1_000_000);
 
     let started = Instant::now();
-    let future: Vec<_> = (0..future_n).map(|i| fallback_job(i, now + Duration::days(1) + Duration::seconds(i as i64))).collect();
+    let future: Vec<_> =
+        (0..future_n).map(|i| fallback_job(i, now + Duration::days(1) + Duration::seconds(i as i64))).collect();
     plan(&store, &future, now).await;
     let due: Vec<_> = (0..10_000).map(|i| fallback_job(future_n + i, now - Duration::seconds(1))).collect();
     plan(&store, &due, now).await;
@@ -121,7 +129,10 @@ async fn main() {
         total += n;
     }
     let elapsed = started.elapsed().as_secs_f64();
-    println!("claim+mark: {total} due jobs among {future_n} future in {elapsed:.2} s ({:.0} jobs/s)", total as f64 / elapsed);
+    println!(
+        "claim+mark: {total} due jobs among {future_n} future in {elapsed:.2} s ({:.0} jobs/s)",
+        total as f64 / elapsed
+    );
 
     // 2. Find the next due job.
     let rounds = 1000;
@@ -129,7 +140,10 @@ async fn main() {
     for _ in 0..rounds {
         store.next_job_wakeup().await.unwrap();
     }
-    println!("next due job: {:.1} µs per lookup ({rounds} lookups)", started.elapsed().as_secs_f64() * 1e6 / f64::from(rounds));
+    println!(
+        "next due job: {:.1} µs per lookup ({rounds} lookups)",
+        started.elapsed().as_secs_f64() * 1e6 / f64::from(rounds)
+    );
 
     // 3. Idle CPU of the runner (everything due tomorrow).
     let idle_secs = env_usize("BENCH_IDLE_SECS", 60) as u64;
@@ -142,9 +156,11 @@ async fn main() {
     handle.shutdown().await;
 
     // 4. Delivery lateness with the real sender against the simulated Discord.
-    let sim = Sim::start(SimSpec::empty().guild(GuildSpec::new(GUILD, "Bench").channel(ChannelSpec::new(CHANNEL, "general"))))
-        .await
-        .unwrap();
+    let sim = Sim::start(
+        SimSpec::empty().guild(GuildSpec::new(GUILD, "Bench").channel(ChannelSpec::new(CHANNEL, "general"))),
+    )
+    .await
+    .unwrap();
     let http = Arc::new(http_client(&sim.api_url(), &Token::new("bench")));
     let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(http));
     for (label, count, spread_ms) in [("steady 20/s", 300_usize, 15_000_i64), ("burst of 400", 400, 0)] {

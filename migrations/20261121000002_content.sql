@@ -11,7 +11,9 @@ CREATE TABLE agendas (
     support       TEXT    NOT NULL DEFAULT '',
     submitted_by  INTEGER NOT NULL,
     submitted_at  INTEGER NOT NULL,
-    updated_at    INTEGER NOT NULL
+    updated_at    INTEGER NOT NULL,
+    -- Bumped on every edit; the DM to the mentor carries it in its nonce.
+    revision      INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 -- Topics the mentor adds to an agenda.

@@ -1,6 +1,7 @@
 //! `mentor-bot demo`: the real bot against the simulated Discord on a temporary database,
-//! playing a short program (setup, join, pair, book, reschedule, list) and printing the
-//! conversation as a transcript. No token, no network.
+//! playing a short program (setup, join, pair, book, reschedule, list; then an agenda with a
+//! topic the mentor adds, a goal, action items, the session itself, its notes and summary) and
+//! printing the conversation as a transcript. No token, no network.
 
 use std::io::Write;
 
@@ -44,5 +45,51 @@ async fn play(w: &World) -> anyhow::Result<()> {
     let (_label, session) = choices.first().context("Mo sees the booked session in the list")?;
     mo.slash("reschedule", &[("session", session), ("when", "wed 10am")]).await?;
     mia.slash("sessions", &[]).await?;
+    content(w).await
+}
+
+/// The session content part: agenda, mentor topic, goal, actions, notes, summary.
+async fn content(w: &World) -> anyhow::Result<()> {
+    let (mo, mia) = (w.actor(MO), w.actor(MIA));
+    mia.slash("goal add", &[("title", "Get promoted to senior engineer"), ("target", "2027-06-30")]).await?;
+    mia.slash("action add", &[("title", "Collect three salary data points"), ("owner", "me"), ("deadline", "tue")])
+        .await?;
+    let form = mia.slash("agenda edit", &[]).await?;
+    let agenda = [
+        ("goal", "Leave with an outline of my promotion case"),
+        ("progress", "Shipped the billing migration"),
+        ("challenges", "I undersell my work in reviews"),
+        ("topics", "Promotion criteria\n! How to present impact"),
+        ("support", "Should I ask my manager for a sponsor?"),
+    ];
+    mia.submit(form.modal()?, &agenda).await?;
+    let dm = w
+        .sim
+        .wait_for_dm(MO, |m| m.text().contains("Agenda for session #1"), std::time::Duration::from_secs(5))
+        .await?;
+    let topic = mo.clone().in_dm().press(&dm, &dm.button_id("Add topic")?).await?;
+    mo.clone().in_dm().submit(topic.modal()?, &[("topics", "! Your wins log")]).await?;
+    // Wednesday 25 Nov, 11:30 in New York: the session (10:00-11:00) is over.
+    w.clock.set(Utc.with_ymd_and_hms(2026, 11, 25, 16, 30, 0).single().context("demo time")?);
+    let notes = mo.slash("notes", &[]).await?;
+    let notes_fields = [
+        ("takeaways", "Write the case as outcomes, not tasks"),
+        ("resources", "The Staff Engineer's Path | article | scope of senior roles"),
+        ("obstacles", "Underselling | reviewers miss impact | keep a wins log"),
+        ("next_session", "in two weeks"),
+    ];
+    mo.submit(notes.modal()?, &notes_fields).await?;
+    let summary = mo.slash("session summary", &[]).await?;
+    let message = summary.message()?.clone();
+    let form = mo.press(&message, &message.button_id("Add action item")?).await?;
+    let action = [
+        ("title", "Draft the promotion case"),
+        ("owner", "partner"),
+        ("deadline", "fri"),
+        ("success", "One page, three outcomes"),
+    ];
+    mo.submit(form.modal()?, &action).await?;
+    mia.slash("action list", &[]).await?;
+    mia.slash("goal progress", &[("goal", "G1"), ("percent", "30"), ("evidence", "Case outline agreed")]).await?;
     Ok(())
 }

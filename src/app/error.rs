@@ -1,8 +1,11 @@
 //! Errors of use cases: `UserError` is shown to the user (ephemeral, says how to fix it);
 //! anything else is unexpected, logged with an error id and answered with an apology.
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::{
-    program::UnknownZone, schedule::ScheduleError, session::BookingError, settings::SettingError, when::WhenError,
+    goal::AnswerError, program::UnknownZone, schedule::ScheduleError, session::BookingError, settings::SettingError,
+    when::WhenError,
 };
 
 /// A use case result.
@@ -66,4 +69,58 @@ pub enum UserError {
     Schedule(#[from] ScheduleError),
     #[error("<#{0}> is not a text channel of this server. Pick a text channel.")]
     NotATextChannel(u64),
+    #[error("{0} is empty; please fill it in.")]
+    Required(&'static str),
+    #[error(transparent)]
+    Answer(#[from] AnswerError),
+    #[error("You are not paired with anyone yet. A program admin pairs mentors and mentees with `/pair`.")]
+    NoPartner,
+    #[error("You have more than one mentoring partner; say which one with the `with:` option.")]
+    WhichPartner,
+    #[error("You have no upcoming session. Book one with `/book`, or pick a session with `session:`.")]
+    NoUpcomingSession,
+    #[error("You have no sessions yet. Book one with `/book`.")]
+    NoSessionYet,
+    #[error("Session #{number} is cancelled, so it takes no agenda. Pick an upcoming session with `session:`.")]
+    AgendaCancelled { number: i64 },
+    #[error("Session #{number} has already started, so its agenda can no longer change. Read it with `/agenda view`, or write session notes with `/notes`.")]
+    AgendaPast { number: i64 },
+    #[error("The mentee writes the agenda. As the mentor, add topics with `/agenda topic` (or the Add topic button in my DM).")]
+    MenteeWritesAgenda,
+    #[error(
+        "The mentor adds topics to the agenda. As the mentee, put your topics into the agenda with `/agenda edit`."
+    )]
+    MentorAddsTopics,
+    #[error("Session #{number} was cancelled, so it takes no notes.")]
+    NotesCancelled { number: i64 },
+    #[error("Session #{number} starts <t:{ts}:F> (<t:{ts}:R>); notes can be written once it has started.", ts = .start.timestamp())]
+    NotesTooEarly { number: i64, start: DateTime<Utc> },
+    #[error("I don't know that action item. Pick one from the list while typing, or see `/action list`.")]
+    UnknownAction,
+    #[error("`{0}` matches items of more than one of your pairings; pick the item from the list while typing.")]
+    AmbiguousAction(String),
+    #[error("I don't know that goal. Pick one from the list while typing, or see `/goal list`.")]
+    UnknownGoal,
+    #[error("I can't tell who `{0}` is. For owner write `me`, `partner`, or mention your partner (e.g. `@Mia`).")]
+    BadOwner(String),
+    #[error("{0} is not part of this pairing; an action item belongs to you or your partner.")]
+    OwnerNotInPair(String),
+    #[error("{id} is {status} already.")]
+    ActionAlready { id: String, status: &'static str },
+    #[error("{id} is {status}; reopen it with `/action update item:{id} status:open` before changing it.")]
+    ActionClosed { id: String, status: &'static str },
+    #[error("Setting an item to {0} needs a reason (`reason:`), so your partner knows what is going on.")]
+    ReasonNeeded(&'static str),
+    #[error("Nothing to change: give a new `deadline:` or a `status:`.")]
+    NothingToUpdate,
+    #[error("Change the deadline or the status, one at a time.")]
+    OneChangeAtATime,
+    #[error("The goal \"{title}\" is {status} already; add a new goal with `/goal add`.")]
+    GoalClosed { title: String, status: String },
+    #[error("There are no goals for a {0} review yet. Add one with `/goal add`.")]
+    NoGoalsToReview(&'static str),
+    #[error("You are not paired with {0}; pick your mentor or mentee with `with:`.")]
+    NotPartnerOf(String),
+    #[error("`{0}` is not a number of minutes; write e.g. `60`.")]
+    BadMinutes(String),
 }

@@ -2,13 +2,20 @@
 //! permissions and rules, changes the store, and returns domain values plus the notices that the
 //! people involved should get. Slash commands, buttons, modals and the scheduler all call these.
 
+mod actions;
+mod agendas;
+mod content;
 mod error;
+mod goals;
 mod membership;
+mod notes;
 mod notice;
 mod pairing;
 mod planning;
 mod program;
+mod reviews;
 mod sessions;
+mod summary;
 
 use std::sync::Arc;
 
@@ -16,12 +23,24 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tokio::sync::Notify;
 
+pub use actions::{ActionFilter, ActionInput, ActionList, ActionOutcome, Choice, LATER_DAYS};
+pub use agendas::{AgendaForm, AgendaOutcome, AgendaView, TopicOutcome};
+pub use content::{SessionPick, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 pub use error::{AppError, AppResult, UserError};
+pub use goals::{GoalEntry, GoalInput, GoalList};
 pub use membership::{JoinOutcome, LeaveOutcome, Profile};
+pub use notes::{NotesForm, NotesOutcome};
 pub use notice::{base36, Notice, NoticeKind};
 pub use pairing::PairOutcome;
 pub use program::{NudgeOutcome, ProgramStatus, SetupOutcome};
+pub use reviews::{ReviewAnswers, ReviewForm, ReviewOutcome};
 pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome, SessionChoice, SessionLine};
+pub use summary::SessionRecord;
+
+/// Cuts a label (never user data shown nowhere else) to `max` characters.
+pub fn truncate_label(s: &mut String, max: usize) {
+    sessions::truncate_chars(s, max);
+}
 
 use crate::{
     clock::SharedClock,

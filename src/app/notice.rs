@@ -1,7 +1,8 @@
 //! Notices: what a use case wants the people involved to be told. `notify` renders and sends
 //! them, so the same notice reads the same whether a command or the scheduler caused it.
 
-use crate::domain::{ids::UserId, pairing::Pairing, session::Session};
+use super::AgendaView;
+use crate::domain::{agenda::Topic, ids::UserId, pairing::Pairing, session::Session};
 
 /// One message to one person.
 #[derive(Debug, Clone)]
@@ -23,6 +24,10 @@ pub enum NoticeKind {
     SessionMoved { session: Session, by: UserId, previous_start: chrono::DateTime<chrono::Utc> },
     /// `by` cancelled a session.
     SessionCancelled { session: Session, by: UserId },
+    /// The mentee shared (or `updated`) the agenda of a session; sent to the mentor.
+    AgendaShared { view: Box<AgendaView>, updated: bool, mentor_zone: chrono_tz::Tz },
+    /// The mentor added topics to an agenda; sent to the mentee. `first_id` is the first topic's row.
+    TopicsAdded { session: Session, topics: Vec<Topic>, by: UserId, first_id: i64 },
 }
 
 impl Notice {
@@ -36,6 +41,10 @@ impl Notice {
             NoticeKind::SessionBooked { session, .. } => ('b', session.id, 0),
             NoticeKind::SessionMoved { session, .. } => ('m', session.id, session.revision),
             NoticeKind::SessionCancelled { session, .. } => ('c', session.id, 0),
+            NoticeKind::AgendaShared { view, .. } => {
+                ('g', view.session.id, view.agenda.as_ref().map_or(0, |a| a.revision))
+            }
+            NoticeKind::TopicsAdded { first_id, .. } => ('t', *first_id, 0),
         };
         format!("{tag}{}.{}.{}", base36(id.unsigned_abs()), base36(rev.unsigned_abs()), base36(self.to.0))
     }

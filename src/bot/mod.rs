@@ -1,10 +1,14 @@
 //! Discord glue: the poise framework, commands, replies and error rendering. Commands parse
 //! options, call one `app` use case, deliver its notices and render the result.
 
+mod answer;
 mod caller;
 pub mod commands;
+pub mod components;
 mod error;
 mod inflight;
+mod interactions;
+mod modals;
 mod reply;
 
 use std::{sync::Arc, time::Instant};

@@ -25,7 +25,11 @@ pub async fn private(
 
 /// Delivers notices and returns the lines to add to the reply for those that failed.
 pub async fn tell(ctx: Context<'_>, notices: &[Notice]) -> String {
-    let data = ctx.data();
+    tell_with(ctx.data(), notices).await
+}
+
+/// Like [`tell`], outside a command (buttons and modals).
+pub async fn tell_with(data: &super::Data, notices: &[Notice]) -> String {
     let deliveries = deliver(data.notifier.as_ref(), notices, data.app.now()).await;
     failures_note(&deliveries)
 }

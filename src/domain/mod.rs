@@ -1,12 +1,18 @@
 //! Pure domain rules: no Discord, no SQL, no system clock. Programs, members, pairings and
-//! sessions; time rules (reading typed times in a zone, DST gaps and overlaps, quiet hours,
+//! sessions; agendas, action items, notes, goals and reviews, and text layout within Discord's
+//! limits; time rules (reading typed times in a zone, DST gaps and overlaps, quiet hours,
 //! "the day before") and cron schedules evaluated in an IANA zone.
 
+pub mod action;
+pub mod agenda;
 pub mod day_before;
+pub mod goal;
 pub mod ids;
 pub mod jobs;
+pub mod layout;
 pub mod local_time;
 pub mod member;
+pub mod notes;
 pub mod pairing;
 pub mod program;
 pub mod quiet_hours;

@@ -2,8 +2,10 @@
 //! channel posts, with nonces so a retry never posts twice), and the rendering of `Notice`s.
 
 mod calendar;
+pub mod content;
 mod discord;
 mod render;
+pub mod summary;
 
 use std::time::Duration;
 

@@ -4,10 +4,14 @@
 use chrono::{DateTime, Utc};
 use serenity::all::{CreateAttachment, CreateEmbed};
 
-use super::{calendar::session_ics, Outgoing};
+use super::{
+    calendar::session_ics,
+    content::{agenda_message, single_message},
+    Outgoing,
+};
 use crate::{
     app::{Notice, NoticeKind},
-    domain::session::Session,
+    domain::{agenda::Topic, layout, session::Session},
 };
 
 /// Brand colour of session embeds.
@@ -64,6 +68,25 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>) -> Outgoing {
                 embed = embed.field("Reason", reason, false);
             }
             with_calendar(embed, session, nonce, now)
+        }
+        NoticeKind::AgendaShared { view, updated, mentor_zone } => {
+            Outgoing { nonce, ..agenda_message(view, *updated, *mentor_zone) }
+        }
+        NoticeKind::TopicsAdded { session, topics, by, .. } => {
+            let list: Vec<String> = topics.iter().map(Topic::display).collect();
+            let pages = layout::pages(
+                &format!("➕ Topics added to session #{}", session.number),
+                &format!(
+                    "<@{by}> added to the agenda of your session on {}:\n{}",
+                    when(session.starts_at),
+                    list.join("\n")
+                ),
+                &[],
+            );
+            let file = format!("topics-session-{}.md", session.number);
+            let markdown =
+                || layout::markdown(&format!("Topics added to session #{}", session.number), &list.join("\n"), &[]);
+            Outgoing { nonce, ..single_message(pages, &file, markdown) }
         }
     }
 }

@@ -1,8 +1,12 @@
 //! Storage: the SQLite pool (WAL, foreign keys), embedded migrations, and one file per table
 //! family. This is the only place with SQL.
 
+mod actions;
+mod agendas;
+mod goals;
 mod jobs;
 mod members;
+mod notes;
 mod pairings;
 mod programs;
 mod sessions;
@@ -17,6 +21,8 @@ use sqlx::{
     Sqlite, SqlitePool, Transaction,
 };
 
+pub use actions::NewAction;
+pub use goals::NewGoal;
 pub use jobs::{Job, JobCounts};
 pub use sessions::NewSession;
 pub use stats::{ActionFacts, SessionFacts, WeeklyStats, Weeks};

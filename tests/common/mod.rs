@@ -90,3 +90,54 @@ pub async fn first_session(w: &World, user: u64, command: &str) -> String {
 pub fn dm_count(w: &World, user: u64) -> usize {
     w.sim.dms(user).len()
 }
+
+/// Mia books a session with Mo at `when` (her zone); returns its option value `s<id>`.
+pub async fn book_mia(w: &World, when: &str) -> String {
+    let r = w.actor(MIA).slash("book", &[("with", &MO.to_string()), ("when", when)]).await.unwrap();
+    assert!(r.text().contains("booked"), "{}", r.text());
+    format!("s{}", last_session_id(w).await)
+}
+
+/// The id of the most recently created session.
+pub async fn last_session_id(w: &World) -> i64 {
+    sqlx::query_scalar::<_, i64>("SELECT MAX(id) FROM sessions").fetch_one(w.store.pool()).await.unwrap()
+}
+
+/// Counts rows of a table (to assert that a refusal changed nothing).
+pub async fn count(w: &World, table: &str) -> i64 {
+    sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap()
+}
+
+/// The reply's text plus the text of its followups, waiting (up to 5 s) until `done` holds.
+pub async fn full_text(w: &World, reply: &Reply, done: impl Fn(&str) -> bool) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let mut text = reply.text();
+        for f in w.sim.followups(reply.interaction_id) {
+            text.push('\n');
+            text.push_str(&f.text());
+        }
+        if done(&text) || std::time::Instant::now() > deadline {
+            return text;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits for a DM to `user` whose text contains `needle`.
+pub async fn dm_containing(w: &World, user: u64, needle: &str) -> discord_sim::Message {
+    w.sim
+        .wait_for_dm(user, |m| m.text().contains(needle), std::time::Duration::from_secs(5))
+        .await
+        .unwrap_or_else(|e| panic!("no DM to {user} containing {needle:?}: {e}"))
+}
+
+/// Mia writes the agenda of `session` with the given goal and topics.
+pub async fn write_agenda(w: &World, session: &str, goal: &str, topics: &str) -> Reply {
+    let r = w.actor(MIA).slash("agenda edit", &[("session", session)]).await.unwrap();
+    let modal = r.modal().unwrap().clone();
+    w.actor(MIA).submit(&modal, &[("goal", goal), ("topics", topics)]).await.unwrap()
+}

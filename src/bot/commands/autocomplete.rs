@@ -1,8 +1,10 @@
-//! Autocomplete for options people would otherwise type by hand: zone names and sessions.
+//! Autocomplete for options people would otherwise type by hand: zone names, sessions, action
+//! items, owners and goals.
 
 use poise::serenity_prelude as serenity;
 
 use crate::{
+    app::{AppResult, Caller},
     bot::{caller::caller, Context},
     domain::program::suggest_zones,
 };
@@ -13,18 +15,73 @@ pub async fn zones(_ctx: Context<'_>, partial: &str) -> serenity::CreateAutocomp
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
-/// The caller's upcoming sessions.
-pub async fn sessions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let choices = match caller(ctx).await {
-        Ok(caller) => match ctx.data().app.session_choices(&caller, partial).await {
-            Ok(choices) => choices,
-            Err(e) => {
-                tracing::warn!(error = ?e, "session autocomplete failed");
-                Vec::new()
-            }
-        },
+/// Runs a lookup for the caller; failures give an empty list (and a log line).
+async fn choices<F, Fut>(ctx: Context<'_>, what: &str, lookup: F) -> serenity::CreateAutocompleteResponse
+where
+    F: FnOnce(Caller) -> Fut,
+    Fut: std::future::Future<Output = AppResult<Vec<(String, String)>>>,
+{
+    let list = match caller(ctx).await {
+        Ok(caller) => lookup(caller).await.unwrap_or_else(|e| {
+            tracing::warn!(error = ?e, what, "autocomplete failed");
+            Vec::new()
+        }),
         Err(_) => Vec::new(),
     };
-    let choices = choices.into_iter().map(|c| serenity::AutocompleteChoice::new(c.label, c.value)).collect();
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+    let list = list.into_iter().map(|(label, value)| serenity::AutocompleteChoice::new(label, value)).collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(list)
+}
+
+/// The caller's upcoming sessions.
+pub async fn sessions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "sessions", |c| async move {
+        Ok(app.session_choices(&c, partial).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
+}
+
+/// The caller's sessions, upcoming and past (not cancelled).
+pub async fn any_sessions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "any sessions", |c| async move {
+        Ok(app.any_session_choices(&c, partial).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
+}
+
+/// The caller's open action items.
+pub async fn actions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "actions", |c| async move {
+        Ok(app.action_choices(&c, partial).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
+}
+
+/// `me` and the caller's partners.
+pub async fn owners(ctx: Context<'_>, _partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "owners", |c| async move {
+        Ok(app.owner_choices(&c).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
+}
+
+/// The pair's open goals.
+pub async fn open_goals(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "open goals", |c| async move {
+        Ok(app.goal_choices(&c, partial, true).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
+}
+
+/// All the pair's goals.
+pub async fn goals(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "goals", |c| async move {
+        Ok(app.goal_choices(&c, partial, false).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
 }

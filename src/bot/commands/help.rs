@@ -30,6 +30,19 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
             false,
         )
         .field(
+            "Session content (private to your pair)",
+            "`/agenda edit` mentee: write or edit the next session's agenda (a form)\n\
+             `/agenda topic` mentor: add topics (start a line with `!` for high priority)\n\
+             `/agenda view session:` read an agenda, also of past sessions\n\
+             `/notes session:` after a session: takeaways, resources, obstacles, next session\n\
+             `/session summary session:` the whole record, also as a Markdown file\n\
+             `/action add title: owner:me|partner deadline:fri` an action item (owner's time zone)\n\
+             `/action list filter:` · `/action done item:A3` · `/action update item:A3 deadline:|status:`\n\
+             `/goal add title:` · `/goal list` · `/goal progress goal: percent:` · `/goal close goal: achieved:`\n\
+             `/review midpoint` · `/review final` one form per goal",
+            false,
+        )
+        .field(
             "Admins (Manage Server)",
             "`/program setup channel: timezone:` start or update the program\n\
              `/pair mentor:@ mentee:@` pair two members\n\

@@ -1,11 +1,16 @@
 //! The slash commands, one file per feature, and the handler for other gateway events.
 
+pub(crate) mod actions;
+pub(crate) mod agenda;
 mod autocomplete;
 mod booking;
+mod goals;
 mod help;
 mod membership;
+pub(crate) mod notes;
 mod pairing;
 mod program;
+pub(crate) mod reviews;
 
 use poise::serenity_prelude as serenity;
 
@@ -25,17 +30,29 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         booking::sessions(),
         booking::reschedule(),
         booking::cancel(),
+        agenda::agenda(),
+        actions::action(),
+        notes::notes(),
+        notes::session(),
+        goals::goal(),
+        reviews::review(),
         help::help(),
     ]
 }
 
 /// Gateway events other than commands (buttons and modals arrive here).
 pub async fn on_event(
-    _framework: poise::FrameworkContext<'_, Data, BotError>,
+    framework: poise::FrameworkContext<'_, Data, BotError>,
     event: &serenity::FullEvent,
 ) -> Result<(), BotError> {
-    if let serenity::FullEvent::Ready { data_about_bot } = event {
-        tracing::info!(user = %data_about_bot.user.name, guilds = data_about_bot.guilds.len(), "connected to Discord");
+    match event {
+        serenity::FullEvent::Ready { data_about_bot } => {
+            tracing::info!(user = %data_about_bot.user.name, guilds = data_about_bot.guilds.len(), "connected to Discord");
+        }
+        serenity::FullEvent::InteractionCreate { interaction } => {
+            super::interactions::handle(framework.user_data, &framework.serenity_context.http, interaction).await;
+        }
+        _ => {}
     }
     Ok(())
 }

@@ -1,0 +1,250 @@
+//! Finding the pairing, session, action item or goal that a content command is about, with one
+//! rule: only the two members of a pairing reach its content, and anyone else gets the same
+//! answer as for an id that does not exist.
+
+use super::{App, AppResult, Caller, UserError};
+use crate::domain::{
+    action::{parse_short_id, ActionItem},
+    goal::Goal,
+    ids::UserId,
+    layout::check_length,
+    pairing::Pairing,
+    session::{Session, SessionStatus},
+};
+
+/// Longest title of an action item or a goal.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// Longest short text (success indicator, reason, evidence, learnings, why, measure).
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+/// Which session a command means.
+#[derive(Debug, Clone, Copy)]
+pub enum SessionPick<'a> {
+    /// What the option carried: `s<id>` from autocomplete, or `#N`/`N`.
+    Typed(&'a str),
+    /// A session id from a button or modal.
+    Id(i64),
+    /// The caller's next upcoming session.
+    Next,
+    /// The caller's most recent session that has started (else the next one).
+    Latest,
+}
+
+impl<'a> SessionPick<'a> {
+    /// `Typed` when the option was given, else `default`.
+    pub fn or(option: Option<&'a str>, default: SessionPick<'a>) -> Self {
+        option.map(str::trim).filter(|s| !s.is_empty()).map_or(default, SessionPick::Typed)
+    }
+}
+
+/// Checks a typed text against a limit.
+pub(crate) fn check_text(what: &str, text: &str, max: usize) -> AppResult<()> {
+    check_length(what, text, max).map_err(|m| UserError::TooLong(m).into())
+}
+
+/// `Some(trimmed)` unless empty.
+pub(crate) fn optional(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
+impl App {
+    /// The session a content command means, with its pairing (the caller is one of the two).
+    pub async fn pick_session(&self, caller: &Caller, pick: SessionPick<'_>) -> AppResult<(Session, Pairing)> {
+        self.require_member(caller).await?;
+        let mine = self.store.sessions_of_user(caller.guild_id, caller.user_id).await?;
+        let now = self.now();
+        let found = match pick {
+            SessionPick::Id(id) => mine.into_iter().find(|s| s.id == id),
+            SessionPick::Typed(text) => {
+                let text = text.trim();
+                if let Some(id) = text.strip_prefix('s').and_then(|r| r.parse::<i64>().ok()) {
+                    mine.into_iter().find(|s| s.id == id)
+                } else if let Ok(n) = text.trim_start_matches('#').parse::<i64>() {
+                    let mut hits: Vec<Session> = mine.into_iter().filter(|s| s.number == n).collect();
+                    if hits.len() == 1 {
+                        hits.pop()
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                }
+            }
+            SessionPick::Next => {
+                return match mine.into_iter().find(|s| s.status == SessionStatus::Booked && s.starts_at > now) {
+                    Some(s) => self.with_pairing(caller, s).await,
+                    None => Err(UserError::NoUpcomingSession.into()),
+                }
+            }
+            SessionPick::Latest => {
+                let started = mine
+                    .iter()
+                    .rev()
+                    .find(|s| s.status != SessionStatus::Cancelled && s.starts_at <= now)
+                    .or_else(|| mine.iter().find(|s| s.status == SessionStatus::Booked))
+                    .cloned();
+                return match started {
+                    Some(s) => self.with_pairing(caller, s).await,
+                    None => Err(UserError::NoSessionYet.into()),
+                };
+            }
+        };
+        let session = found.ok_or(UserError::UnknownSession)?;
+        self.with_pairing(caller, session).await
+    }
+
+    async fn with_pairing(&self, caller: &Caller, session: Session) -> AppResult<(Session, Pairing)> {
+        let pairing = self.store.pairing(session.pairing_id).await?.ok_or(UserError::UnknownSession)?;
+        if !pairing.includes(caller.user_id) || pairing.guild_id != caller.guild_id {
+            return Err(UserError::UnknownSession.into());
+        }
+        Ok((session, pairing))
+    }
+
+    /// The caller of a button or modal about a session (in a DM there is no guild: it comes from
+    /// the session). Refuses anyone outside the pairing as if the session did not exist.
+    pub async fn caller_for_session(&self, user: UserId, name: &str, session_id: i64) -> AppResult<Caller> {
+        let session = self.store.session(session_id).await?.ok_or(UserError::UnknownSession)?;
+        let pairing = self.store.pairing(session.pairing_id).await?.ok_or(UserError::UnknownSession)?;
+        member_caller(&pairing, user, name).ok_or_else(|| UserError::UnknownSession.into())
+    }
+
+    /// The caller of a button or modal about an action item.
+    pub async fn caller_for_action(&self, user: UserId, name: &str, action_id: i64) -> AppResult<Caller> {
+        let item = self.store.action(action_id).await?.ok_or(UserError::UnknownAction)?;
+        let pairing = self.store.pairing(item.pairing_id).await?.ok_or(UserError::UnknownAction)?;
+        member_caller(&pairing, user, name).ok_or_else(|| UserError::UnknownAction.into())
+    }
+
+    /// The caller of a button or modal about a goal.
+    pub async fn caller_for_goal(&self, user: UserId, name: &str, goal_id: i64) -> AppResult<Caller> {
+        let goal = self.store.goal(goal_id).await?.ok_or(UserError::UnknownGoal)?;
+        let pairing = self.store.pairing(goal.pairing_id).await?.ok_or(UserError::UnknownGoal)?;
+        member_caller(&pairing, user, name).ok_or_else(|| UserError::UnknownGoal.into())
+    }
+
+    /// The caller's pairing: the one with `with` when given, else their only active one.
+    pub async fn pick_pairing(&self, caller: &Caller, with: Option<UserId>) -> AppResult<Pairing> {
+        self.require_member(caller).await?;
+        let mut pairings = self.store.active_pairings_of(caller.guild_id, caller.user_id).await?;
+        if let Some(with) = with {
+            return pairings
+                .into_iter()
+                .find(|p| p.partner_of(caller.user_id) == Some(with))
+                .ok_or_else(|| UserError::NotPartnerOf(format!("<@{with}>")).into());
+        }
+        match pairings.len() {
+            0 => Err(UserError::NoPartner.into()),
+            1 => Ok(pairings.remove(0)),
+            _ => Err(UserError::WhichPartner.into()),
+        }
+    }
+
+    /// An action item of one of the caller's pairings: `i<id>` from autocomplete or `A3`.
+    pub async fn pick_action(&self, caller: &Caller, typed: &str) -> AppResult<(ActionItem, Pairing)> {
+        self.require_member(caller).await?;
+        let typed = typed.trim();
+        let item = if let Some(id) = typed.strip_prefix('i').and_then(|r| r.parse::<i64>().ok()) {
+            self.store.action(id).await?
+        } else if let Some(number) = parse_short_id(typed) {
+            let mut hits = Vec::new();
+            for pairing in self.store.active_pairings_of(caller.guild_id, caller.user_id).await? {
+                hits.extend(
+                    self.store.actions_of_pairing(pairing.id).await?.into_iter().filter(|a| a.number == number),
+                );
+            }
+            if hits.len() > 1 {
+                return Err(UserError::AmbiguousAction(typed.to_owned()).into());
+            }
+            hits.pop()
+        } else {
+            None
+        };
+        let item = item.ok_or(UserError::UnknownAction)?;
+        let pairing = self.store.pairing(item.pairing_id).await?.ok_or(UserError::UnknownAction)?;
+        if !pairing.includes(caller.user_id) || pairing.guild_id != caller.guild_id {
+            return Err(UserError::UnknownAction.into());
+        }
+        Ok((item, pairing))
+    }
+
+    /// A goal of one of the caller's pairings: `g<id>` from autocomplete, or `G2`/`2` for the
+    /// second goal of their only pairing.
+    pub async fn pick_goal(&self, caller: &Caller, typed: &str) -> AppResult<(Goal, Pairing)> {
+        self.require_member(caller).await?;
+        let typed = typed.trim();
+        let goal = if let Some(id) = typed.strip_prefix('g').and_then(|r| r.parse::<i64>().ok()) {
+            self.store.goal(id).await?
+        } else {
+            let n = typed.trim_start_matches(['G', '#']).parse::<usize>().ok().filter(|n| *n > 0);
+            match (n, self.pick_pairing(caller, None).await) {
+                (Some(n), Ok(pairing)) => self.store.goals_of_pairing(pairing.id).await?.into_iter().nth(n - 1),
+                _ => None,
+            }
+        };
+        let goal = goal.ok_or(UserError::UnknownGoal)?;
+        let pairing = self.store.pairing(goal.pairing_id).await?.ok_or(UserError::UnknownGoal)?;
+        if !pairing.includes(caller.user_id) || pairing.guild_id != caller.guild_id {
+            return Err(UserError::UnknownGoal.into());
+        }
+        Ok((goal, pairing))
+    }
+}
+
+fn member_caller(pairing: &Pairing, user: UserId, name: &str) -> Option<Caller> {
+    pairing.includes(user).then(|| Caller {
+        guild_id: pairing.guild_id,
+        user_id: user,
+        name: name.to_owned(),
+        is_admin: false,
+    })
+}
+
+impl App {
+    /// Autocomplete for content commands: the caller's sessions that were not cancelled,
+    /// upcoming first (soonest first), then past ones (latest first).
+    pub async fn any_session_choices(&self, caller: &Caller, partial: &str) -> AppResult<Vec<super::SessionChoice>> {
+        let Ok((zone, lines)) = self.list_sessions(caller).await else {
+            return Ok(Vec::new());
+        };
+        let now = self.now();
+        let (upcoming, past): (Vec<_>, Vec<_>) = lines
+            .into_iter()
+            .filter(|l| l.session.status != SessionStatus::Cancelled)
+            .partition(|l| l.session.starts_at > now);
+        let needle = partial.trim().trim_start_matches('#').to_lowercase();
+        Ok(upcoming
+            .into_iter()
+            .chain(past.into_iter().rev())
+            .map(|l| {
+                let local = l.session.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
+                let mut label =
+                    format!("#{} with {} · {local} · {}", l.session.number, l.partner_name, l.session.status);
+                super::sessions::truncate_chars(&mut label, 100);
+                super::SessionChoice { label, value: format!("s{}", l.session.id) }
+            })
+            .filter(|c| needle.is_empty() || c.label.to_lowercase().contains(&needle))
+            .take(25)
+            .collect())
+    }
+
+    /// Autocomplete for an action item's owner: `me`, and each partner.
+    pub async fn owner_choices(&self, caller: &Caller) -> AppResult<Vec<super::Choice>> {
+        let mut out = vec![super::Choice { label: "me".into(), value: "me".into() }];
+        if self.require_member(caller).await.is_err() {
+            return Ok(out);
+        }
+        let pairings = self.store.active_pairings_of(caller.guild_id, caller.user_id).await?;
+        for pairing in &pairings {
+            let Some(partner) = pairing.partner_of(caller.user_id) else { continue };
+            let name = self
+                .store
+                .member(caller.guild_id, partner)
+                .await?
+                .map_or_else(|| partner.to_string(), |m| m.display_name);
+            let value = if pairings.len() == 1 { "partner".to_owned() } else { format!("<@{partner}>") };
+            out.push(super::Choice { label: format!("partner: {name}"), value });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,159 @@
+//! Ephemeral answers that may be long: content laid out as embed pages (`domain::layout`), sent
+//! as a first message plus followups, with an optional file and buttons on the first message.
+//! The same answer goes out through a slash command (poise) or a button/modal interaction.
+
+use std::sync::atomic::Ordering;
+
+use poise::{serenity_prelude as serenity, CreateReply};
+
+use super::{BotError, Context};
+use crate::{
+    domain::layout::{self, Page},
+    notify::content::page_embed,
+};
+
+/// What to show.
+#[derive(Debug, Default)]
+pub struct Answer {
+    pub content: String,
+    pub pages: Vec<Page>,
+    pub file: Option<serenity::CreateAttachment>,
+    pub components: Vec<serenity::CreateActionRow>,
+}
+
+/// One message of an answer.
+struct Part {
+    content: String,
+    embeds: Vec<serenity::CreateEmbed>,
+    file: Option<serenity::CreateAttachment>,
+    components: Vec<serenity::CreateActionRow>,
+}
+
+impl Answer {
+    /// A plain text answer.
+    pub fn text(content: impl Into<String>) -> Self {
+        Self { content: content.into(), ..Self::default() }
+    }
+
+    /// With pages.
+    #[must_use]
+    pub fn pages(mut self, pages: Vec<Page>) -> Self {
+        self.pages = pages;
+        self
+    }
+
+    /// With buttons.
+    #[must_use]
+    pub fn components(mut self, rows: Vec<serenity::CreateActionRow>) -> Self {
+        self.components = rows;
+        self
+    }
+
+    fn parts(self) -> Vec<Part> {
+        let mut groups = layout::messages(self.pages).into_iter();
+        let first = groups.next().unwrap_or_default();
+        let mut parts = vec![Part {
+            content: self.content,
+            embeds: first.iter().map(page_embed).collect(),
+            file: self.file,
+            components: self.components,
+        }];
+        parts.extend(groups.map(|g| Part {
+            content: String::new(),
+            embeds: g.iter().map(page_embed).collect(),
+            file: None,
+            components: Vec::new(),
+        }));
+        parts
+    }
+}
+
+/// Sends an answer to a slash command (ephemeral).
+pub async fn send(ctx: Context<'_>, answer: Answer) -> Result<(), BotError> {
+    for part in answer.parts() {
+        let mut reply = CreateReply::default().ephemeral(true).content(part.content).components(part.components);
+        for embed in part.embeds {
+            reply = reply.embed(embed);
+        }
+        if let Some(file) = part.file {
+            reply = reply.attachment(file);
+        }
+        ctx.send(reply).await?;
+    }
+    Ok(())
+}
+
+/// The interaction a button press or modal submission arrived with.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    Component(&'a serenity::ComponentInteraction),
+    Modal(&'a serenity::ModalInteraction),
+}
+
+impl Source<'_> {
+    /// Who pressed or submitted.
+    pub fn user(&self) -> &serenity::User {
+        match self {
+            Source::Component(c) => &c.user,
+            Source::Modal(m) => &m.user,
+        }
+    }
+
+    async fn respond(
+        &self,
+        http: &serenity::Http,
+        response: serenity::CreateInteractionResponse,
+    ) -> serenity::Result<()> {
+        match self {
+            Source::Component(c) => c.create_response(http, response).await,
+            Source::Modal(m) => m.create_response(http, response).await,
+        }
+    }
+
+    async fn followup(
+        &self,
+        http: &serenity::Http,
+        f: serenity::CreateInteractionResponseFollowup,
+    ) -> serenity::Result<()> {
+        match self {
+            Source::Component(c) => c.create_followup(http, f).await.map(drop),
+            Source::Modal(m) => m.create_followup(http, f).await.map(drop),
+        }
+    }
+
+    /// Shows a modal (only a button press can answer with one).
+    pub async fn show_modal(&self, http: &serenity::Http, modal: serenity::CreateModal) -> serenity::Result<()> {
+        self.respond(http, serenity::CreateInteractionResponse::Modal(modal)).await
+    }
+
+    /// Sends an answer (ephemeral).
+    pub async fn send(&self, http: &serenity::Http, answer: Answer) -> serenity::Result<()> {
+        for (i, part) in answer.parts().into_iter().enumerate() {
+            if i == 0 {
+                let mut message = serenity::CreateInteractionResponseMessage::new()
+                    .ephemeral(true)
+                    .content(part.content)
+                    .embeds(part.embeds)
+                    .components(part.components);
+                if let Some(file) = part.file {
+                    message = message.add_file(file);
+                }
+                self.respond(http, serenity::CreateInteractionResponse::Message(message)).await?;
+            } else {
+                let f = serenity::CreateInteractionResponseFollowup::new().ephemeral(true).embeds(part.embeds);
+                self.followup(http, f).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Answers a slash command with a modal.
+pub async fn show_modal(ctx: Context<'_>, modal: serenity::CreateModal) -> Result<(), BotError> {
+    let poise::Context::Application(actx) = ctx else {
+        return Err(anyhow::anyhow!("a modal can only answer a slash command").into());
+    };
+    actx.interaction.create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(modal)).await?;
+    actx.has_sent_initial_response.store(true, Ordering::SeqCst);
+    Ok(())
+}

@@ -1,0 +1,219 @@
+//! `/action add|list|done|update`.
+
+use poise::serenity_prelude as serenity;
+
+use super::autocomplete;
+use crate::{
+    app::{ActionFilter, ActionInput, ActionList, ActionOutcome, SessionPick},
+    bot::{
+        answer::{send, Answer},
+        caller::{caller, person},
+        components::action_buttons,
+        BotError, Context,
+    },
+    domain::{
+        action::{ActionItem, ActionStatus},
+        layout::{self, Section},
+        local_time::describe_offset,
+    },
+};
+
+/// Action items: what each of you agreed to do, by when.
+#[poise::command(slash_command, guild_only, subcommands("add", "list", "done", "update"), subcommand_required)]
+pub async fn action(_ctx: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+/// Which items to list.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Filter {
+    #[name = "open"]
+    Open,
+    #[name = "overdue"]
+    Overdue,
+    #[name = "done"]
+    Done,
+    #[name = "mine"]
+    Mine,
+    #[name = "all"]
+    All,
+}
+
+/// A new status.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Status {
+    #[name = "blocked"]
+    Blocked,
+    #[name = "dropped"]
+    Dropped,
+    #[name = "open"]
+    Open,
+    #[name = "done"]
+    Done,
+}
+
+/// Add an action item; the deadline is read in the owner's time zone.
+#[poise::command(slash_command, guild_only)]
+#[allow(clippy::too_many_arguments)]
+pub async fn add(
+    ctx: Context<'_>,
+    #[description = "What will be done"]
+    #[max_length = 200]
+    title: String,
+    #[description = "Who does it: me, partner, or your partner's @mention"]
+    #[autocomplete = "autocomplete::owners"]
+    owner: String,
+    #[description = "By when, in the owner's time zone: fri, 1.12., in 3 days, 2026-12-01 18:00"]
+    #[max_length = 100]
+    deadline: String,
+    #[description = "How you will know it is done"]
+    #[max_length = 1000]
+    success: Option<String>,
+    #[description = "The session it was agreed in"]
+    #[autocomplete = "autocomplete::any_sessions"]
+    session: Option<String>,
+    #[description = "The goal it serves"]
+    #[autocomplete = "autocomplete::open_goals"]
+    goal: Option<String>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let input = ActionInput {
+        title: &title,
+        owner: &owner,
+        deadline: &deadline,
+        success: success.as_deref(),
+        session: session.as_deref().map(SessionPick::Typed),
+        goal: goal.as_deref(),
+    };
+    let out = ctx.data().app.add_action(&caller, input).await?;
+    send(ctx, changed_answer(&out, "added")).await
+}
+
+/// List your pair's action items, with buttons for your own open ones.
+#[poise::command(slash_command, guild_only)]
+pub async fn list(
+    ctx: Context<'_>,
+    #[description = "Which items (default: open)"] filter: Option<Filter>,
+    #[description = "Only the items with this partner"]
+    #[rename = "with"]
+    with_user: Option<serenity::User>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let filter = match filter.unwrap_or(Filter::Open) {
+        Filter::Open => ActionFilter::Open,
+        Filter::Overdue => ActionFilter::Overdue,
+        Filter::Done => ActionFilter::Done,
+        Filter::Mine => ActionFilter::Mine,
+        Filter::All => ActionFilter::All,
+    };
+    let with = with_user.as_ref().map(|u| person(u).id);
+    let list = ctx.data().app.list_actions(&caller, filter, with).await?;
+    let mine: Vec<&ActionItem> =
+        list.items.iter().filter(|a| a.owner_id == caller.user_id && a.status.is_pending()).take(5).collect();
+    let buttons = mine.into_iter().map(action_buttons).collect();
+    send(ctx, list_answer(&list, filter).components(buttons)).await
+}
+
+/// Mark an action item done.
+#[poise::command(slash_command, guild_only)]
+pub async fn done(
+    ctx: Context<'_>,
+    #[description = "The item (pick from the list, or type its id like A3)"]
+    #[autocomplete = "autocomplete::actions"]
+    item: String,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.complete_action(&caller, &item).await?;
+    send(ctx, changed_answer(&out, "is done 🎉")).await
+}
+
+/// Change an action item: a new deadline, or a status (blocked or dropped need a reason).
+#[poise::command(slash_command, guild_only)]
+pub async fn update(
+    ctx: Context<'_>,
+    #[description = "The item (pick from the list, or type its id like A3)"]
+    #[autocomplete = "autocomplete::actions"]
+    item: String,
+    #[description = "New deadline, in the owner's time zone"]
+    #[max_length = 100]
+    deadline: Option<String>,
+    #[description = "New status"] status: Option<Status>,
+    #[description = "Why (needed for blocked and dropped)"]
+    #[max_length = 1000]
+    reason: Option<String>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let status = status.map(|s| match s {
+        Status::Blocked => ActionStatus::Blocked,
+        Status::Dropped => ActionStatus::Dropped,
+        Status::Open => ActionStatus::Open,
+        Status::Done => ActionStatus::Done,
+    });
+    let out = ctx.data().app.update_action(&caller, &item, deadline.as_deref(), status, reason.as_deref()).await?;
+    let verb = match out.item.status {
+        _ if out.when.is_some() => "has a new deadline",
+        ActionStatus::Open => "is open again",
+        ActionStatus::Done => "is done 🎉",
+        ActionStatus::Blocked => "is blocked",
+        ActionStatus::Dropped => "is dropped",
+    };
+    send(ctx, changed_answer(&out, verb)).await
+}
+
+/// One item in full.
+pub fn item_text(item: &ActionItem, zone: chrono_tz::Tz) -> String {
+    let local = item.deadline_at.with_timezone(&zone);
+    let mut text = format!(
+        "Owner: <@{0}>\nDeadline: <t:{2}:F> (<t:{2}:R>) · {1} {3} ({4})\nStatus: {5}",
+        item.owner_id,
+        local.format("%a %d %b %Y %H:%M"),
+        item.deadline_at.timestamp(),
+        zone.name(),
+        describe_offset(item.deadline_at, zone),
+        item.status
+    );
+    if let Some(reason) = &item.status_reason {
+        text = format!("{text} — {reason}");
+    }
+    if let Some(success) = &item.success {
+        text = format!("{text}\nSuccess looks like: {success}");
+    }
+    text
+}
+
+/// The answer after a change: what the item looks like now.
+pub fn changed_answer(out: &ActionOutcome, verb: &str) -> Answer {
+    let item = &out.item;
+    let pages = layout::pages(
+        &format!("{} · {}", item.short_id(), item.title),
+        &format!("{}\n(Deadline shown in the owner's time zone.)", item_text(item, out.owner_zone)),
+        &[],
+    );
+    Answer::text(format!("✅ {} {verb}.", item.short_id())).pages(pages)
+}
+
+fn list_answer(list: &ActionList, filter: ActionFilter) -> Answer {
+    if list.items.is_empty() {
+        return Answer::text(format!("No {} action items. Add one with `/action add`.", filter_name(filter)));
+    }
+    let sections: Vec<Section> = list
+        .items
+        .iter()
+        .map(|a| {
+            let overdue = if a.is_overdue(list.now) { " ⚠️ overdue" } else { "" };
+            Section::new(format!("{} · {}{overdue}", a.short_id(), a.title), item_text(a, list.zone))
+        })
+        .collect();
+    let title = format!("Action items ({})", filter_name(filter));
+    Answer::default().pages(layout::pages(&title, "Deadlines are also shown in your time zone.", &sections))
+}
+
+fn filter_name(filter: ActionFilter) -> &'static str {
+    match filter {
+        ActionFilter::Open => "open",
+        ActionFilter::Overdue => "overdue",
+        ActionFilter::Done => "done",
+        ActionFilter::Mine => "of yours that are open",
+        ActionFilter::All => "",
+    }
+}

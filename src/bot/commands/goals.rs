@@ -1,0 +1,164 @@
+//! `/goal add|list|progress|close`.
+
+use poise::serenity_prelude as serenity;
+
+use super::autocomplete;
+use crate::{
+    app::{GoalInput, GoalList},
+    bot::{
+        answer::{send, Answer},
+        caller::{caller, person},
+        BotError, Context,
+    },
+    domain::{
+        goal::{progress_bar, Goal, ReviewKind},
+        layout::{self, Section},
+    },
+};
+
+/// Goals of your mentoring: SMART goals, progress and closing them.
+#[poise::command(slash_command, guild_only, subcommands("add", "list", "progress", "close"), subcommand_required)]
+pub async fn goal(_ctx: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+/// Yes or no.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum YesNo {
+    #[name = "yes"]
+    Yes,
+    #[name = "no"]
+    No,
+}
+
+/// Add a goal for your pair (specific, measurable, with a target date).
+#[poise::command(slash_command, guild_only)]
+pub async fn add(
+    ctx: Context<'_>,
+    #[description = "The goal, specific: e.g. Ship a Rust CLI to crates.io"]
+    #[max_length = 200]
+    title: String,
+    #[description = "Why it matters"]
+    #[max_length = 1000]
+    why: Option<String>,
+    #[description = "Target date, in your time zone: e.g. 2027-03-01 or in 8 weeks"]
+    #[max_length = 100]
+    target: Option<String>,
+    #[description = "How progress is measured"]
+    #[max_length = 1000]
+    measure: Option<String>,
+    #[description = "The partner this goal is with (if you have several)"]
+    #[rename = "with"]
+    with_user: Option<serenity::User>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let input =
+        GoalInput { title: &title, why: why.as_deref(), target: target.as_deref(), measure: measure.as_deref() };
+    let goal = ctx.data().app.add_goal(&caller, with_user.as_ref().map(|u| person(u).id), input).await?;
+    send(ctx, goal_answer(&goal, "added")).await
+}
+
+/// Your pair's goals with progress, evidence and reviews.
+#[poise::command(slash_command, guild_only)]
+pub async fn list(
+    ctx: Context<'_>,
+    #[description = "The partner (if you have several)"]
+    #[rename = "with"]
+    with_user: Option<serenity::User>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let list = ctx.data().app.list_goals(&caller, with_user.as_ref().map(|u| person(u).id)).await?;
+    send(ctx, list_answer(&list)).await
+}
+
+/// Record progress on a goal (0–100 %).
+#[poise::command(slash_command, guild_only)]
+pub async fn progress(
+    ctx: Context<'_>,
+    #[description = "The goal (pick from the list)"]
+    #[autocomplete = "autocomplete::open_goals"]
+    goal: String,
+    #[description = "Progress in percent, 0–100"] percent: i64,
+    #[description = "What shows it (a link, a result)"]
+    #[max_length = 1000]
+    evidence: Option<String>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let goal = ctx.data().app.goal_progress(&caller, &goal, percent, evidence.as_deref()).await?;
+    send(ctx, goal_answer(&goal, "updated")).await
+}
+
+/// Close a goal as achieved or not, with what you learned.
+#[poise::command(slash_command, guild_only)]
+pub async fn close(
+    ctx: Context<'_>,
+    #[description = "The goal (pick from the list)"]
+    #[autocomplete = "autocomplete::open_goals"]
+    goal: String,
+    #[description = "Was it achieved?"] achieved: YesNo,
+    #[description = "Key learnings"]
+    #[max_length = 1000]
+    learnings: Option<String>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let achieved = matches!(achieved, YesNo::Yes);
+    let goal = ctx.data().app.close_goal(&caller, &goal, achieved, learnings.as_deref()).await?;
+    send(ctx, goal_answer(&goal, "closed")).await
+}
+
+fn goal_text(goal: &Goal) -> String {
+    let mut text = format!("{} · {}", progress_bar(goal.progress), goal.status);
+    if let Some(why) = &goal.why {
+        text = format!("{text}\nWhy: {why}");
+    }
+    if let Some(measure) = &goal.measure {
+        text = format!("{text}\nMeasure: {measure}");
+    }
+    if let Some(target) = goal.target_at {
+        text = format!("{text}\nTarget: <t:{0}:D> (<t:{0}:R>)", target.timestamp());
+    }
+    if let Some(learnings) = &goal.learnings {
+        text = format!("{text}\nLearnings: {learnings}");
+    }
+    text
+}
+
+fn goal_answer(goal: &Goal, verb: &str) -> Answer {
+    Answer::text(format!("🎯 Goal {verb}.")).pages(layout::pages(&goal.title, &goal_text(goal), &[]))
+}
+
+fn list_answer(list: &GoalList) -> Answer {
+    if list.entries.is_empty() {
+        return Answer::text("No goals yet. Add one with `/goal add title:…`.");
+    }
+    let mut sections = Vec::new();
+    for e in &list.entries {
+        let mut body = goal_text(&e.goal);
+        for u in &e.updates {
+            let evidence = u.evidence.as_ref().map(|ev| format!(": {ev}")).unwrap_or_default();
+            body = format!("{body}\n• <t:{}:d> <@{}> {}%{evidence}", u.at.timestamp(), u.by, u.percent);
+        }
+        for r in &e.reviews {
+            let line = match r.kind {
+                ReviewKind::Midpoint => format!(
+                    "\n🔎 Midpoint review by <@{}>: {}%{}{}",
+                    r.by,
+                    r.progress.unwrap_or_default(),
+                    r.evidence.as_ref().map(|x| format!(" · evidence: {x}")).unwrap_or_default(),
+                    r.adjustment.as_ref().map(|x| format!(" · adjustment: {x}")).unwrap_or_default()
+                ),
+                ReviewKind::Final => format!(
+                    "\n🏁 Final review by <@{}>: {}{}{}",
+                    r.by,
+                    if r.achieved == Some(true) { "achieved" } else { "not achieved" },
+                    r.learnings.as_ref().map(|x| format!(" · learnings: {x}")).unwrap_or_default(),
+                    r.next_steps.as_ref().map(|x| format!(" · next steps: {x}")).unwrap_or_default()
+                ),
+            };
+            body.push_str(&line);
+        }
+        sections.push(Section::new(format!("G{} · {}", e.number, e.goal.title), body));
+    }
+    let intro = format!("Goals of <@{}> with <@{}> (mentor).", list.pairing.mentee_id, list.pairing.mentor_id);
+    Answer::default().pages(layout::pages("🎯 Goals", &intro, &sections))
+}

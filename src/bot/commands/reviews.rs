@@ -1,0 +1,80 @@
+//! `/review midpoint` and `/review final`: one form per goal, with a button to the next goal.
+
+use poise::serenity_prelude as serenity;
+
+use super::autocomplete;
+use crate::{
+    app::ReviewOutcome,
+    bot::{
+        answer::{show_modal, Answer},
+        caller::{caller, person},
+        components::next_review_button,
+        modals::review_modal,
+        BotError, Context,
+    },
+    domain::goal::{progress_bar, ReviewKind},
+};
+
+/// Midpoint and final reviews of your goals.
+#[poise::command(slash_command, guild_only, subcommands("midpoint", "final_review"), subcommand_required)]
+pub async fn review(_ctx: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+/// Midpoint review: for each open goal, progress, evidence and the adjustment needed.
+#[poise::command(slash_command, guild_only)]
+pub async fn midpoint(
+    ctx: Context<'_>,
+    #[description = "Start with this goal (default: the first you have not reviewed)"]
+    #[autocomplete = "autocomplete::open_goals"]
+    goal: Option<String>,
+    #[description = "The partner (if you have several)"]
+    #[rename = "with"]
+    with_user: Option<serenity::User>,
+) -> Result<(), BotError> {
+    open(ctx, ReviewKind::Midpoint, goal, with_user).await
+}
+
+/// Final review: for each goal, achieved or not, key learnings and next steps.
+#[poise::command(slash_command, guild_only, rename = "final")]
+pub async fn final_review(
+    ctx: Context<'_>,
+    #[description = "Start with this goal (default: the first you have not reviewed)"]
+    #[autocomplete = "autocomplete::goals"]
+    goal: Option<String>,
+    #[description = "The partner (if you have several)"]
+    #[rename = "with"]
+    with_user: Option<serenity::User>,
+) -> Result<(), BotError> {
+    open(ctx, ReviewKind::Final, goal, with_user).await
+}
+
+async fn open(
+    ctx: Context<'_>,
+    kind: ReviewKind,
+    goal: Option<String>,
+    with_user: Option<serenity::User>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let with = with_user.as_ref().map(|u| person(u).id);
+    let form = ctx.data().app.review_form(&caller, kind, with, goal.as_deref()).await?;
+    show_modal(ctx, review_modal(&form)).await
+}
+
+/// The answer after one goal's review: what was stored and a button to the next goal.
+pub fn review_answer(out: &ReviewOutcome) -> Answer {
+    let g = &out.goal;
+    let mut text = format!(
+        "✅ {} review of \"{}\" saved ({} · {}). It shows in `/goal list` and `/session summary`.",
+        out.kind,
+        g.title,
+        progress_bar(g.progress),
+        g.status
+    );
+    let mut rows = Vec::new();
+    match &out.next {
+        Some(next) => rows.push(next_review_button(out.kind, next.id, &next.title)),
+        None => text = format!("{text}\nThat was the last goal for the {} review.", out.kind),
+    }
+    Answer::text(text).components(rows)
+}

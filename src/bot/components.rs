@@ -1,0 +1,153 @@
+//! Typed custom ids of buttons and modals. A custom id carries everything needed to act on it
+//! (the session, action item or goal), so a button pressed days later or after a restart still
+//! works; the same id names the modal a button opens, so submitting it knows what to save.
+//!
+//! | id                        | button                          | modal submit            |
+//! |---------------------------|---------------------------------|-------------------------|
+//! | `agenda:<session>`        | opens the agenda form (mentee)  | saves the agenda        |
+//! | `topic:<session>`         | opens Add topic (mentor)        | adds the topics         |
+//! | `notes:<session>`         | opens the notes form            | saves the notes         |
+//! | `resources:<session>`     | notes form, resources first     | saves the notes         |
+//! | `action:new:<session>`    | opens Add action item           | adds the item           |
+//! | `book:next:<session>`     | asks when (+ duration)          | books with the partner  |
+//! | `action:done:<action>`    | marks the item done             | —                       |
+//! | `action:later:<action>`   | deadline +3 days                | —                       |
+//! | `action:blocked:<action>` | asks why                        | sets it blocked         |
+//! | `review:<kind>:<goal>`    | opens the review of that goal   | saves the review        |
+
+use poise::serenity_prelude as serenity;
+
+use crate::domain::{action::ActionItem, goal::ReviewKind};
+
+/// What a button or modal is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComponentId {
+    Agenda(i64),
+    AddTopic(i64),
+    Notes(i64),
+    Resources(i64),
+    NewAction(i64),
+    BookNext(i64),
+    ActionDone(i64),
+    ActionLater(i64),
+    ActionBlocked(i64),
+    Review(ReviewKind, i64),
+}
+
+impl ComponentId {
+    /// The custom id (well below Discord's 100 characters).
+    pub fn to_custom_id(self) -> String {
+        match self {
+            Self::Agenda(id) => format!("agenda:{id}"),
+            Self::AddTopic(id) => format!("topic:{id}"),
+            Self::Notes(id) => format!("notes:{id}"),
+            Self::Resources(id) => format!("resources:{id}"),
+            Self::NewAction(id) => format!("action:new:{id}"),
+            Self::BookNext(id) => format!("book:next:{id}"),
+            Self::ActionDone(id) => format!("action:done:{id}"),
+            Self::ActionLater(id) => format!("action:later:{id}"),
+            Self::ActionBlocked(id) => format!("action:blocked:{id}"),
+            Self::Review(kind, id) => format!("review:{kind}:{id}"),
+        }
+    }
+
+    /// Reads a custom id; `None` for ids that are not ours.
+    pub fn parse(custom_id: &str) -> Option<Self> {
+        let (head, id) = custom_id.rsplit_once(':')?;
+        let id = id.parse::<i64>().ok().filter(|id| *id > 0)?;
+        Some(match head {
+            "agenda" => Self::Agenda(id),
+            "topic" => Self::AddTopic(id),
+            "notes" => Self::Notes(id),
+            "resources" => Self::Resources(id),
+            "action:new" => Self::NewAction(id),
+            "book:next" => Self::BookNext(id),
+            "action:done" => Self::ActionDone(id),
+            "action:later" => Self::ActionLater(id),
+            "action:blocked" => Self::ActionBlocked(id),
+            _ => Self::Review(ReviewKind::parse(head.strip_prefix("review:")?)?, id),
+        })
+    }
+
+    fn button(self, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
+        serenity::CreateButton::new(self.to_custom_id()).label(label).style(style)
+    }
+}
+
+/// The buttons that follow a session: notes, resources, a new action item, booking the next one.
+pub fn follow_up_buttons(session_id: i64) -> serenity::CreateActionRow {
+    use serenity::ButtonStyle::{Primary, Secondary};
+    serenity::CreateActionRow::Buttons(vec![
+        ComponentId::Notes(session_id).button("Session notes", Primary),
+        ComponentId::Resources(session_id).button("Add resources", Secondary),
+        ComponentId::NewAction(session_id).button("Add action item", Secondary),
+        ComponentId::BookNext(session_id).button("Book next session", Secondary),
+    ])
+}
+
+/// The button that opens the agenda form of an upcoming session.
+pub fn agenda_button(session_id: i64) -> serenity::CreateActionRow {
+    serenity::CreateActionRow::Buttons(vec![
+        ComponentId::Agenda(session_id).button("Write agenda", serenity::ButtonStyle::Primary)
+    ])
+}
+
+/// Done / +3 days / Blocked for one of the caller's items (labels carry the short id).
+pub fn action_buttons(item: &ActionItem) -> serenity::CreateActionRow {
+    use serenity::ButtonStyle::{Danger, Secondary, Success};
+    let id = item.short_id();
+    serenity::CreateActionRow::Buttons(vec![
+        ComponentId::ActionDone(item.id).button(&format!("{id} done"), Success),
+        ComponentId::ActionLater(item.id).button(&format!("{id} +3 days"), Secondary),
+        ComponentId::ActionBlocked(item.id).button(&format!("{id} blocked"), Danger),
+    ])
+}
+
+/// The button that opens the review of the next goal.
+pub fn next_review_button(kind: ReviewKind, goal_id: i64, title: &str) -> serenity::CreateActionRow {
+    let mut label = format!("Next goal: {title}");
+    crate::app::truncate_label(&mut label, 80);
+    serenity::CreateActionRow::Buttons(vec![
+        ComponentId::Review(kind, goal_id).button(&label, serenity::ButtonStyle::Primary)
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_round_trips() {
+        let all = [
+            ComponentId::Agenda(7),
+            ComponentId::AddTopic(7),
+            ComponentId::Notes(7),
+            ComponentId::Resources(7),
+            ComponentId::NewAction(7),
+            ComponentId::BookNext(7),
+            ComponentId::ActionDone(9),
+            ComponentId::ActionLater(9),
+            ComponentId::ActionBlocked(9),
+            ComponentId::Review(ReviewKind::Midpoint, 3),
+            ComponentId::Review(ReviewKind::Final, 3),
+        ];
+        for id in all {
+            assert_eq!(ComponentId::parse(&id.to_custom_id()), Some(id), "{}", id.to_custom_id());
+        }
+    }
+
+    #[test]
+    fn the_ids_the_scheduler_uses_are_spelled_exactly() {
+        assert_eq!(ComponentId::NewAction(5).to_custom_id(), "action:new:5");
+        assert_eq!(ComponentId::BookNext(5).to_custom_id(), "book:next:5");
+        assert_eq!(ComponentId::ActionBlocked(5).to_custom_id(), "action:blocked:5");
+        assert_eq!(ComponentId::AddTopic(5).to_custom_id(), "topic:5");
+    }
+
+    #[test]
+    fn foreign_or_malformed_ids_are_not_ours() {
+        for s in ["", "agenda", "agenda:", "agenda:x", "agenda:-1", "review:weekly:3", "poise:123", "1234567"] {
+            assert_eq!(ComponentId::parse(s), None, "{s}");
+        }
+    }
+}

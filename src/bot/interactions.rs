@@ -1,0 +1,212 @@
+//! Button presses and modal submissions. Stateless: the custom id (`components::ComponentId`)
+//! says what to do, and the guild comes from the session, action item or goal it names (a
+//! press in a DM carries no guild). Only the two members of that pairing get anywhere.
+
+use poise::serenity_prelude as serenity;
+
+use super::{
+    answer::{Answer, Source},
+    commands::{actions::changed_answer, agenda::saved_answer, notes::notes_answer, reviews::review_answer},
+    components::ComponentId,
+    error::{apology, error_id},
+    modals::{self, fields, values},
+    reply::tell_with,
+    user_id, BotError, Data,
+};
+use crate::{
+    app::{ActionInput, AppError, Caller, Person, ReviewAnswers, SessionPick, UserError},
+    domain::{agenda::AgendaInput, ids::UserId, notes::NotesInput},
+};
+
+/// Handles a component or modal interaction if its custom id is ours.
+pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::Interaction) {
+    let (source, custom_id) = match interaction {
+        serenity::Interaction::Component(c) => (Source::Component(c), c.data.custom_id.as_str()),
+        serenity::Interaction::Modal(m) => (Source::Modal(m), m.data.custom_id.as_str()),
+        _ => return,
+    };
+    let Some(id) = ComponentId::parse(custom_id) else {
+        return;
+    };
+    data.in_flight.enter();
+    let result = match source {
+        Source::Component(_) => on_press(data, http, source, id).await,
+        Source::Modal(m) => on_submit(data, http, source, m, id).await,
+    };
+    let outcome = match result {
+        Ok(()) => "ok",
+        Err(BotError::App(AppError::User(e))) => {
+            reply_or_log(http, source, Answer::text(e.to_string())).await;
+            "refused"
+        }
+        Err(other) => {
+            let id = error_id();
+            tracing::error!(error_id = %id, custom_id, error = ?other, "interaction failed");
+            reply_or_log(http, source, Answer::text(apology(&id))).await;
+            "error"
+        }
+    };
+    tracing::info!(user = %source.user().id, custom_id, outcome, "interaction finished");
+    data.in_flight.exit();
+}
+
+async fn reply_or_log(http: &serenity::Http, source: Source<'_>, answer: Answer) {
+    if let Err(e) = source.send(http, answer).await {
+        tracing::error!(error = %e, "could not answer an interaction");
+    }
+}
+
+fn who(source: Source<'_>) -> (UserId, String) {
+    let user = source.user();
+    (user_id(user.id), user.global_name.clone().unwrap_or_else(|| user.name.clone()))
+}
+
+async fn session_caller(data: &Data, source: Source<'_>, session_id: i64) -> Result<Caller, BotError> {
+    let (user, name) = who(source);
+    Ok(data.app.caller_for_session(user, &name, session_id).await?)
+}
+
+async fn action_caller(data: &Data, source: Source<'_>, action_id: i64) -> Result<Caller, BotError> {
+    let (user, name) = who(source);
+    Ok(data.app.caller_for_action(user, &name, action_id).await?)
+}
+
+async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: ComponentId) -> Result<(), BotError> {
+    let app = &data.app;
+    let modal = match id {
+        ComponentId::Agenda(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            modals::agenda_modal(&app.agenda_form(&caller, SessionPick::Id(sid)).await?)
+        }
+        ComponentId::AddTopic(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            modals::topic_modal(&app.topic_form(&caller, SessionPick::Id(sid)).await?)
+        }
+        ComponentId::Notes(sid) | ComponentId::Resources(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            let form = app.notes_form(&caller, SessionPick::Id(sid)).await?;
+            modals::notes_modal(&form, matches!(id, ComponentId::Resources(_)))
+        }
+        ComponentId::NewAction(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            modals::action_modal(&app.pick_session(&caller, SessionPick::Id(sid)).await?.0)
+        }
+        ComponentId::BookNext(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            modals::book_modal(&app.pick_session(&caller, SessionPick::Id(sid)).await?.0)
+        }
+        ComponentId::ActionDone(aid) => {
+            let caller = action_caller(data, source, aid).await?;
+            let out = app.complete_action(&caller, &format!("i{aid}")).await?;
+            return Ok(source.send(http, changed_answer(&out, "is done 🎉")).await?);
+        }
+        ComponentId::ActionLater(aid) => {
+            let caller = action_caller(data, source, aid).await?;
+            let out = app.postpone_action(&caller, &format!("i{aid}")).await?;
+            return Ok(source.send(http, changed_answer(&out, "moved 3 days later")).await?);
+        }
+        ComponentId::ActionBlocked(aid) => {
+            let caller = action_caller(data, source, aid).await?;
+            modals::blocked_modal(&app.pick_action(&caller, &format!("i{aid}")).await?.0)
+        }
+        ComponentId::Review(kind, gid) => {
+            let (user, name) = who(source);
+            let caller = app.caller_for_goal(user, &name, gid).await?;
+            modals::review_modal(&app.review_form(&caller, kind, None, Some(&format!("g{gid}"))).await?)
+        }
+    };
+    Ok(source.show_modal(http, modal).await?)
+}
+
+async fn on_submit(
+    data: &Data,
+    http: &serenity::Http,
+    source: Source<'_>,
+    modal: &serenity::ModalInteraction,
+    id: ComponentId,
+) -> Result<(), BotError> {
+    let app = &data.app;
+    let v = values(modal);
+    let get = |key: &str| v.get(key).cloned().unwrap_or_default();
+    let answer = match id {
+        ComponentId::Agenda(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            let input = AgendaInput {
+                goal: get(modals::agenda::GOAL),
+                progress: get(modals::agenda::PROGRESS),
+                challenges: get(modals::agenda::CHALLENGES),
+                topics: get(modals::agenda::TOPICS),
+                support: get(modals::agenda::SUPPORT),
+            };
+            let out = app.submit_agenda(&caller, sid, input).await?;
+            let failures = tell_with(data, &out.notices).await;
+            saved_answer(&out, &failures)
+        }
+        ComponentId::AddTopic(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            let out = app.add_topics(&caller, sid, &get(fields::TOPICS)).await?;
+            let failures = tell_with(data, &out.notices).await;
+            let told = super::reply::told(&failures, "Your mentee was told.");
+            let list: Vec<String> = out.topics.iter().map(crate::domain::agenda::Topic::display).collect();
+            Answer::text(format!("➕ Added to the agenda of session #{}. {told}", out.session.number))
+                .pages(crate::domain::layout::pages("Topics added", &list.join("\n"), &[]))
+        }
+        ComponentId::Notes(sid) | ComponentId::Resources(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            let input = NotesInput {
+                takeaways: get(modals::notes::TAKEAWAYS),
+                resources: get(modals::notes::RESOURCES),
+                obstacles: get(modals::notes::OBSTACLES),
+                next_session: get(modals::notes::NEXT),
+            };
+            notes_answer(&app.save_notes(&caller, sid, input).await?)
+        }
+        ComponentId::NewAction(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            let (title, owner, deadline, success) =
+                (get(fields::TITLE), get(fields::OWNER), get(fields::DEADLINE), get(fields::SUCCESS));
+            let input = ActionInput {
+                title: &title,
+                owner: &owner,
+                deadline: &deadline,
+                success: Some(&success),
+                session: Some(SessionPick::Id(sid)),
+                goal: None,
+            };
+            changed_answer(&app.add_action(&caller, input).await?, "added")
+        }
+        ComponentId::BookNext(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            let (_, pairing) = app.pick_session(&caller, SessionPick::Id(sid)).await?;
+            let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
+            let with = Person { id: partner, name: format!("<@{partner}>"), is_bot: false };
+            let minutes = get(fields::DURATION);
+            let duration = match minutes.trim() {
+                "" => None,
+                m => Some(m.parse::<i64>().map_err(|_| UserError::BadMinutes(m.to_owned()))?),
+            };
+            let out = app.book(&caller, &with, &get(fields::WHEN), duration, None).await?;
+            let failures = tell_with(data, &out.notices).await;
+            Answer::text(format!(
+                "📅 Session #{} booked with <@{partner}> on <t:{}:F> ({} minutes). {}",
+                out.session.number,
+                out.session.starts_at.timestamp(),
+                out.session.duration_minutes,
+                super::reply::told(&failures, "They got a DM with a calendar file.")
+            ))
+        }
+        ComponentId::ActionBlocked(aid) => {
+            let caller = action_caller(data, source, aid).await?;
+            changed_answer(&app.block_action(&caller, &format!("i{aid}"), &get(fields::REASON)).await?, "is blocked")
+        }
+        ComponentId::Review(kind, gid) => {
+            let (user, name) = who(source);
+            let caller = app.caller_for_goal(user, &name, gid).await?;
+            let answers =
+                ReviewAnswers { first: get(fields::FIRST), second: get(fields::SECOND), third: get(fields::THIRD) };
+            review_answer(&app.submit_review(&caller, kind, gid, &answers).await?)
+        }
+        ComponentId::ActionDone(_) | ComponentId::ActionLater(_) => return Ok(()),
+    };
+    Ok(source.send(http, answer).await?)
+}
