@@ -90,7 +90,9 @@ async fn a_claimed_job_is_due_again_only_after_its_lease_expires() {
     let again = store.claim_due_jobs(t0() + Duration::minutes(2), Duration::minutes(2), 10).await.unwrap();
     assert_eq!(again.len(), 1);
     assert_eq!(again[0].attempts, 2);
-    store.finish_job(again[0].id, "sent", None, t0()).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    store.finish_job(&mut tx, again[0].id, "sent", None, t0()).await.unwrap();
+    tx.commit().await.unwrap();
     assert_eq!(store.next_job_wakeup().await.unwrap(), None);
     // A finished occurrence is never planned again.
     plan(&store, &[job(1, t0())]).await;

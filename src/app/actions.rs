@@ -148,8 +148,9 @@ impl App {
         };
         let mut tx = self.store.begin().await?;
         let item = self.store.insert_action(&mut tx, &new, now).await?;
-        // scheduler: replan this action's reminders in this transaction
+        self.replan_action(&mut tx, &program, &item, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(ActionOutcome { item, owner_zone, when: Some(when) })
     }
 
@@ -250,10 +251,12 @@ impl App {
         when: Option<When>,
     ) -> AppResult<ActionOutcome> {
         let now = self.now();
+        let program = self.require_program(caller.guild_id).await?;
         let mut tx = self.store.begin().await?;
         let item = self.store.set_action_deadline(&mut tx, item, deadline, reason, caller.user_id, now).await?;
-        // scheduler: replan this action's reminders in this transaction
+        self.replan_action(&mut tx, &program, &item, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(ActionOutcome { item, owner_zone, when })
     }
 
@@ -280,10 +283,12 @@ impl App {
         }
         let zone = self.owner_zone(caller, &item).await?;
         let now = self.now();
+        let program = self.require_program(caller.guild_id).await?;
         let mut tx = self.store.begin().await?;
         let item = self.store.set_action_status(&mut tx, &item, status, reason, caller.user_id, now).await?;
-        // scheduler: replan this action's reminders in this transaction
+        self.replan_action(&mut tx, &program, &item, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(ActionOutcome { item, owner_zone: zone, when: None })
     }
 

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use super::{App, AppResult, UserError};
 use crate::{
     domain::{
-        jobs::{plan_session, JobKind, PlannedJob, Recipient, Subject},
+        action::{ActionItem, ActionStatus},
+        jobs::{plan_action, plan_session, ActionDue, JobKind, PlannedJob, Recipient, Subject},
         pairing::Pairing,
         program::Program,
         schedule::ZonedSchedule,
@@ -48,6 +49,26 @@ impl App {
         let mentor = Recipient { id: pairing.mentor_id, zone: self.zone_of(program, pairing.mentor_id).await? };
         let mentee = Recipient { id: pairing.mentee_id, zone: self.zone_of(program, pairing.mentee_id).await? };
         let jobs = plan_session(session, mentor, mentee, &self.timings(program)?, now);
+        self.store.plan_jobs(tx, program.guild_id, &jobs, now).await?;
+        Ok(())
+    }
+
+    /// Replaces an action item's pending reminders with those its current state implies: a
+    /// reminder before the deadline and one the morning after, while the item is open.
+    pub(crate) async fn replan_action(
+        &self,
+        tx: &mut Tx,
+        program: &Program,
+        item: &ActionItem,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        self.store.cancel_jobs_of(tx, Subject::Action(item.id), now).await?;
+        if item.status != ActionStatus::Open {
+            return Ok(());
+        }
+        let owner = Recipient { id: item.owner_id, zone: self.zone_of(program, item.owner_id).await? };
+        let due = ActionDue { action_id: item.id, revision: item.revision, deadline: item.deadline_at, owner };
+        let jobs = plan_action(&due, &self.timings(program)?, now);
         self.store.plan_jobs(tx, program.guild_id, &jobs, now).await?;
         Ok(())
     }

@@ -7,13 +7,14 @@ use chrono::{DateTime, Utc};
 use super::{job_nonce, messages, weeks_around, Scheduler};
 use crate::{
     domain::{
+        action::ActionStatus,
         ids::{ChannelId, UserId},
         jobs::{backoff, catch_up, CatchUp, JobKind, PlannedJob, Subject, SubjectState},
         local_time::to_local,
         session::SessionStatus,
     },
     notify::{DeliveryError, Outgoing},
-    store::Job,
+    store::{Job, Tx},
 };
 
 /// How a delivery ended.
@@ -87,10 +88,10 @@ impl Scheduler {
                 let mut items = Vec::new();
                 for job in group {
                     let Subject::Action(id) = job.subject else { continue };
-                    let Some(facts) = store.action_facts(id).await? else { continue };
-                    let state = SubjectState { live: facts.status == "open", ..SubjectState::default() };
+                    let Some(item) = store.action(id).await? else { continue };
+                    let state = SubjectState { live: item.status == ActionStatus::Open, ..SubjectState::default() };
                     if catch_up(job.kind, job.due_at, now, state) == CatchUp::Send {
-                        items.push((job.kind, facts));
+                        items.push((job.kind, item));
                     }
                 }
                 let Some(to) = first.recipient else { return Ok(Prepared::Skip("no recipient")) };
@@ -116,13 +117,17 @@ impl Scheduler {
                 if let CatchUp::Skip(why) = catch_up(kind, first.due_at, now, state) {
                     return Ok(Prepared::Skip(why));
                 }
-                let open = if kind == JobKind::MentorPrep {
-                    store.open_action_facts(facts.pairing.id).await?
+                let message = if kind == JobKind::MentorPrep {
+                    let program = store.program(first.guild_id).await?.ok_or_else(|| anyhow::anyhow!("no program"))?;
+                    let zone = self.app.zone_of(&program, to).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                    let open = store.open_actions_of_pairing(facts.pairing.id).await?;
+                    let view =
+                        self.app.agenda_view(facts.session, facts.pairing).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                    Some(messages::prep_message(&view, &open, zone, nonce))
                 } else {
-                    Vec::new()
+                    messages::session_message(kind, &facts, to, nonce)
                 };
-                Ok(messages::session_message(kind, &facts, to, &open, nonce)
-                    .map_or(Prepared::Skip("not a session job"), |m| Prepared::Send(Target::Dm(to), m)))
+                Ok(message.map_or(Prepared::Skip("not a session job"), |m| Prepared::Send(Target::Dm(to), m)))
             }
             (JobKind::WeeklyNudge, _) => {
                 if let CatchUp::Skip(why) = catch_up(JobKind::WeeklyNudge, first.due_at, now, SubjectState::default()) {
@@ -148,18 +153,18 @@ impl Scheduler {
     }
 
     /// Records the outcome of a delivered group.
-    pub async fn record(&self, group: &[Job], outcome: Outcome) -> anyhow::Result<()> {
+    pub async fn record(&self, tx: &mut Tx, group: &[Job], outcome: Outcome) -> anyhow::Result<()> {
         let store = &self.app.store;
         let now = self.app.now();
         for job in group {
             match &outcome {
-                Outcome::Sent => store.finish_job(job.id, "sent", None, now).await?,
-                Outcome::Skipped(why) => store.finish_job(job.id, "skipped", Some(why), now).await?,
+                Outcome::Sent => store.finish_job(tx, job.id, "sent", None, now).await?,
+                Outcome::Skipped(why) => store.finish_job(tx, job.id, "skipped", Some(why), now).await?,
                 Outcome::Failed(e) if e.is_permanent() || job.attempts >= self.settings.max_attempts => {
                     tracing::warn!(job = job.id, kind = %job.kind, error = %e, "delivery failed for good");
-                    store.finish_job(job.id, "failed", Some(&e.to_string()), now).await?;
+                    store.finish_job(tx, job.id, "failed", Some(&e.to_string()), now).await?;
                     if *e == DeliveryError::DmsClosed {
-                        self.plan_fallback(job, now).await?;
+                        self.plan_fallback(tx, job, now).await?;
                     }
                 }
                 Outcome::Failed(e) => {
@@ -170,7 +175,7 @@ impl Scheduler {
                         0.8 + rand::random::<f64>() * 0.4,
                     );
                     tracing::info!(job = job.id, kind = %job.kind, error = %e, retry_in_s = wait.num_seconds(), "delivery will be retried");
-                    store.retry_job(job.id, now + wait, &e.to_string(), now).await?;
+                    store.retry_job(tx, job.id, now + wait, &e.to_string(), now).await?;
                 }
             }
         }
@@ -178,12 +183,10 @@ impl Scheduler {
             if let Some(program) = store.program(first.guild_id).await? {
                 let retried = matches!(&outcome, Outcome::Failed(e) if !e.is_permanent() && first.attempts < self.settings.max_attempts);
                 if !retried {
-                    let mut tx = store.begin().await?;
                     self.app
-                        .replan_weekly_nudge(&mut tx, &program, first.due_at.max(now), now)
+                        .replan_weekly_nudge(tx, &program, first.due_at.max(now), now)
                         .await
                         .map_err(|e| anyhow::anyhow!("{e}"))?;
-                    tx.commit().await?;
                 }
             }
         }
@@ -191,7 +194,7 @@ impl Scheduler {
     }
 
     /// Plans the "please open your DMs" mention in the program channel, once a local day.
-    async fn plan_fallback(&self, job: &Job, now: DateTime<Utc>) -> anyhow::Result<()> {
+    async fn plan_fallback(&self, tx: &mut Tx, job: &Job, now: DateTime<Utc>) -> anyhow::Result<()> {
         let (Some(user), Some(program)) = (job.recipient, self.app.store.program(job.guild_id).await?) else {
             return Ok(());
         };
@@ -204,9 +207,7 @@ impl Scheduler {
             due_at: now,
             dedupe_key: format!("dm_fallback:g{}:u{user}:d{day}", program.guild_id),
         };
-        let mut tx = self.app.store.begin().await?;
-        self.app.store.plan_jobs(&mut tx, program.guild_id, &[fallback], now).await?;
-        tx.commit().await?;
+        self.app.store.plan_jobs(tx, program.guild_id, &[fallback], now).await?;
         Ok(())
     }
 }

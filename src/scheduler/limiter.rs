@@ -18,16 +18,19 @@ impl RateLimiter {
         Self { interval: Duration::from_secs(1) / per_second.max(1), next: Mutex::new(Instant::now()) }
     }
 
-    /// Waits for the next free slot.
+    /// Waits for the next free slot (not at all when it is free now: timers tick in whole
+    /// milliseconds, which would cap the rate at 1000/s).
     pub async fn acquire(&self) {
-        let slot = {
+        let (slot, now) = {
             let mut next = self.next.lock().await;
             let now = Instant::now();
             let slot = (*next).max(now);
             *next = slot + self.interval;
-            slot
+            (slot, now)
         };
-        tokio::time::sleep_until(slot).await;
+        if slot > now {
+            tokio::time::sleep_until(slot).await;
+        }
     }
 }
 

@@ -1,18 +1,24 @@
 //! What scheduled messages say. DMs go to one member of a pair and may name the pair's own
 //! content; channel posts carry aggregates only.
 
+use chrono_tz::Tz;
 use serenity::all::{ButtonStyle, CreateActionRow, CreateButton, CreateEmbed};
 
 use crate::{
-    domain::{ids::UserId, jobs::JobKind, pairing::Pairing, session::Session},
-    notify::{when, Outgoing},
-    store::{ActionFacts, SessionFacts, WeeklyStats},
+    app::AgendaView,
+    bot::components::{action_buttons, ComponentId},
+    domain::{action::ActionItem, ids::UserId, jobs::JobKind, layout, session::Session},
+    notify::{
+        content::{action_line, agenda_sections, lines_or, single_message, Style},
+        when, Outgoing,
+    },
+    store::{SessionFacts, WeeklyStats},
 };
 
 const COLOUR: u32 = 0x0057_F287;
 
-fn button(custom_id: String, label: &str, style: ButtonStyle) -> CreateButton {
-    CreateButton::new(custom_id).label(label).style(style)
+fn button(id: ComponentId, label: &str, style: ButtonStyle) -> CreateButton {
+    CreateButton::new(id.to_custom_id()).label(label).style(style)
 }
 
 fn dm(embed: CreateEmbed, buttons: Vec<CreateButton>, nonce: String) -> Outgoing {
@@ -24,24 +30,17 @@ fn session_title(emoji: &str, what: &str, s: &Session) -> String {
     format!("{emoji} {what} · session #{}", s.number)
 }
 
-/// The DM of a session job for `to`, or `None` when the kind is not a session job.
-pub fn session_message(
-    kind: JobKind,
-    f: &SessionFacts,
-    to: UserId,
-    open_actions: &[ActionFacts],
-    nonce: String,
-) -> Option<Outgoing> {
+/// The DM of a session job (all but the mentor's prep) for `to`, or `None` for other kinds.
+pub fn session_message(kind: JobKind, f: &SessionFacts, to: UserId, nonce: String) -> Option<Outgoing> {
     let s = &f.session;
-    let p: &Pairing = &f.pairing;
-    let (mentor, mentee) = (p.mentor_id, p.mentee_id);
+    let (mentor, mentee) = (f.pairing.mentor_id, f.pairing.mentee_id);
     let id = s.id;
-    let submit = || button(format!("agenda:{id}"), "Submit agenda", ButtonStyle::Primary);
+    let submit = || button(ComponentId::Agenda(id), "Submit agenda", ButtonStyle::Primary);
     Some(match kind {
         JobKind::AgendaRequest => dm(
             CreateEmbed::new().title(session_title("📝", "Agenda time", s)).description(format!(
                 "Your session with <@{mentor}> is {}.\nTake five minutes to prepare: what would make it a success, \
-                 what moved since last time, where are you stuck? Submit your agenda with the button or `/agenda`.",
+                 what moved since last time, where are you stuck? Submit your agenda with the button or `/agenda edit`.",
                 when(s.starts_at)
             )),
             vec![submit()],
@@ -63,36 +62,23 @@ pub fn session_message(
             Vec::new(),
             nonce,
         ),
-        JobKind::MentorPrep => {
-            let agenda = if f.has_agenda {
-                "✅ The agenda is in: see it with `/agenda view`."
-            } else {
-                "❌ No agenda has arrived."
-            };
-            let mut embed = CreateEmbed::new()
-                .title(session_title("🧭", "Prep", s))
-                .description(format!("Your session with <@{mentee}> starts {}.\n{agenda}", when(s.starts_at)));
-            embed = embed.field("Open action items", action_list(open_actions), false);
-            dm(embed, Vec::new(), nonce)
-        }
         JobKind::FollowUp | JobKind::FollowUpAgain => {
-            let again = kind == JobKind::FollowUpAgain;
-            let title = if again { "Nothing recorded yet" } else { "How did it go?" };
+            let title = if kind == JobKind::FollowUpAgain { "Nothing recorded yet" } else { "How did it go?" };
             let (text, buttons) = if to == mentor {
                 (
                     "Thanks for mentoring! Share the resources you mentioned so they are in the session record.",
                     vec![
-                        button(format!("resources:{id}"), "Share resources", ButtonStyle::Primary),
-                        button(format!("notes:{id}"), "Add takeaways", ButtonStyle::Secondary),
+                        button(ComponentId::Resources(id), "Share resources", ButtonStyle::Primary),
+                        button(ComponentId::Notes(id), "Add takeaways", ButtonStyle::Secondary),
                     ],
                 )
             } else {
                 (
                     "Capture takeaways and action items while they are fresh, and book the next session.",
                     vec![
-                        button(format!("notes:{id}"), "Add takeaways", ButtonStyle::Primary),
-                        button(format!("action:new:{id}"), "Add action item", ButtonStyle::Secondary),
-                        button(format!("book:next:{id}"), "Book next session", ButtonStyle::Success),
+                        button(ComponentId::Notes(id), "Add takeaways", ButtonStyle::Primary),
+                        button(ComponentId::NewAction(id), "Add action item", ButtonStyle::Secondary),
+                        button(ComponentId::BookNext(id), "Book next session", ButtonStyle::Success),
                     ],
                 )
             };
@@ -102,25 +88,30 @@ pub fn session_message(
     })
 }
 
-/// One line per action item: `A3 · title · due <t>`.
-fn action_list(items: &[ActionFacts]) -> String {
-    if items.is_empty() {
-        return "None.".to_owned();
-    }
-    let mut out = String::new();
-    for a in items {
-        let line = format!("• **A{}** {} · <@{}> · due <t:{}:R>\n", a.number, a.title, a.owner, a.deadline.timestamp());
-        if out.len() + line.len() > 1000 {
-            out.push_str("… more in `/action list`");
-            break;
-        }
-        out.push_str(&line);
-    }
+/// The mentor's prep note: the agenda (or its absence) and every open action item of the pair.
+/// Long agendas are laid out across embeds, with the whole text attached when they don't fit.
+pub fn prep_message(view: &AgendaView, open: &[ActionItem], zone: Tz, nonce: String) -> Outgoing {
+    let build = |style: Style| {
+        let (_, intro, mut sections) = agenda_sections(view, style);
+        sections.retain(|s| !s.name.starts_with("↩️"));
+        let items: Vec<String> = open.iter().map(|a| action_line(view, a, style)).collect();
+        sections.push(layout::Section::new("📌 Open action items", lines_or(&items, "None.")));
+        let missing = if view.agenda.is_some() { "" } else { "\n❌ No agenda has arrived." };
+        (format!("🧭 Prep · session #{}", view.session.number), format!("{intro}{missing}"), sections)
+    };
+    let (title, intro, sections) = build(Style::Discord);
+    let file = format!("prep-session-{}.md", view.session.number);
+    let mut out = single_message(layout::pages(&title, &intro, &sections), &file, || {
+        let (title, intro, sections) = build(Style::Plain(zone));
+        layout::markdown(&title, &intro, &sections)
+    });
+    out.nonce = nonce;
     out
 }
 
-/// One DM for all due deadline/overdue reminders of one person, with buttons per item.
-pub fn deadline_message(items: &[(JobKind, ActionFacts)], nonce: String) -> Outgoing {
+/// One DM for all due deadline/overdue reminders of one person, with Done / +3 days / Blocked
+/// for (up to five of) the items.
+pub fn deadline_message(items: &[(JobKind, ActionItem)], nonce: String) -> Outgoing {
     let overdue = items.iter().any(|(k, _)| *k == JobKind::OverdueReminder);
     let title = match (items.len(), overdue) {
         (1, false) => "⏳ An action item is due soon".to_owned(),
@@ -128,27 +119,24 @@ pub fn deadline_message(items: &[(JobKind, ActionFacts)], nonce: String) -> Outg
         (n, _) => format!("⏳ {n} action items need you"),
     };
     let mut embed = CreateEmbed::new().title(title).colour(COLOUR);
-    for (kind, a) in items.iter().take(20) {
+    let mut fields = 0;
+    let mut shown = 0;
+    for (kind, a) in items {
         let state = if *kind == JobKind::OverdueReminder { "overdue since" } else { "due" };
         let success = a.success.as_deref().map(|s| format!("\nDone when: {s}")).unwrap_or_default();
-        embed = embed.field(
-            format!("A{} · {}", a.number, a.title),
-            format!("{state} {}{success}", when(a.deadline)),
-            false,
-        );
+        let pieces = layout::split(&format!("{}\n{state} {}{success}", a.title, when(a.deadline_at)), 1024);
+        if fields + pieces.len() > 24 {
+            break;
+        }
+        for (i, piece) in pieces.into_iter().enumerate() {
+            let name = if i == 0 { a.short_id() } else { format!("{} (continued)", a.short_id()) };
+            embed = embed.field(name, piece, false);
+            fields += 1;
+        }
+        shown += 1;
     }
-    let rows = items
-        .iter()
-        .take(5)
-        .map(|(_, a)| {
-            CreateActionRow::Buttons(vec![
-                button(format!("action:done:{}", a.id), &format!("A{} done", a.number), ButtonStyle::Success),
-                button(format!("action:later:{}", a.id), "+3 days", ButtonStyle::Secondary),
-                button(format!("action:blocked:{}", a.id), "Blocked", ButtonStyle::Danger),
-            ])
-        })
-        .collect();
-    let more = if items.len() > 5 { "\nMore items: `/action list`." } else { "" };
+    let rows = items.iter().take(5).map(|(_, a)| action_buttons(a)).collect();
+    let more = if items.len() > shown.min(5) { "\nMore items: `/action list`." } else { "" };
     Outgoing {
         content: format!("Mark items done, give yourself 3 more days, or say what blocks you.{more}"),
         embeds: vec![embed],

@@ -75,10 +75,18 @@ impl Scheduler {
         let now = self.app.now();
         let jobs = self.app.store.claim_due_jobs(now, self.settings.lease, self.settings.batch_size).await?;
         let claimed = jobs.len();
+        let mut delivered = Vec::new();
         for group in deliver::group(jobs) {
             let outcome = self.deliver(&group, self.app.now()).await;
-            self.record(&group, outcome).await?;
+            delivered.push((group, outcome));
         }
+        // One transaction marks the whole batch; a crash before it commits leaves the jobs
+        // leased, and their retries carry the same nonces.
+        let mut tx = self.app.store.begin().await?;
+        for (group, outcome) in delivered {
+            self.record(&mut tx, &group, outcome).await?;
+        }
+        tx.commit().await?;
         Ok(claimed)
     }
 

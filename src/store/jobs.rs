@@ -185,6 +185,7 @@ impl Store {
     /// Records the end of a claimed job: `sent`, `skipped` or `failed` (with the error).
     pub async fn finish_job(
         &self,
+        tx: &mut Tx,
         id: i64,
         state: &str,
         error: Option<&str>,
@@ -200,7 +201,7 @@ impl Store {
         .bind(ts(now))
         .bind(ts(now))
         .bind(id)
-        .execute(self.pool())
+        .execute(&mut **tx)
         .await
         .context("while recording a job outcome")?;
         Ok(())
@@ -209,6 +210,7 @@ impl Store {
     /// Puts a claimed job back in the queue to be retried at `due_at`.
     pub async fn retry_job(
         &self,
+        tx: &mut Tx,
         id: i64,
         due_at: DateTime<Utc>,
         error: &str,
@@ -222,7 +224,7 @@ impl Store {
         .bind(error)
         .bind(ts(now))
         .bind(id)
-        .execute(self.pool())
+        .execute(&mut **tx)
         .await
         .context("while scheduling a retry")?;
         Ok(())

@@ -25,7 +25,7 @@ pub use actions::NewAction;
 pub use goals::NewGoal;
 pub use jobs::{Job, JobCounts};
 pub use sessions::NewSession;
-pub use stats::{ActionFacts, SessionFacts, WeeklyStats, Weeks};
+pub use stats::{SessionFacts, WeeklyStats, Weeks};
 
 /// The database handle (cheap to clone).
 #[derive(Debug, Clone)]

@@ -4,12 +4,8 @@
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
-use super::{from_ts, ts, Store};
-use crate::domain::{
-    ids::{GuildId, UserId},
-    pairing::Pairing,
-    session::Session,
-};
+use super::{ts, Store};
+use crate::domain::{ids::GuildId, pairing::Pairing, session::Session};
 
 /// A session with its pairing and whether the pair prepared and recorded it.
 #[derive(Debug, Clone)]
@@ -18,19 +14,6 @@ pub struct SessionFacts {
     pub pairing: Pairing,
     pub has_agenda: bool,
     pub has_notes: bool,
-}
-
-/// What a reminder says about an action item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActionFacts {
-    pub id: i64,
-    pub pairing_id: i64,
-    pub number: i64,
-    pub title: String,
-    pub owner: UserId,
-    pub deadline: DateTime<Utc>,
-    pub success: Option<String>,
-    pub status: String,
 }
 
 /// The weekly nudge's aggregates for one program.
@@ -55,33 +38,6 @@ pub struct Weeks {
     pub stale_before: DateTime<Utc>,
 }
 
-#[derive(sqlx::FromRow)]
-struct ActionRow {
-    id: i64,
-    pairing_id: i64,
-    number: i64,
-    title: String,
-    owner_id: i64,
-    deadline_at: i64,
-    success: Option<String>,
-    status: String,
-}
-
-impl From<ActionRow> for ActionFacts {
-    fn from(r: ActionRow) -> Self {
-        ActionFacts {
-            id: r.id,
-            pairing_id: r.pairing_id,
-            number: r.number,
-            title: r.title,
-            owner: UserId::from_db(r.owner_id),
-            deadline: from_ts(r.deadline_at),
-            success: r.success,
-            status: r.status,
-        }
-    }
-}
-
 impl Store {
     /// A session, its pairing, and whether it has an agenda and notes.
     pub async fn session_facts(&self, session_id: i64) -> anyhow::Result<Option<SessionFacts>> {
@@ -96,32 +52,6 @@ impl Store {
         .await
         .context("while checking a session's agenda and notes")?;
         Ok(Some(SessionFacts { session, pairing, has_agenda, has_notes }))
-    }
-
-    /// An action item as reminders describe it.
-    pub async fn action_facts(&self, action_id: i64) -> anyhow::Result<Option<ActionFacts>> {
-        let row = sqlx::query_as::<_, ActionRow>(
-            "SELECT id, pairing_id, number, title, owner_id, deadline_at, success, status
-             FROM action_items WHERE id = ?",
-        )
-        .bind(action_id)
-        .fetch_optional(self.pool())
-        .await
-        .context("while loading an action item")?;
-        Ok(row.map(ActionFacts::from))
-    }
-
-    /// A pairing's open action items, earliest deadline first.
-    pub async fn open_action_facts(&self, pairing_id: i64) -> anyhow::Result<Vec<ActionFacts>> {
-        let rows = sqlx::query_as::<_, ActionRow>(
-            "SELECT id, pairing_id, number, title, owner_id, deadline_at, success, status
-             FROM action_items WHERE pairing_id = ? AND status IN ('open', 'blocked') ORDER BY deadline_at, id",
-        )
-        .bind(pairing_id)
-        .fetch_all(self.pool())
-        .await
-        .context("while listing open action items")?;
-        Ok(rows.into_iter().map(ActionFacts::from).collect())
     }
 
     /// The weekly nudge's aggregates of one guild's program.
