@@ -163,10 +163,16 @@ async fn main() {
     .unwrap();
     let http = Arc::new(http_client(&sim.api_url(), &Token::new("bench")));
     let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(http));
-    for (label, count, spread_ms) in [("steady 20/s", 300_usize, 15_000_i64), ("burst of 400", 400, 0)] {
-        let base = Utc::now() + Duration::seconds(2);
+    for (label, count, spread_ms) in [("steady 20 jobs/s", 300_usize, 15_000_i64), ("burst of 400 due at once", 400, 0)]
+    {
+        // Due times are stored in whole seconds, as every job's are.
+        let base = DateTime::from_timestamp(Utc::now().timestamp() + 3, 0).unwrap();
         let jobs: Vec<_> = (0..count)
             .map(|i| fallback_job(10_000_000 + i, base + Duration::milliseconds(spread_ms * i as i64 / count as i64)))
+            .map(|mut j| {
+                j.due_at = DateTime::from_timestamp(j.due_at.timestamp(), 0).unwrap();
+                j
+            })
             .collect();
         let fresh = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", fresh.path().join("lateness.db").display());

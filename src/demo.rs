@@ -1,12 +1,15 @@
 //! `mentor-bot demo`: the real bot against the simulated Discord on a temporary database,
-//! playing a short program (setup, join, pair, book, reschedule, list; then an agenda with a
-//! topic the mentor adds, a goal, action items, the session itself, its notes and summary) and
-//! printing the conversation as a transcript. No token, no network.
+//! playing ten days of a program and printing the conversation as a transcript: setup, join,
+//! pair, book, reschedule, list; a goal and an action item; the scheduler's weekly nudge,
+//! deadline reminder and agenda request; the agenda sent from the request's button and a topic
+//! the mentor adds; the mentor's prep note; the session and its follow-ups; notes from the
+//! follow-up's button; the summary and an action item from it; another deadline reminder and the
+//! next weekly nudge. The clock jumps from one due job to the next, so it takes seconds.
 
-use std::io::Write;
+use std::{io::Write, time::Duration};
 
 use anyhow::Context as _;
-use chrono::{TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 
 use crate::testkit::{
     cast::{ADA, MENTORING, MIA, MO},
@@ -18,8 +21,8 @@ pub async fn run_demo(out: &mut dyn Write) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     // Saturday 21 Nov 2026, 10:00 in Berlin.
     let start = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).single().context("demo start")?;
-    let world = World::start(WorldOptions::at(start)).await?;
-    let result = play(&world).await;
+    let mut world = World::start(WorldOptions::at(start)).await?;
+    let result = play(&mut world).await;
     writeln!(out, "mentor-bot demo: the real bot talking to a simulated Discord (no token, no network)")?;
     writeln!(out, "Cast: Ada (server admin, Berlin), Mo (mentor, New York), Mia (mentee, Berlin).")?;
     writeln!(out, "Times in each line are shown in the zone of the person who sees them.\n")?;
@@ -34,7 +37,21 @@ pub async fn run_demo(out: &mut dyn Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn play(w: &World) -> anyhow::Result<()> {
+fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> anyhow::Result<DateTime<Utc>> {
+    Utc.with_ymd_and_hms(y, m, d, h, min, 0).single().context("demo time")
+}
+
+/// The newest DM to `user` whose text contains `needle`.
+fn dm(w: &World, user: u64, needle: &str) -> anyhow::Result<discord_sim::Message> {
+    w.sim
+        .dms(user)
+        .into_iter()
+        .rev()
+        .find(|m| m.text().contains(needle))
+        .with_context(|| format!("a DM with {needle:?}"))
+}
+
+async fn play(w: &mut World) -> anyhow::Result<()> {
     let (ada, mo, mia) = (w.actor(ADA), w.actor(MO), w.actor(MIA));
     ada.slash("program setup", &[("channel", &MENTORING.to_string()), ("timezone", "Europe/Berlin")]).await?;
     mo.slash("join", &[("role", "mentor"), ("timezone", "America/New_York")]).await?;
@@ -43,18 +60,19 @@ async fn play(w: &World) -> anyhow::Result<()> {
     mia.slash("book", &[("with", &MO.to_string()), ("when", "tue 15:00"), ("topic", "Career goals")]).await?;
     let choices = mo.autocomplete("reschedule", &[("session", "")], "session").await?;
     let (_label, session) = choices.first().context("Mo sees the booked session in the list")?;
+    // Wednesday 10:00 in New York = 16:00 in Berlin.
     mo.slash("reschedule", &[("session", session), ("when", "wed 10am")]).await?;
     mia.slash("sessions", &[]).await?;
-    content(w).await
-}
-
-/// The session content part: agenda, mentor topic, goal, actions, notes, summary.
-async fn content(w: &World) -> anyhow::Result<()> {
-    let (mo, mia) = (w.actor(MO), w.actor(MIA));
     mia.slash("goal add", &[("title", "Get promoted to senior engineer"), ("target", "2027-06-30")]).await?;
     mia.slash("action add", &[("title", "Collect three salary data points"), ("owner", "me"), ("deadline", "tue")])
         .await?;
-    let form = mia.slash("agenda edit", &[]).await?;
+
+    // The scheduler takes over: Monday's weekly nudge and deadline reminder, Tuesday's agenda request.
+    w.run_until(at(2026, 11, 24, 15, 0)?).await?;
+    let reminder = dm(w, MIA, "due soon")?;
+    mia.clone().in_dm().press(&reminder, &reminder.button_id("A1 done")?).await?;
+    let request = dm(w, MIA, "Agenda time")?;
+    let form = mia.clone().in_dm().press(&request, &request.button_id("Submit agenda")?).await?;
     let agenda = [
         ("goal", "Leave with an outline of my promotion case"),
         ("progress", "Shipped the billing migration"),
@@ -62,23 +80,22 @@ async fn content(w: &World) -> anyhow::Result<()> {
         ("topics", "Promotion criteria\n! How to present impact"),
         ("support", "Should I ask my manager for a sponsor?"),
     ];
-    mia.submit(form.modal()?, &agenda).await?;
-    let dm = w
-        .sim
-        .wait_for_dm(MO, |m| m.text().contains("Agenda for session #1"), std::time::Duration::from_secs(5))
-        .await?;
-    let topic = mo.clone().in_dm().press(&dm, &dm.button_id("Add topic")?).await?;
+    mia.clone().in_dm().submit(form.modal()?, &agenda).await?;
+    let shared = w.sim.wait_for_dm(MO, |m| m.text().contains("Agenda for session #1"), Duration::from_secs(5)).await?;
+    let topic = mo.clone().in_dm().press(&shared, &shared.button_id("Add topic")?).await?;
     mo.clone().in_dm().submit(topic.modal()?, &[("topics", "! Your wins log")]).await?;
-    // Wednesday 25 Nov, 11:30 in New York: the session (10:00-11:00) is over.
-    w.clock.set(Utc.with_ymd_and_hms(2026, 11, 25, 16, 30, 0).single().context("demo time")?);
-    let notes = mo.slash("notes", &[]).await?;
+
+    // Wednesday: the mentor's prep note, the session (15:00-16:00 UTC), the follow-ups.
+    w.run_until(at(2026, 11, 25, 17, 0)?).await?;
+    let follow_up = dm(w, MIA, "How did it go?")?;
+    let notes = mia.clone().in_dm().press(&follow_up, &follow_up.button_id("Add takeaways")?).await?;
     let notes_fields = [
         ("takeaways", "Write the case as outcomes, not tasks"),
         ("resources", "The Staff Engineer's Path | article | scope of senior roles"),
         ("obstacles", "Underselling | reviewers miss impact | keep a wins log"),
         ("next_session", "in two weeks"),
     ];
-    mo.submit(notes.modal()?, &notes_fields).await?;
+    mia.clone().in_dm().submit(notes.modal()?, &notes_fields).await?;
     let summary = mo.slash("session summary", &[]).await?;
     let message = summary.message()?.clone();
     let form = mo.press(&message, &message.button_id("Add action item")?).await?;
@@ -90,6 +107,10 @@ async fn content(w: &World) -> anyhow::Result<()> {
     ];
     mo.submit(form.modal()?, &action).await?;
     mia.slash("action list", &[]).await?;
+
+    // The rest of the week: a deadline reminder, then Monday's weekly nudge.
+    w.run_until(at(2026, 11, 30, 9, 0)?).await?;
     mia.slash("goal progress", &[("goal", "G1"), ("percent", "30"), ("evidence", "Case outline agreed")]).await?;
+    ada.slash("program status", &[]).await?;
     Ok(())
 }

@@ -278,8 +278,12 @@ impl Sim {
     pub fn transcript(&self) -> String {
         let now = self.shared.now();
         let state = self.shared.lock();
-        let renderer =
-            Renderer { state: &state, bot_id: self.shared.bot_user_id, bot_name: &self.shared.bot_name, now };
+        let renderer = Renderer {
+            state: &state,
+            bot_id: self.shared.bot_user_id,
+            bot_name: &self.shared.bot_name,
+            now: std::cell::Cell::new(now),
+        };
         renderer.render(&state.transcript)
     }
 }

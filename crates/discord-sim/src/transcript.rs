@@ -37,7 +37,8 @@ pub(crate) struct Renderer<'a> {
     pub(crate) state: &'a State,
     pub(crate) bot_id: u64,
     pub(crate) bot_name: &'a str,
-    pub(crate) now: DateTime<Utc>,
+    /// "Now" for relative timestamps: the time of the event being rendered, as its reader saw it.
+    pub(crate) now: std::cell::Cell<DateTime<Utc>>,
 }
 
 impl Renderer<'_> {
@@ -61,6 +62,7 @@ impl Renderer<'_> {
     pub(crate) fn render(&self, events: &[TranscriptEvent]) -> String {
         let mut out = String::new();
         for event in events {
+            self.now.set(event.at);
             let at = event.at.format("%Y-%m-%d %H:%M:%S UTC");
             let line = match &event.kind {
                 EventKind::Slash { user, channel, command } => {
@@ -150,7 +152,7 @@ impl Renderer<'_> {
         if let Some(ts) = inner.strip_prefix("t:") {
             let (unix, style) = ts.split_once(':').unwrap_or((ts, "f"));
             let t = Utc.timestamp_opt(unix.parse().ok()?, 0).single()?;
-            return Some(timestamp(t, style, tz, self.now));
+            return Some(timestamp(t, style, tz, self.now.get()));
         }
         if let Some(role) = inner.strip_prefix("@&") {
             let id: u64 = role.parse().ok()?;
