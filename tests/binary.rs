@@ -1,0 +1,118 @@
+//! The `mentor-bot` binary as an operator runs it: `run` pointed at the simulated Discord with
+//! `MENTOR_BOT__DISCORD__API_URL`, clean shutdown on SIGTERM, `check-config`, `migrate`, and bad
+//! configuration.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+use std::{
+    process::{Command, Stdio},
+    time::Duration,
+};
+
+use discord_sim::{ChannelSpec, GuildSpec, Sim, SimSpec, UserSpec};
+
+const BIN: &str = env!("CARGO_BIN_EXE_mentor-bot");
+const GUILD: u64 = 900_000_000_000_000_001;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_runs_against_the_configured_api_answers_commands_and_stops_cleanly_on_sigterm() {
+    let sim = Sim::start(
+        SimSpec::empty()
+            .guild(GuildSpec::new(GUILD, "Acme").channel(ChannelSpec::new(GUILD + 100, "general")))
+            .user(UserSpec::new(7, "Ada").admin_of(GUILD)),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nested").join("bot.db");
+    let mut child = Command::new(BIN)
+        .arg("run")
+        .env("DISCORD_TOKEN", "sim-token")
+        .env("MENTOR_BOT__DISCORD__API_URL", sim.api_url())
+        .env("MENTOR_BOT__DISCORD__GUILD_ID", GUILD.to_string())
+        .env("MENTOR_BOT__DATABASE__URL", format!("sqlite://{}", db.display()))
+        .env("MENTOR_BOT__LOG__FORMAT", "json")
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    sim.wait_ready(Duration::from_secs(30)).await.unwrap();
+    let registered =
+        sim.requests().into_iter().any(|r| r.method == "PUT" && r.path.contains(&format!("/guilds/{GUILD}/commands")));
+    assert!(registered, "commands go to the configured guild");
+    let reply = sim
+        .actor(7)
+        .slash("program setup", &[("channel", &(GUILD + 100).to_string()), ("timezone", "Europe/Berlin")])
+        .await
+        .unwrap();
+    assert!(reply.text().contains("Started the mentoring program"), "{}", reply.text());
+    assert!(db.exists(), "the database and its folder were created");
+
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let output = tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                let mut err = String::new();
+                std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+                return (status, err);
+            }
+            assert!(started.elapsed() < Duration::from_secs(20), "the bot did not stop");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    })
+    .await
+    .unwrap();
+    assert!(output.0.success(), "exit status {:?}: {}", output.0, output.1);
+    assert!(output.1.contains("shut down cleanly"), "{}", output.1);
+    assert!(output.1.contains("\"command\":\"program setup\"") && output.1.contains("latency_ms"), "{}", output.1);
+    assert!(!output.1.contains("sim-token"), "the token never reaches the logs");
+    sim.assert_no_violations().unwrap();
+}
+
+#[test]
+fn check_config_prints_the_effective_settings_with_the_token_redacted() {
+    let out = Command::new(BIN)
+        .arg("check-config")
+        .env("DISCORD_TOKEN", "very-secret")
+        .env("MENTOR_BOT__BOOKING__MAX_DAYS_AHEAD", "90")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(text.contains("max_days_ahead = 90") && text.contains("DISCORD_TOKEN: set (redacted)"), "{text}");
+    assert!(!text.contains("very-secret"));
+}
+
+#[test]
+fn a_bad_setting_stops_with_one_message_naming_the_key_and_exit_code_2() {
+    let out = Command::new(BIN).arg("check-config").env("MENTOR_BOT__SCHEDULER__QUIET_HOURS", "late").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("scheduler.quiet_hours"), "{err}");
+    let out = Command::new(BIN).args(["--config", "/nonexistent/mentor.toml", "check-config"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn run_without_a_token_explains_how_to_get_one_or_try_the_demo() {
+    let out = Command::new(BIN).arg("run").env_remove("DISCORD_TOKEN").output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("DISCORD_TOKEN is not set") && err.contains("mentor-bot demo"), "{err}");
+}
+
+#[test]
+fn migrate_creates_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let out = Command::new(BIN)
+        .arg("migrate")
+        .env("MENTOR_BOT__DATABASE__URL", format!("sqlite://{}", db.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(db.exists());
+}
