@@ -9,7 +9,7 @@ use crate::domain::{
     ids::UserId,
     layout::check_length,
     pairing::Pairing,
-    session::{Session, SessionStatus},
+    session::{pick_by_reference, Session, SessionStatus},
 };
 
 /// Longest title of an action item or a goal.
@@ -55,21 +55,7 @@ impl App {
         let now = self.now();
         let found = match pick {
             SessionPick::Id(id) => mine.into_iter().find(|s| s.id == id),
-            SessionPick::Typed(text) => {
-                let text = text.trim();
-                if let Some(id) = text.strip_prefix('s').and_then(|r| r.parse::<i64>().ok()) {
-                    mine.into_iter().find(|s| s.id == id)
-                } else if let Ok(n) = text.trim_start_matches('#').parse::<i64>() {
-                    let mut hits: Vec<Session> = mine.into_iter().filter(|s| s.number == n).collect();
-                    if hits.len() == 1 {
-                        hits.pop()
-                    } else {
-                        None
-                    }
-                } else {
-                    None
-                }
-            }
+            SessionPick::Typed(text) => pick_by_reference(mine, text, |_| true),
             SessionPick::Next => {
                 return match mine.into_iter().find(|s| s.status == SessionStatus::Booked && s.starts_at > now) {
                     Some(s) => self.with_pairing(caller, s).await,

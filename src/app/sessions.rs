@@ -10,7 +10,7 @@ use crate::{
         ids::UserId,
         pairing::Pairing,
         program::Program,
-        session::{check_slot, BookingError, Session, SessionStatus},
+        session::{check_slot, pick_by_reference, BookingError, Session, SessionStatus},
         when::{parse_when, When},
     },
     store::NewSession,
@@ -149,21 +149,8 @@ impl App {
     /// A session the caller is part of, by the value an option carried (`s<id>` from
     /// autocomplete, or `#N`/`N` for their session number N when that is unambiguous).
     pub async fn find_session(&self, caller: &Caller, reference: &str) -> AppResult<(Session, Pairing)> {
-        let reference = reference.trim();
         let mine = self.store.sessions_of_user(caller.guild_id, caller.user_id).await?;
-        let found = if let Some(id) = reference.strip_prefix('s').and_then(|r| r.parse::<i64>().ok()) {
-            mine.into_iter().find(|s| s.id == id)
-        } else if let Ok(n) = reference.trim_start_matches('#').parse::<i64>() {
-            let mut hits: Vec<Session> =
-                mine.into_iter().filter(|s| s.number == n && s.status == SessionStatus::Booked).collect();
-            if hits.len() == 1 {
-                hits.pop()
-            } else {
-                None
-            }
-        } else {
-            None
-        };
+        let found = pick_by_reference(mine, reference, |s| s.status == SessionStatus::Booked);
         let session = found.ok_or(UserError::UnknownSession)?;
         let pairing = self.store.pairing(session.pairing_id).await?.ok_or(UserError::UnknownSession)?;
         if !pairing.includes(caller.user_id) {

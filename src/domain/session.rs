@@ -72,6 +72,27 @@ impl Session {
     }
 }
 
+/// The session a session option's text names among `candidates`: `s<id>` (what autocomplete
+/// sends), or `#N` / `N`, the number within the pair, when exactly one candidate accepted by
+/// `by_number` has it.
+pub fn pick_by_reference(
+    candidates: Vec<Session>,
+    reference: &str,
+    by_number: impl Fn(&Session) -> bool,
+) -> Option<Session> {
+    let reference = reference.trim();
+    if let Some(id) = reference.strip_prefix('s').and_then(|r| r.parse::<i64>().ok()) {
+        return candidates.into_iter().find(|s| s.id == id);
+    }
+    let n = reference.trim_start_matches('#').parse::<i64>().ok()?;
+    let mut hits: Vec<Session> = candidates.into_iter().filter(|s| s.number == n && by_number(s)).collect();
+    if hits.len() == 1 {
+        hits.pop()
+    } else {
+        None
+    }
+}
+
 /// Limits that apply to every booking.
 #[derive(Debug, Clone, Copy)]
 pub struct BookingLimits {
