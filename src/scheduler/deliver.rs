@@ -81,7 +81,7 @@ impl Scheduler {
 
     async fn prepare(&self, group: &[Job], now: DateTime<Utc>) -> anyhow::Result<Prepared> {
         let Some(first) = group.first() else { return Ok(Prepared::Skip("empty")) };
-        let nonce = job_nonce(first);
+        let nonce = job_nonce(first, self.app.store.instance());
         let store = &self.app.store;
         match (first.kind, first.subject) {
             (kind, Subject::Action(_)) if is_action_reminder(kind) => {

@@ -164,7 +164,8 @@ impl SchedulerHandle {
     }
 }
 
-/// The nonce of a job's message: stable across retries and restarts, unique per job.
-pub fn job_nonce(job: &Job) -> String {
-    format!("j{}", crate::app::base36(job.id.unsigned_abs()))
+/// The nonce of a job's message: stable across retries and restarts, unique per job and
+/// database (at most 1 + 13 + 1 + 6 = 21 characters; Discord allows 25).
+pub fn job_nonce(job: &Job, instance: &str) -> String {
+    format!("j{}.{instance}", crate::app::base36(job.id.unsigned_abs()))
 }

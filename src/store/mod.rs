@@ -31,6 +31,7 @@ pub use stats::{SessionFacts, WeeklyStats, Weeks};
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: SqlitePool,
+    instance: String,
 }
 
 /// A write transaction (`BEGIN IMMEDIATE`, so concurrent writers queue instead of failing).
@@ -57,14 +58,17 @@ impl Store {
             .connect_with(options)
             .await
             .with_context(|| format!("while opening the database {url}"))?;
-        let store = Store { pool };
-        store.migrate().await?;
-        Ok(store)
+        sqlx::migrate!("./migrations").run(&pool).await.context("while applying database migrations")?;
+        let instance = sqlx::query_scalar::<_, String>("SELECT id FROM instance LIMIT 1")
+            .fetch_one(&pool)
+            .await
+            .context("while reading the database's instance id")?;
+        Ok(Store { pool, instance })
     }
 
-    /// Applies the embedded migrations (idempotent).
-    pub async fn migrate(&self) -> anyhow::Result<()> {
-        sqlx::migrate!("./migrations").run(&self.pool).await.context("while applying database migrations")
+    /// A random id of this database (six hex digits), part of every job's message nonce.
+    pub fn instance(&self) -> &str {
+        &self.instance
     }
 
     /// Starts a write transaction.
