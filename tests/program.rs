@@ -104,7 +104,18 @@ async fn programs_are_per_guild_and_nothing_crosses_guilds() {
 async fn help_explains_the_commands_for_every_role() {
     let w = world().await;
     let text = say(&w, OTTO, "help", &[]).await;
-    for needle in ["/join", "/book", "/sessions", "/reschedule", "/cancel", "/program setup", "/pair", "Admins"] {
+    for needle in [
+        "/join",
+        "/book",
+        "/sessions",
+        "/reschedule",
+        "/cancel",
+        "/program setup",
+        "/pair",
+        "/program nudges",
+        "/program status",
+        "Admins",
+    ] {
         assert!(text.contains(needle), "{needle} missing: {text}");
     }
     w.stop().await;

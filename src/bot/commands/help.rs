@@ -43,10 +43,13 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
             false,
         )
         .field(
-            "Admins (Manage Server)",
+            "Admins (Manage Server or the admin role)",
             "`/program setup channel: timezone:` start or update the program\n\
              `/pair mentor:@ mentee:@` pair two members\n\
-             `/unpair mentor:@ mentee:@` end a pairing",
+             `/unpair mentor:@ mentee:@` end a pairing\n\
+             `/program settings name: value:` reminder timings and quiet hours\n\
+             `/program nudges schedule: channel: off:` the weekly nudge\n\
+             `/program status` reminder delivery and failures",
             false,
         )
         .field(
