@@ -17,7 +17,7 @@ pub use deliver::Outcome;
 pub use limiter::RateLimiter;
 pub use weekly::weeks_around;
 
-use crate::{app::App, notify::Notifier, store::Job};
+use crate::{app::App, domain::jobs::JobKind, notify::Notifier, store::Job};
 
 /// How the runner behaves (from `[scheduler]` in the configuration).
 #[derive(Debug, Clone)]
@@ -83,9 +83,15 @@ impl Scheduler {
         // One transaction marks the whole batch; a crash before it commits leaves the jobs
         // leased, and their retries carry the same nonces.
         let mut tx = self.app.store.begin().await?;
+        let mut sent = Vec::new();
         for (group, outcome) in delivered {
-            self.record(&mut tx, &group, outcome).await?;
+            if outcome == Outcome::Sent && group.iter().all(|j| j.kind != JobKind::WeeklyNudge) {
+                sent.extend(group.iter().map(|j| j.id));
+            } else {
+                self.record(&mut tx, &group, outcome).await?;
+            }
         }
+        self.app.store.finish_jobs_sent(&mut tx, &sent, self.app.now()).await?;
         tx.commit().await?;
         Ok(claimed)
     }

@@ -207,6 +207,23 @@ impl Store {
         Ok(())
     }
 
+    /// Marks many claimed jobs `sent` in one statement.
+    pub async fn finish_jobs_sent(&self, tx: &mut Tx, ids: &[i64], now: DateTime<Utc>) -> anyhow::Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        sqlx::query(
+            "UPDATE jobs SET state = 'sent', lease_until = NULL, updated_at = ?1, finished_at = ?1
+             WHERE state = 'running' AND id IN (SELECT value FROM json_each(?2))",
+        )
+        .bind(ts(now))
+        .bind(serde_json::to_string(ids)?)
+        .execute(&mut **tx)
+        .await
+        .context("while recording sent jobs")?;
+        Ok(())
+    }
+
     /// Puts a claimed job back in the queue to be retried at `due_at`.
     pub async fn retry_job(
         &self,
