@@ -181,7 +181,7 @@ async fn main() {
         let app = App::new(store.clone(), clock.clone(), Arc::new(config.clone())).unwrap();
         let before = sim.channel_messages(CHANNEL).len();
         let handle = Scheduler::new(app, notifier.clone(), settings(40)).spawn();
-        let deadline = Instant::now() + StdDuration::from_secs(120);
+        let deadline = Instant::now() + StdDuration::from_mins(2);
         while sim.channel_messages(CHANNEL).len() < before + count && Instant::now() < deadline {
             tokio::time::sleep(StdDuration::from_millis(100)).await;
         }

@@ -263,6 +263,11 @@ mod tests {
     }
 
     #[test]
+    fn the_scheduler_defaults_are_the_ones_the_domain_tests_use() {
+        assert_eq!(Config::defaults().unwrap().scheduler.timings().unwrap(), crate::domain::settings::test_timings());
+    }
+
+    #[test]
     fn a_bad_scheduler_duration_names_the_key() {
         Jail::expect_with(|jail| {
             jail.set_env("MENTOR_BOT__SCHEDULER__FOLLOW_UP_AFTER", "soonish");

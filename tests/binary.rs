@@ -49,7 +49,8 @@ async fn the_binary_runs_against_the_configured_api_answers_commands_and_stops_c
     assert!(reply.text().contains("Started the mentoring program"), "{}", reply.text());
     assert!(db.exists(), "the database and its folder were created");
 
-    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    // The shell's own `kill` builtin: no separate package needed.
+    let status = Command::new("sh").args(["-c", &format!("kill -TERM {}", child.id())]).status().unwrap();
     assert!(status.success());
     let output = tokio::task::spawn_blocking(move || {
         let started = std::time::Instant::now();

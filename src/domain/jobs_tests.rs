@@ -2,19 +2,10 @@ use chrono::TimeZone;
 use chrono_tz::{America::New_York, Europe::Berlin};
 
 use super::*;
-use crate::domain::{quiet_hours::QuietHours, session::SessionStatus};
+use crate::domain::session::SessionStatus;
 
 fn timings() -> Timings {
-    Timings {
-        agenda_request_before: Duration::hours(24),
-        agenda_nudge_before: Duration::hours(3),
-        mentor_prep_before: Duration::hours(2),
-        follow_up_after: Duration::hours(1),
-        follow_up_again_after: Duration::days(2),
-        deadline_reminder_before: Duration::hours(24),
-        stale_after: Duration::days(21),
-        quiet_hours: QuietHours::parse("21:00-08:00").unwrap(),
-    }
+    crate::domain::settings::test_timings()
 }
 
 fn session(start: DateTime<Utc>) -> Session {

@@ -142,21 +142,27 @@ impl Overrides {
     }
 }
 
+/// The documented defaults (`config/default.toml`), for tests of the pure rules.
+#[cfg(test)]
+pub(crate) fn test_timings() -> Timings {
+    Timings {
+        agenda_request_before: Duration::hours(24),
+        agenda_nudge_before: Duration::hours(3),
+        mentor_prep_before: Duration::hours(2),
+        follow_up_after: Duration::hours(1),
+        follow_up_again_after: Duration::days(2),
+        deadline_reminder_before: Duration::hours(24),
+        stale_after: Duration::days(21),
+        quiet_hours: QuietHours::parse("21:00-08:00").unwrap_or_default(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn defaults() -> Timings {
-        Timings {
-            agenda_request_before: Duration::hours(24),
-            agenda_nudge_before: Duration::hours(3),
-            mentor_prep_before: Duration::hours(2),
-            follow_up_after: Duration::hours(1),
-            follow_up_again_after: Duration::days(2),
-            deadline_reminder_before: Duration::hours(24),
-            stale_after: Duration::days(21),
-            quiet_hours: QuietHours::parse("21:00-08:00").unwrap(),
-        }
+        test_timings()
     }
 
     #[test]
