@@ -72,11 +72,27 @@ pub struct Delivery {
     pub result: Result<(), DeliveryError>,
 }
 
-/// Renders and sends each notice; never stops at a failed one.
+/// Waits between the attempts of an immediate notice (real time; the command has deferred).
+const NOTICE_RETRY_WAITS: [Duration; 2] = [Duration::from_millis(500), Duration::from_millis(1500)];
+
+/// Renders and sends each notice; never stops at a failed one. A temporary failure is retried
+/// twice within the command (the nonce keeps a retry from posting twice); what still fails is
+/// reported so the caller can tell the person themselves.
 pub async fn deliver(notifier: &dyn Notifier, notices: &[Notice], now: DateTime<Utc>) -> Vec<Delivery> {
     let mut out = Vec::with_capacity(notices.len());
     for notice in notices {
-        let result = notifier.dm(notice.to, render_notice(notice, now)).await;
+        let message = render_notice(notice, now);
+        let mut result = notifier.dm(notice.to, message.clone()).await;
+        for wait in NOTICE_RETRY_WAITS {
+            match &result {
+                Err(e) if !e.is_permanent() => {
+                    tracing::info!(to = %notice.to, error = %e, "retrying a notice");
+                    tokio::time::sleep(wait).await;
+                    result = notifier.dm(notice.to, message.clone()).await;
+                }
+                _ => break,
+            }
+        }
         if let Err(e) = &result {
             tracing::warn!(to = %notice.to, error = %e, "could not deliver a notice");
         }
