@@ -8,7 +8,7 @@ mod common;
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 use common::*;
 use discord_sim::{Fault, FaultKind, RouteMatch};
 use mentor_bot::{
@@ -19,10 +19,6 @@ use mentor_bot::{
     runtime::http_client,
     scheduler::{Outcome, RunnerSettings, Scheduler},
 };
-
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-}
 
 /// The agenda request of a session booked by Mia for Tuesday 24 Nov 15:00 Berlin.
 const REQUEST_AT: (i32, u32, u32, u32, u32) = (2026, 11, 23, 14, 0);

@@ -4,12 +4,7 @@
 
 mod common;
 
-use chrono::{DateTime, TimeZone, Utc};
 use common::*;
-
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_moves_the_weekly_nudge_and_sees_the_next_three_times_in_the_programs_zone() {

@@ -6,12 +6,7 @@
 
 mod common;
 
-use chrono::{DateTime, TimeZone, Utc};
 use common::*;
-
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-}
 
 fn dm_with(w: &World, user: u64, needle: &str) -> discord_sim::Message {
     let dms = w.sim.dms(user);

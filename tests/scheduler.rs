@@ -5,12 +5,8 @@
 
 mod common;
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use common::*;
-
-fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
-}
 
 /// The DMs `user` got after the first `skip`, as (time, text).
 fn dms_after(w: &World, user: u64, skip: usize) -> Vec<(DateTime<Utc>, String)> {

@@ -14,6 +14,7 @@ use crate::{
         action::{later_by_days, ActionItem, ActionStatus},
         ids::UserId,
         pairing::Pairing,
+        program::Program,
         when::{parse_deadline, When},
     },
     store::NewAction,
@@ -42,6 +43,12 @@ pub struct ActionOutcome {
     pub owner_zone: Tz,
     /// How a typed deadline was read.
     pub when: Option<When>,
+}
+
+/// An item's program and its owner's zone (deadlines are read and shown in it).
+struct OwnerOf {
+    program: Program,
+    zone: Tz,
 }
 
 /// Which items `/action list` shows.
@@ -148,7 +155,7 @@ impl App {
         };
         let mut tx = self.store.begin().await?;
         let item = self.store.insert_action(&mut tx, &new, now).await?;
-        self.replan_action(&mut tx, &program, &item, now).await?;
+        self.replan_action(&mut tx, &program, &item, owner_zone, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
         Ok(ActionOutcome { item, owner_zone, when: Some(when) })
@@ -195,11 +202,11 @@ impl App {
     pub async fn postpone_action(&self, caller: &Caller, typed: &str) -> AppResult<ActionOutcome> {
         let (item, _) = self.pick_action(caller, typed).await?;
         require_pending(&item)?;
-        let zone = self.owner_zone(caller, &item).await?;
+        let owner = self.owner_of(caller, &item).await?;
         let now = self.now();
         let base = item.deadline_at.max(now);
-        let deadline = later_by_days(base, LATER_DAYS, zone);
-        self.move_deadline(caller, &item, deadline, Some("postponed by 3 days"), zone, None).await
+        let deadline = later_by_days(base, LATER_DAYS, owner.zone);
+        self.move_deadline(caller, &owner, &item, deadline, Some("postponed by 3 days"), None).await
     }
 
     /// Sets an item to blocked, with why.
@@ -226,38 +233,38 @@ impl App {
             (Some(text), None) => {
                 let (item, _) = self.pick_action(caller, typed).await?;
                 require_pending(&item)?;
-                let zone = self.owner_zone(caller, &item).await?;
-                let when = parse_deadline(text, self.now(), zone).map_err(UserError::from)?;
+                let owner = self.owner_of(caller, &item).await?;
+                let when = parse_deadline(text, self.now(), owner.zone).map_err(UserError::from)?;
                 if let Some(r) = optional(reason) {
                     check_text("The reason", r, MAX_NOTE_CHARS)?;
                 }
-                self.move_deadline(caller, &item, when.instant, optional(reason), zone, Some(when)).await
+                self.move_deadline(caller, &owner, &item, when.instant, optional(reason), Some(when)).await
             }
         }
     }
 
-    async fn owner_zone(&self, caller: &Caller, item: &ActionItem) -> AppResult<Tz> {
+    async fn owner_of(&self, caller: &Caller, item: &ActionItem) -> AppResult<OwnerOf> {
         let program = self.require_program(caller.guild_id).await?;
-        self.zone_of(&program, item.owner_id).await
+        let zone = self.zone_of(&program, item.owner_id).await?;
+        Ok(OwnerOf { program, zone })
     }
 
     async fn move_deadline(
         &self,
         caller: &Caller,
+        owner: &OwnerOf,
         item: &ActionItem,
         deadline: DateTime<Utc>,
         reason: Option<&str>,
-        owner_zone: Tz,
         when: Option<When>,
     ) -> AppResult<ActionOutcome> {
         let now = self.now();
-        let program = self.require_program(caller.guild_id).await?;
         let mut tx = self.store.begin().await?;
         let item = self.store.set_action_deadline(&mut tx, item, deadline, reason, caller.user_id, now).await?;
-        self.replan_action(&mut tx, &program, &item, now).await?;
+        self.replan_action(&mut tx, &owner.program, &item, owner.zone, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
-        Ok(ActionOutcome { item, owner_zone, when })
+        Ok(ActionOutcome { item, owner_zone: owner.zone, when })
     }
 
     async fn change_status(
@@ -281,15 +288,14 @@ impl App {
         if status != ActionStatus::Open {
             require_pending(&item)?;
         }
-        let zone = self.owner_zone(caller, &item).await?;
+        let owner = self.owner_of(caller, &item).await?;
         let now = self.now();
-        let program = self.require_program(caller.guild_id).await?;
         let mut tx = self.store.begin().await?;
         let item = self.store.set_action_status(&mut tx, &item, status, reason, caller.user_id, now).await?;
-        self.replan_action(&mut tx, &program, &item, now).await?;
+        self.replan_action(&mut tx, &owner.program, &item, owner.zone, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
-        Ok(ActionOutcome { item, owner_zone: zone, when: None })
+        Ok(ActionOutcome { item, owner_zone: owner.zone, when: None })
     }
 
     /// Autocomplete: the caller's pending items matching `partial`.

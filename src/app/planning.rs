@@ -2,6 +2,7 @@
 //! them in the same transaction, and wakes the scheduler afterwards.
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 
 use super::{App, AppResult, UserError};
 use crate::{
@@ -60,13 +61,14 @@ impl App {
         tx: &mut Tx,
         program: &Program,
         item: &ActionItem,
+        owner_zone: Tz,
         now: DateTime<Utc>,
     ) -> AppResult<()> {
         self.store.cancel_jobs_of(tx, Subject::Action(item.id), now).await?;
         if item.status != ActionStatus::Open {
             return Ok(());
         }
-        let owner = Recipient { id: item.owner_id, zone: self.zone_of(program, item.owner_id).await? };
+        let owner = Recipient { id: item.owner_id, zone: owner_zone };
         let due = ActionDue { action_id: item.id, revision: item.revision, deadline: item.deadline_at, owner };
         let jobs = plan_action(&due, &self.timings(program)?, now);
         self.store.plan_jobs(tx, program.guild_id, &jobs, now).await?;

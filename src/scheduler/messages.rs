@@ -9,13 +9,11 @@ use crate::{
     bot::components::{action_buttons, ComponentId},
     domain::{action::ActionItem, ids::UserId, jobs::JobKind, layout, session::Session},
     notify::{
-        content::{action_line, agenda_sections, lines_or, single_message, Style},
+        content::{action_line, agenda_sections, lines_or, single_message, Style, COLOUR},
         when, Outgoing,
     },
     store::{SessionFacts, WeeklyStats},
 };
-
-const COLOUR: u32 = 0x0057_F287;
 
 fn button(id: ComponentId, label: &str, style: ButtonStyle) -> CreateButton {
     CreateButton::new(id.to_custom_id()).label(label).style(style)
