@@ -106,6 +106,9 @@ impl Actor {
         if !matches!(state.channels.get(&channel), Some(ChannelKind::Guild { guild_id, .. }) if *guild_id == guild.id) {
             bail!("test error: channel {channel} is not a channel of guild {}", guild.name);
         }
+        if state.controls.removed_guilds.contains(&guild.id) {
+            bail!("test error: the bot is not in guild {} (removed), so it gets no interactions there", guild.name);
+        }
         Ok(Place { user: self.user, channel, guild: Some(guild.id) })
     }
 

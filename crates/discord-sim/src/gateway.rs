@@ -180,9 +180,11 @@ fn identify(shared: &Arc<Shared>, conn: u64, tx: &mpsc::UnboundedSender<Value>) 
         state.gateway.seq = 0;
         state.gateway.history.clear();
         state.gateway.live = Some((conn, tx.clone()));
-        let ids: Vec<u64> = state.guilds.iter().map(|g| g.id).collect();
+        let member: Vec<&crate::spec::GuildSpec> =
+            state.guilds.iter().filter(|g| !state.controls.removed_guilds.contains(&g.id)).collect();
+        let ids: Vec<u64> = member.iter().map(|g| g.id).collect();
         let ready = payloads::ready(&bot, &ids, &session_id, &shared.gateway_url, shared.application_id);
-        let guilds: Vec<Value> = state.guilds.iter().map(|g| payloads::guild_create(&state, g, &bot, now)).collect();
+        let guilds: Vec<Value> = member.iter().map(|g| payloads::guild_create(&state, g, &bot, now)).collect();
         (ready, guilds)
     };
     shared.dispatch("READY", ready)?;

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use crate::{
     model::{Reply, ReplyKind},
     payloads,
+    rest::CALLBACK_DEADLINE,
     state::{ChannelKind, InteractionKind, InteractionRecord, Shared, State},
 };
 
@@ -101,6 +102,8 @@ pub(crate) fn send(
             channel_id: place.channel,
             guild_id: place.guild,
             sent_at: Instant::now(),
+            sent_sim: now,
+            failed: false,
             callback: None,
             original: None,
             deferred_ephemeral: false,
@@ -141,24 +144,37 @@ fn resolve(state: &State, record: &InteractionRecord) -> Option<ReplyKind> {
     }
 }
 
-/// Waits for the bot's answer to interaction `id`.
+/// Waits for the bot's answer to interaction `id`. A callback rejected as too late fails with
+/// "This interaction failed", what the user sees.
 pub(crate) async fn wait_reply(shared: &Shared, id: u64, timeout: Duration, what: &str) -> anyhow::Result<Reply> {
     let reply = shared
         .wait_until(timeout, |state| {
             let record = state.interactions.get(&id)?;
+            if record.failed {
+                return Some(Err(anyhow!(
+                    "This interaction failed: the bot answered {what} (interaction {id}) after Discord's 3 s \
+                     deadline and got 10062 Unknown interaction"
+                )));
+            }
             let kind = resolve(state, record)?;
             let followups = record.followups.iter().filter_map(|m| state.messages.get(m)).cloned().collect();
-            Some(Reply { interaction_id: id, kind, followups })
+            Some(Ok(Reply { interaction_id: id, kind, followups }))
         })
         .await;
-    reply.ok_or_else(|| {
+    reply.unwrap_or_else(|| {
         let state = shared.lock();
-        let callback = state.interactions.get(&id).and_then(|r| r.callback).map(|(k, _)| k);
+        let record = state.interactions.get(&id);
+        let callback = record.and_then(|r| r.callback).map(|(k, _)| k);
+        let failed = if record.is_some_and(|r| r.callback.is_none() && r.sent_at.elapsed() > CALLBACK_DEADLINE) {
+            "This interaction failed (no answer within 3 s); "
+        } else {
+            ""
+        };
         let violations: Vec<String> = state.violations.iter().map(ToString::to_string).collect();
-        anyhow!(
-            "the bot did not answer {what} (interaction {id}) within {timeout:?}; callback type so far: \
+        Err(anyhow!(
+            "{failed}the bot did not answer {what} (interaction {id}) within {timeout:?}; callback type so far: \
              {callback:?}; violations: {violations:?}"
-        )
+        ))
     })
 }
 

@@ -31,29 +31,60 @@
 //! let reply = mia.slash("ping", &[]).await?;                // typed by the registered definition
 //! assert!(reply.text().contains("pong"));
 //! println!("{}", sim.transcript());
-//! sim.assert_no_violations()?;
+//! sim.finish()?;                                          // fails on untaken violations
 //! # Ok(()) }
 //! ```
 //!
-//! Notes:
-//! - The sim does not send `MESSAGE_CREATE` for the bot's own messages.
-//! - Interaction answers later than Discord's 3 s deadline are accepted but recorded as a
-//!   `late-callback` violation; answering twice is rejected (40060) and recorded.
+//! The sim is as strict as Discord, so a bot that passes here holds against the real thing:
+//! - **Violations are fatal.** Whatever the bot does wrong is recorded as a [`Violation`]; when
+//!   the last [`Sim`] handle is dropped (or on [`Sim::shutdown`]) any violation nobody took with
+//!   [`Sim::take_violations`] panics with the list; [`Sim::finish`] returns it as an error
+//!   instead. Kinds: `gateway-event`, `unknown-route`, `bad-request`, `openapi-request`,
+//!   `openapi-response`, `double-response`, `late-callback`, `expired-token`, `limit`,
+//!   `rate-limit`, `retry-too-early`, `bad-callback`, `edit-before-callback`,
+//!   `followup-before-callback`, `fault`.
+//! - **The 3-second deadline.** An initial interaction callback arriving more than 3 s (real
+//!   time) after the interaction was sent is answered 404 `10062 Unknown interaction`, applied
+//!   nowhere, and the waiting [`Actor`] fails with "This interaction failed". Answering twice is
+//!   rejected with 40060. Interaction tokens expire 15 minutes after the interaction (the later
+//!   of real and sim-clock time): webhook calls then answer 401 `50027`.
+//! - **Message limits** (always on): content ≤ 2000 characters, ≤ 10 embeds and ≤ 6000 embed
+//!   characters, per-field embed limits, ≤ 5 rows of ≤ 5 components, labels, custom ids,
+//!   nonces, modal and autocomplete limits. A breach answers 400 `50035 Invalid Form Body`
+//!   naming the field; an empty message answers `50006`. Both create nothing.
+//! - **Rate limits** (with [`SimSpec::discord_limits`] / [`Sim::set_rate_limits`]): 50 requests
+//!   per second globally (interaction callbacks and webhooks exempt), 5 per 5 s per channel for
+//!   posts, 10 per 10 s for opening DMs, 50 per second per other route; answers carry
+//!   `X-RateLimit-*` headers and 429s carry Discord's body and headers. Every 429 is in
+//!   [`Sim::rate_limit_hits`]; a real one is a `rate-limit` violation; retrying a 429'd bucket
+//!   before its `retry_after` is a `retry-too-early` violation.
+//! - **Flaky Discord:** [`SimSpec::latency`], outages ([`Sim::begin_outage`],
+//!   [`Sim::outage_until`]), injected faults ([`Sim::inject_fault`]: errors, 429s, timeouts,
+//!   hangs) and seeded [`Sim::random_faults`].
+//! - **Guild removal:** [`Sim::remove_bot_from_guild`] sends `GUILD_DELETE`; the guild's
+//!   channels then answer 403 `50001 Missing Access` until [`Sim::add_bot_to_guild`].
+//! - The sim does not send `MESSAGE_CREATE` for the bot's own messages; message objects carry
+//!   `nonce` only in the create answer; enforced nonces de-duplicate for
+//!   [`SimSpec::nonce_window`] (sim clock) until [`Sim::forget_nonces`].
 //! - With the `openapi` feature and [`SimSpec::openapi_spec`] pointing to an existing file,
 //!   request bodies (and the sim's own responses) are validated against Discord's OpenAPI
-//!   document; without the file validation is skipped silently.
+//!   document. A missing file skips validation, unless [`SimSpec::require_openapi`] is set or
+//!   the environment variable `CI` is set: then [`Sim::start`] fails.
 
 #![recursion_limit = "256"]
 
 mod actor;
+mod controls;
 mod faults;
 mod gateway;
 mod interactions;
+mod limits;
 mod model;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 mod options;
 mod payloads;
+mod ratelimit;
 mod rest;
 mod sim;
 mod spec;
@@ -64,6 +95,7 @@ pub use actor::Actor;
 pub use faults::{Fault, FaultKind, RouteMatch};
 pub use gateway::check_event;
 pub use model::{Attachment, Choice, Message, Modal, ModalField, Reply, ReplyKind, RequestRecord, Violation};
+pub use ratelimit::RateLimitHit;
 pub use sim::Sim;
 pub use spec::{
     ChannelSpec, Clock, GuildSpec, Membership, RoleSpec, SimSpec, UserSpec, EVERYONE_PERMISSIONS, MANAGE_GUILD,

@@ -246,7 +246,7 @@ pub(crate) fn ready(bot: &Value, guild_ids: &[u64], session_id: &str, resume_url
     })
 }
 
-/// A message object.
+/// A message object (without `nonce`: Discord only echoes it in the create response).
 pub(crate) fn message(m: &Message, author: &Value, application_id: u64) -> Value {
     let attachments: Vec<Value> = m
         .attachments
@@ -292,9 +292,6 @@ pub(crate) fn message(m: &Message, author: &Value, application_id: u64) -> Value
         "type": 0,
         "flags": m.flags,
     });
-    if let Some(nonce) = &m.nonce {
-        value["nonce"] = json!(nonce);
-    }
     if let Some(g) = m.guild_id {
         value["guild_id"] = json!(g.to_string());
     }

@@ -1,6 +1,9 @@
-//! The [`Sim`] handle: start, stop, act, query and wait.
+//! The [`Sim`] handle: start, stop (checking violations), act, query and wait.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::{atomic::Ordering, Arc},
+    time::Duration,
+};
 
 use anyhow::{anyhow, Context as _};
 use serde_json::{json, Value};
@@ -16,16 +19,73 @@ use crate::{
     transcript::Renderer,
 };
 
-/// Stops the server tasks when the last [`Sim`] handle is dropped.
+/// Stops the server tasks when the last [`Sim`] handle is dropped, and panics with the
+/// violations nobody took (unless the thread is already panicking).
 struct StopOnDrop(Arc<Shared>);
 
 impl Drop for StopOnDrop {
     fn drop(&mut self) {
         self.0.shutdown.send_replace(true);
+        if std::thread::panicking() {
+            return;
+        }
+        if let Err(e) = check_violations(&self.0) {
+            panic!("{e:#}");
+        }
     }
 }
 
-/// A running simulated Discord. Cheap to clone; dropping the last clone stops it.
+/// Marks the sim finished and fails with the untaken violations (only the first call checks).
+fn check_violations(shared: &Shared) -> anyhow::Result<()> {
+    if shared.finished.swap(true, Ordering::SeqCst) {
+        return Ok(());
+    }
+    let violations = shared.lock().violations.clone();
+    if violations.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = violations.iter().map(ToString::to_string).collect();
+    Err(anyhow!(
+        "discord-sim recorded {} violation(s) nobody took (a test provoking one on purpose takes it with \
+         Sim::take_violations):\n{}",
+        violations.len(),
+        lines.join("\n")
+    ))
+}
+
+/// Whether the environment variable `CI` asks for strictness (set, non-empty, not `false`).
+fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && !v.eq_ignore_ascii_case("false") && v != "0")
+}
+
+/// Loads the OpenAPI validator, or fails when one is required but cannot be had.
+#[cfg(feature = "openapi")]
+fn load_openapi(spec: &SimSpec) -> anyhow::Result<Option<crate::openapi::Validator>> {
+    match &spec.openapi_spec {
+        Some(path) if path.exists() => Ok(Some(crate::openapi::Validator::load(path)?)),
+        Some(path) if spec.openapi_required || on_ci() => Err(anyhow!(
+            "the OpenAPI document {} does not exist (required: {}; CI: {})",
+            path.display(),
+            spec.openapi_required,
+            on_ci()
+        )),
+        None if spec.openapi_required => Err(anyhow!("SimSpec::require_openapi without SimSpec::openapi_spec")),
+        _ => Ok(None),
+    }
+}
+
+/// Without the `openapi` feature nothing is validated; that is an error when required.
+#[cfg(not(feature = "openapi"))]
+fn load_openapi(spec: &SimSpec) -> anyhow::Result<()> {
+    let missing = spec.openapi_spec.as_ref().is_some_and(|p| !p.exists());
+    if spec.openapi_required || (missing && on_ci()) {
+        anyhow::bail!("OpenAPI validation is required but discord-sim was built without the `openapi` feature");
+    }
+    Ok(())
+}
+
+/// A running simulated Discord. Cheap to clone; dropping the last clone stops it and panics
+/// if violations were recorded that no test took (see [`Sim::take_violations`]).
 #[derive(Clone)]
 pub struct Sim {
     pub(crate) shared: Arc<Shared>,
@@ -42,21 +102,24 @@ impl Sim {
         let (changed, _) = watch::channel(0);
         let (shutdown, _) = watch::channel(false);
         #[cfg(feature = "openapi")]
-        let openapi = match &spec.openapi_spec {
-            Some(path) if path.exists() => Some(crate::openapi::Validator::load(path)?),
-            _ => None,
-        };
+        let openapi = load_openapi(&spec)?;
+        #[cfg(not(feature = "openapi"))]
+        load_openapi(&spec)?;
         let shared = Arc::new(Shared {
             application_id: spec.application_id,
             bot_user_id: spec.bot_user_id,
             bot_name: spec.bot_name.clone(),
             owner_id: spec.owner_id,
             clock: spec.clock.clone(),
+            nonce_window: chrono::Duration::from_std(spec.nonce_window).unwrap_or(chrono::Duration::MAX),
             state: std::sync::Mutex::new(State::new(&spec)),
             changed,
             api_url,
             gateway_url,
             shutdown,
+            in_flight: std::sync::atomic::AtomicUsize::new(0),
+            max_in_flight: std::sync::atomic::AtomicUsize::new(0),
+            finished: std::sync::atomic::AtomicBool::new(false),
             #[cfg(feature = "openapi")]
             openapi,
         });
@@ -75,9 +138,26 @@ impl Sim {
         self.shared.gateway_url.clone()
     }
 
-    /// Stops the servers (also happens when the last handle is dropped).
+    /// Stops the servers (also happens when the last handle is dropped) and panics with the
+    /// violations nobody took, like the last drop does.
     pub fn shutdown(&self) {
         self.shared.shutdown.send_replace(true);
+        if !std::thread::panicking() {
+            check_violations(&self.shared).unwrap_or_else(|e| panic!("{e:#}"));
+        }
+    }
+
+    /// Stops the servers and fails with the violations nobody took; afterwards dropping the sim
+    /// checks nothing.
+    pub fn finish(&self) -> anyhow::Result<()> {
+        self.shared.shutdown.send_replace(true);
+        check_violations(&self.shared)
+    }
+
+    /// Takes the violations recorded so far (for tests that provoke them on purpose); taken
+    /// violations no longer fail [`Sim::finish`] or the drop.
+    pub fn take_violations(&self) -> Vec<Violation> {
+        std::mem::take(&mut self.shared.lock().violations)
     }
 
     /// A user who can act; see [`Actor`].
@@ -181,7 +261,7 @@ impl Sim {
         self.shared.lock().requests.clone()
     }
 
-    /// Every violation so far.
+    /// Every violation so far that was not taken.
     pub fn violations(&self) -> Vec<Violation> {
         self.shared.lock().violations.clone()
     }

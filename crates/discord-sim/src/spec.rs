@@ -1,6 +1,6 @@
 //! The description of the simulated world: guilds, channels, roles, users and the clock.
 
-use std::{path::PathBuf, sync::Arc};
+use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};
 
@@ -39,10 +39,22 @@ pub struct SimSpec {
     /// The id of the application owner reported by `GET /oauth2/applications/@me`.
     pub owner_id: u64,
     /// Path to Discord's OpenAPI document; used only with the `openapi` feature. A missing file
-    /// disables validation silently.
+    /// disables validation, unless [`Self::require_openapi`] is set or the environment variable
+    /// `CI` is set (non-empty, not `false`): then [`crate::Sim::start`] fails.
     pub openapi_spec: Option<PathBuf>,
+    /// Fail [`crate::Sim::start`] when the OpenAPI document cannot be used (missing file, or
+    /// built without the `openapi` feature).
+    pub openapi_required: bool,
     /// The simulated "now"; the real UTC time when `None`.
     pub clock: Option<Clock>,
+    /// Each REST request takes a uniform random round trip in `[min, max]` (real time): half
+    /// before it is handled, half after. None by default.
+    pub latency: Option<(Duration, Duration)>,
+    /// Enforce Discord's rate limits (global 50/s, per-route buckets; see
+    /// [`crate::Sim::set_rate_limits`]). Off by default.
+    pub rate_limits: bool,
+    /// How long an enforced nonce de-duplicates messages (sim clock); 5 minutes by default.
+    pub nonce_window: Duration,
 }
 
 impl Default for SimSpec {
@@ -56,7 +68,11 @@ impl Default for SimSpec {
             bot_name: "mentor-bot".to_owned(),
             owner_id: 300_000_000_000_000_001,
             openapi_spec: None,
+            openapi_required: false,
             clock: None,
+            latency: None,
+            rate_limits: false,
+            nonce_window: Duration::from_mins(5),
         }
     }
 }
@@ -92,6 +108,34 @@ impl SimSpec {
     #[must_use]
     pub fn openapi_spec(mut self, path: impl Into<PathBuf>) -> Self {
         self.openapi_spec = Some(path.into());
+        self
+    }
+
+    /// Makes a missing OpenAPI document (or a build without the `openapi` feature) an error.
+    #[must_use]
+    pub fn require_openapi(mut self) -> Self {
+        self.openapi_required = true;
+        self
+    }
+
+    /// Every REST request waits a uniform random round trip in `[min, max]` (real time).
+    #[must_use]
+    pub fn latency(mut self, min: Duration, max: Duration) -> Self {
+        self.latency = Some((min, max));
+        self
+    }
+
+    /// Enforces Discord's rate limits.
+    #[must_use]
+    pub fn discord_limits(mut self) -> Self {
+        self.rate_limits = true;
+        self
+    }
+
+    /// Sets how long an enforced nonce de-duplicates messages (sim clock).
+    #[must_use]
+    pub fn nonce_window(mut self, window: Duration) -> Self {
+        self.nonce_window = window;
         self
     }
 }

@@ -2,8 +2,11 @@
 //! notification.
 
 use std::{
-    collections::{BTreeMap, HashMap},
-    sync::{Mutex, MutexGuard},
+    collections::{BTreeMap, HashMap, HashSet},
+    sync::{
+        atomic::{AtomicBool, AtomicUsize},
+        Mutex, MutexGuard,
+    },
     time::{Duration, Instant},
 };
 
@@ -12,8 +15,9 @@ use serde_json::Value;
 use tokio::sync::{mpsc, watch};
 
 use crate::{
-    faults::Fault,
+    faults::{Fault, RandomFaults, Rng},
     model::{Message, Modal, RequestRecord, Violation},
+    ratelimit::RateLimits,
     spec::{Clock, GuildSpec, SimSpec, UserSpec},
     transcript::TranscriptEvent,
 };
@@ -49,6 +53,11 @@ pub(crate) struct InteractionRecord {
     pub(crate) channel_id: u64,
     pub(crate) guild_id: Option<u64>,
     pub(crate) sent_at: Instant,
+    /// Sim-clock time it was sent (for the 15-minute token lifetime).
+    pub(crate) sent_sim: DateTime<Utc>,
+    /// The initial callback came too late and was rejected: the user sees "This interaction
+    /// failed".
+    pub(crate) failed: bool,
     /// Callback type and when it arrived.
     pub(crate) callback: Option<(u64, Instant)>,
     /// The message `@original` refers to (created, deferred-then-edited, or the component's).
@@ -77,6 +86,41 @@ pub(crate) struct GatewayState {
     pub(crate) guilds_sent: bool,
 }
 
+/// An outage: every REST request but gateway discovery answers `status`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Outage {
+    pub(crate) status: u16,
+    /// Ends when the sim clock reaches this; open-ended when `None`.
+    pub(crate) until: Option<DateTime<Utc>>,
+}
+
+/// Knobs a test turns at runtime: latency, outages, random faults, guild membership.
+pub(crate) struct Controls {
+    pub(crate) latency: Option<(Duration, Duration)>,
+    pub(crate) outage: Option<Outage>,
+    pub(crate) outage_requests: usize,
+    pub(crate) random: Option<RandomFaults>,
+    /// Guilds the bot was removed from.
+    pub(crate) removed_guilds: HashSet<u64>,
+    /// For latency samples.
+    pub(crate) rng: Rng,
+}
+
+impl Controls {
+    /// A latency sample (zero without latency).
+    pub(crate) fn latency_sample(&mut self) -> Duration {
+        match self.latency {
+            Some((min, max)) => self.rng.between(min, max),
+            None => Duration::ZERO,
+        }
+    }
+
+    /// The outage status at sim time `now`, if one is on.
+    pub(crate) fn outage_status(&self, now: DateTime<Utc>) -> Option<u16> {
+        self.outage.filter(|o| o.until.is_none_or(|t| now < t)).map(|o| o.status)
+    }
+}
+
 /// All mutable state.
 pub(crate) struct State {
     pub(crate) guilds: Vec<GuildSpec>,
@@ -96,6 +140,8 @@ pub(crate) struct State {
     pub(crate) transcript: Vec<TranscriptEvent>,
     pub(crate) faults: Vec<Fault>,
     pub(crate) gateway: GatewayState,
+    pub(crate) limits: RateLimits,
+    pub(crate) controls: Controls,
     last_id: u64,
 }
 
@@ -125,6 +171,15 @@ impl State {
             transcript: Vec::new(),
             faults: Vec::new(),
             gateway: GatewayState::default(),
+            limits: RateLimits::new(spec.rate_limits),
+            controls: Controls {
+                latency: spec.latency,
+                outage: None,
+                outage_requests: 0,
+                random: None,
+                removed_guilds: HashSet::new(),
+                rng: Rng::new(0x5EED),
+            },
             last_id: 0,
         }
     }
@@ -145,6 +200,11 @@ impl State {
 
     pub(crate) fn guild(&self, id: u64) -> Option<&GuildSpec> {
         self.guilds.iter().find(|g| g.id == id)
+    }
+
+    /// Whether the bot was removed from the guild of `channel` (never for DMs).
+    pub(crate) fn channel_removed(&self, channel_id: u64) -> bool {
+        self.channel_guild(channel_id).is_some_and(|g| self.controls.removed_guilds.contains(&g))
     }
 
     /// The guild a channel belongs to (`None` for DMs and unknown channels).
@@ -201,11 +261,18 @@ pub(crate) struct Shared {
     pub(crate) bot_name: String,
     pub(crate) owner_id: u64,
     pub(crate) clock: Option<Clock>,
+    /// How long an enforced nonce de-duplicates (sim clock).
+    pub(crate) nonce_window: chrono::Duration,
     pub(crate) state: Mutex<State>,
     pub(crate) changed: watch::Sender<u64>,
     pub(crate) api_url: String,
     pub(crate) gateway_url: String,
     pub(crate) shutdown: watch::Sender<bool>,
+    /// REST requests being handled right now, and the most at once.
+    pub(crate) in_flight: AtomicUsize,
+    pub(crate) max_in_flight: AtomicUsize,
+    /// Set once violations were checked (by `finish`, `shutdown` or the last drop).
+    pub(crate) finished: AtomicBool,
     #[cfg(feature = "openapi")]
     pub(crate) openapi: Option<crate::openapi::Validator>,
 }

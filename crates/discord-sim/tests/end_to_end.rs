@@ -145,10 +145,12 @@ async fn injected_server_errors_and_rate_limits_reach_serenity_and_create_nothin
     assert_eq!(mia.slash("post", &[("text", "a")]).await?.text(), "failed: 500 0");
     sim.inject_fault(Fault::once(
         RouteMatch::CreateMessage { channel: None },
-        FaultKind::RateLimited { retry_after: 1.5 },
+        FaultKind::RateLimited { retry_after: 0.2 },
     ));
     // Discord's 429 body has no `code`, so serenity reports -1 (undecodable error body).
     assert_eq!(mia.slash("post", &[("text", "b")]).await?.text(), "failed: 429 -1");
+    // Posting again before `retry_after` elapsed would be a `retry-too-early` violation.
+    tokio::time::sleep(Duration::from_millis(250)).await;
     assert!(sim.channel_messages(PROGRAM).is_empty());
     let faulted: Vec<_> = sim.requests().into_iter().filter(|r| r.fault.is_some()).collect();
     assert_eq!(faulted.len(), 2);
@@ -235,7 +237,7 @@ async fn answering_an_interaction_twice_is_rejected_with_40060_and_recorded() ->
     let interaction = reply.interaction_id;
     sim.wait_for_request(|r| r.path.contains("/webhooks/") && r.method == "POST", WAIT).await?;
     assert_eq!(sim.followups(interaction)[0].content, "second failed: 400 40060");
-    let kinds: Vec<String> = sim.violations().into_iter().map(|v| v.kind).collect();
+    let kinds: Vec<String> = sim.take_violations().into_iter().map(|v| v.kind).collect();
     assert_eq!(kinds, ["double-response"]);
     Ok(())
 }
@@ -250,7 +252,7 @@ async fn unknown_channels_users_and_routes_answer_404_like_discord() -> anyhow::
     assert_eq!(code(http.get_user(UserId::new(42)).await.unwrap_err()), "404 10013");
     assert!(sim.violations().is_empty(), "unknown ids are the bot's business, not violations");
     assert_eq!(code(http.get_guild_roles(GuildId::new(42)).await.unwrap_err()), "404 0");
-    let kinds: Vec<String> = sim.violations().into_iter().map(|v| v.kind).collect();
+    let kinds: Vec<String> = sim.take_violations().into_iter().map(|v| v.kind).collect();
     assert_eq!(kinds, ["unknown-route"]);
     Ok(())
 }

@@ -39,6 +39,8 @@ async fn everything_the_bot_sends_and_the_sim_answers_matches_the_openapi_docume
     mia.slash("slowsay", &[]).await?;
     mia.slash("echo", &[("who", "Leo"), ("place", "#program"), ("count", "2")]).await?;
     mia.slash("announce", &[]).await?;
+    let history = support::raw(&sim, "GET", &format!("/channels/{PROGRAM}/messages?limit=5"), None).await?;
+    assert_eq!(history.status, 200);
     mia.slash("ics", &[]).await?;
     mia.slash("remindme", &[]).await?;
     let dm = sim.wait_for_dm(MIA, |_| true, WAIT).await?;
@@ -55,7 +57,7 @@ async fn a_request_body_that_breaks_the_schema_is_recorded_as_a_violation() -> a
     let sim = start(spec().openapi_spec(path)).await?;
     let http = serenity::all::HttpBuilder::new("Bot sim-token").proxy(sim.api_url()).ratelimiter_disabled(true).build();
     http.send_message(serenity::all::ChannelId::new(PROGRAM), vec![], &json!({"content": 42})).await?;
-    let violations = sim.violations();
+    let violations = sim.take_violations();
     assert!(
         violations.iter().any(|v| v.kind == "openapi-request" && v.detail.contains("create_message")),
         "{violations:?}"

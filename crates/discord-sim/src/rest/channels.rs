@@ -104,7 +104,11 @@ pub(crate) fn create_dm(ctx: &Ctx<'_>) -> Answer {
 
 /// `GET /channels/{id}`.
 pub(crate) fn get_channel(ctx: &Ctx<'_>, channel: u64) -> Answer {
-    match payloads::channel(&ctx.shared.lock(), channel) {
+    let state = ctx.shared.lock();
+    if state.channel_removed(channel) {
+        return Answer::missing_access();
+    }
+    match payloads::channel(&state, channel) {
         Some(c) => Answer::ok(c),
         None => Answer::error(404, 10003, "Unknown Channel"),
     }
@@ -117,6 +121,9 @@ pub(crate) fn get_member(ctx: &Ctx<'_>, guild: u64, user: u64) -> Answer {
     let Some(g) = state.guild(guild) else {
         return Answer::error(404, 10004, "Unknown Guild");
     };
+    if state.controls.removed_guilds.contains(&guild) {
+        return Answer::missing_access();
+    }
     match state.users.get(&user) {
         Some(u) if u.membership(g).is_some() => Answer::ok(payloads::member(g, u, now, true, None)),
         Some(_) => Answer::error(404, 10007, "Unknown Member"),

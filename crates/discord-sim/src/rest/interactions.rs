@@ -1,4 +1,5 @@
-//! Application commands, interaction callbacks and interaction webhooks (`@original`, followups).
+//! Interaction callbacks and interaction webhooks (`@original`, followups), with Discord's
+//! 3-second deadline and 15-minute token lifetime.
 
 use std::time::{Duration, Instant};
 
@@ -6,75 +7,17 @@ use serde_json::{json, Value};
 
 use super::{messages, Answer, Ctx};
 use crate::{
+    limits,
     model::{Modal, ModalField},
     state::{InteractionKind, InteractionRecord, State},
     transcript::{EventKind, TranscriptEvent},
 };
 
-/// Discord's deadline for the initial interaction response.
-const CALLBACK_DEADLINE: Duration = Duration::from_secs(3);
+/// Discord's deadline for the initial interaction response (real time).
+pub(crate) const CALLBACK_DEADLINE: Duration = Duration::from_secs(3);
 
-/// `PUT /applications/{app}/commands` and the guild variant: replaces the definitions.
-pub(crate) fn put_commands(ctx: &Ctx<'_>, guild: Option<u64>) -> Answer {
-    let json = ctx.json();
-    let Some(list) = json.as_array() else {
-        return Answer::error(400, 50035, "Invalid Form Body");
-    };
-    let now = ctx.shared.now();
-    let mut state = ctx.shared.lock();
-    let previous = match guild {
-        Some(g) => state.guild_commands.get(&g).cloned().unwrap_or_default(),
-        None => state.global_commands.clone(),
-    };
-    state.command_versions += 1;
-    let version = state.next_id(now);
-    let mut stored = Vec::new();
-    for def in list {
-        let mut command = def.clone();
-        crate::payloads::strip_nulls(&mut command);
-        let name = def["name"].as_str().unwrap_or_default();
-        let id = previous
-            .iter()
-            .find(|p| p["name"] == name)
-            .and_then(|p| p["id"].as_str().map(str::to_owned))
-            .unwrap_or_else(|| state.next_id(now).to_string());
-        command["id"] = json!(id);
-        command["application_id"] = json!(ctx.shared.application_id.to_string());
-        command["version"] = json!(version.to_string());
-        if command.get("type").is_none_or(Value::is_null) {
-            command["type"] = json!(1);
-        }
-        for (key, default) in
-            [("description", json!("")), ("default_member_permissions", Value::Null), ("nsfw", json!(false))]
-        {
-            if command.get(key).is_none() {
-                command[key] = default;
-            }
-        }
-        if let Some(g) = guild {
-            command["guild_id"] = json!(g.to_string());
-        }
-        stored.push(command);
-    }
-    match guild {
-        Some(g) => {
-            state.guild_commands.insert(g, stored.clone());
-        }
-        None => state.global_commands.clone_from(&stored),
-    }
-    state.command_puts += 1;
-    Answer::ok(Value::Array(stored))
-}
-
-/// `GET /applications/{app}/commands` and the guild variant.
-pub(crate) fn get_commands(ctx: &Ctx<'_>, guild: Option<u64>) -> Answer {
-    let state = ctx.shared.lock();
-    let list = match guild {
-        Some(g) => state.guild_commands.get(&g).cloned().unwrap_or_default(),
-        None => state.global_commands.clone(),
-    };
-    Answer::ok(Value::Array(list))
-}
+/// How long an interaction token works for webhooks (the later of real and sim-clock time).
+const TOKEN_LIFETIME: Duration = Duration::from_mins(15);
 
 fn modal_from(record: &InteractionRecord, data: &Value) -> Modal {
     let fields = data["components"]
@@ -123,7 +66,28 @@ pub(crate) fn callback(ctx: &mut Ctx<'_>, interaction: u64, token: &str) -> Answ
     }
     let waited = record.sent_at.elapsed();
     if waited > CALLBACK_DEADLINE {
-        state.violation("late-callback", format!("interaction {interaction} answered after {waited:?}"));
+        state.violation(
+            "late-callback",
+            format!("interaction {interaction} answered after {waited:?}; Discord answers 10062 and the user sees \"This interaction failed\""),
+        );
+        if let Some(r) = state.interactions.get_mut(&interaction) {
+            r.failed = true;
+        }
+        return Answer::error(404, 10062, "Unknown interaction");
+    }
+    let what = format!("callback type {kind} for interaction {interaction}");
+    let breach = match kind {
+        8 => limits::choices(&data).err(),
+        9 => limits::modal(&data).err(),
+        _ => None,
+    };
+    if let Err(answer) = messages::reject(&mut state, breach, &what) {
+        return answer;
+    }
+    if kind == 4 {
+        if let Err(answer) = messages::check_new(&mut state, &data, ctx.body, "data", &what) {
+            return answer;
+        }
     }
     let component_message = match record.kind {
         InteractionKind::Component { message_id } => Some(message_id),
@@ -152,6 +116,9 @@ pub(crate) fn callback(ctx: &mut Ctx<'_>, interaction: u64, token: &str) -> Answ
                 return Answer::error(404, 10008, "Unknown Message");
             };
             messages::apply_edit(&mut state, now, ctx.body, &data, &mut message);
+            if let Err(answer) = messages::check_edit(&mut state, &data, &message, "data", &what) {
+                return answer;
+            }
             messages::record_output(&mut state, now, &message, true, Some(record.user_id));
             state.messages.insert(message_id, message);
         }
@@ -186,10 +153,32 @@ fn by_token<'s>(state: &'s mut State, token: &str) -> Option<&'s mut Interaction
     state.interaction_by_token(token)
 }
 
+/// The interaction behind a webhook token: 404 `10015` when unknown, 401 `50027` (and an
+/// `expired-token` violation) once the token is older than 15 minutes by the real or the sim
+/// clock, whichever says later.
+fn webhook(ctx: &Ctx<'_>, state: &mut State, token: &str) -> Result<InteractionRecord, Answer> {
+    let Some(record) = by_token(state, token).cloned() else {
+        return Err(Answer::error(404, 10015, "Unknown Webhook"));
+    };
+    let sim_age = (ctx.shared.now() - record.sent_sim).to_std().unwrap_or_default();
+    let age = record.sent_at.elapsed().max(sim_age);
+    if age > TOKEN_LIFETIME {
+        state.violation(
+            "expired-token",
+            format!("interaction {} token used {}s after the interaction (limit 15 min)", record.id, age.as_secs()),
+        );
+        return Err(Answer::error(401, 50027, "Invalid Webhook Token"));
+    }
+    Ok(record)
+}
+
 /// `GET /webhooks/{app}/{token}/messages/@original`.
 pub(crate) fn get_original(ctx: &Ctx<'_>, token: &str) -> Answer {
     let mut state = ctx.shared.lock();
-    let original = by_token(&mut state, token).and_then(|r| r.original);
+    let original = match webhook(ctx, &mut state, token) {
+        Ok(record) => record.original,
+        Err(answer) => return answer,
+    };
     match original.and_then(|id| state.messages.get(&id)) {
         Some(m) => Answer::ok(messages::to_json(ctx.shared, m)),
         None => Answer::error(404, 10008, "Unknown Message"),
@@ -203,19 +192,27 @@ pub(crate) fn edit_original(ctx: &mut Ctx<'_>, token: &str) -> Answer {
     let now = ctx.shared.now();
     let bot = ctx.shared.bot_user_id;
     let mut state = ctx.shared.lock();
-    let Some(record) = by_token(&mut state, token).cloned() else {
-        return Answer::error(404, 10015, "Unknown Webhook");
+    let record = match webhook(ctx, &mut state, token) {
+        Ok(record) => record,
+        Err(answer) => return answer,
     };
+    let what = format!("edit of @original of interaction {}", record.id);
     let message = if let Some(id) = record.original {
         let Some(mut message) = state.messages.get(&id).cloned() else {
             return Answer::error(404, 10008, "Unknown Message");
         };
         messages::apply_edit(&mut state, now, ctx.body, &json, &mut message);
+        if let Err(answer) = messages::check_edit(&mut state, &json, &message, "", &what) {
+            return answer;
+        }
         let reply_to = (message.interaction_id != Some(record.id)).then_some(record.user_id);
         messages::record_output(&mut state, now, &message, true, reply_to);
         state.messages.insert(id, message.clone());
         message
     } else if record.callback.is_some_and(|(kind, _)| kind == 5) {
+        if let Err(answer) = messages::check_new(&mut state, &json, ctx.body, "", &what) {
+            return answer;
+        }
         let mut message = messages::build(&mut state, now, ctx.body, &json, record.channel_id, bot, Some(record.id));
         message.ephemeral = record.deferred_ephemeral;
         message.flags |= if record.deferred_ephemeral { messages::EPHEMERAL } else { 0 };
@@ -240,7 +237,10 @@ pub(crate) fn edit_original(ctx: &mut Ctx<'_>, token: &str) -> Answer {
 /// `DELETE /webhooks/{app}/{token}/messages/@original`.
 pub(crate) fn delete_original(ctx: &Ctx<'_>, token: &str) -> Answer {
     let mut state = ctx.shared.lock();
-    let original = by_token(&mut state, token).and_then(|r| r.original);
+    let original = match webhook(ctx, &mut state, token) {
+        Ok(record) => record.original,
+        Err(answer) => return answer,
+    };
     match original.and_then(|id| state.delete_message(id)) {
         Some(_) => Answer::no_content(),
         None => Answer::error(404, 10008, "Unknown Message"),
@@ -253,13 +253,18 @@ pub(crate) fn followup(ctx: &mut Ctx<'_>, token: &str) -> Answer {
     let now = ctx.shared.now();
     let bot = ctx.shared.bot_user_id;
     let mut state = ctx.shared.lock();
-    let Some(record) = by_token(&mut state, token).cloned() else {
-        return Answer::error(404, 10015, "Unknown Webhook");
+    let record = match webhook(ctx, &mut state, token) {
+        Ok(record) => record,
+        Err(answer) => return answer,
     };
     if record.callback.is_none() {
         state
             .violation("followup-before-callback", format!("followup for interaction {} before a response", record.id));
         return Answer::error(404, 10015, "Unknown Webhook");
+    }
+    let what = format!("followup of interaction {}", record.id);
+    if let Err(answer) = messages::check_new(&mut state, &json, ctx.body, "", &what) {
+        return answer;
     }
     let mut message = messages::build(&mut state, now, ctx.body, &json, record.channel_id, bot, Some(record.id));
     // Like Discord, the first followup after a deferred (type 5) response replaces the
@@ -293,6 +298,9 @@ fn owned_message(state: &mut State, token: &str, id: u64) -> Option<u64> {
 /// `GET /webhooks/{app}/{token}/messages/{id}`.
 pub(crate) fn get_followup(ctx: &Ctx<'_>, token: &str, id: u64) -> Answer {
     let mut state = ctx.shared.lock();
+    if let Err(answer) = webhook(ctx, &mut state, token) {
+        return answer;
+    }
     match owned_message(&mut state, token, id).and_then(|id| state.messages.get(&id)) {
         Some(m) => Answer::ok(messages::to_json(ctx.shared, m)),
         None => Answer::error(404, 10008, "Unknown Message"),
@@ -304,10 +312,16 @@ pub(crate) fn edit_followup(ctx: &Ctx<'_>, token: &str, id: u64) -> Answer {
     let json = ctx.json();
     let now = ctx.shared.now();
     let mut state = ctx.shared.lock();
+    if let Err(answer) = webhook(ctx, &mut state, token) {
+        return answer;
+    }
     let Some(mut message) = owned_message(&mut state, token, id).and_then(|id| state.messages.get(&id)).cloned() else {
         return Answer::error(404, 10008, "Unknown Message");
     };
     messages::apply_edit(&mut state, now, ctx.body, &json, &mut message);
+    if let Err(answer) = messages::check_edit(&mut state, &json, &message, "", &format!("edit of followup {id}")) {
+        return answer;
+    }
     messages::record_output(&mut state, now, &message, true, None);
     state.messages.insert(id, message.clone());
     Answer::ok(messages::to_json(ctx.shared, &message))
@@ -316,6 +330,9 @@ pub(crate) fn edit_followup(ctx: &Ctx<'_>, token: &str, id: u64) -> Answer {
 /// `DELETE /webhooks/{app}/{token}/messages/{id}`.
 pub(crate) fn delete_followup(ctx: &Ctx<'_>, token: &str, id: u64) -> Answer {
     let mut state = ctx.shared.lock();
+    if let Err(answer) = webhook(ctx, &mut state, token) {
+        return answer;
+    }
     match owned_message(&mut state, token, id).and_then(|id| state.delete_message(id)) {
         Some(_) => Answer::no_content(),
         None => Answer::error(404, 10008, "Unknown Message"),

@@ -1,27 +1,78 @@
 //! Channel messages: create (with DMs-closed and nonce de-duplication), get, edit, delete; and
-//! the helpers that turn request bodies into [`Message`]s.
+//! the helpers that turn request bodies into [`Message`]s and check them against Discord's
+//! limits.
 
-use chrono::{DateTime, Duration as ChronoDuration, Utc};
-use serde_json::Value;
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
 
 use super::{body::ParsedBody, Answer, Ctx};
 use crate::{
+    limits::{self, Breach},
     model::{Attachment, Message},
     payloads,
     state::{ChannelKind, Shared, State},
     transcript::{EventKind, TranscriptEvent},
 };
 
-/// How long Discord remembers an enforced nonce.
-const NONCE_WINDOW_MINUTES: i64 = 5;
-
 /// Message flag: only visible to the interaction's user.
 pub(crate) const EPHEMERAL: u64 = 1 << 6;
 
-/// The wire form of a stored message.
+/// The wire form of a stored message (without `nonce`, as in every answer but a create).
 pub(crate) fn to_json(shared: &Shared, m: &Message) -> Value {
     let author = payloads::user(shared.bot_user_id, &shared.bot_name, true);
     payloads::message(m, &author, shared.application_id)
+}
+
+/// The create response: the message with its `nonce`.
+fn created_json(shared: &Shared, m: &Message) -> Value {
+    let mut value = to_json(shared, m);
+    if let Some(nonce) = &m.nonce {
+        value["nonce"] = json!(nonce);
+    }
+    value
+}
+
+/// Checks a body that creates a message (`prefix` is `data` for callbacks): Discord's limits,
+/// then emptiness. A breach is recorded as a `limit` violation.
+pub(crate) fn check_new(
+    state: &mut State,
+    json: &Value,
+    body: &ParsedBody,
+    prefix: &str,
+    what: &str,
+) -> Result<(), Answer> {
+    let breach = limits::message(json, prefix)
+        .err()
+        .or_else(|| limits::is_empty_message(json, body.files.len()).then(Breach::empty));
+    reject(state, breach, what)
+}
+
+/// Checks an edit body against Discord's limits, and that `result` (the edited message) is not
+/// empty.
+pub(crate) fn check_edit(
+    state: &mut State,
+    json: &Value,
+    result: &Message,
+    prefix: &str,
+    what: &str,
+) -> Result<(), Answer> {
+    let empty = result.content.is_empty()
+        && result.embeds.is_empty()
+        && result.attachments.is_empty()
+        && result.components.is_empty();
+    let breach = limits::message(json, prefix).err().or_else(|| empty.then(Breach::empty));
+    reject(state, breach, what)
+}
+
+/// Records a breach as a `limit` violation and turns it into Discord's 400 answer.
+pub(crate) fn reject(state: &mut State, breach: Option<Breach>, what: &str) -> Result<(), Answer> {
+    match breach {
+        None => Ok(()),
+        Some(breach) => {
+            state.violation("limit", format!("{what}: {breach}"));
+            Err(Answer::breach(&breach))
+        }
+    }
 }
 
 fn nonce_of(json: &Value) -> Option<String> {
@@ -158,6 +209,12 @@ pub(crate) fn create(ctx: &mut Ctx<'_>, channel: u64) -> Answer {
     let json = ctx.json();
     let now = ctx.shared.now();
     let mut state = ctx.shared.lock();
+    if state.channel_removed(channel) {
+        return Answer::missing_access();
+    }
+    if let Err(answer) = check_new(&mut state, &json, ctx.body, "", &format!("message to channel {channel}")) {
+        return answer;
+    }
     match state.channels.get(&channel) {
         None => return Answer::error(404, 10003, "Unknown Channel"),
         Some(ChannelKind::Dm { recipient }) => {
@@ -177,9 +234,9 @@ pub(crate) fn create(ctx: &mut Ctx<'_>, channel: u64) -> Answer {
     if let (Some(nonce), true) = (&nonce, json["enforce_nonce"].as_bool() == Some(true)) {
         let key = (channel, nonce.clone());
         if let Some((existing, at)) = state.nonces.get(&key) {
-            if now.signed_duration_since(*at) < ChronoDuration::minutes(NONCE_WINDOW_MINUTES) {
+            if now.signed_duration_since(*at) < ctx.shared.nonce_window {
                 if let Some(m) = state.messages.get(existing) {
-                    return Answer::ok(to_json(ctx.shared, m));
+                    return Answer::ok(created_json(ctx.shared, m));
                 }
             }
         }
@@ -191,7 +248,7 @@ pub(crate) fn create(ctx: &mut Ctx<'_>, channel: u64) -> Answer {
     }
     ctx.created.push(message.id);
     record_output(&mut state, now, &message, false, None);
-    let answer = Answer::ok(to_json(ctx.shared, &message));
+    let answer = Answer::ok(created_json(ctx.shared, &message));
     state.insert_message(message);
     answer
 }
@@ -201,6 +258,9 @@ pub(crate) fn get(ctx: &Ctx<'_>, channel: u64, id: u64) -> Answer {
     let state = ctx.shared.lock();
     if !state.channels.contains_key(&channel) {
         return Answer::error(404, 10003, "Unknown Channel");
+    }
+    if state.channel_removed(channel) {
+        return Answer::missing_access();
     }
     match state.messages.get(&id).filter(|m| m.channel_id == channel && !m.ephemeral) {
         Some(m) => Answer::ok(to_json(ctx.shared, m)),
@@ -216,10 +276,16 @@ pub(crate) fn edit(ctx: &Ctx<'_>, channel: u64, id: u64) -> Answer {
     if !state.channels.contains_key(&channel) {
         return Answer::error(404, 10003, "Unknown Channel");
     }
+    if state.channel_removed(channel) {
+        return Answer::missing_access();
+    }
     let Some(mut message) = state.messages.get(&id).filter(|m| m.channel_id == channel && !m.ephemeral).cloned() else {
         return Answer::error(404, 10008, "Unknown Message");
     };
     apply_edit(&mut state, now, ctx.body, &json, &mut message);
+    if let Err(answer) = check_edit(&mut state, &json, &message, "", &format!("edit of message {id}")) {
+        return answer;
+    }
     record_output(&mut state, now, &message, true, None);
     let answer = Answer::ok(to_json(ctx.shared, &message));
     state.messages.insert(id, message);
@@ -229,6 +295,9 @@ pub(crate) fn edit(ctx: &Ctx<'_>, channel: u64, id: u64) -> Answer {
 /// `DELETE /channels/{channel}/messages/{id}`.
 pub(crate) fn delete(ctx: &Ctx<'_>, channel: u64, id: u64) -> Answer {
     let mut state = ctx.shared.lock();
+    if state.channel_removed(channel) {
+        return Answer::missing_access();
+    }
     if state.messages.get(&id).is_some_and(|m| m.channel_id == channel) {
         state.delete_message(id);
         Answer::no_content()

@@ -2,15 +2,19 @@
 
 pub(crate) mod body;
 mod channels;
+mod commands;
+mod gates;
+mod history;
 mod interactions;
 mod messages;
 pub(crate) mod routes;
 
+pub(crate) use interactions::CALLBACK_DEADLINE;
 pub(crate) use messages::to_json as message_json;
 
 use std::{
     convert::Infallible,
-    sync::Arc,
+    sync::{atomic::Ordering, Arc},
     time::{Duration, Instant},
 };
 
@@ -23,12 +27,7 @@ use serde_json::{json, Value};
 use tokio::{net::TcpListener, sync::Notify};
 
 use self::{body::ParsedBody, routes::Route};
-use crate::{
-    faults::{self, FaultKind},
-    model::RequestRecord,
-    payloads,
-    state::Shared,
-};
+use crate::{model::RequestRecord, payloads, state::Shared};
 
 /// A handler's answer.
 pub(crate) struct Answer {
@@ -47,12 +46,22 @@ impl Answer {
     pub(crate) fn error(status: u16, code: u64, message: &str) -> Self {
         Self { status, body: Some(payloads::error(code, message)), headers: Vec::new() }
     }
+    /// 403 `50001 Missing Access` (e.g. a channel of a guild the bot was removed from).
+    pub(crate) fn missing_access() -> Self {
+        Self::error(403, 50001, "Missing Access")
+    }
+    /// The answer for a breached message limit.
+    pub(crate) fn breach(breach: &crate::limits::Breach) -> Self {
+        Self { status: 400, body: Some(breach.body()), headers: Vec::new() }
+    }
 }
 
 /// What a handler gets: the sim, the parsed request, and a place to note created messages.
 pub(crate) struct Ctx<'a> {
     pub(crate) shared: &'a Shared,
     pub(crate) body: &'a ParsedBody,
+    /// The query string, if any.
+    pub(crate) query: Option<&'a str>,
     pub(crate) created: Vec<u64>,
 }
 
@@ -101,7 +110,25 @@ async fn connection(shared: Arc<Shared>, stream: tokio::net::TcpStream) {
     }
 }
 
+/// Counts a request as in flight while it is handled (also when its future is dropped).
+struct InFlight<'a>(&'a Shared);
+
+impl<'a> InFlight<'a> {
+    fn enter(shared: &'a Shared) -> Self {
+        let now = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        shared.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        Self(shared)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 async fn handle(shared: &Shared, kill: &Notify, req: Request<Body>) -> Response<Body> {
+    let _flight = InFlight::enter(shared);
     let started = Instant::now();
     let method = req.method().as_str().to_owned();
     let full_path = req.uri().path().to_owned();
@@ -114,6 +141,11 @@ async fn handle(shared: &Shared, kill: &Notify, req: Request<Body>) -> Response<
             return respond(Answer::error(400, 50109, "The request body contains invalid JSON."));
         }
     };
+    let latency = shared.lock().controls.latency_sample();
+    let there = latency / 2;
+    if !there.is_zero() {
+        tokio::time::sleep(there).await;
+    }
     let mut record = RequestRecord {
         method: method.clone(),
         path: full_path.clone(),
@@ -126,83 +158,24 @@ async fn handle(shared: &Shared, kill: &Notify, req: Request<Body>) -> Response<
         at: shared.now(),
         elapsed: Duration::ZERO,
     };
-    let path = full_path.strip_prefix("/api/v10").unwrap_or(&full_path);
-    let route = routes::parse(&method, path, shared.application_id);
-    let answer = match route {
-        Err(routes::RouteError::Unknown) => {
-            shared.lock().violation("unknown-route", format!("{method} {full_path}"));
-            Answer::error(404, 0, "404: Not Found")
-        }
-        Err(routes::RouteError::BadId(s)) => {
-            shared.lock().violation("bad-request", format!("{method} {full_path}: {s:?} is not a snowflake"));
-            Answer::error(400, 50035, "Invalid Form Body")
-        }
-        Err(routes::RouteError::WrongApplication) => {
-            shared.lock().violation("bad-request", format!("{method} {full_path}: not our application id"));
-            Answer::error(404, 10015, "Unknown Webhook")
-        }
-        Ok(route) => {
-            let fault = faults::take_fault(&mut shared.lock().faults, &method, path, &route);
-            if let Some(fault) = fault {
-                record.fault = Some(fault.describe());
-                match fault.kind {
-                    FaultKind::ServerError(status) => Answer::error(status, 0, &format!("{status}: Server Error")),
-                    FaultKind::RateLimited { retry_after } => rate_limited(retry_after),
-                    FaultKind::Timeout(hold) => {
-                        record.elapsed = started.elapsed();
-                        shared.lock().requests.push(record);
-                        shared.notify();
-                        tokio::time::sleep(hold).await;
-                        kill.notify_one();
-                        std::future::pending::<()>().await;
-                        return respond(Answer::error(504, 0, "unreachable"));
-                    }
-                }
-            } else {
-                #[cfg(feature = "openapi")]
-                if let (Some(validator), Some(json)) = (&shared.openapi, &body.json) {
-                    for v in validator.check_request(&method, path, json) {
-                        shared.lock().violation("openapi-request", v);
-                    }
-                }
-                let mut ctx = Ctx { shared, body: &body, created: Vec::new() };
-                let answer = route_to_handler(&mut ctx, &route);
-                record.created = ctx.created;
-                #[cfg(feature = "openapi")]
-                if let (Some(validator), Some(json)) = (&shared.openapi, &answer.body) {
-                    if answer.status < 300 {
-                        for v in validator.check_response(&method, path, answer.status, json) {
-                            shared.lock().violation("openapi-response", v);
-                        }
-                    }
-                }
-                answer
-            }
-        }
-    };
+    let answer = gates::answer(shared, kill, &body, &mut record, started).await;
     record.status = answer.status;
     record.elapsed = started.elapsed();
     {
         let mut state = shared.lock();
-        if record.fault.is_some() && !record.created.is_empty() {
+        let failing = record.fault.as_deref().is_some_and(|f| !f.starts_with("hang"));
+        if failing && !record.created.is_empty() {
             state.violation("fault", format!("faulted request {method} {full_path} created messages"));
         }
+        state.limits.note_status(answer.status, Instant::now());
         state.requests.push(record);
     }
     shared.notify();
-    respond(answer)
-}
-
-fn rate_limited(retry_after: f64) -> Answer {
-    Answer {
-        status: 429,
-        body: Some(json!({
-            "message": "You are being rate limited.",
-            "retry_after": retry_after,
-            "global": false,
-        })),
-        headers: vec![("retry-after", format!("{}", retry_after.ceil())), ("x-ratelimit-scope", "user".to_owned())],
+    let back = latency.saturating_sub(there);
+    if !back.is_zero() {
+        tokio::time::sleep(back).await;
     }
+    respond(answer)
 }
 
 fn route_to_handler(ctx: &mut Ctx<'_>, route: &Route) -> Answer {
@@ -215,11 +188,12 @@ fn route_to_handler(ctx: &mut Ctx<'_>, route: &Route) -> Answer {
         Route::GetChannel { channel } => channels::get_channel(ctx, *channel),
         Route::GetMember { guild, user } => channels::get_member(ctx, *guild, *user),
         Route::CreateMessage { channel } => messages::create(ctx, *channel),
+        Route::GetMessages { channel } => history::list(ctx, *channel),
         Route::GetMessage { channel, message } => messages::get(ctx, *channel, *message),
         Route::EditMessage { channel, message } => messages::edit(ctx, *channel, *message),
         Route::DeleteMessage { channel, message } => messages::delete(ctx, *channel, *message),
-        Route::PutCommands { guild } => interactions::put_commands(ctx, *guild),
-        Route::GetCommands { guild } => interactions::get_commands(ctx, *guild),
+        Route::PutCommands { guild } => commands::put_commands(ctx, *guild),
+        Route::GetCommands { guild } => commands::get_commands(ctx, *guild),
         Route::Callback { interaction, token } => interactions::callback(ctx, *interaction, token),
         Route::GetOriginal { token } => interactions::get_original(ctx, token),
         Route::EditOriginal { token } => interactions::edit_original(ctx, token),

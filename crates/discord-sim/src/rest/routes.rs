@@ -21,6 +21,7 @@ pub(crate) enum Route {
     DeleteFollowup { token: String, message: u64 },
     GetChannel { channel: u64 },
     CreateMessage { channel: u64 },
+    GetMessages { channel: u64 },
     GetMessage { channel: u64, message: u64 },
     EditMessage { channel: u64, message: u64 },
     DeleteMessage { channel: u64, message: u64 },
@@ -102,6 +103,7 @@ pub(crate) fn parse(method: &str, path: &str, application_id: u64) -> Result<Rou
         }
         ("GET", ["channels", c]) => Route::GetChannel { channel: id(c)? },
         ("POST", ["channels", c, "messages"]) => Route::CreateMessage { channel: id(c)? },
+        ("GET", ["channels", c, "messages"]) => Route::GetMessages { channel: id(c)? },
         (m, ["channels", c, "messages", msg]) => {
             let (channel, message) = (id(c)?, id(msg)?);
             match m {

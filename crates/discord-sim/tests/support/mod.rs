@@ -168,6 +168,14 @@ async fn announce(ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+/// Answers after Discord's 3 s deadline.
+#[poise::command(slash_command)]
+async fn late(ctx: Context<'_>) -> Result<(), Error> {
+    tokio::time::sleep(Duration::from_millis(3300)).await;
+    ctx.say("too late").await?;
+    Ok(())
+}
+
 /// Replies with a file.
 #[poise::command(slash_command)]
 async fn ics(ctx: Context<'_>) -> Result<(), Error> {
@@ -263,6 +271,7 @@ pub async fn start(spec: SimSpec) -> anyhow::Result<Sim> {
                 announce(),
                 ics(),
                 twice(),
+                late(),
             ],
             event_handler: |framework, event| Box::pin(on_event(framework.serenity_context, event)),
             ..Default::default()
@@ -282,4 +291,60 @@ pub async fn start(spec: SimSpec) -> anyhow::Result<Sim> {
     });
     sim.wait_ready(WAIT).await?;
     Ok(sim)
+}
+
+/// A REST answer read by [`raw`]: status, lower-case headers and the JSON body (`null` if none).
+#[derive(Debug)]
+pub struct Raw {
+    pub status: u16,
+    pub headers: std::collections::HashMap<String, String>,
+    pub body: serde_json::Value,
+}
+
+impl Raw {
+    /// A header's value, or "" when absent.
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map_or("", String::as_str)
+    }
+}
+
+/// Sends one HTTP/1.1 request to the sim's REST server (`path` below `/api/v10`) on its own
+/// connection, so tests can see headers serenity hides and send bodies serenity would not.
+pub async fn raw(sim: &Sim, method: &str, path: &str, body: Option<&serde_json::Value>) -> anyhow::Result<Raw> {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let address = sim.api_url().trim_start_matches("http://").to_owned();
+    let mut stream = tokio::net::TcpStream::connect(address).await?;
+    let payload = body.map(ToString::to_string).unwrap_or_default();
+    let request = format!(
+        "{method} /api/v10{path} HTTP/1.1\r\nHost: sim\r\nConnection: close\r\nAuthorization: Bot sim-token\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{payload}",
+        payload.len()
+    );
+    stream.write_all(request.as_bytes()).await?;
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).await?;
+    let text = String::from_utf8(bytes)?;
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines.next().and_then(|l| l.split(' ').nth(1)).unwrap_or("0").parse()?;
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let body = if body.is_empty() { serde_json::Value::Null } else { serde_json::from_str(body)? };
+    Ok(Raw { status, headers, body })
+}
+
+/// The webhook token of interaction `id` (from the bot's callback request).
+pub fn token_of(sim: &Sim, id: u64) -> anyhow::Result<String> {
+    let prefix = format!("/api/v10/interactions/{id}/");
+    sim.requests()
+        .into_iter()
+        .find_map(|r| r.path.strip_prefix(&prefix).and_then(|rest| rest.split('/').next()).map(str::to_owned))
+        .ok_or_else(|| anyhow::anyhow!("no callback for interaction {id}"))
+}
+
+/// A manual sim clock: the returned handle moves it.
+pub fn manual_clock(start: &str) -> anyhow::Result<std::sync::Arc<std::sync::Mutex<chrono::DateTime<chrono::Utc>>>> {
+    Ok(std::sync::Arc::new(std::sync::Mutex::new(chrono::DateTime::parse_from_rfc3339(start)?.to_utc())))
 }
