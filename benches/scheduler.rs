@@ -28,8 +28,8 @@ use mentor_bot::{
         ids::{ChannelId, GuildId, UserId},
         jobs::{JobKind, PlannedJob, Subject},
     },
-    notify::{DeliveryError, DiscordNotifier, Notifier, Outgoing},
-    runtime::http_client,
+    notify::{DeliveryError, DiscordNotifier, Notifier, Outgoing, PostedMessage},
+    runtime::rest_client,
     scheduler::{RunnerSettings, Scheduler},
     store::Store,
 };
@@ -42,11 +42,14 @@ struct NoopNotifier;
 
 #[async_trait::async_trait]
 impl Notifier for NoopNotifier {
-    async fn dm(&self, _to: UserId, _m: Outgoing) -> Result<(), DeliveryError> {
-        Ok(())
+    async fn open_dm(&self, to: UserId) -> Result<ChannelId, DeliveryError> {
+        Ok(ChannelId(to.0))
     }
-    async fn post(&self, _c: ChannelId, _m: Outgoing) -> Result<(), DeliveryError> {
-        Ok(())
+    async fn post(&self, _c: ChannelId, _m: &Outgoing) -> Result<u64, DeliveryError> {
+        Ok(1)
+    }
+    async fn recent(&self, _c: ChannelId) -> Result<Vec<PostedMessage>, DeliveryError> {
+        Ok(Vec::new())
     }
 }
 
@@ -62,6 +65,7 @@ fn fallback_job(i: usize, due: DateTime<Utc>) -> PlannedJob {
         channel: Some(CHANNEL),
         due_at: due,
         dedupe_key: format!("bench:{i}:{}", due.timestamp()),
+        payload: None,
     }
 }
 
@@ -73,14 +77,14 @@ async fn plan(store: &Store, jobs: &[PlannedJob], now: DateTime<Utc>) {
     }
 }
 
-fn settings(rate: u32) -> RunnerSettings {
+fn settings() -> RunnerSettings {
     RunnerSettings {
         batch_size: 200,
         lease: Duration::minutes(2),
-        max_attempts: 6,
         retry_base: Duration::seconds(30),
         retry_max: Duration::hours(1),
-        send_rate_per_second: rate,
+        max_in_flight: 32,
+        prune_after: Duration::days(90),
     }
 }
 
@@ -118,7 +122,7 @@ async fn main() {
     // 1. Claim and mark 10,000 due jobs with a no-op sender.
     let clock: SharedClock = Arc::new(SystemClock);
     let app = App::new(store.clone(), clock.clone(), Arc::new(config.clone())).unwrap();
-    let scheduler = Scheduler::new(app.clone(), Arc::new(NoopNotifier), settings(1_000_000));
+    let scheduler = Scheduler::new(app.clone(), Arc::new(NoopNotifier), settings());
     let started = Instant::now();
     let mut total = 0;
     loop {
@@ -147,7 +151,7 @@ async fn main() {
 
     // 3. Idle CPU of the runner (everything due tomorrow).
     let idle_secs = env_usize("BENCH_IDLE_SECS", 60) as u64;
-    let handle = Scheduler::new(app.clone(), Arc::new(NoopNotifier), settings(40)).spawn();
+    let handle = Scheduler::new(app.clone(), Arc::new(NoopNotifier), settings()).spawn();
     tokio::time::sleep(StdDuration::from_millis(500)).await;
     let cpu0 = cpu_seconds();
     tokio::time::sleep(StdDuration::from_secs(idle_secs)).await;
@@ -161,8 +165,9 @@ async fn main() {
     )
     .await
     .unwrap();
-    let http = Arc::new(http_client(&sim.api_url(), &Token::new("bench")));
-    let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(http));
+    config.discord.api_url = sim.api_url();
+    let notifier: Arc<dyn Notifier> =
+        Arc::new(DiscordNotifier::new(rest_client(&config, &Token::new("bench")).unwrap()));
     let lateness_dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", lateness_dir.path().join("lateness.db").display());
     let store = Store::open(&url, 4).await.unwrap();
@@ -180,7 +185,7 @@ async fn main() {
         plan(&store, &jobs, Utc::now()).await;
         let app = App::new(store.clone(), clock.clone(), Arc::new(config.clone())).unwrap();
         let before = sim.channel_messages(CHANNEL).len();
-        let handle = Scheduler::new(app, notifier.clone(), settings(40)).spawn();
+        let handle = Scheduler::new(app, notifier.clone(), settings()).spawn();
         let deadline = Instant::now() + StdDuration::from_mins(2);
         while sim.channel_messages(CHANNEL).len() < before + count && Instant::now() < deadline {
             tokio::time::sleep(StdDuration::from_millis(100)).await;

@@ -37,6 +37,24 @@ pub struct DiscordConfig {
     pub api_url: String,
     pub guild_id: u64,
     pub admin_role_id: u64,
+    pub requests_per_second: u32,
+    pub request_timeout: String,
+}
+
+impl DiscordConfig {
+    /// How long one REST request may take.
+    pub fn request_timeout(&self) -> Result<std::time::Duration, ConfigError> {
+        parse_duration("request_timeout", &self.request_timeout)
+            .ok()
+            .and_then(|d| d.to_std().ok())
+            .filter(|d| !d.is_zero())
+            .ok_or_else(|| {
+                ConfigError::Invalid(format!(
+                    "key `discord.request_timeout`: {:?} is not a positive duration like \"10s\"",
+                    self.request_timeout
+                ))
+            })
+    }
 }
 
 /// Where data lives.
@@ -88,12 +106,21 @@ pub struct SchedulerConfig {
     pub quiet_hours: String,
     pub weekly_nudge: String,
     pub weekly_nudge_enabled: bool,
-    pub send_rate_per_second: u32,
-    pub max_attempts: u32,
+    pub max_in_flight: u32,
     pub retry_base: String,
     pub retry_max: String,
     pub lease: String,
     pub batch_size: u32,
+    pub prune_after: String,
+}
+
+/// The runner's durations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RunnerDurations {
+    pub retry_base: Duration,
+    pub retry_max: Duration,
+    pub lease: Duration,
+    pub prune_after: Duration,
 }
 
 impl SchedulerConfig {
@@ -115,12 +142,26 @@ impl SchedulerConfig {
         })
     }
 
-    /// Retry and lease durations: (`retry_base`, `retry_max`, `lease`).
-    pub fn runner_durations(&self) -> Result<(Duration, Duration, Duration), ConfigError> {
+    /// Retry, lease and retention durations.
+    pub fn runner_durations(&self) -> Result<RunnerDurations, ConfigError> {
         let d = |key: &str, value: &str| {
             parse_duration(key, value).map_err(|e| ConfigError::Invalid(format!("key `scheduler.{key}`: {e}")))
         };
-        Ok((d("retry_base", &self.retry_base)?, d("retry_max", &self.retry_max)?, d("lease", &self.lease)?))
+        Ok(RunnerDurations {
+            retry_base: d("retry_base", &self.retry_base)?,
+            retry_max: d("retry_max", &self.retry_max)?,
+            lease: d("lease", &self.lease)?,
+            prune_after: humantime::parse_duration(self.prune_after.trim())
+                .ok()
+                .and_then(|d| Duration::from_std(d).ok())
+                .filter(|d| *d >= Duration::days(1))
+                .ok_or_else(|| {
+                    ConfigError::Invalid(format!(
+                        "key `scheduler.prune_after`: {:?} is not a duration of at least a day, like \"90days\"",
+                        self.prune_after
+                    ))
+                })?,
+        })
     }
 }
 
@@ -196,12 +237,16 @@ impl Config {
         s.runner_durations()?;
         ZonedSchedule::parse(&s.weekly_nudge, chrono_tz::UTC)
             .map_err(|e| ConfigError::Invalid(format!("key `scheduler.weekly_nudge`: {e}")))?;
-        if s.send_rate_per_second == 0 || s.max_attempts == 0 || s.batch_size == 0 {
+        if s.max_in_flight == 0 || s.batch_size == 0 {
+            return invalid("scheduler.max_in_flight", "max_in_flight and batch_size must be at least 1");
+        }
+        if !(1..=50).contains(&self.discord.requests_per_second) {
             return invalid(
-                "scheduler.send_rate_per_second",
-                "send_rate_per_second, max_attempts and batch_size must be at least 1",
+                "discord.requests_per_second",
+                "must be between 1 and 50 (Discord's global limit is 50 requests per second per bot)",
             );
         }
+        self.discord.request_timeout()?;
         if !(self.discord.api_url.starts_with("http://") || self.discord.api_url.starts_with("https://")) {
             return invalid("discord.api_url", "must start with http:// or https://");
         }

@@ -27,12 +27,9 @@ pub async fn run_demo(out: &mut dyn Write) -> anyhow::Result<()> {
     writeln!(out, "Cast: Ada (server admin, Berlin), Mo (mentor, New York), Mia (mentee, Berlin).")?;
     writeln!(out, "Times in each line are shown in the zone of the person who sees them.\n")?;
     write!(out, "{}", world.sim.transcript())?;
-    let violations = world.sim.violations();
-    world.stop().await;
+    let checked = world.finish().await;
     result?;
-    if !violations.is_empty() {
-        anyhow::bail!("the simulated Discord saw protocol violations: {violations:?}");
-    }
+    checked.context("the simulated Discord saw what real Discord would have refused")?;
     writeln!(out, "\nDemo finished in {:.1} s.", started.elapsed().as_secs_f64())?;
     Ok(())
 }

@@ -13,7 +13,7 @@ use crate::{
     clock::SharedClock,
     config::{Config, Token},
     domain::ids::{GuildId, RoleId},
-    notify::{DiscordNotifier, Notifier},
+    notify::{DiscordNotifier, DiscordRest, Notifier},
     scheduler::{RunnerSettings, Scheduler, SchedulerHandle},
     store::Store,
 };
@@ -50,21 +50,36 @@ pub struct RunningBot {
 }
 
 /// serenity's HTTP client for `api_url`: Discord itself, or any base URL serving `/api/v10`.
+/// serenity's own rate limiter is off everywhere: it ignores another base URL, so it could not be
+/// what the tests run. The bot's requests outside interactions go through [`DiscordRest`] and its
+/// budget; serenity only answers interactions (exempt from the global limit) and makes the two
+/// start-up calls (application info, command registration).
 pub fn http_client(api_url: &str, token: &Token) -> serenity::Http {
-    let builder = serenity::HttpBuilder::new(token.expose());
+    let builder = serenity::HttpBuilder::new(token.expose()).ratelimiter_disabled(true);
     let api_url = api_url.trim_end_matches('/');
     if api_url == DISCORD_API {
         builder.build()
     } else {
-        // serenity's rate limiter talks to discord.com directly and ignores the proxy.
-        builder.proxy(api_url).ratelimiter_disabled(true).build()
+        builder.proxy(api_url).build()
     }
+}
+
+/// The bot's REST client with its request budget (one per process).
+pub fn rest_client(config: &Config, token: &Token) -> anyhow::Result<Arc<DiscordRest>> {
+    Ok(Arc::new(DiscordRest::new(
+        &config.discord.api_url,
+        token.expose(),
+        config.discord.requests_per_second,
+        config.discord.request_timeout()?,
+    )?))
 }
 
 /// Connects to Discord (or the configured API) and starts answering commands.
 pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let BotOptions { config, token, clock, store } = options;
     let http = http_client(&config.discord.api_url, &token);
+    let rest = rest_client(&config, &token)?;
+    let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(rest));
     let app = App::new(store, clock, config.clone())?;
     let in_flight = InFlight::default();
     let (setup_tx, setup_rx) = watch::channel(SetupState::Pending);
@@ -87,9 +102,8 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
                         return Err(e.into());
                     }
                     tracing::info!(commands = framework.options().commands.len(), guild = ?guild.map(|g| g.0), "commands registered");
-                    let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(ctx.http.clone()));
                     setup_tx.send_replace(SetupState::Ready);
-                    Ok(Data { app, notifier, admin_role, in_flight })
+                    Ok(Data { app, admin_role, in_flight })
                 })
             })
             .build()
@@ -102,7 +116,6 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let http = client.http.clone();
     let shard_manager = client.shard_manager.clone();
     let scheduler = if config.scheduler.enabled {
-        let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(http.clone()));
         let settings = RunnerSettings::from_config(&config.scheduler)?;
         Some(Scheduler::new(app.clone(), notifier, settings).spawn())
     } else {
@@ -146,6 +159,17 @@ impl RunningBot {
             Some(s) => s.settle(now, Duration::from_secs(20)).await,
             None => Ok(()),
         }
+    }
+
+    /// Stops at once, as a crash would: the gateway, running commands and the scheduler are
+    /// abandoned mid-way, nothing is closed.
+    pub fn crash(self) {
+        if let Some(scheduler) = self.scheduler {
+            scheduler.abort();
+        }
+        self.task.abort();
+        let shards = self.shard_manager.clone();
+        tokio::spawn(async move { shards.shutdown_all().await });
     }
 
     /// Stops taking events, lets running commands and the scheduler's current round finish

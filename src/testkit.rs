@@ -55,12 +55,14 @@ pub struct WorldOptions {
     pub openapi: Option<PathBuf>,
     /// Adjusts the bot's configuration before it starts.
     pub configure: fn(&mut Config),
+    /// REST round trips of the simulated Discord (uniform between the two), if any.
+    pub latency: Option<(Duration, Duration)>,
 }
 
 impl WorldOptions {
     /// Starting at `start`, with the defaults otherwise.
     pub fn at(start: DateTime<Utc>) -> Self {
-        Self { start, openapi: None, configure: |_| {} }
+        Self { start, openapi: None, configure: |_| {}, latency: None }
     }
 }
 
@@ -106,7 +108,9 @@ pub struct World {
     db_dir: tempfile::TempDir,
 }
 
-fn spec(clock: &ManualClock, openapi: Option<PathBuf>) -> SimSpec {
+/// The simulated world: the cast, Discord's rate limits always on (a test passes only if Discord
+/// would have accepted what the bot did), the OpenAPI document when given.
+fn spec(clock: &ManualClock, options: &WorldOptions) -> SimSpec {
     use cast::{
         ADA, COORDINATOR_ROLE, CORA, DANA, GENERAL, GUILD, LEO, MENTORING, MIA, MO, OTHER_CHANNEL, OTHER_GUILD, OTTO,
     };
@@ -128,9 +132,13 @@ fn spec(clock: &ManualClock, openapi: Option<PathBuf>) -> SimSpec {
         .user(UserSpec::new(DANA, "Dana").time_zone(berlin).member_of(GUILD).dms_closed(true))
         .user(UserSpec::new(CORA, "Cora").time_zone(berlin).member_of(GUILD).role_in(GUILD, COORDINATOR_ROLE))
         .user(UserSpec::new(LEO, "Leo").time_zone(berlin).member_of(GUILD))
-        .clock(move || c.now());
-    if let Some(path) = openapi {
+        .clock(move || c.now())
+        .discord_limits();
+    if let Some(path) = &options.openapi {
         spec = spec.openapi_spec(path);
+    }
+    if let Some((min, max)) = options.latency {
+        spec = spec.latency(min, max);
     }
     spec
 }
@@ -154,7 +162,7 @@ impl World {
     /// registered its commands.
     pub async fn start(options: WorldOptions) -> anyhow::Result<World> {
         let clock = ManualClock::new(options.start);
-        let sim = Sim::start(spec(&clock, options.openapi)).await.context("while starting the simulated Discord")?;
+        let sim = Sim::start(spec(&clock, &options)).await.context("while starting the simulated Discord")?;
         let db_dir = tempfile::tempdir().context("while creating a temporary database folder")?;
         let mut config = Config::defaults()?;
         config.discord.api_url = sim.api_url();
@@ -212,9 +220,26 @@ impl World {
         self.sim.actor(user).in_guild(cast::GUILD).in_channel(cast::GENERAL)
     }
 
-    /// Stops the bot and the simulated Discord.
+    /// Stops the bot (as a crash would: nothing finishes, nothing is closed); the simulated
+    /// Discord, the clock and the database stay.
+    pub fn crash_bot(self) -> Downtime {
+        let World { sim, clock, bot, config, db_dir, .. } = self;
+        bot.crash();
+        Downtime { sim, clock, config, db_dir }
+    }
+
+    /// Stops the bot and the simulated Discord, and fails (panics) if the simulated Discord saw
+    /// anything real Discord would have refused: every test checks this without asking.
     pub async fn stop(self) {
         self.bot.shutdown().await;
-        self.sim.shutdown();
+        if let Err(e) = self.sim.finish() {
+            panic!("{e:#}");
+        }
+    }
+
+    /// Stops the bot and the simulated Discord; the violations it saw, as an error.
+    pub async fn finish(self) -> anyhow::Result<()> {
+        self.bot.shutdown().await;
+        self.sim.finish()
     }
 }

@@ -221,21 +221,26 @@ async fn cancelling_tells_the_partner_and_a_cancelled_or_started_session_cannot_
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_passing_discord_error_on_the_partners_dm_is_retried_and_delivered_once() {
+async fn a_notice_that_discord_fails_is_retried_after_the_command_answered_and_arrives_once() {
     use discord_sim::{Fault, FaultKind, RouteMatch};
-    let w = paired_world().await;
+    let mut w = paired_world().await;
     let mo_dm = w.sim.dm_channel(MO).unwrap();
     w.sim.inject_fault(Fault::once(RouteMatch::CreateMessage { channel: Some(mo_dm) }, FaultKind::ServerError(503)));
     let text = book(&w, MIA, MO, "tomorrow 15:00").await;
-    assert!(text.contains(&format!("<@{MO}> got a DM")), "{text}");
+    assert!(text.contains(&format!("My DM to <@{MO}> is on its way")), "{text}");
+    w.advance(chrono::Duration::minutes(1)).await.unwrap();
     assert_eq!(w.sim.dms(MO).iter().filter(|m| m.text().contains("Session #1 booked")).count(), 1);
 
-    // Discord down for longer than the command waits: the booker is told, nothing is posted twice.
+    // Mo's DMs fail six times in a row: the booker hears the DM will follow, and it does, once,
+    // after backing off (30 s, 1, 2, 4, 8, 16 minutes).
     let route = RouteMatch::CreateMessage { channel: Some(mo_dm) };
-    w.sim.inject_fault(Fault { route, kind: FaultKind::ServerError(500), times: 3 });
+    w.sim.inject_fault(Fault { route, kind: FaultKind::ServerError(500), times: 6 });
     let text = book(&w, MIA, MO, "tomorrow 17:00").await;
-    assert!(text.contains(&format!("could not reach <@{MO}> by DM")), "{text}");
+    assert!(text.contains(&format!("My DM to <@{MO}> is on its way")), "{text}");
+    w.advance(chrono::Duration::minutes(20)).await.unwrap();
     assert_eq!(w.sim.dms(MO).iter().filter(|m| m.text().contains("Session #2 booked")).count(), 0);
+    w.advance(chrono::Duration::hours(3)).await.unwrap();
+    assert_eq!(w.sim.dms(MO).iter().filter(|m| m.text().contains("Session #2 booked")).count(), 1);
     assert_clean(&w);
     w.stop().await;
 }

@@ -32,6 +32,7 @@ fn job(i: i64, due: DateTime<Utc>) -> PlannedJob {
         channel: None,
         due_at: due,
         dedupe_key: format!("deadline_reminder:a{i}:r0"),
+        payload: None,
     }
 }
 
@@ -61,7 +62,7 @@ async fn concurrent_runners_never_claim_the_same_job() {
         tasks.push(tokio::spawn(async move {
             let mut mine = Vec::new();
             loop {
-                let batch = store.claim_due_jobs(t0(), Duration::minutes(2), 37).await.unwrap();
+                let batch = store.claim_due_jobs(t0(), Duration::minutes(2), 37).await.unwrap().jobs;
                 if batch.is_empty() {
                     return mine;
                 }
@@ -82,16 +83,26 @@ async fn concurrent_runners_never_claim_the_same_job() {
 async fn a_claimed_job_is_due_again_only_after_its_lease_expires() {
     let (store, _dir) = store().await;
     plan(&store, &[job(1, t0())]).await;
-    let claimed = store.claim_due_jobs(t0(), Duration::minutes(2), 10).await.unwrap();
+    let claimed = store.claim_due_jobs(t0(), Duration::minutes(2), 10).await.unwrap().jobs;
     assert_eq!(claimed.len(), 1);
     assert_eq!(claimed[0].attempts, 1);
-    assert!(store.claim_due_jobs(t0() + Duration::seconds(119), Duration::minutes(2), 10).await.unwrap().is_empty());
+    assert!(store
+        .claim_due_jobs(t0() + Duration::seconds(119), Duration::minutes(2), 10)
+        .await
+        .unwrap()
+        .jobs
+        .is_empty());
     assert_eq!(store.next_job_wakeup().await.unwrap(), Some(t0() + Duration::minutes(2)));
-    let again = store.claim_due_jobs(t0() + Duration::minutes(2), Duration::minutes(2), 10).await.unwrap();
+    let again = store.claim_due_jobs(t0() + Duration::minutes(2), Duration::minutes(2), 10).await.unwrap().jobs;
     assert_eq!(again.len(), 1);
     assert_eq!(again[0].attempts, 2);
+    assert!(again[0].in_flight, "the first claim expired unfinished: it may have been sent");
     let mut tx = store.begin().await.unwrap();
-    store.finish_job(&mut tx, again[0].id, "sent", None, t0()).await.unwrap();
+    assert!(
+        !store.finish_job(&mut tx, &claimed[0], "sent", None, t0()).await.unwrap(),
+        "the expired claim is fenced off"
+    );
+    assert!(store.finish_job(&mut tx, &again[0], "sent", None, t0()).await.unwrap());
     tx.commit().await.unwrap();
     assert_eq!(store.next_job_wakeup().await.unwrap(), None);
     // A finished occurrence is never planned again.
@@ -107,4 +118,35 @@ async fn every_database_has_its_own_instance_id_for_nonces() {
     assert_ne!(a.instance(), b.instance());
     let reopened = Store::open(&format!("sqlite://{}", dir_a.path().join("jobs.db").display()), 1).await.unwrap();
     assert_eq!(reopened.instance(), a.instance(), "stable across restarts");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_job_of_a_kind_this_version_does_not_know_is_set_aside_and_never_blocks_the_others() {
+    let (store, _dir) = store().await;
+    plan(&store, &[job(1, t0() - Duration::minutes(2)), job(2, t0() - Duration::minutes(1)), job(3, t0())]).await;
+    sqlx::query("UPDATE jobs SET kind = 'from_a_newer_version' WHERE subject_id = 1")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let claimed = store.claim_due_jobs(t0(), Duration::minutes(2), 10).await.unwrap();
+    assert_eq!(claimed.set_aside, 1);
+    assert_eq!(claimed.jobs.iter().map(|j| j.subject).collect::<Vec<_>>(), [Subject::Action(2), Subject::Action(3)]);
+    let later = t0() + Duration::hours(1);
+    assert_eq!(store.claim_due_jobs(later, Duration::minutes(2), 10).await.unwrap().set_aside, 0, "set aside once");
+    assert_eq!(store.job_counts(GuildId(1)).await.unwrap().set_aside, 1, "/program status shows it");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn finished_jobs_are_pruned_after_their_retention_and_pending_ones_never() {
+    let (store, _dir) = store().await;
+    plan(&store, &[job(1, t0()), job(2, t0()), job(3, t0() + Duration::days(200))]).await;
+    let claimed = store.claim_due_jobs(t0(), Duration::minutes(2), 10).await.unwrap().jobs;
+    let mut tx = store.begin().await.unwrap();
+    store.finish_job(&mut tx, &claimed[0], "sent", None, t0()).await.unwrap();
+    store.finish_job(&mut tx, &claimed[1], "failed", Some("HTTP 403"), t0()).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.prune_jobs(t0()).await.unwrap(), 0, "nothing finished before then");
+    assert_eq!(store.prune_jobs(t0() + Duration::days(90)).await.unwrap(), 1, "the sent one");
+    let counts = store.job_counts(GuildId(1)).await.unwrap();
+    assert_eq!((counts.sent, counts.failed, counts.pending), (0, 1, 1), "failures stay for admins to see");
 }

@@ -113,15 +113,15 @@ impl App {
             check_text(what, text, MODAL_VALUE_CHARS)?;
         }
         let mut tx = self.store.begin().await?;
-        let (_agenda, updated) = self.store.save_agenda(&mut tx, session.id, &input, caller.user_id, now).await?;
-        tx.commit().await.map_err(anyhow::Error::from)?;
-        let view = self.agenda_view(session, pairing).await?;
-        let program = self.require_program(caller.guild_id).await?;
-        let mentor_zone = self.zone_of(&program, view.pairing.mentor_id).await?;
+        let (agenda, updated) = self.store.save_agenda(&mut tx, session.id, &input, caller.user_id, now).await?;
         let notices = vec![Notice {
-            to: view.pairing.mentor_id,
-            kind: NoticeKind::AgendaShared { view: Box::new(view.clone()), updated, mentor_zone },
+            to: pairing.mentor_id,
+            kind: NoticeKind::AgendaShared { session: session.clone(), updated, revision: agenda.revision },
         }];
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
+        let view = self.agenda_view(session, pairing).await?;
         Ok(AgendaOutcome { view, updated, notices })
     }
 
@@ -155,7 +155,6 @@ impl App {
             let added = self.store.add_agenda_topic(&mut tx, session.id, topic, caller.user_id, now).await?;
             first_id.get_or_insert(added.id);
         }
-        tx.commit().await.map_err(anyhow::Error::from)?;
         let notices = vec![Notice {
             to: pairing.mentee_id,
             kind: NoticeKind::TopicsAdded {
@@ -165,6 +164,9 @@ impl App {
                 first_id: first_id.unwrap_or_default(),
             },
         }];
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(TopicOutcome { session, topics, notices })
     }
 

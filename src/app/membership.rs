@@ -93,6 +93,7 @@ impl App {
             });
         }
         self.store.deactivate_member(&mut tx, caller.guild_id, caller.user_id).await?;
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
         Ok(LeaveOutcome { ended_pairings: pairings, cancelled_sessions: cancelled, notices })

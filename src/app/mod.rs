@@ -7,6 +7,7 @@ mod agendas;
 mod content;
 mod error;
 mod goals;
+mod health;
 mod membership;
 mod notes;
 mod notice;
@@ -28,6 +29,7 @@ pub use agendas::{AgendaForm, AgendaOutcome, AgendaView, TopicOutcome};
 pub use content::{SessionPick, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 pub use error::{AppError, AppResult, UserError};
 pub use goals::{GoalEntry, GoalInput, GoalList};
+pub use health::DeliveryHealth;
 pub use membership::{JoinOutcome, LeaveOutcome, Profile};
 pub use notes::{NotesForm, NotesOutcome};
 pub use notice::{base36, Notice, NoticeKind};
@@ -65,6 +67,8 @@ pub struct App {
     pub default_timings: Timings,
     /// Woken whenever jobs change, so the scheduler re-reads the queue.
     pub wake: Arc<Notify>,
+    /// What the scheduler knows about delivery (shown in `/program status`).
+    pub delivery: Arc<DeliveryHealth>,
 }
 
 /// Who runs a command, as Discord told us.
@@ -89,7 +93,7 @@ impl App {
     /// Bundles the parts; fails only when the scheduler settings do not parse (validated at load).
     pub fn new(store: Store, clock: SharedClock, config: Arc<Config>) -> anyhow::Result<Self> {
         let default_timings = config.scheduler.timings()?;
-        Ok(Self { store, clock, config, default_timings, wake: Arc::new(Notify::new()) })
+        Ok(Self { store, clock, config, default_timings, wake: Arc::new(Notify::new()), delivery: Arc::default() })
     }
 
     /// The current instant, from the injected clock.

@@ -1,18 +1,27 @@
-//! Notices: what a use case wants the people involved to be told. `notify` renders and sends
-//! them, so the same notice reads the same whether a command or the scheduler caused it.
+//! Notices: what a use case wants the people involved to be told. Each is a job written in the
+//! same transaction as the change (its payload says what happened) and sent by the scheduler at
+//! once, so an outage or a crash never loses one; `notify` renders them.
 
-use super::AgendaView;
-use crate::domain::{agenda::Topic, ids::UserId, pairing::Pairing, session::Session};
+use chrono::{DateTime, Utc};
+
+use crate::domain::{
+    agenda::Topic,
+    ids::UserId,
+    jobs::{JobKind, PlannedJob, Subject},
+    pairing::Pairing,
+    session::Session,
+};
 
 /// One message to one person.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
     pub to: UserId,
     pub kind: NoticeKind,
 }
 
 /// What happened.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "what", rename_all = "snake_case")]
 pub enum NoticeKind {
     /// An admin paired the recipient with `partner`.
     Paired { pairing: Pairing, partner: UserId },
@@ -24,8 +33,9 @@ pub enum NoticeKind {
     SessionMoved { session: Session, by: UserId, previous_start: chrono::DateTime<chrono::Utc> },
     /// `by` cancelled a session.
     SessionCancelled { session: Session, by: UserId },
-    /// The mentee shared (or `updated`) the agenda of a session; sent to the mentor.
-    AgendaShared { view: Box<AgendaView>, updated: bool, mentor_zone: chrono_tz::Tz },
+    /// The mentee shared (or `updated`) the agenda of a session, at `revision`; sent to the
+    /// mentor, showing the agenda as it is when the message goes out.
+    AgendaShared { session: Session, updated: bool, revision: i64 },
     /// The mentor added topics to an agenda; sent to the mentee. `first_id` is the first topic's row.
     TopicsAdded { session: Session, topics: Vec<Topic>, by: UserId, first_id: i64 },
 }
@@ -41,12 +51,49 @@ impl Notice {
             NoticeKind::SessionBooked { session, .. } => ('b', session.id, 0),
             NoticeKind::SessionMoved { session, .. } => ('m', session.id, session.revision),
             NoticeKind::SessionCancelled { session, .. } => ('c', session.id, 0),
-            NoticeKind::AgendaShared { view, .. } => {
-                ('g', view.session.id, view.agenda.as_ref().map_or(0, |a| a.revision))
-            }
+            NoticeKind::AgendaShared { session, revision, .. } => ('g', session.id, *revision),
             NoticeKind::TopicsAdded { first_id, .. } => ('t', *first_id, 0),
         };
         format!("{tag}{}.{}.{}", base36(id.unsigned_abs()), base36(rev.unsigned_abs()), base36(self.to.0))
+    }
+}
+
+impl Notice {
+    /// The session it is about, if any.
+    pub fn session(&self) -> Option<&Session> {
+        match &self.kind {
+            NoticeKind::SessionBooked { session, .. }
+            | NoticeKind::SessionMoved { session, .. }
+            | NoticeKind::SessionCancelled { session, .. }
+            | NoticeKind::AgendaShared { session, .. }
+            | NoticeKind::TopicsAdded { session, .. } => Some(session),
+            NoticeKind::Paired { .. } | NoticeKind::Unpaired { .. } => None,
+        }
+    }
+
+    /// The job that delivers it: due at once, unique per notice.
+    pub fn job(&self, now: DateTime<Utc>) -> anyhow::Result<PlannedJob> {
+        let subject = match (&self.kind, self.session()) {
+            (_, Some(session)) => Subject::Session(session.id),
+            (NoticeKind::Paired { pairing, .. } | NoticeKind::Unpaired { pairing, .. }, None) => {
+                Subject::Pairing(pairing.id)
+            }
+            _ => Subject::Program,
+        };
+        Ok(PlannedJob {
+            kind: JobKind::Notice,
+            subject,
+            recipient: Some(self.to),
+            channel: None,
+            due_at: now,
+            dedupe_key: self.dedupe_key(),
+            payload: Some(serde_json::to_string(self)?),
+        })
+    }
+
+    /// The job's dedupe key (a command waits on the job by it).
+    pub fn dedupe_key(&self) -> String {
+        format!("notice:{}", self.nonce())
     }
 }
 

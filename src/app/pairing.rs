@@ -41,11 +41,16 @@ impl App {
         if self.store.active_pairing_between(caller.guild_id, mentor.id, mentee.id).await?.is_some() {
             return Err(UserError::AlreadyPaired { mentor: mentor.name.clone(), mentee: mentee.name.clone() }.into());
         }
-        let pairing = self.store.create_pairing(caller.guild_id, mentor.id, mentee.id, self.now()).await?;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let pairing = self.store.create_pairing(&mut tx, caller.guild_id, mentor.id, mentee.id, now).await?;
         let notices = vec![
             Notice { to: mentor.id, kind: NoticeKind::Paired { pairing: pairing.clone(), partner: mentee.id } },
             Notice { to: mentee.id, kind: NoticeKind::Paired { pairing: pairing.clone(), partner: mentor.id } },
         ];
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(PairOutcome { pairing, cancelled_sessions: Vec::new(), notices })
     }
 
@@ -70,13 +75,14 @@ impl App {
             cancelled.push(session);
         }
         self.store.end_pairing(&mut tx, pairing.id, now).await?;
-        tx.commit().await.map_err(anyhow::Error::from)?;
-        self.jobs_changed();
         let notice = |to, partner| Notice {
             to,
             kind: NoticeKind::Unpaired { pairing: pairing.clone(), partner, partner_left: false },
         };
         let notices = vec![notice(mentor.id, mentee.id), notice(mentee.id, mentor.id)];
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(PairOutcome { pairing, cancelled_sessions: cancelled, notices })
     }
 }

@@ -4,10 +4,11 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::{App, AppResult, UserError};
+use super::{App, AppResult, Notice, UserError};
 use crate::{
     domain::{
         action::{ActionItem, ActionStatus},
+        ids::GuildId,
         jobs::{plan_action, plan_session, ActionDue, JobKind, PlannedJob, Recipient, Subject},
         pairing::Pairing,
         program::Program,
@@ -94,9 +95,24 @@ impl App {
                 channel: Some(channel),
                 due_at,
                 dedupe_key: format!("weekly_nudge:g{}:t{}", program.guild_id, due_at.timestamp()),
+                payload: None,
             };
             self.store.plan_jobs(tx, program.guild_id, &[job], now).await?;
         }
+        Ok(())
+    }
+
+    /// Writes notices as jobs in the change's transaction; the scheduler sends them at once
+    /// after the commit (call `jobs_changed`).
+    pub(crate) async fn plan_notices(
+        &self,
+        tx: &mut Tx,
+        guild: GuildId,
+        notices: &[Notice],
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        let jobs = notices.iter().map(|n| n.job(now)).collect::<anyhow::Result<Vec<_>>>()?;
+        self.store.plan_jobs(tx, guild, &jobs, now).await?;
         Ok(())
     }
 

@@ -104,13 +104,13 @@ impl App {
         };
         let session = self.store.insert_session(&mut tx, &new, now).await?;
         self.replan_session(&mut tx, &program, &pairing, &session, now).await?;
-        tx.commit().await.map_err(anyhow::Error::from)?;
-        self.jobs_changed();
-
         let notices = vec![Notice {
             to: with.id,
             kind: NoticeKind::SessionBooked { session: session.clone(), by: caller.user_id },
         }];
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(BookOutcome { session, when, partner: with.id, notices })
     }
 
@@ -181,9 +181,6 @@ impl App {
         self.check_free(&mut tx, &program, caller, &partner, when.instant, end, Some(session.id)).await?;
         let moved = self.store.move_session(&mut tx, session.id, when.instant, now).await?;
         self.replan_session(&mut tx, &program, &pairing, &moved, now).await?;
-        tx.commit().await.map_err(anyhow::Error::from)?;
-        self.jobs_changed();
-
         let notices = vec![Notice {
             to: partner.id,
             kind: NoticeKind::SessionMoved {
@@ -192,6 +189,9 @@ impl App {
                 previous_start: session.starts_at,
             },
         }];
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(RescheduleOutcome { session: moved, previous_start: session.starts_at, when, partner: partner.id, notices })
     }
 
@@ -206,13 +206,14 @@ impl App {
         let mut tx = self.store.begin().await?;
         let cancelled = self.store.cancel_session(&mut tx, session.id, caller.user_id, reason, now).await?;
         self.replan_session(&mut tx, &program, &pairing, &cancelled, now).await?;
-        tx.commit().await.map_err(anyhow::Error::from)?;
-        self.jobs_changed();
         let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
         let notices = vec![Notice {
             to: partner,
             kind: NoticeKind::SessionCancelled { session: cancelled.clone(), by: caller.user_id },
         }];
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
         Ok(CancelOutcome { session: cancelled, partner, notices })
     }
 

@@ -126,10 +126,37 @@ impl Source<'_> {
         self.respond(http, serenity::CreateInteractionResponse::Modal(modal)).await
     }
 
-    /// Sends an answer (ephemeral).
-    pub async fn send(&self, http: &serenity::Http, answer: Answer) -> serenity::Result<()> {
+    /// Acknowledges at once with an ephemeral "thinking…", so nothing slow can miss Discord's
+    /// 3-second deadline; the answer then comes with `send(.., deferred: true)`.
+    pub async fn defer(&self, http: &serenity::Http) -> serenity::Result<()> {
+        let message = serenity::CreateInteractionResponseMessage::new().ephemeral(true);
+        self.respond(http, serenity::CreateInteractionResponse::Defer(message)).await
+    }
+
+    async fn edit_original(
+        &self,
+        http: &serenity::Http,
+        edit: serenity::EditInteractionResponse,
+    ) -> serenity::Result<()> {
+        match self {
+            Source::Component(c) => c.edit_response(http, edit).await.map(drop),
+            Source::Modal(m) => m.edit_response(http, edit).await.map(drop),
+        }
+    }
+
+    /// Sends an answer (ephemeral): as the first response, or after `defer` as its edit.
+    pub async fn send(&self, http: &serenity::Http, answer: Answer, deferred: bool) -> serenity::Result<()> {
         for (i, part) in answer.parts().into_iter().enumerate() {
-            if i == 0 {
+            if i == 0 && deferred {
+                let mut edit = serenity::EditInteractionResponse::new()
+                    .content(part.content)
+                    .embeds(part.embeds)
+                    .components(part.components);
+                if let Some(file) = part.file {
+                    edit = edit.new_attachment(file);
+                }
+                self.edit_original(http, edit).await?;
+            } else if i == 0 {
                 let mut message = serenity::CreateInteractionResponseMessage::new()
                     .ephemeral(true)
                     .content(part.content)

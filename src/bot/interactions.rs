@@ -29,20 +29,28 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
         return;
     };
     data.in_flight.enter();
+    // A form's answer may wait for a notice: answer first, whatever comes after.
+    let deferred = matches!(source, Source::Modal(_));
     let result = match source {
         Source::Component(_) => on_press(data, http, source, id).await,
-        Source::Modal(m) => on_submit(data, http, source, m, id).await,
+        Source::Modal(m) => match source.defer(http).await {
+            Ok(()) => match on_submit(data, source, m, id).await {
+                Ok(answer) => source.send(http, answer, true).await.map_err(BotError::from),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e.into()),
+        },
     };
     let outcome = match result {
         Ok(()) => "ok",
         Err(BotError::App(AppError::User(e))) => {
-            reply_or_log(http, source, Answer::text(e.to_string())).await;
+            reply_or_log(http, source, Answer::text(e.to_string()), deferred).await;
             "refused"
         }
         Err(other) => {
             let id = error_id();
             tracing::error!(error_id = %id, custom_id, error = ?other, "interaction failed");
-            reply_or_log(http, source, Answer::text(apology(&id))).await;
+            reply_or_log(http, source, Answer::text(apology(&id)), deferred).await;
             "error"
         }
     };
@@ -50,8 +58,8 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
     data.in_flight.exit();
 }
 
-async fn reply_or_log(http: &serenity::Http, source: Source<'_>, answer: Answer) {
-    if let Err(e) = source.send(http, answer).await {
+async fn reply_or_log(http: &serenity::Http, source: Source<'_>, answer: Answer, deferred: bool) {
+    if let Err(e) = source.send(http, answer, deferred).await {
         tracing::error!(error = %e, "could not answer an interaction");
     }
 }
@@ -98,12 +106,12 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
         ComponentId::ActionDone(aid) => {
             let caller = action_caller(data, source, aid).await?;
             let out = app.complete_action(&caller, &format!("i{aid}")).await?;
-            return Ok(source.send(http, changed_answer(&out, "is done 🎉")).await?);
+            return Ok(source.send(http, changed_answer(&out, "is done 🎉"), false).await?);
         }
         ComponentId::ActionLater(aid) => {
             let caller = action_caller(data, source, aid).await?;
             let out = app.postpone_action(&caller, &format!("i{aid}")).await?;
-            return Ok(source.send(http, changed_answer(&out, "moved 3 days later")).await?);
+            return Ok(source.send(http, changed_answer(&out, "moved 3 days later"), false).await?);
         }
         ComponentId::ActionBlocked(aid) => {
             let caller = action_caller(data, source, aid).await?;
@@ -118,13 +126,13 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
     Ok(source.show_modal(http, modal).await?)
 }
 
+/// Saves what a form says and returns the answer (the interaction has been deferred).
 async fn on_submit(
     data: &Data,
-    http: &serenity::Http,
     source: Source<'_>,
     modal: &serenity::ModalInteraction,
     id: ComponentId,
-) -> Result<(), BotError> {
+) -> Result<Answer, BotError> {
     let app = &data.app;
     let v = values(modal);
     let get = |key: &str| v.get(key).cloned().unwrap_or_default();
@@ -206,7 +214,9 @@ async fn on_submit(
                 ReviewAnswers { first: get(fields::FIRST), second: get(fields::SECOND), third: get(fields::THIRD) };
             review_answer(&app.submit_review(&caller, kind, gid, &answers).await?)
         }
-        ComponentId::ActionDone(_) | ComponentId::ActionLater(_) => return Ok(()),
+        ComponentId::ActionDone(_) | ComponentId::ActionLater(_) => {
+            return Err(anyhow::anyhow!("a button's id came with a form").into())
+        }
     };
-    Ok(source.send(http, answer).await?)
+    Ok(answer)
 }

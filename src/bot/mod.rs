@@ -1,5 +1,6 @@
 //! Discord glue: the poise framework, commands, replies and error rendering. Commands parse
-//! options, call one `app` use case, deliver its notices and render the result.
+//! options, call one `app` use case (which writes its notices as jobs), wait briefly for the
+//! notices and render the result.
 
 mod answer;
 mod caller;
@@ -11,20 +12,19 @@ mod interactions;
 mod modals;
 mod reply;
 
-use std::{sync::Arc, time::Instant};
+use std::time::Instant;
 
 use poise::serenity_prelude as serenity;
 
 pub use error::BotError;
 pub use inflight::InFlight;
 
-use crate::{app::App, domain::ids::RoleId, notify::Notifier};
+use crate::{app::App, domain::ids::RoleId};
 
 /// What every command can reach.
 #[derive(Debug)]
 pub struct Data {
     pub app: App,
-    pub notifier: Arc<dyn Notifier>,
     /// Members with this role count as program admins.
     pub admin_role: Option<RoleId>,
     pub in_flight: InFlight,

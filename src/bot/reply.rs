@@ -1,13 +1,13 @@
 //! Replies: always ephemeral (mentoring is private), plus what the caller should know about
-//! notices that could not be delivered.
+//! notices that could not be delivered (yet).
+
+use std::time::Duration;
 
 use poise::{serenity_prelude as serenity, CreateReply};
+use tokio::time::Instant;
 
 use super::{BotError, Context};
-use crate::{
-    app::Notice,
-    notify::{deliver, Delivery, DeliveryError},
-};
+use crate::{app::Notice, domain::ids::UserId, store::JobOutcome};
 
 /// Sends an ephemeral reply with text and embeds.
 pub async fn private(
@@ -23,36 +23,54 @@ pub async fn private(
     Ok(())
 }
 
-/// Delivers notices and returns the lines to add to the reply for those that failed.
+/// How long a command waits for its notices to go out before it answers (it has deferred).
+const NOTICE_WAIT: Duration = Duration::from_millis(1500);
+
+/// Waits briefly for the scheduler to deliver `notices` (they are jobs, written with the change)
+/// and returns the lines to add to the reply for those that failed or are still on their way.
 pub async fn tell(ctx: Context<'_>, notices: &[Notice]) -> String {
     tell_with(ctx.data(), notices).await
 }
 
 /// Like [`tell`], outside a command (buttons and modals).
 pub async fn tell_with(data: &super::Data, notices: &[Notice]) -> String {
-    let deliveries = deliver(data.notifier.as_ref(), notices, data.app.now()).await;
-    failures_note(&deliveries)
+    let keys: Vec<String> = notices.iter().map(Notice::dedupe_key).collect();
+    let deadline = Instant::now() + NOTICE_WAIT;
+    loop {
+        let outcomes = match data.app.store.job_outcomes(&keys).await {
+            Ok(o) => o,
+            Err(e) => {
+                tracing::error!(error = ?e, "cannot read the notices' delivery");
+                Vec::new()
+            }
+        };
+        let finished = outcomes.len() == keys.len() && outcomes.iter().all(|o| o.finished());
+        if finished || Instant::now() >= deadline {
+            return notices
+                .iter()
+                .zip(&keys)
+                .filter_map(|(notice, key)| note(notice.to, outcomes.iter().find(|o| &o.dedupe_key == key)))
+                .collect();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
-/// One line per failed delivery, saying what the caller should do.
-pub fn failures_note(deliveries: &[Delivery]) -> String {
-    deliveries
-        .iter()
-        .filter_map(|d| match &d.result {
-            Ok(()) => None,
-            Err(DeliveryError::DmsClosed) => Some(format!(
-                "\n⚠️ I could not DM <@{}>: they don't accept direct messages from server members. Please tell them yourself.",
-                d.to
-            )),
-            Err(_) => Some(format!(
-                "\n⚠️ I could not reach <@{}> by DM just now (Discord did not accept the message). Please tell them yourself.",
-                d.to
-            )),
-        })
-        .collect()
+/// The line for one notice that did not simply arrive.
+fn note(to: UserId, outcome: Option<&JobOutcome>) -> Option<String> {
+    match outcome.map(|o| (o.state.as_str(), o.last_error.as_deref().unwrap_or_default())) {
+        Some(("sent" | "skipped", _)) => None,
+        Some(("failed", error)) if error.contains("50007") => Some(format!(
+            "\n⚠️ I could not DM <@{to}>: they don't accept direct messages from server members. Please tell them yourself."
+        )),
+        Some(("failed", _)) => Some(format!(
+            "\n⚠️ I could not reach <@{to}> by DM (Discord did not accept the message). Please tell them yourself."
+        )),
+        _ => Some(format!("\n⏳ My DM to <@{to}> is on its way; Discord is slow right now, it will arrive.")),
+    }
 }
 
-/// `success` when every notice was delivered, else the failure lines.
+/// `success` when every notice was delivered, else the lines about the others.
 pub fn told(failures: &str, success: &str) -> String {
     if failures.is_empty() {
         success.to_owned()

@@ -55,7 +55,7 @@ pub struct AddedTopic {
 }
 
 /// One discussion topic.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Topic {
     pub text: String,
     pub high_priority: bool,

@@ -39,11 +39,14 @@ pub enum JobKind {
     WeeklyNudge,
     /// A short channel mention asking someone to open their DMs.
     DmFallback,
+    /// A notice to one person (booked, moved, cancelled, paired, unpaired, agenda, topics); what
+    /// it says is the job's payload.
+    Notice,
 }
 
 impl JobKind {
     /// Every kind, for status tables.
-    pub const ALL: [JobKind; 10] = [
+    pub const ALL: [JobKind; 11] = [
         JobKind::AgendaRequest,
         JobKind::AgendaNudge,
         JobKind::AgendaMissing,
@@ -54,6 +57,7 @@ impl JobKind {
         JobKind::OverdueReminder,
         JobKind::WeeklyNudge,
         JobKind::DmFallback,
+        JobKind::Notice,
     ];
 
     /// The stored name.
@@ -69,6 +73,7 @@ impl JobKind {
             JobKind::OverdueReminder => "overdue_reminder",
             JobKind::WeeklyNudge => "weekly_nudge",
             JobKind::DmFallback => "dm_fallback",
+            JobKind::Notice => "notice",
         }
     }
 
@@ -94,6 +99,7 @@ impl fmt::Display for JobKind {
 pub enum Subject {
     Session(i64),
     Action(i64),
+    Pairing(i64),
     Program,
 }
 
@@ -107,6 +113,8 @@ pub struct PlannedJob {
     pub due_at: DateTime<Utc>,
     /// Unique per occurrence: the same occurrence is never planned (or sent) twice.
     pub dedupe_key: String,
+    /// What a notice says (JSON), for notice kinds.
+    pub payload: Option<String>,
 }
 
 /// A person to plan for: who, and the zone their local rules use.
@@ -124,6 +132,7 @@ fn session_job(kind: JobKind, session: &Session, to: Recipient, due_at: DateTime
         channel: None,
         due_at,
         dedupe_key: format!("{kind}:s{}:r{}:u{}", session.id, session.revision, to.id),
+        payload: None,
     }
 }
 
@@ -189,6 +198,7 @@ pub fn plan_action(a: &ActionDue, t: &Timings, now: DateTime<Utc>) -> Vec<Planne
         channel: None,
         due_at,
         dedupe_key: format!("{kind}:a{}:r{}", a.action_id, a.revision),
+        payload: None,
     };
     let mut jobs = Vec::new();
     if a.deadline > now {
@@ -218,30 +228,46 @@ pub enum CatchUp {
 /// Facts about a job's subject at the time it is processed.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SubjectState {
-    /// The session is booked (not cancelled); for action jobs: the item is open.
+    /// The session is booked (not cancelled) and its pairing active; for action jobs: the item is
+    /// open and its pairing active.
     pub live: bool,
     /// The session start (session jobs).
     pub session_start: Option<DateTime<Utc>>,
+    /// The action item's deadline (action jobs).
+    pub deadline: Option<DateTime<Utc>>,
     /// An agenda exists (session jobs).
     pub has_agenda: bool,
     /// Notes were recorded (session jobs).
     pub has_notes: bool,
 }
 
-/// The catch-up rule of each kind, for a job due at `due` and processed at `now`.
+/// However a job's kind reads, it is not sent more than this late.
+pub const MAX_LATENESS_DAYS: i64 = 7;
+
+/// The catch-up rule of each kind, for a job first due at `due` (retries do not move it) and
+/// processed at `now`. It is also how long a failing delivery is retried: as long as the
+/// message is still worth sending.
 pub fn catch_up(kind: JobKind, due: DateTime<Utc>, now: DateTime<Utc>, s: SubjectState) -> CatchUp {
     let ahead = s.session_start.is_some_and(|start| start > now);
     let before_session =
         matches!(kind, JobKind::AgendaRequest | JobKind::AgendaNudge | JobKind::AgendaMissing | JobKind::MentorPrep);
     let asks_for_agenda = matches!(kind, JobKind::AgendaRequest | JobKind::AgendaNudge | JobKind::AgendaMissing);
-    let follow_up = matches!(kind, JobKind::FollowUp | JobKind::FollowUpAgain);
+    let follow_up = matches!(kind, JobKind::FollowUp | JobKind::FollowUpAgain | JobKind::OverdueReminder);
+    let late = now - due;
     match kind {
-        JobKind::WeeklyNudge if now - due > Duration::days(1) => CatchUp::Skip("more than a day late"),
+        _ if late > Duration::days(MAX_LATENESS_DAYS) => CatchUp::Skip("more than a week late"),
+        JobKind::WeeklyNudge | JobKind::DmFallback if late > Duration::days(1) => CatchUp::Skip("more than a day late"),
         JobKind::WeeklyNudge | JobKind::DmFallback => CatchUp::Send,
+        // About an ended pairing or a cancelled session too: that is what it says.
+        JobKind::Notice if s.session_start.is_some_and(|start| start <= now) => {
+            CatchUp::Skip("the session it is about has started")
+        }
+        JobKind::Notice => CatchUp::Send,
         _ if !s.live => CatchUp::Skip("the session or action item changed"),
         _ if before_session && !ahead => CatchUp::Skip("the session has started"),
         _ if asks_for_agenda && s.has_agenda => CatchUp::Skip("the agenda has arrived"),
-        _ if follow_up && now - due > Duration::hours(48) => CatchUp::Skip("more than 48 hours late"),
+        JobKind::DeadlineReminder if s.deadline.is_some_and(|d| d <= now) => CatchUp::Skip("the deadline has passed"),
+        _ if follow_up && late > Duration::hours(48) => CatchUp::Skip("more than 48 hours late"),
         JobKind::FollowUpAgain if s.has_notes => CatchUp::Skip("notes were recorded"),
         _ => CatchUp::Send,
     }

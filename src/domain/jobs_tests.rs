@@ -154,3 +154,21 @@ fn backoff_doubles_up_to_the_cap_and_applies_jitter() {
     assert_eq!(backoff(30, base, max, 1.0), Duration::hours(1));
     assert_eq!(backoff(1, base, max, 1.2), Duration::seconds(36));
 }
+
+#[test]
+fn a_failing_delivery_is_retried_only_while_its_message_still_matters() {
+    let deadline = local(Berlin, 2026, 11, 27, 18, 0);
+    let open = SubjectState { live: true, deadline: Some(deadline), ..SubjectState::default() };
+    let remind = deadline - Duration::hours(24);
+    assert_eq!(catch_up(JobKind::DeadlineReminder, remind, deadline - Duration::minutes(1), open), CatchUp::Send);
+    assert!(matches!(catch_up(JobKind::DeadlineReminder, remind, deadline, open), CatchUp::Skip(_)));
+    let overdue = deadline + Duration::hours(14);
+    assert_eq!(catch_up(JobKind::OverdueReminder, overdue, overdue + Duration::hours(47), open), CatchUp::Send);
+    assert!(matches!(
+        catch_up(JobKind::OverdueReminder, overdue, overdue + Duration::hours(49), open),
+        CatchUp::Skip(_)
+    ));
+    let fallback = deadline;
+    assert_eq!(catch_up(JobKind::DmFallback, fallback, fallback + Duration::hours(23), open), CatchUp::Send);
+    assert!(matches!(catch_up(JobKind::DmFallback, fallback, fallback + Duration::hours(25), open), CatchUp::Skip(_)));
+}

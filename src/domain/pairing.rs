@@ -3,7 +3,7 @@
 use super::ids::{GuildId, UserId};
 
 /// A mentor and a mentee working together.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Pairing {
     pub id: i64,
     pub guild_id: GuildId,

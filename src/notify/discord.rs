@@ -1,65 +1,37 @@
-//! The Discord `Notifier`: serenity's HTTP client, DM channels, and error classification.
+//! The Discord `Notifier`: the bot's own REST client ([`DiscordRest`]) with its request budget.
 
 use std::sync::Arc;
 
-use serenity::all::{CreateMessage, Http, HttpError, Nonce};
-
-use super::{DeliveryError, Notifier, Outgoing};
+use super::{rest::DiscordRest, DeliveryError, Notifier, Outgoing, PostedMessage};
 use crate::domain::ids::{ChannelId, UserId};
+
+/// How many recent messages are searched when reconciling a job that was in flight.
+const RECENT: u8 = 50;
 
 /// Sends through Discord's REST API.
 #[derive(Debug, Clone)]
 pub struct DiscordNotifier {
-    http: Arc<Http>,
+    rest: Arc<DiscordRest>,
 }
 
 impl DiscordNotifier {
-    /// Uses the bot's HTTP client.
-    pub fn new(http: Arc<Http>) -> Self {
-        Self { http }
-    }
-
-    async fn send(&self, channel: serenity::all::ChannelId, message: Outgoing) -> Result<(), DeliveryError> {
-        let mut builder = CreateMessage::new()
-            .content(message.content)
-            .embeds(message.embeds)
-            .components(message.components)
-            .add_files(message.files);
-        if !message.nonce.is_empty() {
-            builder = builder.nonce(Nonce::String(message.nonce)).enforce_nonce(true);
-        }
-        channel.send_message(&self.http, builder).await.map(drop).map_err(classify)
+    /// Sends through `rest` (one per bot: it holds the request budget).
+    pub fn new(rest: Arc<DiscordRest>) -> Self {
+        Self { rest }
     }
 }
 
 #[async_trait::async_trait]
 impl Notifier for DiscordNotifier {
-    async fn dm(&self, to: UserId, message: Outgoing) -> Result<(), DeliveryError> {
-        let channel = serenity::all::UserId::new(to.0).create_dm_channel(&self.http).await.map_err(classify)?;
-        self.send(channel.id, message).await
+    async fn open_dm(&self, to: UserId) -> Result<ChannelId, DeliveryError> {
+        self.rest.open_dm(to).await
     }
 
-    async fn post(&self, channel: ChannelId, message: Outgoing) -> Result<(), DeliveryError> {
-        self.send(serenity::all::ChannelId::new(channel.0), message).await
+    async fn post(&self, channel: ChannelId, message: &Outgoing) -> Result<u64, DeliveryError> {
+        self.rest.create_message(channel, message).await
     }
-}
 
-/// Maps serenity's error to what the sender should do about it.
-pub fn classify(error: serenity::Error) -> DeliveryError {
-    match error {
-        serenity::Error::Http(HttpError::UnsuccessfulRequest(response)) => {
-            let code = response.error.code;
-            let status = response.status_code.as_u16();
-            match (status, code) {
-                (_, 50007) => DeliveryError::DmsClosed,
-                // serenity keeps no headers of a failed response, so the caller's backoff decides
-                // when to retry (with real Discord, serenity's rate limiter waits on its own).
-                (429, _) => DeliveryError::RateLimited(None),
-                (500..=599, _) => DeliveryError::Transient(format!("HTTP {status}: {}", response.error.message)),
-                _ => DeliveryError::Unreachable(format!("HTTP {status}, code {code}: {}", response.error.message)),
-            }
-        }
-        serenity::Error::Http(HttpError::Request(e)) => DeliveryError::Transient(format!("request failed: {e}")),
-        other => DeliveryError::Transient(other.to_string()),
+    async fn recent(&self, channel: ChannelId) -> Result<Vec<PostedMessage>, DeliveryError> {
+        self.rest.recent_messages(channel, RECENT).await
     }
 }

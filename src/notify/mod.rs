@@ -1,25 +1,26 @@
-//! Delivering messages to people: the `Notifier` trait, its Discord implementation (DMs and
-//! channel posts, with nonces so a retry never posts twice), and the rendering of `Notice`s.
+//! Delivering messages to people: the `Notifier` trait, its Discord implementation (the bot's own
+//! REST client under one request budget; messages carry nonces so a retry never posts twice), and
+//! the rendering of `Notice`s.
 
+mod budget;
 mod calendar;
 pub mod content;
 mod discord;
 mod render;
+mod rest;
 pub mod summary;
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use serenity::all::{CreateActionRow, CreateAttachment, CreateEmbed};
 
+pub use budget::{Limits, RequestBudget};
 pub use calendar::session_ics;
 pub use discord::DiscordNotifier;
 pub use render::{render_notice, session_embed, when};
+pub use rest::{DiscordRest, PostedMessage};
 
-use crate::{
-    app::Notice,
-    domain::ids::{ChannelId, UserId},
-};
+use crate::domain::ids::{ChannelId, UserId};
 
 /// A message ready to send.
 #[derive(Debug, Clone, Default)]
@@ -28,7 +29,8 @@ pub struct Outgoing {
     pub embeds: Vec<CreateEmbed>,
     pub components: Vec<CreateActionRow>,
     pub files: Vec<CreateAttachment>,
-    /// Stable per logical message (at most 25 characters); sent with `enforce_nonce`.
+    /// Stable per logical message (at most 25 characters); sent with `enforce_nonce`. The
+    /// scheduler sets it (see `scheduler::unit_nonce`).
     pub nonce: String,
 }
 
@@ -41,62 +43,34 @@ pub enum DeliveryError {
     /// Unknown user or channel (Discord errors 10013, 10003) or no access.
     #[error("unknown recipient or no access: {0}")]
     Unreachable(String),
-    /// Discord asked us to slow down.
+    /// Discord asked us to slow down (and kept asking after we waited).
     #[error("rate limited by Discord (retry after {0:?})")]
     RateLimited(Option<Duration>),
-    /// A server error or a network problem; worth retrying.
+    /// A server error, a timeout or a network problem; worth retrying.
     #[error("temporary failure: {0}")]
     Transient(String),
+    /// The token was refused (401): nothing can be sent until an operator fixes it.
+    #[error("Discord refused the bot's token (HTTP 401)")]
+    Unauthorized,
+    /// Discord refused the request itself (a 4xx other than the above): a bug, not worth retrying.
+    #[error("Discord refused the message: {0}")]
+    Rejected(String),
 }
 
 impl DeliveryError {
-    /// Whether retrying cannot help.
+    /// Whether retrying this message cannot help.
     pub fn is_permanent(&self) -> bool {
-        matches!(self, DeliveryError::DmsClosed | DeliveryError::Unreachable(_))
+        matches!(self, DeliveryError::DmsClosed | DeliveryError::Unreachable(_) | DeliveryError::Rejected(_))
     }
 }
 
 /// Sends messages to people and channels.
 #[async_trait::async_trait]
 pub trait Notifier: Send + Sync + std::fmt::Debug {
-    /// Sends a direct message.
-    async fn dm(&self, to: UserId, message: Outgoing) -> Result<(), DeliveryError>;
-    /// Posts in a channel.
-    async fn post(&self, channel: ChannelId, message: Outgoing) -> Result<(), DeliveryError>;
-}
-
-/// The result of telling one person about something.
-#[derive(Debug, Clone)]
-pub struct Delivery {
-    pub to: UserId,
-    pub result: Result<(), DeliveryError>,
-}
-
-/// Waits between the attempts of an immediate notice (real time; the command has deferred).
-const NOTICE_RETRY_WAITS: [Duration; 2] = [Duration::from_millis(500), Duration::from_millis(1500)];
-
-/// Renders and sends each notice; never stops at a failed one. A temporary failure is retried
-/// twice within the command (the nonce keeps a retry from posting twice); what still fails is
-/// reported so the caller can tell the person themselves.
-pub async fn deliver(notifier: &dyn Notifier, notices: &[Notice], now: DateTime<Utc>) -> Vec<Delivery> {
-    let mut out = Vec::with_capacity(notices.len());
-    for notice in notices {
-        let message = render_notice(notice, now);
-        let mut result = notifier.dm(notice.to, message.clone()).await;
-        for wait in NOTICE_RETRY_WAITS {
-            match &result {
-                Err(e) if !e.is_permanent() => {
-                    tracing::info!(to = %notice.to, error = %e, "retrying a notice");
-                    tokio::time::sleep(wait).await;
-                    result = notifier.dm(notice.to, message.clone()).await;
-                }
-                _ => break,
-            }
-        }
-        if let Err(e) = &result {
-            tracing::warn!(to = %notice.to, error = %e, "could not deliver a notice");
-        }
-        out.push(Delivery { to: notice.to, result });
-    }
-    out
+    /// Opens (or finds) the DM channel with a person.
+    async fn open_dm(&self, to: UserId) -> Result<ChannelId, DeliveryError>;
+    /// Posts in a channel (a DM channel or a server's); returns the message id.
+    async fn post(&self, channel: ChannelId, message: &Outgoing) -> Result<u64, DeliveryError>;
+    /// The channel's most recent messages, newest first (to find what a crashed run sent).
+    async fn recent(&self, channel: ChannelId) -> Result<Vec<PostedMessage>, DeliveryError>;
 }

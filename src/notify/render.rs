@@ -2,6 +2,7 @@
 //! and calendar files for session changes.
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serenity::all::{CreateAttachment, CreateEmbed};
 
 use super::{
@@ -10,7 +11,7 @@ use super::{
     Outgoing,
 };
 use crate::{
-    app::{Notice, NoticeKind},
+    app::{AgendaView, Notice, NoticeKind},
     domain::{agenda::Topic, layout, session::Session},
 };
 
@@ -22,10 +23,10 @@ pub fn when(t: DateTime<Utc>) -> String {
     format!("<t:{0}:F> (<t:{0}:R>)", t.timestamp())
 }
 
-/// Builds the message for one notice.
-pub fn render_notice(notice: &Notice, now: DateTime<Utc>) -> Outgoing {
-    let nonce = notice.nonce();
-    match &notice.kind {
+/// Builds the message for one notice. A shared agenda shows the agenda as it is now, so its view
+/// and the mentor's zone come along (`None` for it: nothing to send).
+pub fn render_notice(notice: &Notice, now: DateTime<Utc>, agenda: Option<(&AgendaView, Tz)>) -> Option<Outgoing> {
+    Some(match &notice.kind {
         NoticeKind::Paired { pairing, partner } => {
             let role = if pairing.mentor_id == notice.to { "mentee" } else { "mentor" };
             let embed = CreateEmbed::new()
@@ -35,7 +36,7 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>) -> Outgoing {
                      Book your first session with `/book with:@… when:…`, e.g. `when:tomorrow 15:00`."
                 ))
                 .colour(COLOUR);
-            Outgoing { embeds: vec![embed], nonce, ..Outgoing::default() }
+            Outgoing { embeds: vec![embed], ..Outgoing::default() }
         }
         NoticeKind::Unpaired { partner, partner_left, .. } => {
             let why = if *partner_left { "they left the mentoring program" } else { "a program admin ended it" };
@@ -45,19 +46,19 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>) -> Outgoing {
                     "Your mentoring pairing with <@{partner}> has ended ({why}). Upcoming sessions of the pair were cancelled."
                 ))
                 .colour(COLOUR);
-            Outgoing { embeds: vec![embed], nonce, ..Outgoing::default() }
+            Outgoing { embeds: vec![embed], ..Outgoing::default() }
         }
         NoticeKind::SessionBooked { session, by } => {
             let embed = session_embed(session, format!("📅 Session #{} booked", session.number))
                 .description(format!("<@{by}> booked a mentoring session with you."));
-            with_calendar(embed, session, nonce, now)
+            with_calendar(embed, session, now)
         }
         NoticeKind::SessionMoved { session, by, previous_start } => {
             let embed = session_embed(session, format!("🔁 Session #{} moved", session.number)).description(format!(
                 "<@{by}> moved your session from <t:{}:F> to the time below.",
                 previous_start.timestamp()
             ));
-            with_calendar(embed, session, nonce, now)
+            with_calendar(embed, session, now)
         }
         NoticeKind::SessionCancelled { session, by } => {
             let mut embed = CreateEmbed::new()
@@ -67,10 +68,11 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>) -> Outgoing {
             if let Some(reason) = &session.cancel_reason {
                 embed = embed.field("Reason", reason, false);
             }
-            with_calendar(embed, session, nonce, now)
+            with_calendar(embed, session, now)
         }
-        NoticeKind::AgendaShared { view, updated, mentor_zone } => {
-            Outgoing { nonce, ..agenda_message(view, *updated, *mentor_zone) }
+        NoticeKind::AgendaShared { updated, .. } => {
+            let (view, zone) = agenda?;
+            agenda_message(view, *updated, zone)
         }
         NoticeKind::TopicsAdded { session, topics, by, .. } => {
             let list: Vec<String> = topics.iter().map(Topic::display).collect();
@@ -86,9 +88,9 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>) -> Outgoing {
             let file = format!("topics-session-{}.md", session.number);
             let markdown =
                 || layout::markdown(&format!("Topics added to session #{}", session.number), &list.join("\n"), &[]);
-            Outgoing { nonce, ..single_message(pages, &file, markdown) }
+            single_message(pages, &file, markdown)
         }
-    }
+    })
 }
 
 /// The common fields of a session: when, how long, topic.
@@ -104,8 +106,8 @@ pub fn session_embed(session: &Session, title: String) -> CreateEmbed {
     embed
 }
 
-fn with_calendar(embed: CreateEmbed, session: &Session, nonce: String, now: DateTime<Utc>) -> Outgoing {
+fn with_calendar(embed: CreateEmbed, session: &Session, now: DateTime<Utc>) -> Outgoing {
     let ics = session_ics(session, &format!("Mentoring session #{}", session.number), now);
     let file = CreateAttachment::bytes(ics.into_bytes(), format!("session-{}.ics", session.number));
-    Outgoing { embeds: vec![embed], files: vec![file], nonce, ..Outgoing::default() }
+    Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
 }

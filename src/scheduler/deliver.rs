@@ -1,19 +1,27 @@
-//! Delivering one claimed job (or one person's group of action reminders): check that it still
-//! applies (catch-up rules), render it, send it at the global rate with its stable nonce, and
-//! record the outcome.
+//! Delivering claimed jobs: group each person's action reminders, reconcile jobs a crashed run
+//! may have sent, check that each still applies (catch-up rules, ended pairings), render it
+//! (split where one message would break a Discord limit), send it with its nonce and reference,
+//! and record each job's outcome at once, under its claim's fencing token.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
+use futures_util::{stream, StreamExt as _};
 
-use super::{job_nonce, messages, weeks_around, Scheduler};
+use super::{
+    breaker::Gate,
+    messages,
+    reference::{reference, referenced_ids, stamp, unit_nonce},
+    weeks_around, Scheduler,
+};
 use crate::{
+    app::{Notice, NoticeKind},
     domain::{
-        action::ActionStatus,
+        action::{ActionItem, ActionStatus},
         ids::{ChannelId, UserId},
         jobs::{backoff, catch_up, CatchUp, JobKind, PlannedJob, Subject, SubjectState},
         local_time::to_local,
         session::SessionStatus,
     },
-    notify::{DeliveryError, Outgoing},
+    notify::{render_notice, DeliveryError, Outgoing},
     store::{Job, Tx},
 };
 
@@ -23,25 +31,41 @@ pub enum Outcome {
     Sent,
     Skipped(&'static str),
     Failed(DeliveryError),
+    /// Not tried: delivery is paused until then (an outage).
+    Deferred(DateTime<Utc>),
+    /// Not tried: this claim's lease ran out; the job is someone else's now.
+    LeaseLost,
 }
 
+/// Where a message goes.
+#[derive(Debug, Clone, Copy)]
 enum Target {
     Dm(UserId),
     Channel(ChannelId),
 }
 
-enum Prepared {
+/// Jobs delivered by one message (or skipped together).
+struct Unit {
+    jobs: Vec<Job>,
+    plan: Plan,
+}
+
+enum Plan {
     Send(Target, Outgoing),
     Skip(&'static str),
 }
+
+/// Action items per message: Discord allows five rows of buttons.
+const ITEMS_PER_MESSAGE: usize = 5;
+/// Characters of item text per message, well inside Discord's 6,000 per message's embeds.
+const CHARS_PER_MESSAGE: usize = 4_500;
 
 fn is_action_reminder(kind: JobKind) -> bool {
     matches!(kind, JobKind::DeadlineReminder | JobKind::OverdueReminder)
 }
 
-/// Groups a batch: each person's action reminders become one delivery; every other job is
-/// delivered alone.
-pub(super) fn group(jobs: Vec<Job>) -> Vec<Vec<Job>> {
+/// Groups a batch: each person's action reminders are delivered together; every other job alone.
+fn group(jobs: Vec<Job>) -> Vec<Vec<Job>> {
     let mut groups: Vec<Vec<Job>> = Vec::new();
     for job in jobs {
         let joinable = is_action_reminder(job.kind);
@@ -56,53 +80,296 @@ pub(super) fn group(jobs: Vec<Job>) -> Vec<Vec<Job>> {
     groups
 }
 
-impl Scheduler {
-    /// Delivers a group of jobs (one message); does not record anything.
-    pub async fn deliver(&self, group: &[Job], now: DateTime<Utc>) -> Outcome {
-        let prepared = match self.prepare(group, now).await {
-            Ok(p) => p,
-            Err(e) => return Outcome::Failed(DeliveryError::Transient(format!("{e:#}"))),
-        };
-        match prepared {
-            Prepared::Skip(why) => Outcome::Skipped(why),
-            Prepared::Send(target, message) => {
-                self.limiter.acquire().await;
-                let sent = match target {
-                    Target::Dm(to) => self.notifier.dm(to, message).await,
-                    Target::Channel(c) => self.notifier.post(c, message).await,
-                };
-                match sent {
-                    Ok(()) => Outcome::Sent,
-                    Err(e) => Outcome::Failed(e),
-                }
+/// Splits action items into messages that fit Discord's limits (never dropping one).
+fn chunks(items: Vec<(Job, ActionItem)>) -> Vec<Vec<(Job, ActionItem)>> {
+    let mut out: Vec<Vec<(Job, ActionItem)>> = Vec::new();
+    let mut size = 0;
+    for item in items {
+        let len = item.1.title.chars().count() + item.1.success.as_deref().map_or(0, |s| s.chars().count()) + 100;
+        match out.last_mut() {
+            Some(last) if last.len() < ITEMS_PER_MESSAGE && size + len <= CHARS_PER_MESSAGE => {
+                size += len;
+                last.push(item);
+            }
+            _ => {
+                size = len;
+                out.push(vec![item]);
             }
         }
     }
+    out
+}
 
-    async fn prepare(&self, group: &[Job], now: DateTime<Utc>) -> anyhow::Result<Prepared> {
-        let Some(first) = group.first() else { return Ok(Prepared::Skip("empty")) };
-        let nonce = job_nonce(first, self.app.store.instance());
-        let store = &self.app.store;
-        match (first.kind, first.subject) {
-            (kind, Subject::Action(_)) if is_action_reminder(kind) => {
-                let mut items = Vec::new();
-                for job in group {
-                    let Subject::Action(id) = job.subject else { continue };
-                    let Some(item) = store.action(id).await? else { continue };
-                    let state = SubjectState { live: item.status == ActionStatus::Open, ..SubjectState::default() };
-                    if catch_up(job.kind, job.due_at, now, state) == CatchUp::Send {
-                        items.push((job.kind, item));
+impl Scheduler {
+    /// Delivers claimed jobs, at most `max_in_flight` messages at once. When delivery is paused
+    /// and a probe is due, the first message goes alone and decides for the rest.
+    pub(super) async fn deliver_all(&self, jobs: Vec<Job>) {
+        let mut groups = group(jobs).into_iter();
+        if self.gate() == Gate::Probe {
+            if let Some(first) = groups.next() {
+                self.process(first).await;
+            }
+        }
+        stream::iter(groups).for_each_concurrent(self.settings.max_in_flight.max(1), |g| self.process(g)).await;
+    }
+
+    /// Delivers claimed jobs as a round does but records nothing, as a run that crashed right
+    /// after sending leaves them (tests stage crashes with this).
+    pub async fn deliver_unrecorded(&self, jobs: Vec<Job>) -> Vec<Outcome> {
+        let now = self.app.now();
+        let mut outcomes = Vec::new();
+        for group in group(jobs) {
+            match self.prepare(&group, now).await {
+                Ok(units) => {
+                    for unit in units {
+                        outcomes.push(self.send(&unit).await);
                     }
                 }
-                let Some(to) = first.recipient else { return Ok(Prepared::Skip("no recipient")) };
-                if items.is_empty() {
-                    return Ok(Prepared::Skip("the action items are done or changed"));
+                Err(e) => outcomes.push(Outcome::Failed(DeliveryError::Transient(format!("{e:#}")))),
+            }
+        }
+        outcomes
+    }
+
+    fn gate(&self) -> Gate {
+        let now = self.app.now();
+        self.breaker.lock().map_or(Gate::Open, |b| b.gate(now))
+    }
+
+    async fn process(&self, group: Vec<Job>) {
+        let ids: Vec<i64> = group.iter().map(|j| j.id).collect();
+        if let Err(e) = self.process_group(group).await {
+            // The jobs stay claimed; when the lease ends they are reconciled and tried again.
+            tracing::error!(jobs = ?ids, error = ?e, "could not process jobs");
+        }
+    }
+
+    async fn process_group(&self, group: Vec<Job>) -> anyhow::Result<()> {
+        let now = self.app.now();
+        if let Gate::Wait(until) = self.gate() {
+            return self.record(&group, Outcome::Deferred(until)).await;
+        }
+        let group = match self.reconcile(group, now).await {
+            Ok(rest) => rest,
+            Err((group, e)) => return self.record(&group, Outcome::Failed(e)).await,
+        };
+        if group.is_empty() {
+            return Ok(());
+        }
+        let units = match self.prepare(&group, now).await {
+            Ok(units) => units,
+            Err(e) => return self.record(&group, Outcome::Failed(DeliveryError::Transient(format!("{e:#}")))).await,
+        };
+        for unit in units {
+            let outcome = self.send(&unit).await;
+            self.record(&unit.jobs, outcome).await?;
+        }
+        Ok(())
+    }
+
+    /// Jobs whose previous claim expired may have been sent: look for their reference among the
+    /// target channel's recent messages, mark the ones found as sent, return the rest.
+    async fn reconcile(&self, group: Vec<Job>, now: DateTime<Utc>) -> Result<Vec<Job>, (Vec<Job>, DeliveryError)> {
+        if !group.iter().any(|j| j.in_flight) {
+            return Ok(group);
+        }
+        let Some(first) = group.first() else { return Ok(group) };
+        let target = match self.target_of(first).await {
+            Ok(Some(t)) => t,
+            Ok(None) => return Ok(group),
+            Err(e) => return Err((group, DeliveryError::Transient(format!("{e:#}")))),
+        };
+        let channel = match self.channel_of(target).await {
+            Ok(c) => c,
+            Err(e) => return Err((group, e)),
+        };
+        let recent = match self.notifier.recent(channel).await {
+            Ok(r) => r,
+            Err(e) => return Err((group, e)),
+        };
+        let instance = self.app.store.instance();
+        let sent: Vec<i64> = recent.iter().flat_map(|m| referenced_ids(&m.json, instance)).collect();
+        let (found, rest): (Vec<Job>, Vec<Job>) = group.into_iter().partition(|j| sent.contains(&j.id));
+        if !found.is_empty() {
+            tracing::info!(jobs = ?found.iter().map(|j| j.id).collect::<Vec<_>>(), "found already sent after a crash");
+            if let Err(e) = self.record(&found, Outcome::Sent).await {
+                return Err((rest, DeliveryError::Transient(format!("{e:#}"))));
+            }
+        }
+        tracing::debug!(now = %now, left = rest.len(), "reconciled in-flight jobs");
+        Ok(rest)
+    }
+
+    /// Where a job's message goes, without rendering it (`None`: nowhere, it will be skipped).
+    async fn target_of(&self, job: &Job) -> anyhow::Result<Option<Target>> {
+        if job.kind.is_dm() {
+            return Ok(job.recipient.map(Target::Dm));
+        }
+        if let Some(c) = job.channel {
+            return Ok(Some(Target::Channel(ChannelId(c))));
+        }
+        Ok(self.app.store.program(job.guild_id).await?.map(|p| Target::Channel(p.channel_id)))
+    }
+
+    /// The channel of a target: a DM channel comes from the cache (memory, then the database)
+    /// and is opened only the first time.
+    async fn channel_of(&self, target: Target) -> Result<ChannelId, DeliveryError> {
+        let user = match target {
+            Target::Channel(c) => return Ok(c),
+            Target::Dm(user) => user,
+        };
+        if let Some(c) = self.dm_channels.lock().await.get(&user) {
+            return Ok(*c);
+        }
+        let transient = |e: anyhow::Error| DeliveryError::Transient(format!("{e:#}"));
+        if let Some(c) = self.app.store.dm_channel(user).await.map_err(transient)? {
+            self.dm_channels.lock().await.insert(user, ChannelId(c));
+            return Ok(ChannelId(c));
+        }
+        let channel = self.notifier.open_dm(user).await;
+        self.note_answer(target, channel.as_ref().map(drop));
+        let channel = channel?;
+        self.app.store.save_dm_channel(user, channel.0, self.app.now()).await.map_err(transient)?;
+        self.dm_channels.lock().await.insert(user, channel);
+        Ok(channel)
+    }
+
+    /// Tells the breaker and the health flags what Discord answered about `target`.
+    fn note_answer(&self, target: Target, result: Result<(), &DeliveryError>) {
+        let now = self.app.now();
+        let Ok(mut breaker) = self.breaker.lock() else { return };
+        match result {
+            Err(DeliveryError::Transient(_) | DeliveryError::RateLimited(_)) => {
+                let key = match target {
+                    Target::Dm(u) => u.0,
+                    Target::Channel(c) => c.0,
+                };
+                breaker.failed(now, key);
+            }
+            Err(DeliveryError::Unauthorized) => {
+                tracing::error!("Discord refused the bot's token (HTTP 401); delivery stops until it is fixed");
+                self.app.delivery.set_unauthorized(true);
+            }
+            _ => breaker.answered(),
+        }
+        self.app.delivery.set_paused(match breaker.gate(now) {
+            Gate::Open => None,
+            Gate::Wait(t) => Some(t),
+            Gate::Probe => Some(now),
+        });
+    }
+
+    async fn send(&self, unit: &Unit) -> Outcome {
+        let (target, message) = match &unit.plan {
+            Plan::Skip(why) => return Outcome::Skipped(why),
+            Plan::Send(target, message) => (*target, message),
+        };
+        let now = self.app.now();
+        if let Gate::Wait(until) = self.gate() {
+            return Outcome::Deferred(until);
+        }
+        if unit.jobs.iter().any(|j| j.lease_until.is_some_and(|l| l <= now)) {
+            return Outcome::LeaseLost;
+        }
+        let instance = self.app.store.instance();
+        let mut message = message.clone();
+        message.nonce = unit_nonce(&unit.jobs, instance);
+        stamp(&mut message, &reference(&unit.jobs, instance));
+        let channel = match self.channel_of(target).await {
+            Ok(c) => c,
+            Err(e) => return Outcome::Failed(e),
+        };
+        let sent = self.notifier.post(channel, &message).await;
+        self.note_answer(target, sent.as_ref().map(drop));
+        match sent {
+            Ok(_) => Outcome::Sent,
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+
+    /// Renders a group into messages (or skips), reading the current state of each subject.
+    async fn prepare(&self, group: &[Job], now: DateTime<Utc>) -> anyhow::Result<Vec<Unit>> {
+        let Some(first) = group.first() else { return Ok(Vec::new()) };
+        let skip = |why| Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Skip(why) }]);
+        let store = &self.app.store;
+        match (first.kind, first.subject) {
+            (JobKind::Notice, _) => {
+                let Some(notice) = first.payload.as_deref().and_then(|p| serde_json::from_str::<Notice>(p).ok()) else {
+                    return skip("an unreadable notice");
+                };
+                let state =
+                    SubjectState { session_start: notice.session().map(|s| s.starts_at), ..SubjectState::default() };
+                if let CatchUp::Skip(why) = catch_up(JobKind::Notice, first.planned_at, now, state) {
+                    return skip(why);
                 }
-                Ok(Prepared::Send(Target::Dm(to), messages::deadline_message(&items, nonce)))
+                let agenda = match &notice.kind {
+                    NoticeKind::AgendaShared { session, .. } => {
+                        let Some(facts) = store.session_facts(session.id).await? else { return skip("session gone") };
+                        if facts.session.status != SessionStatus::Booked {
+                            return skip("the session was cancelled");
+                        }
+                        let program =
+                            store.program(first.guild_id).await?.ok_or_else(|| anyhow::anyhow!("no program"))?;
+                        let zone = self.app.zone_of(&program, notice.to).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+                        let view = self
+                            .app
+                            .agenda_view(facts.session, facts.pairing)
+                            .await
+                            .map_err(|e| anyhow::anyhow!("{e}"))?;
+                        Some((view, zone))
+                    }
+                    _ => None,
+                };
+                match render_notice(&notice, now, agenda.as_ref().map(|(v, z)| (v, *z))) {
+                    Some(m) => Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Send(Target::Dm(notice.to), m) }]),
+                    None => skip("nothing to say"),
+                }
+            }
+            (kind, Subject::Action(_)) if is_action_reminder(kind) => {
+                let Some(to) = first.recipient else { return skip("no recipient") };
+                let mut send = Vec::new();
+                let mut skipped = Vec::new();
+                for job in group {
+                    let item = match job.subject {
+                        Subject::Action(id) => store.action(id).await?,
+                        _ => None,
+                    };
+                    let Some(item) = item else {
+                        skipped.push(job.clone());
+                        continue;
+                    };
+                    let active = store.pairing(item.pairing_id).await?.is_some_and(|p| p.active);
+                    let state = SubjectState {
+                        live: item.status == ActionStatus::Open && active,
+                        deadline: Some(item.deadline_at),
+                        ..SubjectState::default()
+                    };
+                    if catch_up(job.kind, job.planned_at, now, state) == CatchUp::Send {
+                        send.push((job.clone(), item));
+                    } else {
+                        skipped.push(job.clone());
+                    }
+                }
+                let mut units: Vec<Unit> = chunks(send)
+                    .into_iter()
+                    .map(|chunk| {
+                        let items: Vec<(JobKind, ActionItem)> =
+                            chunk.iter().map(|(j, a)| (j.kind, a.clone())).collect();
+                        let message = messages::deadline_message(&items, String::new());
+                        Unit {
+                            jobs: chunk.into_iter().map(|(j, _)| j).collect(),
+                            plan: Plan::Send(Target::Dm(to), message),
+                        }
+                    })
+                    .collect();
+                if !skipped.is_empty() {
+                    units.push(Unit { jobs: skipped, plan: Plan::Skip("the action item is done, changed or ended") });
+                }
+                Ok(units)
             }
             (kind, Subject::Session(id)) => {
-                let Some(facts) = store.session_facts(id).await? else { return Ok(Prepared::Skip("session gone")) };
-                let Some(to) = first.recipient else { return Ok(Prepared::Skip("no recipient")) };
+                let Some(facts) = store.session_facts(id).await? else { return skip("session gone") };
+                let Some(to) = first.recipient else { return skip("no recipient") };
                 let status = facts.session.status;
                 let live = match kind {
                     JobKind::FollowUp | JobKind::FollowUpAgain => status != SessionStatus::Cancelled,
@@ -113,9 +380,10 @@ impl Scheduler {
                     session_start: Some(facts.session.starts_at),
                     has_agenda: facts.has_agenda,
                     has_notes: facts.has_notes,
+                    ..SubjectState::default()
                 };
-                if let CatchUp::Skip(why) = catch_up(kind, first.due_at, now, state) {
-                    return Ok(Prepared::Skip(why));
+                if let CatchUp::Skip(why) = catch_up(kind, first.planned_at, now, state) {
+                    return skip(why);
                 }
                 let message = if kind == JobKind::MentorPrep {
                     let program = store.program(first.guild_id).await?.ok_or_else(|| anyhow::anyhow!("no program"))?;
@@ -123,73 +391,95 @@ impl Scheduler {
                     let open = store.open_actions_of_pairing(facts.pairing.id).await?;
                     let view =
                         self.app.agenda_view(facts.session, facts.pairing).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-                    Some(messages::prep_message(&view, &open, zone, nonce))
+                    Some(messages::prep_message(&view, &open, zone, String::new()))
                 } else {
-                    messages::session_message(kind, &facts, to, nonce)
+                    messages::session_message(kind, &facts, to, String::new())
                 };
-                Ok(message.map_or(Prepared::Skip("not a session job"), |m| Prepared::Send(Target::Dm(to), m)))
+                match message {
+                    Some(m) => Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Send(Target::Dm(to), m) }]),
+                    None => skip("not a session job"),
+                }
             }
             (JobKind::WeeklyNudge, _) => {
-                if let CatchUp::Skip(why) = catch_up(JobKind::WeeklyNudge, first.due_at, now, SubjectState::default()) {
-                    return Ok(Prepared::Skip(why));
+                if let CatchUp::Skip(why) =
+                    catch_up(JobKind::WeeklyNudge, first.planned_at, now, SubjectState::default())
+                {
+                    return skip(why);
                 }
-                let Some(program) = store.program(first.guild_id).await? else {
-                    return Ok(Prepared::Skip("no program"));
-                };
+                let Some(program) = store.program(first.guild_id).await? else { return skip("no program") };
                 let timings = self.app.timings(&program).map_err(|e| anyhow::anyhow!("{e}"))?;
                 let stats =
                     store.weekly_stats(program.guild_id, &weeks_around(now, program.zone, timings.stale_after)).await?;
                 let channel = ChannelId(first.channel.unwrap_or(program.channel_id.0));
-                Ok(Prepared::Send(Target::Channel(channel), messages::weekly_message(&stats, nonce)))
+                let message = messages::weekly_message(&stats, String::new());
+                Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Send(Target::Channel(channel), message) }])
             }
             (JobKind::DmFallback, _) => {
-                let (Some(user), Some(channel)) = (first.recipient, first.channel) else {
-                    return Ok(Prepared::Skip("no recipient"));
-                };
-                Ok(Prepared::Send(Target::Channel(ChannelId(channel)), messages::dm_fallback_message(user, nonce)))
+                let (Some(user), Some(channel)) = (first.recipient, first.channel) else { return skip("no recipient") };
+                if let CatchUp::Skip(why) =
+                    catch_up(JobKind::DmFallback, first.planned_at, now, SubjectState::default())
+                {
+                    return skip(why);
+                }
+                let message = messages::dm_fallback_message(user, String::new());
+                Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Send(Target::Channel(ChannelId(channel)), message) }])
             }
-            _ => Ok(Prepared::Skip("unknown job")),
+            _ => skip("not a job this version sends"),
         }
     }
 
-    /// Records the outcome of a delivered group.
-    pub async fn record(&self, tx: &mut Tx, group: &[Job], outcome: Outcome) -> anyhow::Result<()> {
+    /// Records the outcome of one message's jobs in one transaction, each under its claim's
+    /// fencing token.
+    async fn record(&self, jobs: &[Job], outcome: Outcome) -> anyhow::Result<()> {
+        if outcome == Outcome::LeaseLost {
+            tracing::warn!(jobs = ?jobs.iter().map(|j| j.id).collect::<Vec<_>>(), "lease ran out before sending");
+            return Ok(());
+        }
         let store = &self.app.store;
         let now = self.app.now();
-        for job in group {
-            match &outcome {
-                Outcome::Sent => store.finish_job(tx, job.id, "sent", None, now).await?,
-                Outcome::Skipped(why) => store.finish_job(tx, job.id, "skipped", Some(why), now).await?,
-                Outcome::Failed(e) if e.is_permanent() || job.attempts >= self.settings.max_attempts => {
+        let mut tx = store.begin().await?;
+        for job in jobs {
+            let held = match &outcome {
+                Outcome::Sent => store.finish_job(&mut tx, job, "sent", None, now).await?,
+                Outcome::Skipped(why) => store.finish_job(&mut tx, job, "skipped", Some(why), now).await?,
+                Outcome::Deferred(until) => store.retry_job(&mut tx, job, *until, None, now).await?,
+                Outcome::Failed(DeliveryError::Unauthorized) => {
+                    store.retry_job(&mut tx, job, now, Some(&DeliveryError::Unauthorized.to_string()), now).await?
+                }
+                Outcome::Failed(e) if e.is_permanent() => {
                     tracing::warn!(job = job.id, kind = %job.kind, error = %e, "delivery failed for good");
-                    store.finish_job(tx, job.id, "failed", Some(&e.to_string()), now).await?;
-                    if *e == DeliveryError::DmsClosed {
-                        self.plan_fallback(tx, job, now).await?;
+                    let held = store.finish_job(&mut tx, job, "failed", Some(&e.to_string()), now).await?;
+                    // A notice's sender is told in the command's answer; reminders get the mention.
+                    if held && *e == DeliveryError::DmsClosed && job.kind != JobKind::Notice {
+                        self.plan_fallback(&mut tx, job, now).await?;
                     }
+                    held
                 }
                 Outcome::Failed(e) => {
-                    let wait = backoff(
-                        job.attempts,
-                        self.settings.retry_base,
-                        self.settings.retry_max,
-                        0.8 + rand::random::<f64>() * 0.4,
-                    );
-                    tracing::info!(job = job.id, kind = %job.kind, error = %e, retry_in_s = wait.num_seconds(), "delivery will be retried");
-                    store.retry_job(tx, job.id, now + wait, &e.to_string(), now).await?;
+                    let jitter = 0.8 + rand::random::<f64>() * 0.4;
+                    let wait = backoff(job.attempts, self.settings.retry_base, self.settings.retry_max, jitter);
+                    let paused = self.app.delivery.paused_until().filter(|t| *t > now);
+                    let at = paused.map_or(now + wait, |t| t.max(now + Duration::seconds(1)));
+                    tracing::info!(job = job.id, kind = %job.kind, error = %e, retry_at = %at, "delivery will be retried");
+                    store.retry_job(&mut tx, job, at, Some(&e.to_string()), now).await?
                 }
+                Outcome::LeaseLost => false,
+            };
+            if !held {
+                tracing::warn!(job = job.id, "the job's claim was taken over; its outcome is not recorded");
             }
         }
-        if let Some(first) = group.first().filter(|j| j.kind == JobKind::WeeklyNudge) {
+        let finished = matches!(&outcome, Outcome::Sent | Outcome::Skipped(_))
+            || matches!(&outcome, Outcome::Failed(e) if e.is_permanent());
+        if let Some(first) = jobs.first().filter(|j| j.kind == JobKind::WeeklyNudge && finished) {
             if let Some(program) = store.program(first.guild_id).await? {
-                let retried = matches!(&outcome, Outcome::Failed(e) if !e.is_permanent() && first.attempts < self.settings.max_attempts);
-                if !retried {
-                    self.app
-                        .replan_weekly_nudge(tx, &program, first.due_at.max(now), now)
-                        .await
-                        .map_err(|e| anyhow::anyhow!("{e}"))?;
-                }
+                self.app
+                    .replan_weekly_nudge(&mut tx, &program, first.planned_at.max(now), now)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
             }
         }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -206,6 +496,7 @@ impl Scheduler {
             channel: Some(program.channel_id.0),
             due_at: now,
             dedupe_key: format!("dm_fallback:g{}:u{user}:d{day}", program.guild_id),
+            payload: None,
         };
         self.app.store.plan_jobs(tx, program.guild_id, &[fallback], now).await?;
         Ok(())

@@ -1,46 +1,59 @@
-//! The scheduler: a runner that sleeps until the earliest due job (woken early when jobs
-//! change), claims due jobs atomically with a lease, delivers them at a bounded rate with
-//! stable nonces, and records each outcome (sent, skipped, retried with backoff, or failed with
-//! a channel fallback for closed DMs).
+//! The scheduler: a supervised runner that sleeps until the earliest due job (woken early when
+//! jobs change), claims due jobs atomically with a lease and a fencing token, delivers them
+//! concurrently (bounded) under the one request budget, and records each job's outcome as soon
+//! as its own send is known (sent, skipped, retried while the message still matters, or failed
+//! with a channel fallback for closed DMs). A broad Discord failure pauses delivery and probes.
 
+mod breaker;
 mod deliver;
-mod limiter;
 mod messages;
+mod reference;
 mod weekly;
 
-use std::{sync::Arc, time::Duration as StdDuration};
+use std::{collections::HashMap, panic::AssertUnwindSafe, sync::Arc, time::Duration as StdDuration};
 
 use chrono::{DateTime, Duration, Utc};
-use tokio::{sync::watch, task::JoinHandle};
+use futures_util::FutureExt as _;
+use tokio::{
+    sync::{watch, Mutex},
+    task::JoinHandle,
+};
 
 pub use deliver::Outcome;
-pub use limiter::RateLimiter;
+pub use reference::{job_nonce, unit_nonce};
 pub use weekly::weeks_around;
 
-use crate::{app::App, domain::jobs::JobKind, notify::Notifier, store::Job};
+use self::breaker::Breaker;
+use crate::{
+    app::App,
+    domain::ids::{ChannelId, UserId},
+    notify::Notifier,
+};
 
 /// How the runner behaves (from `[scheduler]` in the configuration).
 #[derive(Debug, Clone)]
 pub struct RunnerSettings {
     pub batch_size: u32,
     pub lease: Duration,
-    pub max_attempts: u32,
     pub retry_base: Duration,
     pub retry_max: Duration,
-    pub send_rate_per_second: u32,
+    /// Deliveries in flight at once.
+    pub max_in_flight: usize,
+    /// Sent, skipped and cancelled jobs are deleted this long after they finished.
+    pub prune_after: Duration,
 }
 
 impl RunnerSettings {
     /// Reads the runner settings of a validated configuration.
     pub fn from_config(c: &crate::config::SchedulerConfig) -> anyhow::Result<Self> {
-        let (retry_base, retry_max, lease) = c.runner_durations()?;
+        let d = c.runner_durations()?;
         Ok(Self {
             batch_size: c.batch_size,
-            lease,
-            max_attempts: c.max_attempts,
-            retry_base,
-            retry_max,
-            send_rate_per_second: c.send_rate_per_second,
+            lease: d.lease,
+            retry_base: d.retry_base,
+            retry_max: d.retry_max,
+            max_in_flight: c.max_in_flight as usize,
+            prune_after: d.prune_after,
         })
     }
 }
@@ -51,7 +64,9 @@ pub struct Scheduler {
     app: App,
     notifier: Arc<dyn Notifier>,
     settings: RunnerSettings,
-    limiter: RateLimiter,
+    dm_channels: Mutex<HashMap<UserId, ChannelId>>,
+    breaker: std::sync::Mutex<Breaker>,
+    last_prune: Mutex<Option<DateTime<Utc>>>,
 }
 
 /// A running scheduler.
@@ -63,89 +78,129 @@ pub struct SchedulerHandle {
     app: App,
 }
 
+/// How long the runner waits before it tries again after Discord refused the token.
+const UNAUTHORIZED_RECHECK: Duration = Duration::minutes(5);
+
 impl Scheduler {
     /// A scheduler sending through `notifier`.
     pub fn new(app: App, notifier: Arc<dyn Notifier>, settings: RunnerSettings) -> Self {
-        let limiter = RateLimiter::new(settings.send_rate_per_second);
-        Self { app, notifier, settings, limiter }
+        let breaker = Breaker::new(settings.retry_base, settings.retry_max.min(Duration::minutes(10)));
+        Self {
+            app,
+            notifier,
+            settings,
+            dm_channels: Mutex::default(),
+            breaker: std::sync::Mutex::new(breaker),
+            last_prune: Mutex::default(),
+        }
     }
 
     /// Claims and processes one batch of jobs due at the clock's now; returns how many it claimed.
     pub async fn run_once(&self) -> anyhow::Result<usize> {
         let now = self.app.now();
-        let jobs = self.app.store.claim_due_jobs(now, self.settings.lease, self.settings.batch_size).await?;
-        let claimed = jobs.len();
-        let mut delivered = Vec::new();
-        for group in deliver::group(jobs) {
-            let outcome = self.deliver(&group, self.app.now()).await;
-            delivered.push((group, outcome));
-        }
-        // One transaction marks the whole batch; a crash before it commits leaves the jobs
-        // leased, and their retries carry the same nonces.
-        let mut tx = self.app.store.begin().await?;
-        let mut sent = Vec::new();
-        for (group, outcome) in delivered {
-            if outcome == Outcome::Sent && group.iter().all(|j| j.kind != JobKind::WeeklyNudge) {
-                sent.extend(group.iter().map(|j| j.id));
-            } else {
-                self.record(&mut tx, &group, outcome).await?;
-            }
-        }
-        self.app.store.finish_jobs_sent(&mut tx, &sent, self.app.now()).await?;
-        tx.commit().await?;
-        Ok(claimed)
+        self.prune(now).await?;
+        let claimed = self.app.store.claim_due_jobs(now, self.settings.lease, self.settings.batch_size).await?;
+        let count = claimed.jobs.len() + claimed.set_aside;
+        self.deliver_all(claimed.jobs).await;
+        Ok(count)
     }
 
-    /// Runs until stopped: process due jobs, then sleep until the next one or a wake-up.
+    /// Deletes finished jobs past their retention, at most once an hour.
+    async fn prune(&self, now: DateTime<Utc>) -> anyhow::Result<()> {
+        let mut last = self.last_prune.lock().await;
+        if last.is_some_and(|t| now - t < Duration::hours(1)) {
+            return Ok(());
+        }
+        let pruned = self.app.store.prune_jobs(now - self.settings.prune_after).await?;
+        if pruned > 0 {
+            tracing::info!(pruned, "pruned finished jobs");
+        }
+        *last = Some(now);
+        Ok(())
+    }
+
+    /// Runs until stopped: process due jobs, then sleep until the next one or a wake-up. A panic
+    /// in a round is logged and the runner starts again.
     pub fn spawn(self) -> SchedulerHandle {
-        let (stop, mut stop_rx) = watch::channel(false);
+        let (stop, stop_rx) = watch::channel(false);
         let (idle_tx, idle) = watch::channel(DateTime::<Utc>::MIN_UTC);
         let app = self.app.clone();
+        let scheduler = Arc::new(self);
         let task = tokio::spawn(async move {
             loop {
-                if *stop_rx.borrow() {
-                    break;
-                }
-                let round_at = self.app.now();
-                match self.run_once().await {
-                    Ok(n) if n >= self.settings.batch_size as usize => continue,
-                    Ok(_) => {}
-                    Err(e) => {
-                        tracing::error!(error = ?e, "scheduler round failed; retrying in a second");
-                        tokio::select! {
-                            () = tokio::time::sleep(StdDuration::from_secs(1)) => {}
-                            _ = stop_rx.changed() => {}
-                        }
-                        continue;
+                let run = Arc::clone(&scheduler).run(stop_rx.clone(), idle_tx.clone());
+                match AssertUnwindSafe(run).catch_unwind().await {
+                    Ok(()) => break,
+                    Err(panic) => {
+                        let what = panic
+                            .downcast_ref::<&str>()
+                            .map(ToString::to_string)
+                            .or_else(|| panic.downcast_ref::<String>().cloned())
+                            .unwrap_or_default();
+                        tracing::error!(panic = what, "the scheduler panicked; restarting it in a second");
+                        tokio::time::sleep(StdDuration::from_secs(1)).await;
                     }
-                }
-                let next = match self.app.store.next_job_wakeup().await {
-                    Ok(next) => next,
-                    Err(e) => {
-                        tracing::error!(error = ?e, "cannot read the next due job");
-                        Some(self.app.now() + Duration::seconds(1))
-                    }
-                };
-                if next.is_some_and(|t| t <= round_at) {
-                    // The round itself made something due (a DM fallback): handle it first.
-                    continue;
-                }
-                idle_tx.send_replace(round_at);
-                let sleep = async {
-                    match next {
-                        Some(at) => self.app.clock.sleep_until(at).await,
-                        None => std::future::pending().await,
-                    }
-                };
-                tokio::select! {
-                    () = sleep => {}
-                    () = self.app.wake.notified() => {}
-                    _ = stop_rx.changed() => {}
                 }
             }
             tracing::info!("scheduler stopped");
         });
         SchedulerHandle { task, stop, idle, app }
+    }
+
+    async fn run(self: Arc<Self>, mut stop_rx: watch::Receiver<bool>, idle_tx: watch::Sender<DateTime<Utc>>) {
+        loop {
+            if *stop_rx.borrow() {
+                return;
+            }
+            let round_at = self.app.now();
+            if self.app.delivery.unauthorized() {
+                tracing::error!(
+                    "Discord refuses the bot's token (HTTP 401): nothing is sent. Set a valid DISCORD_TOKEN and restart."
+                );
+                idle_tx.send_replace(round_at);
+                tokio::select! {
+                    () = self.app.clock.sleep_until(round_at + UNAUTHORIZED_RECHECK) => {}
+                    _ = stop_rx.changed() => {}
+                }
+                self.app.delivery.set_unauthorized(false);
+                continue;
+            }
+            match self.run_once().await {
+                Ok(n) if n >= self.settings.batch_size as usize => continue,
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::error!(error = ?e, "scheduler round failed; retrying in a second");
+                    tokio::select! {
+                        () = tokio::time::sleep(StdDuration::from_secs(1)) => {}
+                        _ = stop_rx.changed() => {}
+                    }
+                    continue;
+                }
+            }
+            let next = match self.app.store.next_job_wakeup().await {
+                Ok(next) => next,
+                Err(e) => {
+                    tracing::error!(error = ?e, "cannot read the next due job");
+                    Some(self.app.now() + Duration::seconds(1))
+                }
+            };
+            if next.is_some_and(|t| t <= round_at) && !self.app.delivery.unauthorized() {
+                // The round itself made something due (a DM fallback): handle it first.
+                continue;
+            }
+            idle_tx.send_replace(round_at);
+            let sleep = async {
+                match next {
+                    Some(at) => self.app.clock.sleep_until(at).await,
+                    None => std::future::pending().await,
+                }
+            };
+            tokio::select! {
+                () = sleep => {}
+                () = self.app.wake.notified() => {}
+                _ = stop_rx.changed() => {}
+            }
+        }
     }
 }
 
@@ -168,10 +223,9 @@ impl SchedulerHandle {
             tracing::error!(error = %e, "scheduler task failed");
         }
     }
-}
 
-/// The nonce of a job's message: stable across retries and restarts, unique per job and
-/// database (at most 1 + 13 + 1 + 6 = 21 characters; Discord allows 25).
-pub fn job_nonce(job: &Job, instance: &str) -> String {
-    format!("j{}.{instance}", crate::app::base36(job.id.unsigned_abs()))
+    /// Stops at once, as a crash would: deliveries in flight are abandoned mid-way.
+    pub fn abort(self) {
+        self.task.abort();
+    }
 }

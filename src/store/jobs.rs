@@ -1,5 +1,6 @@
-//! The jobs queue: planning (insert-or-ignore by dedupe key), atomic claiming with a lease,
-//! marking outcomes, and the counts `/program status` shows.
+//! The jobs queue: planning (insert-or-ignore by dedupe key), atomic claiming with a lease and a
+//! fencing token, marking each job's outcome (only by the claim that holds it), setting aside
+//! kinds this binary does not know, pruning finished rows, and the counts `/program status` shows.
 
 use anyhow::Context as _;
 use chrono::{DateTime, Duration, Utc};
@@ -20,9 +21,23 @@ pub struct Job {
     pub recipient: Option<UserId>,
     pub channel: Option<u64>,
     pub due_at: DateTime<Utc>,
+    /// When it was first due (retries move `due_at`; catch-up rules read this).
+    pub planned_at: DateTime<Utc>,
     pub attempts: u32,
     pub last_error: Option<String>,
+    /// The fencing token of the claim that returned this job (0 when only listed).
+    pub claim_token: i64,
+    /// A previous claim of this job expired unfinished: it may have been sent.
+    pub in_flight: bool,
+    /// The end of this claim's lease.
+    pub lease_until: Option<DateTime<Utc>>,
+    /// What a notice says (JSON), for notice kinds.
+    pub payload: Option<String>,
 }
+
+/// The columns every job query returns.
+const COLUMNS: &str = "id, kind, guild_id, subject_kind, subject_id, recipient_id, channel_id, due_at, planned_at, \
+                       attempts, last_error, claim_token, in_flight, lease_until, payload";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -34,8 +49,13 @@ struct Row {
     recipient_id: Option<i64>,
     channel_id: Option<i64>,
     due_at: i64,
+    planned_at: i64,
     attempts: i64,
     last_error: Option<String>,
+    claim_token: Option<i64>,
+    in_flight: i64,
+    lease_until: Option<i64>,
+    payload: Option<String>,
 }
 
 impl Row {
@@ -43,6 +63,7 @@ impl Row {
         let subject = match self.subject_kind.as_str() {
             "session" => Subject::Session(self.subject_id),
             "action" => Subject::Action(self.subject_id),
+            "pairing" => Subject::Pairing(self.subject_id),
             _ => Subject::Program,
         };
         Ok(Job {
@@ -54,8 +75,13 @@ impl Row {
             #[allow(clippy::cast_sign_loss)]
             channel: self.channel_id.map(|c| c as u64),
             due_at: from_ts(self.due_at),
+            planned_at: from_ts(self.planned_at),
             attempts: u32::try_from(self.attempts).unwrap_or(u32::MAX),
             last_error: self.last_error,
+            claim_token: self.claim_token.unwrap_or(0),
+            in_flight: self.in_flight != 0,
+            lease_until: self.lease_until.map(from_ts),
+            payload: self.payload,
         })
     }
 }
@@ -64,7 +90,30 @@ fn subject_parts(subject: Subject) -> (&'static str, i64) {
     match subject {
         Subject::Session(id) => ("session", id),
         Subject::Action(id) => ("action", id),
+        Subject::Pairing(id) => ("pairing", id),
         Subject::Program => ("program", 0),
+    }
+}
+
+/// What a claim returned: the jobs to deliver, and how many rows of unknown kinds it set aside.
+#[derive(Debug, Default)]
+pub struct Claimed {
+    pub jobs: Vec<Job>,
+    pub set_aside: usize,
+}
+
+/// Where one job stands (commands wait on their notices with this).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct JobOutcome {
+    pub dedupe_key: String,
+    pub state: String,
+    pub last_error: Option<String>,
+}
+
+impl JobOutcome {
+    /// Sent, skipped or failed: nothing more will happen.
+    pub fn finished(&self) -> bool {
+        matches!(self.state.as_str(), "sent" | "skipped" | "failed" | "cancelled")
     }
 }
 
@@ -75,6 +124,7 @@ pub struct JobCounts {
     pub sent: i64,
     pub failed: i64,
     pub skipped: i64,
+    pub set_aside: i64,
     pub next_due: Option<DateTime<Utc>>,
 }
 
@@ -92,12 +142,13 @@ impl Store {
             let (subject_kind, subject_id) = subject_parts(job.subject);
             sqlx::query(
                 "INSERT INTO jobs (kind, guild_id, subject_kind, subject_id, recipient_id, channel_id, due_at,
-                                   dedupe_key, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   planned_at, payload, dedupe_key, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?10)
                  ON CONFLICT (dedupe_key) DO UPDATE SET
-                     state = 'pending', due_at = excluded.due_at, recipient_id = excluded.recipient_id,
-                     channel_id = excluded.channel_id, attempts = 0, last_error = NULL, finished_at = NULL,
-                     updated_at = excluded.updated_at
+                     state = 'pending', due_at = excluded.due_at, planned_at = excluded.planned_at,
+                     recipient_id = excluded.recipient_id, channel_id = excluded.channel_id,
+                     payload = excluded.payload, attempts = 0, last_error = NULL, finished_at = NULL,
+                     in_flight = 0, updated_at = excluded.updated_at
                  WHERE jobs.state = 'cancelled'",
             )
             .bind(job.kind.as_str())
@@ -107,8 +158,8 @@ impl Store {
             .bind(job.recipient.map(UserId::db))
             .bind(job.channel.and_then(|c| i64::try_from(c).ok()))
             .bind(ts(job.due_at))
+            .bind(job.payload.as_deref())
             .bind(&job.dedupe_key)
-            .bind(ts(now))
             .bind(ts(now))
             .execute(&mut **tx)
             .await
@@ -157,101 +208,179 @@ impl Store {
     }
 
     /// Atomically claims up to `limit` due jobs (pending and due, or running with an expired
-    /// lease, i.e. claimed by a runner that crashed), leasing them until `now + lease`.
-    pub async fn claim_due_jobs(&self, now: DateTime<Utc>, lease: Duration, limit: u32) -> anyhow::Result<Vec<Job>> {
-        let rows = sqlx::query_as::<_, Row>(
-            "UPDATE jobs SET state = 'running', lease_until = ?1, attempts = attempts + 1, updated_at = ?2
+    /// lease, i.e. claimed by a runner that crashed or hung), leasing them until `now + lease`
+    /// under a new fencing token. Jobs of paused programs (the bot was removed from the server)
+    /// wait. Rows of a kind this binary does not know are set aside, never returned.
+    pub async fn claim_due_jobs(&self, now: DateTime<Utc>, lease: Duration, limit: u32) -> anyhow::Result<Claimed> {
+        let token: i64 = rand::random::<i64>().abs().max(1);
+        let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
+            "UPDATE jobs SET state = 'running', lease_until = ?1, attempts = attempts + 1, updated_at = ?2,
+                             claim_token = ?4, in_flight = (state = 'running')
              WHERE id IN (
                  SELECT id FROM (
-                     SELECT id, due_at FROM jobs WHERE state = 'pending' AND due_at <= ?2
+                     SELECT id, due_at, guild_id FROM jobs WHERE state = 'pending' AND due_at <= ?2
                      UNION ALL
-                     SELECT id, due_at FROM jobs WHERE state = 'running' AND lease_until <= ?2
-                 ) ORDER BY due_at, id LIMIT ?3
+                     SELECT id, due_at, guild_id FROM jobs WHERE state = 'running' AND lease_until <= ?2
+                 )
+                 WHERE guild_id NOT IN (SELECT guild_id FROM programs WHERE paused = 1)
+                 ORDER BY due_at, id LIMIT ?3
              )
-             RETURNING id, kind, guild_id, subject_kind, subject_id, recipient_id, channel_id, due_at, attempts,
-                       last_error",
-        )
+             RETURNING {COLUMNS}"
+        )))
         .bind(ts(now + lease))
         .bind(ts(now))
         .bind(i64::from(limit))
+        .bind(token)
         .fetch_all(self.pool())
         .await
         .context("while claiming due jobs")?;
-        let mut jobs = rows.into_iter().map(Row::into_job).collect::<anyhow::Result<Vec<_>>>()?;
-        jobs.sort_by_key(|j| (j.due_at, j.id));
-        Ok(jobs)
+        let mut claimed = Claimed::default();
+        let mut unknown = Vec::new();
+        for row in rows {
+            let (id, kind) = (row.id, row.kind.clone());
+            match row.into_job() {
+                Ok(job) => claimed.jobs.push(job),
+                Err(_) => {
+                    tracing::warn!(job = id, kind, "a job of a kind this version does not know is set aside");
+                    unknown.push(id);
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            sqlx::query(
+                "UPDATE jobs SET state = 'set_aside', lease_until = NULL, last_error = 'unknown job kind',
+                                 updated_at = ?1
+                 WHERE id IN (SELECT value FROM json_each(?2))",
+            )
+            .bind(ts(now))
+            .bind(serde_json::to_string(&unknown)?)
+            .execute(self.pool())
+            .await
+            .context("while setting aside unknown jobs")?;
+        }
+        claimed.set_aside = unknown.len();
+        claimed.jobs.sort_by_key(|j| (j.due_at, j.id));
+        Ok(claimed)
     }
 
-    /// Records the end of a claimed job: `sent`, `skipped` or `failed` (with the error).
+    /// Records the end of a claimed job: `sent`, `skipped` or `failed` (with the error). Only the
+    /// claim holding `token` may; returns whether it still held the job.
     pub async fn finish_job(
         &self,
         tx: &mut Tx,
-        id: i64,
+        job: &Job,
         state: &str,
         error: Option<&str>,
         now: DateTime<Utc>,
-    ) -> anyhow::Result<()> {
-        sqlx::query(
-            "UPDATE jobs SET state = ?, last_error = COALESCE(?, last_error), lease_until = NULL,
+    ) -> anyhow::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE jobs SET state = ?, last_error = COALESCE(?, last_error), lease_until = NULL, in_flight = 0,
                              updated_at = ?, finished_at = ?
-             WHERE id = ? AND state = 'running'",
+             WHERE id = ? AND state = 'running' AND claim_token = ?",
         )
         .bind(state)
         .bind(error)
         .bind(ts(now))
         .bind(ts(now))
-        .bind(id)
+        .bind(job.id)
+        .bind(job.claim_token)
         .execute(&mut **tx)
         .await
         .context("while recording a job outcome")?;
-        Ok(())
+        Ok(done.rows_affected() == 1)
     }
 
-    /// Marks many claimed jobs `sent` in one statement.
-    pub async fn finish_jobs_sent(&self, tx: &mut Tx, ids: &[i64], now: DateTime<Utc>) -> anyhow::Result<()> {
-        if ids.is_empty() {
-            return Ok(());
-        }
-        sqlx::query(
-            "UPDATE jobs SET state = 'sent', lease_until = NULL, updated_at = ?1, finished_at = ?1
-             WHERE state = 'running' AND id IN (SELECT value FROM json_each(?2))",
-        )
-        .bind(ts(now))
-        .bind(serde_json::to_string(ids)?)
-        .execute(&mut **tx)
-        .await
-        .context("while recording sent jobs")?;
-        Ok(())
-    }
-
-    /// Puts a claimed job back in the queue to be retried at `due_at`.
+    /// Puts a claimed job back in the queue to be tried at `due_at` (only by the claim holding
+    /// it); `error` is kept as the last error when given.
     pub async fn retry_job(
         &self,
         tx: &mut Tx,
-        id: i64,
+        job: &Job,
         due_at: DateTime<Utc>,
-        error: &str,
+        error: Option<&str>,
         now: DateTime<Utc>,
-    ) -> anyhow::Result<()> {
-        sqlx::query(
-            "UPDATE jobs SET state = 'pending', due_at = ?, last_error = ?, lease_until = NULL, updated_at = ?
-             WHERE id = ? AND state = 'running'",
+    ) -> anyhow::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE jobs SET state = 'pending', due_at = ?, last_error = COALESCE(?, last_error), lease_until = NULL,
+                             in_flight = 0, updated_at = ?
+             WHERE id = ? AND state = 'running' AND claim_token = ?",
         )
         .bind(ts(due_at))
         .bind(error)
         .bind(ts(now))
-        .bind(id)
+        .bind(job.id)
+        .bind(job.claim_token)
         .execute(&mut **tx)
         .await
         .context("while scheduling a retry")?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Deletes sent, skipped and cancelled jobs that finished before `before`; returns how many.
+    pub async fn prune_jobs(&self, before: DateTime<Utc>) -> anyhow::Result<u64> {
+        let done = sqlx::query("DELETE FROM jobs WHERE finished_at < ? AND state IN ('sent', 'skipped', 'cancelled')")
+            .bind(ts(before))
+            .execute(self.pool())
+            .await
+            .context("while pruning finished jobs")?;
+        Ok(done.rows_affected())
+    }
+
+    /// Where the jobs with these dedupe keys stand.
+    pub async fn job_outcomes(&self, keys: &[String]) -> anyhow::Result<Vec<JobOutcome>> {
+        sqlx::query_as::<_, JobOutcome>(
+            "SELECT dedupe_key, state, last_error FROM jobs WHERE dedupe_key IN (SELECT value FROM json_each(?))",
+        )
+        .bind(serde_json::to_string(keys)?)
+        .fetch_all(self.pool())
+        .await
+        .context("while reading job outcomes")
+    }
+
+    /// The cached DM channel with `user`.
+    pub async fn dm_channel(&self, user: UserId) -> anyhow::Result<Option<u64>> {
+        let id = sqlx::query_scalar::<_, i64>("SELECT channel_id FROM dm_channels WHERE user_id = ?")
+            .bind(user.db())
+            .fetch_optional(self.pool())
+            .await
+            .context("while reading a DM channel")?;
+        #[allow(clippy::cast_sign_loss)]
+        Ok(id.map(|c| c as u64))
+    }
+
+    /// Remembers the DM channel with `user`.
+    pub async fn save_dm_channel(&self, user: UserId, channel: u64, now: DateTime<Utc>) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO dm_channels (user_id, channel_id, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (user_id) DO UPDATE SET channel_id = excluded.channel_id, updated_at = excluded.updated_at",
+        )
+        .bind(user.db())
+        .bind(i64::try_from(channel).unwrap_or_default())
+        .bind(ts(now))
+        .execute(self.pool())
+        .await
+        .context("while saving a DM channel")?;
         Ok(())
+    }
+
+    /// Pauses (the bot was removed from the server) or resumes a program's jobs.
+    pub async fn set_program_paused(&self, guild: GuildId, paused: bool) -> anyhow::Result<bool> {
+        let done = sqlx::query("UPDATE programs SET paused = ? WHERE guild_id = ? AND paused <> ?")
+            .bind(i64::from(paused))
+            .bind(guild.db())
+            .bind(i64::from(paused))
+            .execute(self.pool())
+            .await
+            .context("while pausing or resuming a program")?;
+        Ok(done.rows_affected() > 0)
     }
 
     /// When the runner must look again: the earliest pending due time or running lease expiry.
     pub async fn next_job_wakeup(&self) -> anyhow::Result<Option<DateTime<Utc>>> {
         let next = sqlx::query_scalar::<_, Option<i64>>(
             "SELECT MIN(t) FROM (
-                 SELECT MIN(due_at) AS t FROM jobs WHERE state = 'pending'
+                 SELECT MIN(due_at) AS t FROM jobs
+                 WHERE state = 'pending' AND guild_id NOT IN (SELECT guild_id FROM programs WHERE paused = 1)
                  UNION ALL
                  SELECT MIN(lease_until) AS t FROM jobs WHERE state = 'running'
              )",
@@ -285,6 +414,7 @@ impl Store {
                 "sent" => counts.sent = n,
                 "failed" => counts.failed = n,
                 "skipped" => counts.skipped = n,
+                "set_aside" => counts.set_aside = n,
                 _ => {}
             }
         }
@@ -293,10 +423,9 @@ impl Store {
 
     /// The most recent failed deliveries of a guild.
     pub async fn failed_jobs(&self, guild: GuildId, limit: u32) -> anyhow::Result<Vec<Job>> {
-        let rows = sqlx::query_as::<_, Row>(
-            "SELECT id, kind, guild_id, subject_kind, subject_id, recipient_id, channel_id, due_at, attempts, last_error
-             FROM jobs WHERE guild_id = ? AND state = 'failed' ORDER BY finished_at DESC, id DESC LIMIT ?",
-        )
+        let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM jobs WHERE guild_id = ? AND state = 'failed' ORDER BY finished_at DESC, id DESC LIMIT ?"
+        )))
         .bind(guild.db())
         .bind(i64::from(limit))
         .fetch_all(self.pool())
@@ -307,10 +436,9 @@ impl Store {
 
     /// The pending jobs of a guild (tests and the demo look at the plan).
     pub async fn pending_jobs(&self, guild: GuildId) -> anyhow::Result<Vec<Job>> {
-        let rows = sqlx::query_as::<_, Row>(
-            "SELECT id, kind, guild_id, subject_kind, subject_id, recipient_id, channel_id, due_at, attempts, last_error
-             FROM jobs WHERE guild_id = ? AND state = 'pending' ORDER BY due_at, id",
-        )
+        let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM jobs WHERE guild_id = ? AND state = 'pending' ORDER BY due_at, id"
+        )))
         .bind(guild.db())
         .fetch_all(self.pool())
         .await

@@ -23,7 +23,7 @@ use sqlx::{
 
 pub use actions::NewAction;
 pub use goals::NewGoal;
-pub use jobs::{Job, JobCounts};
+pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
 pub use sessions::NewSession;
 pub use stats::{SessionFacts, WeeklyStats, Weeks};
 

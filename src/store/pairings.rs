@@ -80,6 +80,7 @@ impl Store {
     /// Starts a pairing.
     pub async fn create_pairing(
         &self,
+        tx: &mut Tx,
         guild: GuildId,
         mentor: UserId,
         mentee: UserId,
@@ -93,7 +94,7 @@ impl Store {
         .bind(mentor.db())
         .bind(mentee.db())
         .bind(ts(now))
-        .fetch_one(self.pool())
+        .fetch_one(&mut **tx)
         .await
         .context("while creating a pairing")?;
         Ok(Pairing { id, guild_id: guild, mentor_id: mentor, mentee_id: mentee, active: true })

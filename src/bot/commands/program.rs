@@ -158,17 +158,30 @@ pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
             format!("• {} to {who}: {}", j.kind, j.last_error.as_deref().unwrap_or("unknown error"))
         })
         .collect();
-    let embed = serenity::CreateEmbed::new()
+    let health = &ctx.data().app.delivery;
+    let state = if health.unauthorized() {
+        "⛔ Discord refuses the bot's token: nothing is being sent. The operator must set a valid \
+         `DISCORD_TOKEN` and restart the bot; reminders wait in the queue."
+            .to_owned()
+    } else if let Some(t) = health.paused_until() {
+        format!("⏸️ Discord is failing; delivery is paused and retried <t:{}:R>. Nothing is lost.", t.timestamp())
+    } else {
+        "✅ Delivering.".to_owned()
+    };
+    let mut embed = serenity::CreateEmbed::new()
         .title("Reminder delivery")
+        .description(state)
         .field("Pending", c.pending.to_string(), true)
         .field("Sent", c.sent.to_string(), true)
         .field("Failed", c.failed.to_string(), true)
-        .field("Skipped", c.skipped.to_string(), true)
-        .field("Next due", next, false)
-        .field(
-            "Recent failed deliveries",
-            if failures.is_empty() { "None.".to_owned() } else { failures.join("\n") },
-            false,
-        );
+        .field("Skipped", c.skipped.to_string(), true);
+    if c.set_aside > 0 {
+        embed = embed.field("Set aside (unknown kind; a newer version may send them)", c.set_aside.to_string(), true);
+    }
+    let embed = embed.field("Next due", next, false).field(
+        "Recent failed deliveries",
+        if failures.is_empty() { "None.".to_owned() } else { failures.join("\n") },
+        false,
+    );
     private(ctx, "", vec![embed]).await
 }
