@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use poise::{serenity_prelude as serenity, CreateReply};
 
-use super::{BotError, Context};
+use super::{reply::no_pings, BotError, Context};
 use crate::{
     domain::layout::{self, Page},
     notify::content::page_embed,
@@ -50,10 +50,12 @@ impl Answer {
     }
 
     fn parts(self) -> Vec<Part> {
-        let mut groups = layout::messages(self.pages).into_iter();
+        let (content, mut pages) = fit_content(self.content);
+        pages.extend(self.pages);
+        let mut groups = layout::messages(pages).into_iter();
         let first = groups.next().unwrap_or_default();
         let mut parts = vec![Part {
-            content: self.content,
+            content,
             embeds: first.iter().map(page_embed).collect(),
             file: self.file,
             components: self.components,
@@ -68,10 +70,24 @@ impl Answer {
     }
 }
 
+/// Message content as Discord takes it: content longer than a message holds moves, whole, into
+/// embed pages (it may be the user's own data, so nothing is cut away).
+pub fn fit_content(content: String) -> (String, Vec<Page>) {
+    if content.chars().count() <= layout::MESSAGE_CHARS {
+        (content, Vec::new())
+    } else {
+        (String::new(), layout::pages("Reply", &content, &[]))
+    }
+}
+
 /// Sends an answer to a slash command (ephemeral).
 pub async fn send(ctx: Context<'_>, answer: Answer) -> Result<(), BotError> {
     for part in answer.parts() {
-        let mut reply = CreateReply::default().ephemeral(true).content(part.content).components(part.components);
+        let mut reply = CreateReply::default()
+            .ephemeral(true)
+            .content(part.content)
+            .components(part.components)
+            .allowed_mentions(no_pings());
         for embed in part.embeds {
             reply = reply.embed(embed);
         }
@@ -134,13 +150,17 @@ impl Source<'_> {
                     .ephemeral(true)
                     .content(part.content)
                     .embeds(part.embeds)
-                    .components(part.components);
+                    .components(part.components)
+                    .allowed_mentions(no_pings());
                 if let Some(file) = part.file {
                     message = message.add_file(file);
                 }
                 self.respond(http, serenity::CreateInteractionResponse::Message(message)).await?;
             } else {
-                let f = serenity::CreateInteractionResponseFollowup::new().ephemeral(true).embeds(part.embeds);
+                let f = serenity::CreateInteractionResponseFollowup::new()
+                    .ephemeral(true)
+                    .embeds(part.embeds)
+                    .allowed_mentions(no_pings());
                 self.followup(http, f).await?;
             }
         }

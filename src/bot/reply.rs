@@ -3,19 +3,36 @@
 
 use poise::{serenity_prelude as serenity, CreateReply};
 
-use super::{BotError, Context};
+use super::{
+    answer::{self, Answer},
+    BotError, Context,
+};
 use crate::{
     app::Notice,
     notify::{deliver, Delivery, DeliveryError},
 };
 
-/// Sends an ephemeral reply with text and embeds.
+/// Mentions in our replies show as names but never ping anyone: no `@everyone`, `@here`, role
+/// or user notifications, whatever the text (which may quote what users typed) contains.
+pub fn no_pings() -> serenity::CreateAllowedMentions {
+    serenity::CreateAllowedMentions::new()
+}
+
+/// Sends an ephemeral reply with text and embeds; text too long for one message goes into
+/// embed pages first (see [`answer::fit_content`]), the embeds follow.
 pub async fn private(
     ctx: Context<'_>,
     content: impl Into<String>,
     embeds: Vec<serenity::CreateEmbed>,
 ) -> Result<(), BotError> {
-    let mut reply = CreateReply::default().ephemeral(true).content(content);
+    let (content, pages) = answer::fit_content(content.into());
+    if !pages.is_empty() {
+        answer::send(ctx, Answer::default().pages(pages)).await?;
+        if embeds.is_empty() {
+            return Ok(());
+        }
+    }
+    let mut reply = CreateReply::default().ephemeral(true).content(content).allowed_mentions(no_pings());
     for embed in embeds {
         reply = reply.embed(embed);
     }

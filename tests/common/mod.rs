@@ -146,3 +146,17 @@ pub async fn write_agenda(w: &World, session: &str, goal: &str, topics: &str) ->
     let modal = r.modal().unwrap().clone();
     w.actor(MIA).submit(&modal, &[("goal", goal), ("topics", topics)]).await.unwrap()
 }
+
+/// `len` characters of hostile input: mentions of everyone and of a role, backticks, newlines.
+pub fn hostile(len: usize) -> String {
+    "@everyone <@&900000000000000201> `x`\n@here ".repeat(len).chars().take(len).collect()
+}
+
+/// Asserts an error reply quotes typed input only as a short, defused excerpt.
+pub fn assert_quoted_safely(text: &str) {
+    assert!(text.chars().count() <= 600, "{} characters: {text}", text.chars().count());
+    for raw in ["@everyone", "@here", "<@&"] {
+        assert!(!text.contains(raw), "{raw} quoted as typed: {text}");
+    }
+    assert!(!text.contains("something went wrong"), "{text}");
+}
