@@ -2,7 +2,8 @@
 //! well-formed option values (inside each option's declared type, choices and limits, as Discord
 //! delivers them), run by each member of the cast. Every answer must arrive, be private and
 //! specific (never the generic apology), fit in a message, and nothing may ping `@everyone`,
-//! `@here` or a role. Forms the bot opens are submitted with random values too.
+//! `@here` or a role; `/program …` refuses everyone but admins. Forms the bot opens are
+//! submitted with random values too. `FUZZ_VERBOSE=1` prints the start of every answer.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
@@ -328,7 +329,15 @@ async fn hostile_but_well_formed_input_always_gets_a_private_specific_answer_tha
                 runs += 1;
                 match w.actor(user).with_timeout(Duration::from_secs(5)).slash(&leaf.path, &refs).await {
                     Ok(reply) => {
+                        if std::env::var_os("FUZZ_VERBOSE").is_some() {
+                            eprintln!("{} {who}: {:?}", leaf.path, reply.text().chars().take(70).collect::<String>());
+                        }
                         check_reply(&w, &what, &reply, &mut problems);
+                        let admin = user == ADA || user == CORA;
+                        if leaf.path.starts_with("program ") && !admin && !reply.text().contains("Only program admins")
+                        {
+                            problems.push(format!("{what}: a non-admin got {:?}", reply.text()));
+                        }
                         submit_randomly(&w, &mut rng, user, &what, &reply, &mut problems).await;
                     }
                     Err(e) => problems.push(format!("{what}: no answer: {e:#}")),

@@ -8,7 +8,7 @@ use crate::{
     bot::{caller::caller, reply::private, BotError, Context},
     domain::{
         ids::ChannelId,
-        settings::{format_duration, Timings, TIMING_KEYS},
+        settings::{format_duration, SettingError, Timings, TIMING_KEYS},
         text::short,
     },
 };
@@ -96,7 +96,15 @@ pub async fn settings(
             let text = format!("✅ `{}` is now `{}`. Sessions booked from now on use it.", short(&name), short(&value));
             private(ctx, text, vec![settings_embed(&timings)]).await
         }
-        (Some(name), None) => private(ctx, format!("Give a `value` for `{}`.", short(&name)), vec![]).await,
+        (Some(name), None) => {
+            // The same checks as a change: admins only, and only names that exist.
+            app.program_settings(&caller).await?;
+            let name = name.trim();
+            if name != "quiet_hours" && !TIMING_KEYS.contains(&name) {
+                return Err(UserError::from(SettingError::UnknownKey(name.to_owned())).into());
+            }
+            private(ctx, format!("Give a `value` for `{}`.", short(name)), vec![]).await
+        }
         (None, _) => {
             let (_, timings) = app.program_settings(&caller).await?;
             private(ctx, "", vec![settings_embed(&timings)]).await
