@@ -177,3 +177,40 @@ pub async fn show_modal(ctx: Context<'_>, modal: serenity::CreateModal) -> Resul
     actx.has_sent_initial_response.store(true, Ordering::SeqCst);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bot::error::fit_error_text;
+
+    #[test]
+    fn content_that_fits_stays_content() {
+        let (content, pages) = fit_content("✅ A3 added.".to_owned());
+        assert_eq!(content, "✅ A3 added.");
+        assert!(pages.is_empty());
+    }
+
+    #[test]
+    fn long_content_moves_whole_into_pages() {
+        let long = "word ".repeat(1000);
+        let (content, pages) = fit_content(long.clone());
+        assert!(content.is_empty());
+        let kept: String = pages.iter().map(|p| p.description.as_str()).collect();
+        assert_eq!(kept, long.trim_end());
+        assert!(pages.iter().all(|p| p.description.chars().count() <= layout::DESCRIPTION_CHARS));
+    }
+
+    #[test]
+    fn an_answer_never_sends_more_than_a_message_of_content() {
+        let parts = Answer::text("x".repeat(5000)).parts();
+        assert!(parts.iter().all(|p| p.content.chars().count() <= layout::MESSAGE_CHARS));
+        assert!(!parts[0].embeds.is_empty());
+    }
+
+    #[test]
+    fn a_long_error_text_of_ours_is_cut_to_one_message() {
+        let text = fit_error_text(&"e".repeat(3000));
+        assert_eq!(text.chars().count(), layout::MESSAGE_CHARS);
+        assert!(text.ends_with('…'));
+    }
+}
