@@ -200,8 +200,9 @@ async fn value(w: &World, rng: &mut StdRng, user: u64, leaf: &Leaf, def: &Value)
 }
 
 /// Whether a request body may ping `@everyone`, `@here` or a role: content with such a mention
-/// and no `allowed_mentions` that rules it out.
-fn may_ping(body: &Value) -> Option<String> {
+/// and no `allowed_mentions` that rules it out. `strict` (answers to interactions): any content
+/// must come with such `allowed_mentions`.
+fn may_ping(body: &Value, strict: bool) -> Option<String> {
     let message = if body.get("type").is_some() && body.get("data").is_some() { &body["data"] } else { body };
     let content = message["content"].as_str().unwrap_or_default();
     let allowed = &message["allowed_mentions"];
@@ -212,7 +213,8 @@ fn may_ping(body: &Value) -> Option<String> {
         && !parse.contains(&"roles")
         && allowed["roles"].as_array().is_none_or(Vec::is_empty);
     let pings = content.contains("@everyone") || content.contains("@here") || content.contains("<@&");
-    (pings && !safe).then(|| format!("content {content:?} with allowed_mentions {allowed}"))
+    ((pings || (strict && !content.is_empty())) && !safe)
+        .then(|| format!("content {content:?} with allowed_mentions {allowed}"))
 }
 
 /// The problems of one message of an answer.
@@ -353,7 +355,8 @@ async fn hostile_but_well_formed_input_always_gets_a_private_specific_answer_tha
         }
     }
     for r in w.sim.requests() {
-        if let Some(why) = r.body.as_ref().and_then(may_ping) {
+        let strict = r.path.contains("/interactions/") || r.path.contains("/webhooks/");
+        if let Some(why) = r.body.as_ref().and_then(|b| may_ping(b, strict)) {
             problems.push(format!("{} {} may ping everyone or a role: {why}", r.method, r.path));
         }
     }
