@@ -175,3 +175,17 @@ async fn overdue_and_mine_filters() {
     assert!(r.text().contains("No done action items"), "{}", r.text());
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hostile_owner_or_deadline_is_quoted_as_a_short_defused_excerpt() {
+    let w = paired_world().await;
+    let r = add(&w, MIA, "Task", &hostile(100), "fri").await;
+    assert!(r.text().contains("I can't tell who"), "{}", r.text());
+    assert_quoted_safely(&r.text());
+    let r = add(&w, MIA, "Task", "me", &hostile(100)).await;
+    assert!(r.text().contains("I don't understand"), "{}", r.text());
+    assert_quoted_safely(&r.text());
+    assert_eq!(count(&w, "action_items").await, 0);
+    assert_clean(&w);
+    w.stop().await;
+}

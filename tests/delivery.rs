@@ -49,7 +49,7 @@ async fn closed_dms_fall_back_to_one_channel_mention_a_day_and_show_in_status() 
     assert!(mentions[0].content.contains("allow direct messages"), "{}", mentions[0].content);
     assert!(!mentions[0].content.contains("session") && !mentions[0].content.contains("Leo"), "nothing private");
     let status = say(&w, ADA, "program status", &[]).await;
-    assert!(status.contains("Failed\n2"), "{status}");
+    assert!(status.contains("Failed\n4"), "the two reminders and the two notices (pairing, booking): {status}");
     assert!(
         status.contains(&format!("agenda_request to <@{DANA}>: the recipient does not accept direct messages")),
         "{status}"

@@ -103,3 +103,15 @@ async fn leaving_without_having_joined_says_how_to_join() {
     assert!(text.contains("/join"), "{text}");
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hostile_zone_is_quoted_as_a_short_defused_excerpt() {
+    let w = world().await;
+    setup_program(&w).await;
+    join(&w, OTTO, "mentee", None).await;
+    let text = say(&w, OTTO, "timezone", &[("zone", &hostile(64))]).await;
+    assert!(text.contains("is not a time zone I know"), "{text}");
+    assert_quoted_safely(&text);
+    assert_clean(&w);
+    w.stop().await;
+}

@@ -141,3 +141,46 @@ async fn after_a_gateway_reconnect_the_bot_resumes_and_still_answers() {
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hostile_time_zone_for_the_program_is_quoted_as_a_short_defused_excerpt() {
+    let w = world().await;
+    let text = say(&w, ADA, "program setup", &[("channel", &MENTORING.to_string()), ("timezone", &hostile(64))]).await;
+    assert!(text.contains("is not a time zone I know"), "{text}");
+    assert_quoted_safely(&text);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hostile_setting_name_or_value_is_quoted_as_a_short_defused_excerpt() {
+    let w = world().await;
+    setup_program(&w).await;
+    let text = say(&w, ADA, "program settings", &[("name", &hostile(64)), ("value", "24h")]).await;
+    assert!(text.contains("is not a setting"), "{text}");
+    assert_quoted_safely(&text);
+    let text = say(&w, ADA, "program settings", &[("name", "stale_after"), ("value", &hostile(40))]).await;
+    assert!(text.contains("is not a duration"), "{text}");
+    assert!(!text.contains("@everyone") && !text.contains("<@&"), "{text}");
+    let text = say(&w, ADA, "program settings", &[("name", &hostile(64))]).await;
+    assert!(text.contains("is not a setting"), "{text}");
+    assert_quoted_safely(&text);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_setting_name_without_a_value_is_for_admins_and_must_exist() {
+    let w = world().await;
+    setup_program(&w).await;
+    let text = say(&w, MIA, "program settings", &[("name", "stale_after")]).await;
+    assert!(text.contains("Only program admins"), "{text}");
+    let text = say(&w, ADA, "program settings", &[("name", "stale_after")]).await;
+    assert!(text.contains("Give a `value` for `stale_after`"), "{text}");
+    let text = say(&w, ADA, "program settings", &[("name", "quiet_hours")]).await;
+    assert!(text.contains("Give a `value` for `quiet_hours`"), "{text}");
+    let text = say(&w, ADA, "program settings", &[("name", "snooze")]).await;
+    assert!(text.contains("`snooze` is not a setting"), "{text}");
+    assert_clean(&w);
+    w.stop().await;
+}

@@ -4,7 +4,13 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    goal::AnswerError, program::UnknownZone, schedule::ScheduleError, session::BookingError, settings::SettingError,
+    goal::AnswerError,
+    layout::MESSAGE_CHARS,
+    program::UnknownZone,
+    schedule::ScheduleError,
+    session::BookingError,
+    settings::SettingError,
+    text::{excerpt, short},
     when::WhenError,
 };
 
@@ -33,19 +39,19 @@ pub enum UserError {
     NotJoined,
     #[error("Only program admins (Manage Server permission or the admin role) can do that.")]
     NotAdmin,
-    #[error("{name} has not joined the program yet. Ask them to run `/join role:{role}`.")]
+    #[error("{name} has not joined the program yet. Ask them to run `/join role:{role}`.", name = short(.name))]
     OtherNotJoined { name: String, role: &'static str },
-    #[error("{name} joined as a {actual}, not as a {expected}.")]
+    #[error("{name} joined as a {actual}, not as a {expected}.", name = short(.name))]
     WrongRole { name: String, actual: &'static str, expected: &'static str },
-    #[error("{0} is a bot; mentoring is for people.")]
+    #[error("{} is a bot; mentoring is for people.", short(.0))]
     IsBot(String),
     #[error("A mentor and a mentee must be two different people.")]
     SamePerson,
-    #[error("{mentor} and {mentee} are already paired.")]
+    #[error("{mentor} and {mentee} are already paired.", mentor = short(.mentor), mentee = short(.mentee))]
     AlreadyPaired { mentor: String, mentee: String },
-    #[error("{mentor} and {mentee} are not paired.")]
+    #[error("{mentor} and {mentee} are not paired.", mentor = short(.mentor), mentee = short(.mentee))]
     NotPaired { mentor: String, mentee: String },
-    #[error("You can only book with your own mentor or mentee, and you are not paired with {0}. An admin pairs people with `/pair`.")]
+    #[error("You can only book with your own mentor or mentee, and you are not paired with {}. An admin pairs people with `/pair`.", short(.0))]
     NotYourPartner(String),
     #[error("You cannot book a session with yourself. Use `with:` to pick your mentor or mentee.")]
     BookWithSelf,
@@ -61,7 +67,7 @@ pub enum UserError {
     When(#[from] WhenError),
     #[error(transparent)]
     Booking(#[from] BookingError),
-    #[error("{0}")]
+    #[error("{}", excerpt(.0, MESSAGE_CHARS))]
     TooLong(String),
     #[error(transparent)]
     Setting(#[from] SettingError),
@@ -97,11 +103,11 @@ pub enum UserError {
     NotesTooEarly { number: i64, start: DateTime<Utc> },
     #[error("I don't know that action item. Pick one from the list while typing, or see `/action list`.")]
     UnknownAction,
-    #[error("`{0}` matches items of more than one of your pairings; pick the item from the list while typing.")]
+    #[error("`{}` matches items of more than one of your pairings; pick the item from the list while typing.", short(.0))]
     AmbiguousAction(String),
     #[error("I don't know that goal. Pick one from the list while typing, or see `/goal list`.")]
     UnknownGoal,
-    #[error("I can't tell who `{0}` is. For owner write `me`, `partner`, or mention your partner (e.g. `@Mia`).")]
+    #[error("I can't tell who `{}` is. For owner write `me`, `partner`, or mention your partner (e.g. `@Mia`).", short(.0))]
     BadOwner(String),
     #[error("{0} is not part of this pairing; an action item belongs to you or your partner.")]
     OwnerNotInPair(String),
@@ -115,12 +121,12 @@ pub enum UserError {
     NothingToUpdate,
     #[error("Change the deadline or the status, one at a time.")]
     OneChangeAtATime,
-    #[error("The goal \"{title}\" is {status} already; add a new goal with `/goal add`.")]
+    #[error("The goal \"{title}\" is {status} already; add a new goal with `/goal add`.", title = short(.title))]
     GoalClosed { title: String, status: String },
     #[error("There are no goals for a {0} review yet. Add one with `/goal add`.")]
     NoGoalsToReview(&'static str),
     #[error("You are not paired with {0}; pick your mentor or mentee with `with:`.")]
     NotPartnerOf(String),
-    #[error("`{0}` is not a number of minutes; write e.g. `60`.")]
+    #[error("`{}` is not a number of minutes; write e.g. `60`.", short(.0))]
     BadMinutes(String),
 }

@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use poise::{serenity_prelude as serenity, CreateReply};
 
-use super::{BotError, Context};
+use super::{reply::no_pings, BotError, Context};
 use crate::{
     domain::layout::{self, Page},
     notify::content::page_embed,
@@ -50,10 +50,12 @@ impl Answer {
     }
 
     fn parts(self) -> Vec<Part> {
-        let mut groups = layout::messages(self.pages).into_iter();
+        let (content, mut pages) = fit_content(self.content);
+        pages.extend(self.pages);
+        let mut groups = layout::messages(pages).into_iter();
         let first = groups.next().unwrap_or_default();
         let mut parts = vec![Part {
-            content: self.content,
+            content,
             embeds: first.iter().map(page_embed).collect(),
             file: self.file,
             components: self.components,
@@ -68,10 +70,24 @@ impl Answer {
     }
 }
 
+/// Message content as Discord takes it: content longer than a message holds moves, whole, into
+/// embed pages (it may be the user's own data, so nothing is cut away).
+pub fn fit_content(content: String) -> (String, Vec<Page>) {
+    if content.chars().count() <= layout::MESSAGE_CHARS {
+        (content, Vec::new())
+    } else {
+        (String::new(), layout::pages("Reply", &content, &[]))
+    }
+}
+
 /// Sends an answer to a slash command (ephemeral).
 pub async fn send(ctx: Context<'_>, answer: Answer) -> Result<(), BotError> {
     for part in answer.parts() {
-        let mut reply = CreateReply::default().ephemeral(true).content(part.content).components(part.components);
+        let mut reply = CreateReply::default()
+            .ephemeral(true)
+            .content(part.content)
+            .components(part.components)
+            .allowed_mentions(no_pings());
         for embed in part.embeds {
             reply = reply.embed(embed);
         }
@@ -151,7 +167,8 @@ impl Source<'_> {
                 let mut edit = serenity::EditInteractionResponse::new()
                     .content(part.content)
                     .embeds(part.embeds)
-                    .components(part.components);
+                    .components(part.components)
+                    .allowed_mentions(no_pings());
                 if let Some(file) = part.file {
                     edit = edit.new_attachment(file);
                 }
@@ -161,13 +178,17 @@ impl Source<'_> {
                     .ephemeral(true)
                     .content(part.content)
                     .embeds(part.embeds)
-                    .components(part.components);
+                    .components(part.components)
+                    .allowed_mentions(no_pings());
                 if let Some(file) = part.file {
                     message = message.add_file(file);
                 }
                 self.respond(http, serenity::CreateInteractionResponse::Message(message)).await?;
             } else {
-                let f = serenity::CreateInteractionResponseFollowup::new().ephemeral(true).embeds(part.embeds);
+                let f = serenity::CreateInteractionResponseFollowup::new()
+                    .ephemeral(true)
+                    .embeds(part.embeds)
+                    .allowed_mentions(no_pings());
                 self.followup(http, f).await?;
             }
         }
@@ -183,4 +204,41 @@ pub async fn show_modal(ctx: Context<'_>, modal: serenity::CreateModal) -> Resul
     actx.interaction.create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(modal)).await?;
     actx.has_sent_initial_response.store(true, Ordering::SeqCst);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bot::error::fit_error_text;
+
+    #[test]
+    fn content_that_fits_stays_content() {
+        let (content, pages) = fit_content("✅ A3 added.".to_owned());
+        assert_eq!(content, "✅ A3 added.");
+        assert!(pages.is_empty());
+    }
+
+    #[test]
+    fn long_content_moves_whole_into_pages() {
+        let long = "word ".repeat(1000);
+        let (content, pages) = fit_content(long.clone());
+        assert!(content.is_empty());
+        let kept: String = pages.iter().map(|p| p.description.as_str()).collect();
+        assert_eq!(kept, long.trim_end());
+        assert!(pages.iter().all(|p| p.description.chars().count() <= layout::DESCRIPTION_CHARS));
+    }
+
+    #[test]
+    fn an_answer_never_sends_more_than_a_message_of_content() {
+        let parts = Answer::text("x".repeat(5000)).parts();
+        assert!(parts.iter().all(|p| p.content.chars().count() <= layout::MESSAGE_CHARS));
+        assert!(!parts[0].embeds.is_empty());
+    }
+
+    #[test]
+    fn a_long_error_text_of_ours_is_cut_to_one_message() {
+        let text = fit_error_text(&"e".repeat(3000));
+        assert_eq!(text.chars().count(), layout::MESSAGE_CHARS);
+        assert!(text.ends_with('…'));
+    }
 }

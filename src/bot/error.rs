@@ -3,8 +3,11 @@
 
 use poise::{serenity_prelude as serenity, CreateReply, FrameworkError};
 
-use super::{log_outcome, Data};
-use crate::app::{AppError, UserError};
+use super::{log_outcome, reply::no_pings, Data};
+use crate::{
+    app::{AppError, UserError},
+    domain::{layout::MESSAGE_CHARS, text::short},
+};
 
 /// Everything a command can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -43,8 +46,19 @@ pub fn apology(id: &str) -> String {
     format!("Sorry, something went wrong on my side (error id `{id}`). Please try again in a moment; if it keeps happening, tell a program admin and quote the id.")
 }
 
+/// Our own error text, cut to what one message holds (it never carries user data whole).
+pub fn fit_error_text(text: &str) -> String {
+    if text.chars().count() <= MESSAGE_CHARS {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(MESSAGE_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
 async fn say(ctx: super::Context<'_>, text: String) {
-    if let Err(e) = ctx.send(CreateReply::default().content(text).ephemeral(true)).await {
+    let reply = CreateReply::default().content(fit_error_text(&text)).ephemeral(true).allowed_mentions(no_pings());
+    if let Err(e) = ctx.send(reply).await {
         tracing::error!(error = %e, "could not send an error reply");
     }
 }
@@ -74,9 +88,15 @@ pub async fn on_error(error: FrameworkError<'_, Data, BotError>) {
             ctx.data().in_flight.exit();
         }
         FrameworkError::ArgumentParse { error, input, ctx, .. } => {
-            let what = input.map(|i| format!(" `{i}`")).unwrap_or_default();
-            say(ctx, format!("I could not read the option{what}: {error}. Check the command's options and try again."))
-                .await;
+            let what = input.map(|i| format!(" `{}`", short(&i))).unwrap_or_default();
+            say(
+                ctx,
+                format!(
+                    "I could not read the option{what}: {}. Check the command's options and try again.",
+                    short(&error.to_string())
+                ),
+            )
+            .await;
         }
         FrameworkError::GuildOnly { ctx, .. } => {
             say(ctx, "This command works inside a server with a mentoring program, not in direct messages.".into())

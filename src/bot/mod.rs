@@ -51,6 +51,7 @@ pub fn options() -> poise::FrameworkOptions<Data, BotError> {
             })
         },
         event_handler: |framework, event| Box::pin(commands::on_event(framework, event)),
+        allowed_mentions: Some(reply::no_pings()),
         ..Default::default()
     }
 }

@@ -6,16 +6,33 @@ use std::time::Duration;
 use poise::{serenity_prelude as serenity, CreateReply};
 use tokio::time::Instant;
 
-use super::{BotError, Context};
+use super::{
+    answer::{self, Answer},
+    BotError, Context,
+};
 use crate::{app::Notice, domain::ids::UserId, store::JobOutcome};
 
-/// Sends an ephemeral reply with text and embeds.
+/// Mentions in our replies show as names but never ping anyone: no `@everyone`, `@here`, role
+/// or user notifications, whatever the text (which may quote what users typed) contains.
+pub fn no_pings() -> serenity::CreateAllowedMentions {
+    serenity::CreateAllowedMentions::new()
+}
+
+/// Sends an ephemeral reply with text and embeds; text too long for one message goes into
+/// embed pages first (see [`answer::fit_content`]), the embeds follow.
 pub async fn private(
     ctx: Context<'_>,
     content: impl Into<String>,
     embeds: Vec<serenity::CreateEmbed>,
 ) -> Result<(), BotError> {
-    let mut reply = CreateReply::default().ephemeral(true).content(content);
+    let (content, pages) = answer::fit_content(content.into());
+    if !pages.is_empty() {
+        answer::send(ctx, Answer::default().pages(pages)).await?;
+        if embeds.is_empty() {
+            return Ok(());
+        }
+    }
+    let mut reply = CreateReply::default().ephemeral(true).content(content).allowed_mentions(no_pings());
     for embed in embeds {
         reply = reply.embed(embed);
     }
@@ -44,7 +61,7 @@ pub async fn tell_with(data: &super::Data, notices: &[Notice]) -> String {
                 Vec::new()
             }
         };
-        let finished = outcomes.len() == keys.len() && outcomes.iter().all(|o| o.finished());
+        let finished = outcomes.len() == keys.len() && outcomes.iter().all(JobOutcome::finished);
         if finished || Instant::now() >= deadline {
             return notices
                 .iter()

@@ -4,7 +4,7 @@ use std::fmt;
 
 use chrono::{DateTime, Utc};
 
-use super::ids::UserId;
+use super::{ids::UserId, text::short};
 
 /// Where a goal stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,9 +124,9 @@ pub struct Review {
 /// Why a percentage or a yes/no answer was refused. Messages are shown to users.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnswerError {
-    #[error("Progress is a whole number from 0 to 100 (percent); `{0}` is not. Nothing was changed.")]
+    #[error("Progress is a whole number from 0 to 100 (percent); `{}` is not. Nothing was changed.", short(.0))]
     BadPercent(String),
-    #[error("Answer `yes` or `no` for achieved; `{0}` is neither. Nothing was changed.")]
+    #[error("Answer `yes` or `no` for achieved; `{}` is neither. Nothing was changed.", short(.0))]
     BadYesNo(String),
 }
 

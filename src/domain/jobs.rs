@@ -257,12 +257,11 @@ pub fn catch_up(kind: JobKind, due: DateTime<Utc>, now: DateTime<Utc>, s: Subjec
     match kind {
         _ if late > Duration::days(MAX_LATENESS_DAYS) => CatchUp::Skip("more than a week late"),
         JobKind::WeeklyNudge | JobKind::DmFallback if late > Duration::days(1) => CatchUp::Skip("more than a day late"),
-        JobKind::WeeklyNudge | JobKind::DmFallback => CatchUp::Send,
-        // About an ended pairing or a cancelled session too: that is what it says.
+        // A notice is about an ended pairing or a cancelled session too: that is what it says.
         JobKind::Notice if s.session_start.is_some_and(|start| start <= now) => {
             CatchUp::Skip("the session it is about has started")
         }
-        JobKind::Notice => CatchUp::Send,
+        JobKind::WeeklyNudge | JobKind::DmFallback | JobKind::Notice => CatchUp::Send,
         _ if !s.live => CatchUp::Skip("the session or action item changed"),
         _ if before_session && !ahead => CatchUp::Skip("the session has started"),
         _ if asks_for_agenda && s.has_agenda => CatchUp::Skip("the agenda has arrived"),

@@ -19,5 +19,6 @@ pub mod quiet_hours;
 pub mod schedule;
 pub mod session;
 pub mod settings;
+pub mod text;
 pub mod when;
 mod when_grammar;

@@ -18,7 +18,10 @@ use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::local_time::{resolve_local, resolve_local_lenient, to_local};
+use super::{
+    local_time::{resolve_local, resolve_local_lenient, to_local},
+    text::short,
+};
 
 /// A daily quiet window in local time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -32,14 +35,15 @@ pub struct QuietHours {
 pub enum QuietHoursError {
     /// Not of the form `HH:MM-HH:MM`.
     #[error(
-        "`{input}` is not a quiet-hours range; write it as `21:00-08:00` (start-end, may run past midnight) or `off`."
+        "`{input}` is not a quiet-hours range; write it as `21:00-08:00` (start-end, may run past midnight) or `off`.",
+        input = short(.input)
     )]
     Format {
         /// The input as typed.
         input: String,
     },
     /// One side is not a valid time of day.
-    #[error("`{text}` is not a valid time; use 24-hour `HH:MM` between 00:00 and 23:59, e.g. `21:00-08:00`.")]
+    #[error("`{text}` is not a valid time; use 24-hour `HH:MM` between 00:00 and 23:59, e.g. `21:00-08:00`.", text = short(.text))]
     InvalidTime {
         /// The offending side as typed.
         text: String,

@@ -25,7 +25,10 @@
 use chrono::{DateTime, LocalResult, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::local_time::{resolve_local_lenient, to_local};
+use super::{
+    local_time::{resolve_local_lenient, to_local},
+    text::{excerpt, short},
+};
 
 /// How many wall-clock matches [`ZonedSchedule::next_after`] inspects before
 /// giving up (only matches inside a repeated fall-back hour are skipped, so
@@ -44,7 +47,7 @@ pub struct ZonedSchedule {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ScheduleError {
     /// Not 5, 6 or 7 fields.
-    #[error("`{expr}` has {count} field(s); a schedule needs 5 (`minute hour day-of-month month day-of-week`, e.g. `0 9 * * Mon` for Mondays at 09:00) or 6–7 with seconds first (e.g. `0 0 9 * * Mon`).")]
+    #[error("`{expr}` has {count} field(s); a schedule needs 5 (`minute hour day-of-month month day-of-week`, e.g. `0 9 * * Mon` for Mondays at 09:00) or 6–7 with seconds first (e.g. `0 0 9 * * Mon`).", expr = short(.expr))]
     FieldCount {
         /// The expression as given.
         expr: String,
@@ -52,13 +55,13 @@ pub enum ScheduleError {
         count: usize,
     },
     /// The day-of-week field of a five-field expression is malformed.
-    #[error("`{field}` is not a valid day of the week; use names like `Mon`, `Mon-Fri`, `Sat,Sun` or numbers 0–7 (0 and 7 = Sunday).")]
+    #[error("`{field}` is not a valid day of the week; use names like `Mon`, `Mon-Fri`, `Sat,Sun` or numbers 0–7 (0 and 7 = Sunday).", field = short(.field))]
     DayOfWeek {
         /// The field as given.
         field: String,
     },
     /// The `cron` crate rejected the expression.
-    #[error("`{expr}` is not a valid schedule: {reason} Example: `0 9 * * Mon` = Mondays at 09:00, `30 17 * * Mon-Fri` = weekdays at 17:30.")]
+    #[error("`{expr}` is not a valid schedule: {reason} Example: `0 9 * * Mon` = Mondays at 09:00, `30 17 * * Mon-Fri` = weekdays at 17:30.", expr = short(.expr), reason = excerpt(.reason, 200))]
     Invalid {
         /// The expression as given.
         expr: String,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use super::quiet_hours::QuietHours;
+use super::{quiet_hours::QuietHours, text::short};
 
 /// The timing settings `/program settings` can change, by their names.
 pub const TIMING_KEYS: [&str; 7] = [
@@ -55,11 +55,11 @@ pub struct Overrides {
 /// A setting that cannot be used. Messages are shown to admins.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SettingError {
-    #[error("`{0}` is not a setting. Settings: {list}.", list = TIMING_KEYS.join(", "))]
+    #[error("`{key}` is not a setting. Settings: {list}.", key = short(.0), list = TIMING_KEYS.join(", "))]
     UnknownKey(String),
-    #[error("`{value}` is not a duration for `{key}`; write e.g. `24h`, `90m`, `2days` or `1h 30m`.")]
+    #[error("`{value}` is not a duration for `{key}`; write e.g. `24h`, `90m`, `2days` or `1h 30m`.", value = short(.value), key = short(.key))]
     BadDuration { key: String, value: String },
-    #[error("`{key}` must be between 0 and 30 days; `{value}` is not.")]
+    #[error("`{key}` must be between 0 and 30 days; `{value}` is not.", key = short(.key), value = short(.value))]
     OutOfRange { key: String, value: String },
     #[error(transparent)]
     Quiet(#[from] super::quiet_hours::QuietHoursError),

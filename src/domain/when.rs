@@ -37,6 +37,7 @@ use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveDateTime, Naive
 use chrono_tz::Tz;
 
 use super::local_time::{format_instant, resolve_local, to_local, Ambiguous, LocalTimeError};
+use super::text::short;
 use super::when_grammar::{exact_date, parse_phrase, DateSpec};
 
 /// Accepted examples, quoted in error messages.
@@ -66,31 +67,31 @@ pub enum WhenError {
     #[error("Please give a date and time, for example {}.", EXAMPLES)]
     Empty,
     /// A word that is not part of the grammar.
-    #[error("I don't understand `{text}`. Try for example {}.", EXAMPLES)]
+    #[error("I don't understand `{text}`. Try for example {examples}.", text = short(.text), examples = EXAMPLES)]
     Unrecognized {
         /// The word.
         text: String,
     },
     /// `parse_when` got a date but no time.
-    #[error("`{date}` is a date without a time; add a time, e.g. `tomorrow 15:00` or `{date} 3pm`.")]
+    #[error("`{date}` is a date without a time; add a time, e.g. `tomorrow 15:00` or `{date} 3pm`.", date = short(.date))]
     MissingTime {
         /// The date as typed.
         date: String,
     },
     /// `11/24`: month/day or day/month?
-    #[error("`{text}` is ambiguous (month/day or day/month?). Write the date as `24.11.` or `2026-11-24`.")]
+    #[error("`{text}` is ambiguous (month/day or day/month?). Write the date as `24.11.` or `2026-11-24`.", text = short(.text))]
     SlashDate {
         /// The date as typed.
         text: String,
     },
     /// `15.00`: a time written with a dot.
-    #[error("`{text}` looks like a time written with a dot; write times with a colon, e.g. `15:00`, or as `3pm`.")]
+    #[error("`{text}` looks like a time written with a dot; write times with a colon, e.g. `15:00`, or as `3pm`.", text = short(.text))]
     DotTime {
         /// The word as typed.
         text: String,
     },
     /// A date that does not exist (`31.02.`, `29.02.2027`, month 13).
-    #[error("`{text}` is not a valid date: {reason}. Write e.g. `24.11.` or `2026-11-24`.")]
+    #[error("`{text}` is not a valid date: {reason}. Write e.g. `24.11.` or `2026-11-24`.", text = short(.text))]
     InvalidDate {
         /// The date as typed.
         text: String,
@@ -98,7 +99,7 @@ pub enum WhenError {
         reason: String,
     },
     /// A time that does not exist (`25:00`, `13pm`).
-    #[error("`{text}` is not a valid time: {reason}. Write e.g. `15:00`, `9:30` or `3pm`.")]
+    #[error("`{text}` is not a valid time: {reason}. Write e.g. `15:00`, `9:30` or `3pm`.", text = short(.text))]
     InvalidTime {
         /// The time as typed.
         text: String,
@@ -107,20 +108,21 @@ pub enum WhenError {
     },
     /// `in ...` that is not `in N minutes/hours/days/weeks`.
     #[error(
-        "I don't understand `{text}`; write `in 90 minutes`, `in 3 hours`, `in 2 days 10am` or `in 1 week 14:00`."
+        "I don't understand `{text}`; write `in 90 minutes`, `in 3 hours`, `in 2 days 10am` or `in 1 week 14:00`.",
+        text = short(.text)
     )]
     BadRelative {
         /// The phrase as typed.
         text: String,
     },
     /// `next` not followed by a weekday or `week`.
-    #[error("I don't understand `{text}`; after `next` write a weekday or `week`, e.g. `next mon 9:30`.")]
+    #[error("I don't understand `{text}`; after `next` write a weekday or `week`, e.g. `next mon 9:30`.", text = short(.text))]
     BadNext {
         /// The phrase as typed.
         text: String,
     },
     /// Two dates in one input.
-    #[error("You gave two dates (`{first}` and `{second}`); give one, e.g. `tomorrow 15:00`.")]
+    #[error("You gave two dates (`{first}` and `{second}`); give one, e.g. `tomorrow 15:00`.", first = short(.first), second = short(.second))]
     TwoDates {
         /// The first date as typed.
         first: String,
@@ -128,7 +130,7 @@ pub enum WhenError {
         second: String,
     },
     /// Two times in one input.
-    #[error("You gave two times (`{first}` and `{second}`); give one, e.g. `tomorrow 15:00`.")]
+    #[error("You gave two times (`{first}` and `{second}`); give one, e.g. `tomorrow 15:00`.", first = short(.first), second = short(.second))]
     TwoTimes {
         /// The first time as typed.
         first: String,
@@ -136,7 +138,7 @@ pub enum WhenError {
         second: String,
     },
     /// `in 3 hours` combined with a date or time.
-    #[error("`{relative}` already fixes the time, so `{other}` doesn't fit; use either `{relative}` or e.g. `tomorrow 15:00`.")]
+    #[error("`{relative}` already fixes the time, so `{other}` doesn't fit; use either `{relative}` or e.g. `tomorrow 15:00`.", relative = short(.relative), other = short(.other))]
     RelativeWithDateOrTime {
         /// The relative part as typed.
         relative: String,

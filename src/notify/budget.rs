@@ -46,7 +46,7 @@ pub struct RequestBudget {
 }
 
 fn seconds(s: f64) -> Duration {
-    Duration::try_from_secs_f64(s.max(0.0)).unwrap_or(Duration::from_secs(60)).min(Duration::from_secs(3600))
+    Duration::try_from_secs_f64(s.max(0.0)).unwrap_or(Duration::from_mins(1)).min(Duration::from_hours(1))
 }
 
 impl RequestBudget {
@@ -117,7 +117,7 @@ impl RequestBudget {
             match s.buckets.get_mut(route) {
                 // Answers arrive out of order under concurrency: keep the more pessimistic view.
                 Some(b) if b.reset_at >= reset_at - Duration::from_millis(5) => {
-                    b.remaining = b.remaining.min(remaining)
+                    b.remaining = b.remaining.min(remaining);
                 }
                 _ => {
                     s.buckets.insert(route.to_owned(), Bucket { remaining, reset_at });

@@ -1,27 +1,23 @@
 //! Delivering claimed jobs: group each person's action reminders, reconcile jobs a crashed run
-//! may have sent, check that each still applies (catch-up rules, ended pairings), render it
-//! (split where one message would break a Discord limit), send it with its nonce and reference,
-//! and record each job's outcome at once, under its claim's fencing token.
+//! may have sent, render them (`prepare`), send each message with its nonce and reference under
+//! the outage breaker, and record each job's outcome at once, under its claim's fencing token.
 
 use chrono::{DateTime, Duration, Utc};
 use futures_util::{stream, StreamExt as _};
 
 use super::{
     breaker::Gate,
-    messages,
+    prepare::{is_action_reminder, Plan, Target, Unit},
     reference::{reference, referenced_ids, stamp, unit_nonce},
-    weeks_around, Scheduler,
+    Scheduler,
 };
 use crate::{
-    app::{Notice, NoticeKind},
     domain::{
-        action::{ActionItem, ActionStatus},
-        ids::{ChannelId, UserId},
-        jobs::{backoff, catch_up, CatchUp, JobKind, PlannedJob, Subject, SubjectState},
+        ids::ChannelId,
+        jobs::{backoff, JobKind, PlannedJob, Subject},
         local_time::to_local,
-        session::SessionStatus,
     },
-    notify::{render_notice, DeliveryError, Outgoing},
+    notify::DeliveryError,
     store::{Job, Tx},
 };
 
@@ -35,33 +31,6 @@ pub enum Outcome {
     Deferred(DateTime<Utc>),
     /// Not tried: this claim's lease ran out; the job is someone else's now.
     LeaseLost,
-}
-
-/// Where a message goes.
-#[derive(Debug, Clone, Copy)]
-enum Target {
-    Dm(UserId),
-    Channel(ChannelId),
-}
-
-/// Jobs delivered by one message (or skipped together).
-struct Unit {
-    jobs: Vec<Job>,
-    plan: Plan,
-}
-
-enum Plan {
-    Send(Target, Outgoing),
-    Skip(&'static str),
-}
-
-/// Action items per message: Discord allows five rows of buttons.
-const ITEMS_PER_MESSAGE: usize = 5;
-/// Characters of item text per message, well inside Discord's 6,000 per message's embeds.
-const CHARS_PER_MESSAGE: usize = 4_500;
-
-fn is_action_reminder(kind: JobKind) -> bool {
-    matches!(kind, JobKind::DeadlineReminder | JobKind::OverdueReminder)
 }
 
 /// Groups a batch: each person's action reminders are delivered together; every other job alone.
@@ -78,26 +47,6 @@ fn group(jobs: Vec<Job>) -> Vec<Vec<Job>> {
         }
     }
     groups
-}
-
-/// Splits action items into messages that fit Discord's limits (never dropping one).
-fn chunks(items: Vec<(Job, ActionItem)>) -> Vec<Vec<(Job, ActionItem)>> {
-    let mut out: Vec<Vec<(Job, ActionItem)>> = Vec::new();
-    let mut size = 0;
-    for item in items {
-        let len = item.1.title.chars().count() + item.1.success.as_deref().map_or(0, |s| s.chars().count()) + 100;
-        match out.last_mut() {
-            Some(last) if last.len() < ITEMS_PER_MESSAGE && size + len <= CHARS_PER_MESSAGE => {
-                size += len;
-                last.push(item);
-            }
-            _ => {
-                size = len;
-                out.push(vec![item]);
-            }
-        }
-    }
-    out
 }
 
 impl Scheduler {
@@ -284,147 +233,6 @@ impl Scheduler {
         match sent {
             Ok(_) => Outcome::Sent,
             Err(e) => Outcome::Failed(e),
-        }
-    }
-
-    /// Renders a group into messages (or skips), reading the current state of each subject.
-    async fn prepare(&self, group: &[Job], now: DateTime<Utc>) -> anyhow::Result<Vec<Unit>> {
-        let Some(first) = group.first() else { return Ok(Vec::new()) };
-        let skip = |why| Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Skip(why) }]);
-        let store = &self.app.store;
-        match (first.kind, first.subject) {
-            (JobKind::Notice, _) => {
-                let Some(notice) = first.payload.as_deref().and_then(|p| serde_json::from_str::<Notice>(p).ok()) else {
-                    return skip("an unreadable notice");
-                };
-                let state =
-                    SubjectState { session_start: notice.session().map(|s| s.starts_at), ..SubjectState::default() };
-                if let CatchUp::Skip(why) = catch_up(JobKind::Notice, first.planned_at, now, state) {
-                    return skip(why);
-                }
-                let agenda = match &notice.kind {
-                    NoticeKind::AgendaShared { session, .. } => {
-                        let Some(facts) = store.session_facts(session.id).await? else { return skip("session gone") };
-                        if facts.session.status != SessionStatus::Booked {
-                            return skip("the session was cancelled");
-                        }
-                        let program =
-                            store.program(first.guild_id).await?.ok_or_else(|| anyhow::anyhow!("no program"))?;
-                        let zone = self.app.zone_of(&program, notice.to).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-                        let view = self
-                            .app
-                            .agenda_view(facts.session, facts.pairing)
-                            .await
-                            .map_err(|e| anyhow::anyhow!("{e}"))?;
-                        Some((view, zone))
-                    }
-                    _ => None,
-                };
-                match render_notice(&notice, now, agenda.as_ref().map(|(v, z)| (v, *z))) {
-                    Some(m) => Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Send(Target::Dm(notice.to), m) }]),
-                    None => skip("nothing to say"),
-                }
-            }
-            (kind, Subject::Action(_)) if is_action_reminder(kind) => {
-                let Some(to) = first.recipient else { return skip("no recipient") };
-                let mut send = Vec::new();
-                let mut skipped = Vec::new();
-                for job in group {
-                    let item = match job.subject {
-                        Subject::Action(id) => store.action(id).await?,
-                        _ => None,
-                    };
-                    let Some(item) = item else {
-                        skipped.push(job.clone());
-                        continue;
-                    };
-                    let active = store.pairing(item.pairing_id).await?.is_some_and(|p| p.active);
-                    let state = SubjectState {
-                        live: item.status == ActionStatus::Open && active,
-                        deadline: Some(item.deadline_at),
-                        ..SubjectState::default()
-                    };
-                    if catch_up(job.kind, job.planned_at, now, state) == CatchUp::Send {
-                        send.push((job.clone(), item));
-                    } else {
-                        skipped.push(job.clone());
-                    }
-                }
-                let mut units: Vec<Unit> = chunks(send)
-                    .into_iter()
-                    .map(|chunk| {
-                        let items: Vec<(JobKind, ActionItem)> =
-                            chunk.iter().map(|(j, a)| (j.kind, a.clone())).collect();
-                        let message = messages::deadline_message(&items, String::new());
-                        Unit {
-                            jobs: chunk.into_iter().map(|(j, _)| j).collect(),
-                            plan: Plan::Send(Target::Dm(to), message),
-                        }
-                    })
-                    .collect();
-                if !skipped.is_empty() {
-                    units.push(Unit { jobs: skipped, plan: Plan::Skip("the action item is done, changed or ended") });
-                }
-                Ok(units)
-            }
-            (kind, Subject::Session(id)) => {
-                let Some(facts) = store.session_facts(id).await? else { return skip("session gone") };
-                let Some(to) = first.recipient else { return skip("no recipient") };
-                let status = facts.session.status;
-                let live = match kind {
-                    JobKind::FollowUp | JobKind::FollowUpAgain => status != SessionStatus::Cancelled,
-                    _ => status == SessionStatus::Booked,
-                };
-                let state = SubjectState {
-                    live: live && facts.pairing.active,
-                    session_start: Some(facts.session.starts_at),
-                    has_agenda: facts.has_agenda,
-                    has_notes: facts.has_notes,
-                    ..SubjectState::default()
-                };
-                if let CatchUp::Skip(why) = catch_up(kind, first.planned_at, now, state) {
-                    return skip(why);
-                }
-                let message = if kind == JobKind::MentorPrep {
-                    let program = store.program(first.guild_id).await?.ok_or_else(|| anyhow::anyhow!("no program"))?;
-                    let zone = self.app.zone_of(&program, to).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-                    let open = store.open_actions_of_pairing(facts.pairing.id).await?;
-                    let view =
-                        self.app.agenda_view(facts.session, facts.pairing).await.map_err(|e| anyhow::anyhow!("{e}"))?;
-                    Some(messages::prep_message(&view, &open, zone, String::new()))
-                } else {
-                    messages::session_message(kind, &facts, to, String::new())
-                };
-                match message {
-                    Some(m) => Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Send(Target::Dm(to), m) }]),
-                    None => skip("not a session job"),
-                }
-            }
-            (JobKind::WeeklyNudge, _) => {
-                if let CatchUp::Skip(why) =
-                    catch_up(JobKind::WeeklyNudge, first.planned_at, now, SubjectState::default())
-                {
-                    return skip(why);
-                }
-                let Some(program) = store.program(first.guild_id).await? else { return skip("no program") };
-                let timings = self.app.timings(&program).map_err(|e| anyhow::anyhow!("{e}"))?;
-                let stats =
-                    store.weekly_stats(program.guild_id, &weeks_around(now, program.zone, timings.stale_after)).await?;
-                let channel = ChannelId(first.channel.unwrap_or(program.channel_id.0));
-                let message = messages::weekly_message(&stats, String::new());
-                Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Send(Target::Channel(channel), message) }])
-            }
-            (JobKind::DmFallback, _) => {
-                let (Some(user), Some(channel)) = (first.recipient, first.channel) else { return skip("no recipient") };
-                if let CatchUp::Skip(why) =
-                    catch_up(JobKind::DmFallback, first.planned_at, now, SubjectState::default())
-                {
-                    return skip(why);
-                }
-                let message = messages::dm_fallback_message(user, String::new());
-                Ok(vec![Unit { jobs: group.to_vec(), plan: Plan::Send(Target::Channel(ChannelId(channel)), message) }])
-            }
-            _ => skip("not a job this version sends"),
         }
     }
 

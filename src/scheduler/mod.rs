@@ -7,6 +7,7 @@
 mod breaker;
 mod deliver;
 mod messages;
+mod prepare;
 mod reference;
 mod weekly;
 

@@ -16,20 +16,18 @@ pub fn job_nonce(job: &Job, instance: &str) -> String {
 /// The nonce of a message delivering `jobs`: a single job's own nonce, or for a group one that
 /// names all of its jobs (a hash of their ids), so a regrouped retry never reuses it.
 pub fn unit_nonce(jobs: &[Job], instance: &str) -> String {
-    match jobs {
-        [job] => job_nonce(job, instance),
-        _ => {
-            // FNV-1a over the sorted ids: stable, and different for a different set.
-            let mut ids: Vec<i64> = jobs.iter().map(|j| j.id).collect();
-            ids.sort_unstable();
-            let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-            for byte in ids.iter().flat_map(|id| id.to_le_bytes()) {
-                hash ^= u64::from(byte);
-                hash = hash.wrapping_mul(0x0100_0000_01b3);
-            }
-            format!("g{}.{instance}", base36(hash))
-        }
+    if let [job] = jobs {
+        return job_nonce(job, instance);
     }
+    // FNV-1a over the sorted ids: stable, and different for a different set.
+    let mut ids: Vec<i64> = jobs.iter().map(|j| j.id).collect();
+    ids.sort_unstable();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in ids.iter().flat_map(|id| id.to_le_bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("g{}.{instance}", base36(hash))
 }
 
 /// The reference line: `ref <instance>:<id>,<id>` (ids in base 36).

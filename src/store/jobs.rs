@@ -238,12 +238,11 @@ impl Store {
         let mut unknown = Vec::new();
         for row in rows {
             let (id, kind) = (row.id, row.kind.clone());
-            match row.into_job() {
-                Ok(job) => claimed.jobs.push(job),
-                Err(_) => {
-                    tracing::warn!(job = id, kind, "a job of a kind this version does not know is set aside");
-                    unknown.push(id);
-                }
+            if let Ok(job) = row.into_job() {
+                claimed.jobs.push(job);
+            } else {
+                tracing::warn!(job = id, kind, "a job of a kind this version does not know is set aside");
+                unknown.push(id);
             }
         }
         if !unknown.is_empty() {

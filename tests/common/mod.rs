@@ -20,8 +20,8 @@ pub fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
 
 /// Discord's OpenAPI document in `shared/` beside the checkout. Every request body is validated
 /// against it; under CI a missing document fails the world's start instead of being skipped.
-fn openapi() -> Option<std::path::PathBuf> {
-    Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/discord-api-spec/openapi.json"))
+fn openapi() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/discord-api-spec/openapi.json")
 }
 
 /// A fresh world at `t0()`.
@@ -32,7 +32,7 @@ pub async fn world() -> World {
 /// A fresh world starting at `start`.
 pub async fn world_at(start: DateTime<Utc>) -> World {
     let mut options = WorldOptions::at(start);
-    options.openapi = openapi();
+    options.openapi = Some(openapi());
     World::start(options).await.expect("the world starts")
 }
 
@@ -145,4 +145,18 @@ pub async fn write_agenda(w: &World, session: &str, goal: &str, topics: &str) ->
     let r = w.actor(MIA).slash("agenda edit", &[("session", session)]).await.unwrap();
     let modal = r.modal().unwrap().clone();
     w.actor(MIA).submit(&modal, &[("goal", goal), ("topics", topics)]).await.unwrap()
+}
+
+/// `len` characters of hostile input: mentions of everyone and of a role, backticks, newlines.
+pub fn hostile(len: usize) -> String {
+    "@everyone <@&900000000000000201> `x`\n@here ".repeat(len).chars().take(len).collect()
+}
+
+/// Asserts an error reply quotes typed input only as a short, defused excerpt.
+pub fn assert_quoted_safely(text: &str) {
+    assert!(text.chars().count() <= 600, "{} characters: {text}", text.chars().count());
+    for raw in ["@everyone", "@here", "<@&"] {
+        assert!(!text.contains(raw), "{raw} quoted as typed: {text}");
+    }
+    assert!(!text.contains("something went wrong"), "{text}");
 }

@@ -62,6 +62,7 @@ pub async fn add(
     title: String,
     #[description = "Who does it: me, partner, or your partner's @mention"]
     #[autocomplete = "autocomplete::owners"]
+    #[max_length = 100]
     owner: String,
     #[description = "By when, in the owner's time zone: fri, 1.12., in 3 days, 2026-12-01 18:00"]
     #[max_length = 100]
@@ -71,9 +72,11 @@ pub async fn add(
     success: Option<String>,
     #[description = "The session it was agreed in"]
     #[autocomplete = "autocomplete::any_sessions"]
+    #[max_length = 100]
     session: Option<String>,
     #[description = "The goal it serves"]
     #[autocomplete = "autocomplete::open_goals"]
+    #[max_length = 100]
     goal: Option<String>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
@@ -120,6 +123,7 @@ pub async fn done(
     ctx: Context<'_>,
     #[description = "The item (pick from the list, or type its id like A3)"]
     #[autocomplete = "autocomplete::actions"]
+    #[max_length = 100]
     item: String,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
@@ -133,6 +137,7 @@ pub async fn update(
     ctx: Context<'_>,
     #[description = "The item (pick from the list, or type its id like A3)"]
     #[autocomplete = "autocomplete::actions"]
+    #[max_length = 100]
     item: String,
     #[description = "New deadline, in the owner's time zone"]
     #[max_length = 100]

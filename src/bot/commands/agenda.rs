@@ -26,6 +26,7 @@ pub async fn edit(
     ctx: Context<'_>,
     #[description = "The session (default: your next one)"]
     #[autocomplete = "autocomplete::sessions"]
+    #[max_length = 100]
     session: Option<String>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
@@ -39,6 +40,7 @@ pub async fn topic(
     ctx: Context<'_>,
     #[description = "The session (default: your next one)"]
     #[autocomplete = "autocomplete::sessions"]
+    #[max_length = 100]
     session: Option<String>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
@@ -52,6 +54,7 @@ pub async fn view(
     ctx: Context<'_>,
     #[description = "The session (default: your next one)"]
     #[autocomplete = "autocomplete::any_sessions"]
+    #[max_length = 100]
     session: Option<String>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;

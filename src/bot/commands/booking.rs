@@ -134,6 +134,7 @@ pub async fn reschedule(
     ctx: Context<'_>,
     #[description = "The session to move (pick from the list)"]
     #[autocomplete = "autocomplete::sessions"]
+    #[max_length = 100]
     session: String,
     #[description = "New time, e.g. tomorrow 15:00 or 24.11. 15:00"]
     #[max_length = 100]
@@ -159,6 +160,7 @@ pub async fn cancel(
     ctx: Context<'_>,
     #[description = "The session to cancel (pick from the list)"]
     #[autocomplete = "autocomplete::sessions"]
+    #[max_length = 100]
     session: String,
     #[description = "Why (shared with your partner)"]
     #[max_length = 200]

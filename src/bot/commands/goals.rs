@@ -77,8 +77,12 @@ pub async fn progress(
     ctx: Context<'_>,
     #[description = "The goal (pick from the list)"]
     #[autocomplete = "autocomplete::open_goals"]
+    #[max_length = 100]
     goal: String,
-    #[description = "Progress in percent, 0–100"] percent: i64,
+    #[description = "Progress in percent, 0–100"]
+    #[min = 0]
+    #[max = 100]
+    percent: i64,
     #[description = "What shows it (a link, a result)"]
     #[max_length = 1000]
     evidence: Option<String>,
@@ -94,6 +98,7 @@ pub async fn close(
     ctx: Context<'_>,
     #[description = "The goal (pick from the list)"]
     #[autocomplete = "autocomplete::open_goals"]
+    #[max_length = 100]
     goal: String,
     #[description = "Was it achieved?"] achieved: YesNo,
     #[description = "Key learnings"]

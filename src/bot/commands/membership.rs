@@ -37,6 +37,7 @@ pub async fn join(
     #[description = "mentee (you want guidance) or mentor (you give it)"] role: RoleChoice,
     #[description = "Your time zone (default: the program's)"]
     #[autocomplete = "autocomplete::zones"]
+    #[max_length = 64]
     timezone: Option<String>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
@@ -78,6 +79,7 @@ pub async fn timezone(
     ctx: Context<'_>,
     #[description = "IANA zone name, e.g. Europe/Berlin (start typing to search)"]
     #[autocomplete = "autocomplete::zones"]
+    #[max_length = 64]
     zone: String,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;

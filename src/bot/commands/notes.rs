@@ -22,6 +22,7 @@ pub async fn notes(
     ctx: Context<'_>,
     #[description = "The session (default: your latest one that has started)"]
     #[autocomplete = "autocomplete::any_sessions"]
+    #[max_length = 100]
     session: Option<String>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
@@ -63,6 +64,7 @@ pub async fn summary(
     ctx: Context<'_>,
     #[description = "The session (default: your latest one that has started)"]
     #[autocomplete = "autocomplete::any_sessions"]
+    #[max_length = 100]
     session: Option<String>,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;

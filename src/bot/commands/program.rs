@@ -8,7 +8,8 @@ use crate::{
     bot::{caller::caller, reply::private, BotError, Context},
     domain::{
         ids::ChannelId,
-        settings::{format_duration, Timings, TIMING_KEYS},
+        settings::{format_duration, SettingError, Timings, TIMING_KEYS},
+        text::short,
     },
 };
 
@@ -35,6 +36,7 @@ pub async fn setup(
     channel: serenity::PartialChannel,
     #[description = "The program's time zone (IANA name, e.g. Europe/Berlin)"]
     #[autocomplete = "autocomplete::zones"]
+    #[max_length = 64]
     timezone: String,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
@@ -80,6 +82,7 @@ pub async fn settings(
     ctx: Context<'_>,
     #[description = "The setting to change (leave empty to see all)"]
     #[autocomplete = "setting_names"]
+    #[max_length = 64]
     name: Option<String>,
     #[description = "New value: a duration like 24h, 90m, 2days; quiet hours like 21:00-08:00 or off"]
     #[max_length = 40]
@@ -90,10 +93,18 @@ pub async fn settings(
     match (name, value) {
         (Some(name), Some(value)) => {
             let (_, timings) = app.change_setting(&caller, name.trim(), &value).await?;
-            let text = format!("✅ `{}` is now `{}`. Sessions booked from now on use it.", name.trim(), value.trim());
+            let text = format!("✅ `{}` is now `{}`. Sessions booked from now on use it.", short(&name), short(&value));
             private(ctx, text, vec![settings_embed(&timings)]).await
         }
-        (Some(name), None) => private(ctx, format!("Give a `value` for `{}`.", name.trim()), vec![]).await,
+        (Some(name), None) => {
+            // The same checks as a change: admins only, and only names that exist.
+            app.program_settings(&caller).await?;
+            let name = name.trim();
+            if name != "quiet_hours" && !TIMING_KEYS.contains(&name) {
+                return Err(UserError::from(SettingError::UnknownKey(name.to_owned())).into());
+            }
+            private(ctx, format!("Give a `value` for `{}`.", short(name)), vec![]).await
+        }
         (None, _) => {
             let (_, timings) = app.program_settings(&caller).await?;
             private(ctx, "", vec![settings_embed(&timings)]).await

@@ -27,6 +27,7 @@ pub async fn midpoint(
     ctx: Context<'_>,
     #[description = "Start with this goal (default: the first you have not reviewed)"]
     #[autocomplete = "autocomplete::open_goals"]
+    #[max_length = 100]
     goal: Option<String>,
     #[description = "The partner (if you have several)"]
     #[rename = "with"]
@@ -41,6 +42,7 @@ pub async fn final_review(
     ctx: Context<'_>,
     #[description = "Start with this goal (default: the first you have not reviewed)"]
     #[autocomplete = "autocomplete::goals"]
+    #[max_length = 100]
     goal: Option<String>,
     #[description = "The partner (if you have several)"]
     #[rename = "with"]
