@@ -154,9 +154,14 @@ impl RunningBot {
 
     /// Wakes the scheduler and waits until it has processed every job due at the clock's now.
     pub async fn settle(&mut self) -> anyhow::Result<()> {
+        self.settle_within(Duration::from_secs(20)).await
+    }
+
+    /// [`settle`](Self::settle) for a large queue: waits up to `limit`.
+    pub async fn settle_within(&mut self, limit: Duration) -> anyhow::Result<()> {
         let now = self.app.now();
         match &mut self.scheduler {
-            Some(s) => s.settle(now, Duration::from_secs(20)).await,
+            Some(s) => s.settle(now, limit).await,
             None => Ok(()),
         }
     }

@@ -6,7 +6,7 @@ use tracing::instrument;
 use super::{require_admin, App, AppResult, Caller, UserError};
 use crate::{
     domain::{
-        ids::ChannelId,
+        ids::{ChannelId, GuildId},
         program::{parse_zone, Program},
         schedule::ZonedSchedule,
         settings::{Overrides, Timings},
@@ -115,6 +115,21 @@ impl App {
         let next = schedule.as_ref().map(|s| s.next_n(now, 3)).unwrap_or_default();
         let channel = ChannelId(program.overrides.nudge_channel.unwrap_or(program.channel_id.0));
         Ok(NudgeOutcome { program, schedule, channel, next })
+    }
+
+    /// The bot was removed from a server (`present: false`) or is in it again: the program's
+    /// jobs pause or resume. Nothing is lost while paused; catch-up rules decide what is still
+    /// worth sending when it comes back.
+    pub async fn set_guild_present(&self, guild: GuildId, present: bool) -> AppResult<()> {
+        if self.store.set_program_paused(guild, !present).await? {
+            if present {
+                tracing::info!(%guild, "back in the server: the program's reminders resume");
+            } else {
+                tracing::warn!(%guild, "removed from the server: the program's reminders pause");
+            }
+            self.jobs_changed();
+        }
+        Ok(())
     }
 
     /// Job counts and recent failed deliveries (admins only; no pair content).

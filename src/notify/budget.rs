@@ -8,11 +8,13 @@ use std::{collections::HashMap, time::Duration};
 
 use tokio::{sync::Mutex, time::Instant};
 
-/// What Discord told us about a bucket in its last answer.
+/// What Discord told us about a bucket: its last answer's headers, and a 429's pause (which a
+/// later answer's headers never shorten: that answer may have left before the 429).
 #[derive(Debug, Clone, Copy)]
 struct Bucket {
     remaining: u32,
     reset_at: Instant,
+    blocked_until: Instant,
 }
 
 #[derive(Debug)]
@@ -62,41 +64,55 @@ impl RequestBudget {
     /// Waits until a request on `route` may go out, and takes its slot. A slot less than a
     /// millisecond ahead is taken at once: timers tick in whole milliseconds, and sleeping for each
     /// would cap the rate near 1000/s (the average rate still holds, since every slot is
-    /// `1/rate` after the previous one).
+    /// `1/rate` after the previous one). After waiting for its global slot a request looks at its
+    /// bucket again: a 429 may have arrived meanwhile.
     pub async fn acquire(&self, route: &str) {
         loop {
-            let (wait_until, now) = {
+            let blocked_until = self.blocked_until(route).await;
+            if let Some(until) = blocked_until {
+                tokio::time::sleep_until(until).await;
+                continue;
+            }
+            let slot = {
                 let mut s = self.state.lock().await;
-                let now = Instant::now();
-                let mut blocked = s.paused_until.max(now);
-                if let Some(b) = s.buckets.get(route) {
-                    if b.remaining == 0 && b.reset_at > now {
-                        blocked = blocked.max(b.reset_at);
-                    }
-                }
-                if blocked > now {
-                    (blocked, now)
-                } else {
-                    if let Some(b) = s.buckets.get_mut(route) {
-                        if b.reset_at <= now {
-                            s.buckets.remove(route);
-                        } else {
-                            b.remaining = b.remaining.saturating_sub(1);
-                        }
-                    }
-                    let slot = s.next_slot.max(now);
-                    s.next_slot = slot + self.interval;
-                    if slot > now + Duration::from_millis(1) {
-                        drop(s);
-                        tokio::time::sleep_until(slot).await;
-                    }
-                    return;
-                }
+                let slot = s.next_slot.max(Instant::now());
+                s.next_slot = slot + self.interval;
+                slot
             };
-            if wait_until > now {
-                tokio::time::sleep_until(wait_until).await;
+            if slot > Instant::now() + Duration::from_millis(1) {
+                tokio::time::sleep_until(slot).await;
+            }
+            let mut s = self.state.lock().await;
+            let now = Instant::now();
+            if Self::blocked(&s, route, now).is_some() {
+                continue;
+            }
+            if let Some(b) = s.buckets.get_mut(route) {
+                if b.reset_at <= now && b.blocked_until <= now {
+                    s.buckets.remove(route);
+                } else {
+                    b.remaining = b.remaining.saturating_sub(1);
+                }
+            }
+            return;
+        }
+    }
+
+    async fn blocked_until(&self, route: &str) -> Option<Instant> {
+        let s = self.state.lock().await;
+        Self::blocked(&s, route, Instant::now())
+    }
+
+    /// Until when `route` may not be used (a global pause, a 429, an exhausted bucket).
+    fn blocked(s: &State, route: &str, now: Instant) -> Option<Instant> {
+        let mut until = s.paused_until;
+        if let Some(b) = s.buckets.get(route) {
+            until = until.max(b.blocked_until);
+            if b.remaining == 0 && b.reset_at > now {
+                until = until.max(b.reset_at);
             }
         }
+        (until > now).then_some(until)
     }
 
     /// Learns from an answer on `route`: the bucket's remaining requests and reset, and a 429's
@@ -108,7 +124,12 @@ impl RequestBudget {
             if limits.global {
                 s.paused_until = s.paused_until.max(now + wait);
             } else {
-                s.buckets.insert(route.to_owned(), Bucket { remaining: 0, reset_at: now + wait });
+                let bucket = s.buckets.entry(route.to_owned()).or_insert(Bucket {
+                    remaining: 0,
+                    reset_at: now + wait,
+                    blocked_until: now,
+                });
+                bucket.blocked_until = bucket.blocked_until.max(now + wait);
             }
             return;
         }
@@ -119,8 +140,12 @@ impl RequestBudget {
                 Some(b) if b.reset_at >= reset_at - Duration::from_millis(5) => {
                     b.remaining = b.remaining.min(remaining);
                 }
-                _ => {
-                    s.buckets.insert(route.to_owned(), Bucket { remaining, reset_at });
+                Some(b) => {
+                    b.remaining = remaining;
+                    b.reset_at = reset_at;
+                }
+                None => {
+                    s.buckets.insert(route.to_owned(), Bucket { remaining, reset_at, blocked_until: now });
                 }
             }
         }
@@ -172,6 +197,18 @@ mod tests {
         assert!(start.elapsed() < Duration::from_millis(10));
         budget.acquire("a").await;
         assert!(start.elapsed() >= Duration::from_secs(5), "{:?}", start.elapsed());
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_later_answer_does_not_shorten_a_429s_pause() {
+        let budget = RequestBudget::new(1000);
+        budget.learn("a", Limits { retry_after: Some(2.0), ..Limits::default() }).await;
+        tokio::time::advance(Duration::from_millis(500)).await;
+        // An answer to a request sent before the 429, with a fresh window.
+        budget.learn("a", Limits { remaining: Some(49), reset_after: Some(1.0), ..Limits::default() }).await;
+        let start = Instant::now();
+        budget.acquire("a").await;
+        assert!(start.elapsed() >= Duration::from_millis(1500), "{:?}", start.elapsed());
     }
 
     #[tokio::test(start_paused = true)]

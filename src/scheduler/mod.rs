@@ -11,7 +11,15 @@ mod prepare;
 mod reference;
 mod weekly;
 
-use std::{collections::HashMap, panic::AssertUnwindSafe, sync::Arc, time::Duration as StdDuration};
+use std::{
+    collections::HashMap,
+    panic::AssertUnwindSafe,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc,
+    },
+    time::Duration as StdDuration,
+};
 
 use chrono::{DateTime, Duration, Utc};
 use futures_util::FutureExt as _;
@@ -75,7 +83,10 @@ pub struct Scheduler {
 pub struct SchedulerHandle {
     task: JoinHandle<()>,
     stop: watch::Sender<bool>,
-    idle: watch::Receiver<DateTime<Utc>>,
+    /// The clock's time and the number of the last round that found nothing more to do.
+    idle: watch::Receiver<(DateTime<Utc>, u64)>,
+    /// How many rounds have started.
+    rounds: Arc<AtomicU64>,
     app: App,
 }
 
@@ -124,12 +135,14 @@ impl Scheduler {
     /// in a round is logged and the runner starts again.
     pub fn spawn(self) -> SchedulerHandle {
         let (stop, stop_rx) = watch::channel(false);
-        let (idle_tx, idle) = watch::channel(DateTime::<Utc>::MIN_UTC);
+        let (idle_tx, idle) = watch::channel((DateTime::<Utc>::MIN_UTC, 0));
         let app = self.app.clone();
+        let rounds = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&rounds);
         let scheduler = Arc::new(self);
         let task = tokio::spawn(async move {
             loop {
-                let run = Arc::clone(&scheduler).run(stop_rx.clone(), idle_tx.clone());
+                let run = Arc::clone(&scheduler).run(stop_rx.clone(), idle_tx.clone(), Arc::clone(&counter));
                 match AssertUnwindSafe(run).catch_unwind().await {
                     Ok(()) => break,
                     Err(panic) => {
@@ -145,26 +158,42 @@ impl Scheduler {
             }
             tracing::info!("scheduler stopped");
         });
-        SchedulerHandle { task, stop, idle, app }
+        SchedulerHandle { task, stop, idle, rounds, app }
     }
 
-    async fn run(self: Arc<Self>, mut stop_rx: watch::Receiver<bool>, idle_tx: watch::Sender<DateTime<Utc>>) {
+    async fn run(
+        self: Arc<Self>,
+        mut stop_rx: watch::Receiver<bool>,
+        idle_tx: watch::Sender<(DateTime<Utc>, u64)>,
+        rounds: Arc<AtomicU64>,
+    ) {
+        let mut recheck_at: Option<DateTime<Utc>> = None;
         loop {
             if *stop_rx.borrow() {
                 return;
             }
+            let round = rounds.fetch_add(1, Ordering::SeqCst) + 1;
             let round_at = self.app.now();
             if self.app.delivery.unauthorized() {
-                tracing::error!(
-                    "Discord refuses the bot's token (HTTP 401): nothing is sent. Set a valid DISCORD_TOKEN and restart."
-                );
-                idle_tx.send_replace(round_at);
-                tokio::select! {
-                    () = self.app.clock.sleep_until(round_at + UNAUTHORIZED_RECHECK) => {}
-                    _ = stop_rx.changed() => {}
+                // Nothing can be sent: say so, and look again now and then (the token may have
+                // been a passing problem of Discord's).
+                let at = *recheck_at.get_or_insert_with(|| {
+                    tracing::error!(
+                        "Discord refuses the bot's token (HTTP 401): nothing is sent. Set a valid DISCORD_TOKEN and restart."
+                    );
+                    round_at + UNAUTHORIZED_RECHECK
+                });
+                if round_at < at {
+                    idle_tx.send_replace((round_at, round));
+                    tokio::select! {
+                        () = self.app.clock.sleep_until(at) => {}
+                        () = self.app.wake.notified() => {}
+                        _ = stop_rx.changed() => {}
+                    }
+                    continue;
                 }
+                recheck_at = None;
                 self.app.delivery.set_unauthorized(false);
-                continue;
             }
             match self.run_once().await {
                 Ok(n) if n >= self.settings.batch_size as usize => continue,
@@ -189,7 +218,7 @@ impl Scheduler {
                 // The round itself made something due (a DM fallback): handle it first.
                 continue;
             }
-            idle_tx.send_replace(round_at);
+            idle_tx.send_replace((round_at, round));
             let sleep = async {
                 match next {
                     Some(at) => self.app.clock.sleep_until(at).await,
@@ -206,11 +235,12 @@ impl Scheduler {
 }
 
 impl SchedulerHandle {
-    /// Wakes the runner and waits until it has processed everything due at `at` (tests and the
-    /// demo step the manual clock with this).
+    /// Wakes the runner and waits until a round that started after this call has processed
+    /// everything due at `at` (tests and the demo step the manual clock with this).
     pub async fn settle(&mut self, at: DateTime<Utc>, limit: StdDuration) -> anyhow::Result<()> {
+        let after = self.rounds.load(Ordering::SeqCst) + 1;
         self.app.jobs_changed();
-        tokio::time::timeout(limit, self.idle.wait_for(|t| *t >= at))
+        tokio::time::timeout(limit, self.idle.wait_for(|(t, round)| *round >= after && *t >= at))
             .await
             .map_err(|_| anyhow::anyhow!("the scheduler did not settle at {at} within {limit:?}"))?
             .map_err(|_| anyhow::anyhow!("the scheduler stopped"))?;

@@ -31,8 +31,14 @@ pub async fn world() -> World {
 
 /// A fresh world starting at `start`.
 pub async fn world_at(start: DateTime<Utc>) -> World {
+    world_with(start, |_| {}).await
+}
+
+/// A fresh world starting at `start`, with options adjusted (latency, configuration).
+pub async fn world_with(start: DateTime<Utc>, adjust: impl FnOnce(&mut WorldOptions)) -> World {
     let mut options = WorldOptions::at(start);
     options.openapi = Some(openapi());
+    adjust(&mut options);
     World::start(options).await.expect("the world starts")
 }
 

@@ -5,10 +5,10 @@
 //! - global: 50 requests per second per bot (sliding window); interaction callbacks and
 //!   interaction webhooks are exempt, as on Discord;
 //! - `POST /channels/{id}/messages`: 5 per 5 s per channel;
-//! - `POST /users/@me/channels` (open a DM): 10 per 10 s for the whole route. Discord does not
-//!   publish this one; opening DMs is known to be limited harder than ordinary routes, so a bot
-//!   should cache DM channels rather than open one per message;
-//! - every other route: 50 per second per route and major parameter (channel, guild).
+//! - every other route, `POST /users/@me/channels` (open a DM) included: 50 per second per route
+//!   and major parameter (channel, guild). Discord does not publish the DM route's limit; a bot
+//!   that opens one per message still doubles its requests against the global limit, which is
+//!   what makes caching DM channels matter.
 
 use std::{
     collections::{HashMap, VecDeque},
@@ -59,7 +59,7 @@ pub(crate) struct Class {
 pub(crate) fn classify(route: &Route) -> Class {
     let (template, major, limit, window): (&'static str, Option<u64>, u32, Duration) = match route {
         Route::CreateMessage { channel } => ("POST /channels/{id}/messages", Some(*channel), 5, Duration::from_secs(5)),
-        Route::CreateDm => ("POST /users/@me/channels", None, 10, Duration::from_secs(10)),
+        Route::CreateDm => ("POST /users/@me/channels", None, 50, SECOND),
         Route::Gateway => ("GET /gateway", None, 50, SECOND),
         Route::GatewayBot => ("GET /gateway/bot", None, 50, SECOND),
         Route::ApplicationInfo => ("GET /applications/@me", None, 50, SECOND),

@@ -15,6 +15,7 @@ pub(crate) mod reviews;
 use poise::serenity_prelude as serenity;
 
 use super::{BotError, Data};
+use crate::domain::ids::GuildId;
 
 /// Every command the bot registers.
 pub fn all() -> Vec<poise::Command<Data, BotError>> {
@@ -51,6 +52,14 @@ pub async fn on_event(
         }
         serenity::FullEvent::InteractionCreate { interaction } => {
             super::interactions::handle(framework.user_data, &framework.serenity_context.http, interaction).await;
+        }
+        // Removed from a server (not an outage, which says `unavailable`): its program's jobs
+        // pause, and resume when the bot is added back.
+        serenity::FullEvent::GuildDelete { incomplete, .. } if !incomplete.unavailable => {
+            framework.user_data.app.set_guild_present(GuildId(incomplete.id.get()), false).await?;
+        }
+        serenity::FullEvent::GuildCreate { guild, .. } => {
+            framework.user_data.app.set_guild_present(GuildId(guild.id.get()), true).await?;
         }
         _ => {}
     }
