@@ -83,7 +83,7 @@ async fn unpairing_cancels_upcoming_sessions_and_tells_both() {
     assert!(w.sim.dms(MIA).last().unwrap().text().contains("a program admin ended it"));
     assert!(w.sim.dms(MO).last().unwrap().text().contains("Pairing ended"));
     let text = book(&w, MIA, MO, "tomorrow 17:00").await;
-    assert!(text.contains("not paired with Mo"), "{text}");
+    assert!(text.contains("Your pairing with Mo has ended"), "{text}");
     let text = unpair(&w, ADA, MO, MIA).await;
     assert!(text.contains("Mo and Mia are not paired"), "{text}");
     assert_clean(&w);

@@ -116,7 +116,7 @@ impl App {
         }
         let owner_named = parse_owner(input.owner, caller.user_id)?;
         let (session_id, pairing) = if let Some(pick) = input.session {
-            let (session, pairing) = self.pick_session(caller, pick).await?;
+            let (session, pairing) = self.session_to_change(caller, pick).await?;
             (Some(session.id), pairing)
         } else {
             let with = match owner_named {
@@ -161,7 +161,8 @@ impl App {
         Ok(ActionOutcome { item, owner_zone, when: Some(when) })
     }
 
-    /// The caller's items (all their active pairings, or the one with `with`).
+    /// The caller's items (all their active pairings, or the one with `with`); without an active
+    /// pairing, the items of the ended ones, which stay readable.
     pub async fn list_actions(
         &self,
         caller: &Caller,
@@ -169,9 +170,15 @@ impl App {
         with: Option<UserId>,
     ) -> AppResult<ActionList> {
         let (program, me) = self.require_member(caller).await?;
-        let pairings = match with {
-            Some(_) => vec![self.pick_pairing(caller, with).await?],
-            None => self.store.active_pairings_of(caller.guild_id, caller.user_id).await?,
+        let pairings = if with.is_some() {
+            vec![self.read_pairing(caller, with).await?]
+        } else {
+            let all = self.store.pairings_of(caller.guild_id, caller.user_id).await?;
+            if all.iter().any(|p| p.active) {
+                all.into_iter().filter(|p| p.active).collect()
+            } else {
+                all
+            }
         };
         if pairings.is_empty() {
             return Err(UserError::NoPartner.into());
@@ -200,7 +207,7 @@ impl App {
     /// Moves an item's deadline three days later (from now when it has passed already).
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn postpone_action(&self, caller: &Caller, typed: &str) -> AppResult<ActionOutcome> {
-        let (item, _) = self.pick_action(caller, typed).await?;
+        let (item, _) = self.action_to_change(caller, typed).await?;
         require_pending(&item)?;
         let owner = self.owner_of(caller, &item).await?;
         let now = self.now();
@@ -231,7 +238,7 @@ impl App {
             (Some(_), Some(_)) => Err(UserError::OneChangeAtATime.into()),
             (None, Some(status)) => self.change_status(caller, typed, status, reason).await,
             (Some(text), None) => {
-                let (item, _) = self.pick_action(caller, typed).await?;
+                let (item, _) = self.action_to_change(caller, typed).await?;
                 require_pending(&item)?;
                 let owner = self.owner_of(caller, &item).await?;
                 let when = parse_deadline(text, self.now(), owner.zone).map_err(UserError::from)?;
@@ -274,7 +281,7 @@ impl App {
         status: ActionStatus,
         reason: Option<&str>,
     ) -> AppResult<ActionOutcome> {
-        let (item, _) = self.pick_action(caller, typed).await?;
+        let (item, _) = self.action_to_change(caller, typed).await?;
         let reason = optional(reason);
         if let Some(r) = reason {
             check_text("The reason", r, MAX_NOTE_CHARS)?;
@@ -298,15 +305,19 @@ impl App {
         Ok(ActionOutcome { item, owner_zone: owner.zone, when: None })
     }
 
-    /// Autocomplete: the caller's pending items matching `partial`.
+    /// Autocomplete: the caller's pending items of active pairings matching `partial` (items of
+    /// ended pairings can no longer change).
     pub async fn action_choices(&self, caller: &Caller, partial: &str) -> AppResult<Vec<Choice>> {
         let Ok(list) = self.list_actions(caller, ActionFilter::Open, None).await else {
             return Ok(Vec::new());
         };
+        let active: Vec<i64> =
+            self.store.active_pairings_of(caller.guild_id, caller.user_id).await?.iter().map(|p| p.id).collect();
         let needle = partial.trim().to_lowercase();
         Ok(list
             .items
             .into_iter()
+            .filter(|a| active.contains(&a.pairing_id))
             .map(|a| {
                 let mut label = format!("{} · {} · {}", a.short_id(), a.title, a.status);
                 super::sessions::truncate_chars(&mut label, 100);

@@ -70,7 +70,7 @@ impl App {
     /// The agenda form for the mentee (their next session unless picked).
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn agenda_form(&self, caller: &Caller, pick: SessionPick<'_>) -> AppResult<AgendaForm> {
-        let (session, pairing) = self.pick_session(caller, pick).await?;
+        let (session, pairing) = self.session_to_change(caller, pick).await?;
         if pairing.mentee_id != caller.user_id {
             return Err(UserError::MenteeWritesAgenda.into());
         }
@@ -87,7 +87,7 @@ impl App {
         session_id: i64,
         input: AgendaInput,
     ) -> AppResult<AgendaOutcome> {
-        let (session, pairing) = self.pick_session(caller, SessionPick::Id(session_id)).await?;
+        let (session, pairing) = self.session_to_change(caller, SessionPick::Id(session_id)).await?;
         if pairing.mentee_id != caller.user_id {
             return Err(UserError::MenteeWritesAgenda.into());
         }
@@ -131,7 +131,7 @@ impl App {
     }
 
     async fn topic_target(&self, caller: &Caller, pick: SessionPick<'_>) -> AppResult<(Session, Pairing)> {
-        let (session, pairing) = self.pick_session(caller, pick).await?;
+        let (session, pairing) = self.session_to_change(caller, pick).await?;
         if pairing.mentor_id != caller.user_id {
             return Err(UserError::MentorAddsTopics.into());
         }

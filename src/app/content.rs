@@ -1,8 +1,9 @@
-//! Finding the pairing, session, action item or goal that a content command is about, with one
-//! rule: only the two members of a pairing reach its content, and anyone else gets the same
-//! answer as for an id that does not exist.
+//! Finding the pairing, session, action item or goal that a content command is about, with two
+//! rules: only the two members of a pairing reach its content, and anyone else gets the same
+//! answer as for an id that does not exist; and the content of a pairing that has ended stays
+//! readable to the pair but can no longer be changed (`*_to_change` and `require_active`).
 
-use super::{App, AppResult, Caller, UserError};
+use super::{App, AppError, AppResult, Caller, UserError};
 use crate::domain::{
     action::{parse_short_id, ActionItem},
     goal::Goal,
@@ -79,6 +80,27 @@ impl App {
         self.with_pairing(caller, session).await
     }
 
+    /// Like `pick_session`, for a change: refuses a session of a pairing that has ended.
+    pub async fn session_to_change(&self, caller: &Caller, pick: SessionPick<'_>) -> AppResult<(Session, Pairing)> {
+        let (session, pairing) = self.pick_session(caller, pick).await?;
+        self.require_active(caller, &pairing).await?;
+        Ok((session, pairing))
+    }
+
+    /// Refuses a change to the content of a pairing that has ended (it stays readable).
+    pub(crate) async fn require_active(&self, caller: &Caller, pairing: &Pairing) -> AppResult<()> {
+        if pairing.active {
+            return Ok(());
+        }
+        let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
+        let name = self
+            .store
+            .member(pairing.guild_id, partner)
+            .await?
+            .map_or_else(|| format!("<@{partner}>"), |m| m.display_name);
+        Err(UserError::PairingEnded(name).into())
+    }
+
     async fn with_pairing(&self, caller: &Caller, session: Session) -> AppResult<(Session, Pairing)> {
         let pairing = self.store.pairing(session.pairing_id).await?.ok_or(UserError::UnknownSession)?;
         if !pairing.includes(caller.user_id) || pairing.guild_id != caller.guild_id {
@@ -109,8 +131,42 @@ impl App {
         member_caller(&pairing, user, name).ok_or_else(|| UserError::UnknownGoal.into())
     }
 
-    /// The caller's pairing: the one with `with` when given, else their only active one.
+    /// The pairing a change is for: the caller's active one with `with` when given, else their
+    /// only active one. When the pairing meant has ended, says so.
     pub async fn pick_pairing(&self, caller: &Caller, with: Option<UserId>) -> AppResult<Pairing> {
+        let found = self.active_pairing_of(caller, with).await;
+        if let Err(AppError::User(UserError::NoPartner | UserError::NotPartnerOf(_))) = &found {
+            if let Some(ended) = self.ended_pairing(caller, with).await? {
+                self.require_active(caller, &ended).await?;
+            }
+        }
+        found
+    }
+
+    /// The pairing a reading command is about: as `pick_pairing`, but when the pairing meant has
+    /// ended, that pairing (its content stays readable to the pair).
+    pub async fn read_pairing(&self, caller: &Caller, with: Option<UserId>) -> AppResult<Pairing> {
+        let found = self.active_pairing_of(caller, with).await;
+        if let Err(AppError::User(UserError::NoPartner | UserError::NotPartnerOf(_))) = &found {
+            if let Some(ended) = self.ended_pairing(caller, with).await? {
+                return Ok(ended);
+            }
+        }
+        found
+    }
+
+    /// The caller's latest ended pairing (with `with` when given).
+    async fn ended_pairing(&self, caller: &Caller, with: Option<UserId>) -> AppResult<Option<Pairing>> {
+        Ok(self
+            .store
+            .pairings_of(caller.guild_id, caller.user_id)
+            .await?
+            .into_iter()
+            .rfind(|p| !p.active && with.is_none_or(|w| p.partner_of(caller.user_id) == Some(w))))
+    }
+
+    /// The caller's active pairing with `with`, else their only active one.
+    async fn active_pairing_of(&self, caller: &Caller, with: Option<UserId>) -> AppResult<Pairing> {
         self.require_member(caller).await?;
         let mut pairings = self.store.active_pairings_of(caller.guild_id, caller.user_id).await?;
         if let Some(with) = with {
@@ -139,6 +195,14 @@ impl App {
                     self.store.actions_of_pairing(pairing.id).await?.into_iter().filter(|a| a.number == number),
                 );
             }
+            if hits.is_empty() {
+                // Not in an active pairing: the item of the latest ended one (refused when changed).
+                if let Some(ended) = self.ended_pairing(caller, None).await? {
+                    hits.extend(
+                        self.store.actions_of_pairing(ended.id).await?.into_iter().filter(|a| a.number == number),
+                    );
+                }
+            }
             if hits.len() > 1 {
                 return Err(UserError::AmbiguousAction(typed.to_owned()).into());
             }
@@ -154,6 +218,20 @@ impl App {
         Ok((item, pairing))
     }
 
+    /// Like `pick_action`, for a change: refuses an item of a pairing that has ended.
+    pub async fn action_to_change(&self, caller: &Caller, typed: &str) -> AppResult<(ActionItem, Pairing)> {
+        let (item, pairing) = self.pick_action(caller, typed).await?;
+        self.require_active(caller, &pairing).await?;
+        Ok((item, pairing))
+    }
+
+    /// Like `pick_goal`, for a change: refuses a goal of a pairing that has ended.
+    pub async fn goal_to_change(&self, caller: &Caller, typed: &str) -> AppResult<(Goal, Pairing)> {
+        let (goal, pairing) = self.pick_goal(caller, typed).await?;
+        self.require_active(caller, &pairing).await?;
+        Ok((goal, pairing))
+    }
+
     /// A goal of one of the caller's pairings: `g<id>` from autocomplete, or `G2`/`2` for the
     /// second goal of their only pairing.
     pub async fn pick_goal(&self, caller: &Caller, typed: &str) -> AppResult<(Goal, Pairing)> {
@@ -163,7 +241,7 @@ impl App {
             self.store.goal(id).await?
         } else {
             let n = typed.trim_start_matches(['G', '#']).parse::<usize>().ok().filter(|n| *n > 0);
-            match (n, self.pick_pairing(caller, None).await) {
+            match (n, self.read_pairing(caller, None).await) {
                 (Some(n), Ok(pairing)) => self.store.goals_of_pairing(pairing.id).await?.into_iter().nth(n - 1),
                 _ => None,
             }
@@ -188,15 +266,21 @@ fn member_caller(pairing: &Pairing, user: UserId, name: &str) -> Option<Caller> 
 
 impl App {
     /// Autocomplete for content commands: the caller's sessions that were not cancelled,
-    /// upcoming first (soonest first), then past ones (latest first).
-    pub async fn any_session_choices(&self, caller: &Caller, partial: &str) -> AppResult<Vec<super::SessionChoice>> {
+    /// upcoming first (soonest first), then past ones (latest first); for commands that change
+    /// content (`changing`), only sessions of active pairings.
+    pub async fn any_session_choices(
+        &self,
+        caller: &Caller,
+        partial: &str,
+        changing: bool,
+    ) -> AppResult<Vec<super::SessionChoice>> {
         let Ok((zone, lines)) = self.list_sessions(caller).await else {
             return Ok(Vec::new());
         };
         let now = self.now();
         let (upcoming, past): (Vec<_>, Vec<_>) = lines
             .into_iter()
-            .filter(|l| l.session.status != SessionStatus::Cancelled)
+            .filter(|l| l.session.status != SessionStatus::Cancelled && (l.pairing_active || !changing))
             .partition(|l| l.session.starts_at > now);
         let needle = partial.trim().trim_start_matches('#').to_lowercase();
         Ok(upcoming

@@ -101,6 +101,8 @@ pub enum UserError {
     NotesCancelled { number: i64 },
     #[error("Session #{number} starts <t:{ts}:F> (<t:{ts}:R>); notes can be written once it has started.", ts = .start.timestamp())]
     NotesTooEarly { number: i64, start: DateTime<Utc> },
+    #[error("Your pairing with {} has ended, so its sessions, notes, agendas, goals and action items can no longer be changed. You can still read them with `/sessions`, `/action list`, `/goal list`, `/agenda view` and `/session summary`.", short(.0))]
+    PairingEnded(String),
     #[error("I don't know that action item. Pick one from the list while typing, or see `/action list`.")]
     UnknownAction,
     #[error("`{}` matches items of more than one of your pairings; pick the item from the list while typing.", short(.0))]

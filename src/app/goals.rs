@@ -77,10 +77,10 @@ impl App {
         Ok(goal)
     }
 
-    /// The goals of the pair with their updates and reviews.
+    /// The goals of the pair with their updates and reviews (also of a pairing that has ended).
     pub async fn list_goals(&self, caller: &Caller, with: Option<UserId>) -> AppResult<GoalList> {
         let (program, me) = self.require_member(caller).await?;
-        let pairing = self.pick_pairing(caller, with).await?;
+        let pairing = self.read_pairing(caller, with).await?;
         self.goal_list(pairing, me.zone_or(program.zone)).await
     }
 
@@ -104,7 +104,7 @@ impl App {
         percent: i64,
         evidence: Option<&str>,
     ) -> AppResult<Goal> {
-        let (goal, _) = self.pick_goal(caller, typed).await?;
+        let (goal, _) = self.goal_to_change(caller, typed).await?;
         let percent = u8::try_from(percent)
             .ok()
             .filter(|p| *p <= 100)
@@ -130,7 +130,7 @@ impl App {
         achieved: bool,
         learnings: Option<&str>,
     ) -> AppResult<Goal> {
-        let (goal, _) = self.pick_goal(caller, typed).await?;
+        let (goal, _) = self.goal_to_change(caller, typed).await?;
         let learnings = optional(learnings);
         if let Some(l) = learnings {
             check_text("The learnings", l, MAX_NOTE_CHARS)?;

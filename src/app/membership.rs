@@ -68,8 +68,8 @@ impl App {
         Ok(JoinOutcome { member, program, rejoined, already: false })
     }
 
-    /// Leaves the program: ends the caller's pairings and cancels their upcoming sessions,
-    /// telling each partner.
+    /// Leaves the program: ends the caller's pairings, cancels their upcoming sessions and the
+    /// reminders of their content, and tells each partner.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn leave(&self, caller: &Caller) -> AppResult<LeaveOutcome> {
         let (program, _) = self.require_member(caller).await?;
@@ -87,6 +87,7 @@ impl App {
                 cancelled.push(session);
             }
             self.store.end_pairing(&mut tx, pairing.id, now).await?;
+            self.cancel_jobs_of_ended(&mut tx, pairing.id, now).await?;
             notices.push(Notice {
                 to: partner,
                 kind: NoticeKind::Unpaired { pairing: pairing.clone(), partner: caller.user_id, partner_left: true },

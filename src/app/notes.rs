@@ -41,7 +41,7 @@ impl App {
     }
 
     async fn notes_target(&self, caller: &Caller, pick: SessionPick<'_>) -> AppResult<(Session, Pairing)> {
-        let (session, pairing) = self.pick_session(caller, pick).await?;
+        let (session, pairing) = self.session_to_change(caller, pick).await?;
         if session.status == SessionStatus::Cancelled {
             return Err(UserError::NotesCancelled { number: session.number }.into());
         }

@@ -54,7 +54,8 @@ impl App {
         Ok(PairOutcome { pairing, cancelled_sessions: Vec::new(), notices })
     }
 
-    /// Ends a pairing, cancels its upcoming sessions and tells both.
+    /// Ends a pairing, cancels its upcoming sessions and the reminders of its content, and tells
+    /// both. What the pair wrote stays readable to them but can no longer change.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn unpair(&self, caller: &Caller, mentor: &Person, mentee: &Person) -> AppResult<PairOutcome> {
         require_admin(caller)?;
@@ -75,6 +76,7 @@ impl App {
             cancelled.push(session);
         }
         self.store.end_pairing(&mut tx, pairing.id, now).await?;
+        self.cancel_jobs_of_ended(&mut tx, pairing.id, now).await?;
         let notice = |to, partner| Notice {
             to,
             kind: NoticeKind::Unpaired { pairing: pairing.clone(), partner, partner_left: false },

@@ -76,6 +76,20 @@ impl App {
         Ok(())
     }
 
+    /// Cancels every pending job about an ending pairing's content: the reminders of its open
+    /// action items and what is left for its sessions (follow-ups of past ones, anything still
+    /// queued about them). Call in the transaction that ends the pairing, before planning the
+    /// notices about the ending, which are still sent.
+    pub(crate) async fn cancel_jobs_of_ended(&self, tx: &mut Tx, pairing_id: i64, now: DateTime<Utc>) -> AppResult<()> {
+        for id in self.store.pending_action_ids_of_pairing(tx, pairing_id).await? {
+            self.store.cancel_jobs_of(tx, Subject::Action(id), now).await?;
+        }
+        for id in self.store.session_ids_of_pairing(tx, pairing_id).await? {
+            self.store.cancel_jobs_of(tx, Subject::Session(id), now).await?;
+        }
+        Ok(())
+    }
+
     /// Plans the next weekly nudge of a program after `after` (cancelling any other pending one).
     pub(crate) async fn replan_weekly_nudge(
         &self,

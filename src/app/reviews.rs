@@ -63,7 +63,7 @@ impl App {
         goal: Option<&str>,
     ) -> AppResult<ReviewForm> {
         let pairing = match optional(goal) {
-            Some(g) => self.pick_goal(caller, g).await?.1,
+            Some(g) => self.goal_to_change(caller, g).await?.1,
             None => self.pick_pairing(caller, with).await?,
         };
         let goals = self.review_goals(pairing.id, kind).await?;
@@ -106,7 +106,7 @@ impl App {
         goal_id: i64,
         answers: &ReviewAnswers,
     ) -> AppResult<ReviewOutcome> {
-        let (goal, pairing) = self.pick_goal(caller, &format!("g{goal_id}")).await?;
+        let (goal, pairing) = self.goal_to_change(caller, &format!("g{goal_id}")).await?;
         let (second, third) = (optional(Some(&answers.second)), optional(Some(&answers.third)));
         for text in [second, third].into_iter().flatten() {
             check_text("An answer", text, MAX_NOTE_CHARS * 4)?;

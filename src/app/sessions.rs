@@ -52,6 +52,8 @@ pub struct SessionLine {
     pub session: Session,
     pub partner: UserId,
     pub partner_name: String,
+    /// Whether the session's pairing is still active (an ended one is read-only).
+    pub pairing_active: bool,
 }
 
 /// An autocomplete entry for a session option.
@@ -81,11 +83,12 @@ impl App {
             return Err(UserError::IsBot(with.name.clone()).into());
         }
         let topic = clean_topic(topic)?;
-        let pairing = self
-            .store
-            .active_pairing_between(caller.guild_id, caller.user_id, with.id)
-            .await?
-            .ok_or_else(|| UserError::NotYourPartner(with.name.clone()))?;
+        let Some(pairing) = self.store.active_pairing_between(caller.guild_id, caller.user_id, with.id).await? else {
+            if let Some(ended) = self.pairing_that_ended(caller, with.id).await? {
+                self.require_active(caller, &ended).await?;
+            }
+            return Err(UserError::NotYourPartner(with.name.clone()).into());
+        };
         let now = self.now();
         let when = parse_when(when, now, me.zone_or(program.zone)).map_err(UserError::from)?;
         let duration = duration_minutes.unwrap_or(i64::from(self.config.booking.default_duration_minutes));
@@ -112,6 +115,17 @@ impl App {
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
         Ok(BookOutcome { session, when, partner: with.id, notices })
+    }
+
+    /// The caller's latest pairing with `partner` when it has ended.
+    async fn pairing_that_ended(&self, caller: &Caller, partner: UserId) -> AppResult<Option<Pairing>> {
+        Ok(self
+            .store
+            .pairings_of(caller.guild_id, caller.user_id)
+            .await?
+            .into_iter()
+            .rfind(|p| p.partner_of(caller.user_id) == Some(partner))
+            .filter(|p| !p.active))
     }
 
     /// Refuses a slot that overlaps another booked session of either person.
@@ -147,7 +161,8 @@ impl App {
     }
 
     /// A session the caller is part of, by the value an option carried (`s<id>` from
-    /// autocomplete, or `#N`/`N` for their session number N when that is unambiguous).
+    /// autocomplete, or `#N`/`N` for their session number N when that is unambiguous), to move
+    /// or cancel it: a session of a pairing that has ended is refused.
     pub async fn find_session(&self, caller: &Caller, reference: &str) -> AppResult<(Session, Pairing)> {
         let mine = self.store.sessions_of_user(caller.guild_id, caller.user_id).await?;
         let found = pick_by_reference(mine, reference, |s| s.status == SessionStatus::Booked);
@@ -156,6 +171,7 @@ impl App {
         if !pairing.includes(caller.user_id) {
             return Err(UserError::UnknownSession.into());
         }
+        self.require_active(caller, &pairing).await?;
         Ok((session, pairing))
     }
 
@@ -229,7 +245,12 @@ impl App {
                 .ok_or_else(|| anyhow::anyhow!("session without pairing"))?;
             let partner =
                 self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
-            lines.push(SessionLine { session, partner: partner.id, partner_name: partner.name });
+            lines.push(SessionLine {
+                session,
+                partner: partner.id,
+                partner_name: partner.name,
+                pairing_active: pairing.active,
+            });
         }
         Ok((me.zone_or(program.zone), lines))
     }
@@ -243,7 +264,7 @@ impl App {
         let needle = partial.trim().trim_start_matches('#').to_lowercase();
         Ok(lines
             .into_iter()
-            .filter(|l| l.session.status == SessionStatus::Booked && l.session.starts_at > now)
+            .filter(|l| l.pairing_active && l.session.status == SessionStatus::Booked && l.session.starts_at > now)
             .map(|l| {
                 let local = l.session.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
                 let topic = l.session.topic.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();

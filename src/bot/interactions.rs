@@ -97,11 +97,11 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
         }
         ComponentId::NewAction(sid) => {
             let caller = session_caller(data, source, sid).await?;
-            modals::action_modal(&app.pick_session(&caller, SessionPick::Id(sid)).await?.0)
+            modals::action_modal(&app.session_to_change(&caller, SessionPick::Id(sid)).await?.0)
         }
         ComponentId::BookNext(sid) => {
             let caller = session_caller(data, source, sid).await?;
-            modals::book_modal(&app.pick_session(&caller, SessionPick::Id(sid)).await?.0)
+            modals::book_modal(&app.session_to_change(&caller, SessionPick::Id(sid)).await?.0)
         }
         ComponentId::ActionDone(aid) => {
             let caller = action_caller(data, source, aid).await?;
@@ -115,7 +115,7 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
         }
         ComponentId::ActionBlocked(aid) => {
             let caller = action_caller(data, source, aid).await?;
-            modals::blocked_modal(&app.pick_action(&caller, &format!("i{aid}")).await?.0)
+            modals::blocked_modal(&app.action_to_change(&caller, &format!("i{aid}")).await?.0)
         }
         ComponentId::Review(kind, gid) => {
             let (user, name) = who(source);
@@ -185,7 +185,7 @@ async fn on_submit(
         }
         ComponentId::BookNext(sid) => {
             let caller = session_caller(data, source, sid).await?;
-            let (_, pairing) = app.pick_session(&caller, SessionPick::Id(sid)).await?;
+            let (_, pairing) = app.session_to_change(&caller, SessionPick::Id(sid)).await?;
             let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
             let with = Person { id: partner, name: format!("<@{partner}>"), is_bot: false };
             let minutes = get(fields::DURATION);

@@ -121,6 +121,18 @@ impl Store {
         convert(rows)
     }
 
+    /// The ids of the pairing's pending (open or blocked) items, read inside a change's
+    /// transaction (to cancel their reminders when the pairing ends).
+    pub async fn pending_action_ids_of_pairing(&self, tx: &mut Tx, pairing_id: i64) -> anyhow::Result<Vec<i64>> {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT id FROM action_items WHERE pairing_id = ? AND status IN ('open', 'blocked') ORDER BY id",
+        )
+        .bind(pairing_id)
+        .fetch_all(&mut **tx)
+        .await
+        .context("while listing a pairing's pending action items")
+    }
+
     /// All items of a pairing, by number.
     pub async fn actions_of_pairing(&self, pairing_id: i64) -> anyhow::Result<Vec<ActionItem>> {
         let rows = sqlx::query_as::<_, Row>(concat!(

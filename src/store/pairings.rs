@@ -77,6 +77,20 @@ impl Store {
         Ok(rows.into_iter().map(Pairing::from).collect())
     }
 
+    /// Every pairing a user is part of, active or ended, oldest first.
+    pub async fn pairings_of(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<Pairing>> {
+        let rows = sqlx::query_as::<_, Row>(
+            "SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
+             WHERE guild_id = ?1 AND (mentor_id = ?2 OR mentee_id = ?2) ORDER BY id",
+        )
+        .bind(guild.db())
+        .bind(user.db())
+        .fetch_all(self.pool())
+        .await
+        .context("while listing pairings with ended ones")?;
+        Ok(rows.into_iter().map(Pairing::from).collect())
+    }
+
     /// Starts a pairing.
     pub async fn create_pairing(
         &self,

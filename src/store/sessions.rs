@@ -195,6 +195,16 @@ impl Store {
         convert(rows)
     }
 
+    /// The ids of all sessions of a pairing, read inside a change's transaction (to cancel their
+    /// pending jobs when the pairing ends).
+    pub async fn session_ids_of_pairing(&self, tx: &mut Tx, pairing: i64) -> anyhow::Result<Vec<i64>> {
+        sqlx::query_scalar::<_, i64>("SELECT id FROM sessions WHERE pairing_id = ? ORDER BY id")
+            .bind(pairing)
+            .fetch_all(&mut **tx)
+            .await
+            .context("while listing a pairing's sessions")
+    }
+
     /// A user's sessions in a guild (all their pairings, past and future), by start time.
     pub async fn sessions_of_user(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(

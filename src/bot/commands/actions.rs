@@ -71,7 +71,7 @@ pub async fn add(
     #[max_length = 1000]
     success: Option<String>,
     #[description = "The session it was agreed in"]
-    #[autocomplete = "autocomplete::any_sessions"]
+    #[autocomplete = "autocomplete::changeable_sessions"]
     #[max_length = 100]
     session: Option<String>,
     #[description = "The goal it serves"]

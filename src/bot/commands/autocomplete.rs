@@ -41,11 +41,20 @@ pub async fn sessions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutoco
     .await
 }
 
-/// The caller's sessions, upcoming and past (not cancelled).
+/// The caller's sessions, upcoming and past (not cancelled), also of ended pairings: for reading.
 pub async fn any_sessions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let app = &ctx.data().app;
     choices(ctx, "any sessions", |c| async move {
-        Ok(app.any_session_choices(&c, partial).await?.into_iter().map(|c| (c.label, c.value)).collect())
+        Ok(app.any_session_choices(&c, partial, false).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
+}
+
+/// The caller's sessions, upcoming and past (not cancelled), of active pairings: for changes.
+pub async fn changeable_sessions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "changeable sessions", |c| async move {
+        Ok(app.any_session_choices(&c, partial, true).await?.into_iter().map(|c| (c.label, c.value)).collect())
     })
     .await
 }

@@ -21,7 +21,7 @@ use crate::{
 pub async fn notes(
     ctx: Context<'_>,
     #[description = "The session (default: your latest one that has started)"]
-    #[autocomplete = "autocomplete::any_sessions"]
+    #[autocomplete = "autocomplete::changeable_sessions"]
     #[max_length = 100]
     session: Option<String>,
 ) -> Result<(), BotError> {
