@@ -13,6 +13,7 @@ mod weekly;
 
 use std::{
     collections::HashMap,
+    future::Future,
     panic::AssertUnwindSafe,
     sync::{
         atomic::{AtomicU64, Ordering},
@@ -141,21 +142,7 @@ impl Scheduler {
         let counter = Arc::clone(&rounds);
         let scheduler = Arc::new(self);
         let task = tokio::spawn(async move {
-            loop {
-                let run = Arc::clone(&scheduler).run(stop_rx.clone(), idle_tx.clone(), Arc::clone(&counter));
-                match AssertUnwindSafe(run).catch_unwind().await {
-                    Ok(()) => break,
-                    Err(panic) => {
-                        let what = panic
-                            .downcast_ref::<&str>()
-                            .map(ToString::to_string)
-                            .or_else(|| panic.downcast_ref::<String>().cloned())
-                            .unwrap_or_default();
-                        tracing::error!(panic = what, "the scheduler panicked; restarting it in a second");
-                        tokio::time::sleep(StdDuration::from_secs(1)).await;
-                    }
-                }
-            }
+            supervise(|| Arc::clone(&scheduler).run(stop_rx.clone(), idle_tx.clone(), Arc::clone(&counter))).await;
             tracing::info!("scheduler stopped");
         });
         SchedulerHandle { task, stop, idle, rounds, app }
@@ -234,6 +221,27 @@ impl Scheduler {
     }
 }
 
+/// Runs what `start` makes until it returns; a panic is logged and it is started again a
+/// second later. Returns how many times it panicked.
+async fn supervise<F: Future<Output = ()>>(mut start: impl FnMut() -> F) -> u32 {
+    let mut panics = 0;
+    loop {
+        match AssertUnwindSafe(start()).catch_unwind().await {
+            Ok(()) => return panics,
+            Err(panic) => {
+                panics += 1;
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(ToString::to_string)
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                tracing::error!(panic = what, "the scheduler panicked; restarting it in a second");
+                tokio::time::sleep(StdDuration::from_secs(1)).await;
+            }
+        }
+    }
+}
+
 impl SchedulerHandle {
     /// Wakes the runner and waits until a round that started after this call has processed
     /// everything due at `at` (tests and the demo step the manual clock with this).
@@ -258,5 +266,25 @@ impl SchedulerHandle {
     /// Stops at once, as a crash would: deliveries in flight are abandoned mid-way.
     pub fn abort(self) {
         self.task.abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicU32;
+
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_runner_that_panics_is_started_again() {
+        let starts = AtomicU32::new(0);
+        let panics = supervise(|| {
+            let n = starts.fetch_add(1, Ordering::SeqCst);
+            async move {
+                assert!(n >= 2, "a bug in round {n}");
+            }
+        })
+        .await;
+        assert_eq!((panics, starts.load(Ordering::SeqCst)), (2, 3));
     }
 }
