@@ -1,8 +1,24 @@
-//! Scheduler figures for the README (not a test; run with `cargo bench --bench scheduler`):
-//! claiming and marking 10,000 due jobs among 1,000,000 future ones with a no-op sender, finding
-//! the next due job, the runner's idle CPU, and delivery lateness against the simulated Discord.
+//! Scheduler and command figures for the README (not a test; run with
+//! `cargo bench --bench scheduler`). Everything runs against the simulated Discord with Discord's
+//! rate limits on (global 50/s, 5 messages per 5 s per channel, 429s with `retry_after`) and, for
+//! deliveries, a REST round trip of 80–120 ms; every message is a real job kind rendered from real
+//! rows (booked sessions, open action items) to a distinct person:
 //!
-//! `BENCH_FUTURE_JOBS` (default 1000000) and `BENCH_IDLE_SECS` (default 60) shrink a run.
+//! 1. burst: `BENCH_BURST` (1000) DMs due at once, DM channels cached beforehand (opened with the
+//!    sim's limits off: its open-DM bucket allows 10 per 10 s): drain rate, requests per DM, 429s,
+//!    peak requests in any second, most requests in flight;
+//! 2. crash: `BENCH_CRASH` (200) due jobs claimed and sent by a runner that records nothing, the
+//!    sim's nonces forgotten, a fresh runner after the lease: time until all are marked sent, and
+//!    duplicates (DMs per person);
+//! 3. command latency (p50/p99 through the real bot and the testkit's `World`) of `/program status`,
+//!    `/sessions`, `/profile` and `/book` on an empty program, then on a large one
+//!    (`BENCH_FUTURE_JOBS` (1000000) jobs: 10,000 members, 100,000 sessions, 100,000 action items);
+//! 4. steady: `BENCH_RATE` (20) DMs due per second for `BENCH_STEADY_SECS` (60) among the large
+//!    program's jobs, on the system clock: lateness p50/p99 (the sim's message time minus the due
+//!    time);
+//! 5. peak RSS of the process.
+//!
+//! `BENCH_COMMAND_SAMPLES` (100) is the number of timed runs of each command.
 
 #![allow(
     clippy::unwrap_used,
@@ -10,204 +26,129 @@
     clippy::cast_precision_loss,
     clippy::cast_possible_truncation,
     clippy::cast_possible_wrap,
-    clippy::cast_sign_loss
+    clippy::cast_sign_loss,
+    clippy::too_many_lines
 )] // a measuring program, not library code
 
-use std::{
-    sync::Arc,
-    time::{Duration as StdDuration, Instant},
+#[path = "scheduler/burst.rs"]
+mod burst;
+#[path = "scheduler/commands.rs"]
+mod commands;
+#[path = "scheduler/common.rs"]
+mod common;
+#[path = "scheduler/steady.rs"]
+mod steady;
+
+use std::time::Instant;
+
+use chrono::{DurationRound as _, TimeDelta, Utc};
+use mentor_bot::{clock::Clock as _, domain::ids::GuildId, testkit::cast::GUILD};
+
+use crate::{
+    commands::{CommandFigures, Latency},
+    common::{env_usize, peak_rss_mib},
 };
 
-use chrono::{DateTime, Duration, Utc};
-use discord_sim::{ChannelSpec, GuildSpec, Sim, SimSpec};
-use mentor_bot::{
-    app::App,
-    clock::{SharedClock, SystemClock},
-    config::{Config, Token},
-    domain::{
-        ids::{ChannelId, GuildId, UserId},
-        jobs::{JobKind, PlannedJob, Subject},
-    },
-    notify::{DeliveryError, DiscordNotifier, Notifier, Outgoing, PostedMessage},
-    runtime::rest_client,
-    scheduler::{RunnerSettings, Scheduler},
-    store::Store,
-};
-
-const GUILD: u64 = 1;
-const CHANNEL: u64 = 900_000_000_000_000_101;
-
-#[derive(Debug)]
-struct NoopNotifier;
-
-#[async_trait::async_trait]
-impl Notifier for NoopNotifier {
-    async fn open_dm(&self, to: UserId) -> Result<ChannelId, DeliveryError> {
-        Ok(ChannelId(to.0))
-    }
-    async fn post(&self, _c: ChannelId, _m: &Outgoing) -> Result<u64, DeliveryError> {
-        Ok(1)
-    }
-    async fn recent(&self, _c: ChannelId) -> Result<Vec<PostedMessage>, DeliveryError> {
-        Ok(Vec::new())
-    }
+fn ratio(big: Latency, empty: Latency) -> String {
+    format!("×{:.1}", big.p99 / empty.p99)
 }
 
-fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+fn line(name: &str, empty: Latency, big: Latency) -> String {
+    format!(
+        "| `{name}` | {:.1} / {:.1} ms | {:.1} / {:.1} ms | {} | ≤ ×2 |",
+        empty.p50,
+        empty.p99,
+        big.p50,
+        big.p99,
+        ratio(big, empty)
+    )
 }
 
-fn fallback_job(i: usize, due: DateTime<Utc>) -> PlannedJob {
-    PlannedJob {
-        kind: JobKind::DmFallback,
-        subject: Subject::Program,
-        recipient: Some(UserId(800_000_000_000_000_000 + i as u64)),
-        channel: Some(CHANNEL),
-        due_at: due,
-        dedupe_key: format!("bench:{i}:{}", due.timestamp()),
-        payload: None,
-    }
-}
-
-async fn plan(store: &Store, jobs: &[PlannedJob], now: DateTime<Utc>) {
-    for chunk in jobs.chunks(50_000) {
-        let mut tx = store.begin().await.unwrap();
-        store.plan_jobs(&mut tx, GuildId(GUILD), chunk, now).await.unwrap();
-        tx.commit().await.unwrap();
-    }
-}
-
-fn settings() -> RunnerSettings {
-    RunnerSettings {
-        batch_size: 200,
-        lease: Duration::minutes(2),
-        retry_base: Duration::seconds(30),
-        retry_max: Duration::hours(1),
-        max_in_flight: 32,
-        prune_after: Duration::days(90),
-    }
-}
-
-fn cpu_seconds() -> f64 {
-    // utime + stime of this process, in clock ticks (100 per second on Linux).
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or_default().split_whitespace().collect();
-    let ticks: u64 = fields.get(11).and_then(|v| v.parse().ok()).unwrap_or(0)
-        + fields.get(12).and_then(|v| v.parse().ok()).unwrap_or(0);
-    ticks as f64 / 100.0
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[idx.min(sorted.len() - 1)]
+fn commands_table(empty: &CommandFigures, big: &CommandFigures) -> Vec<String> {
+    vec![
+        line("/program status", empty.status, big.status),
+        line("/sessions", empty.sessions, big.sessions),
+        line("/profile", empty.profile, big.profile),
+        line("/book", empty.book, big.book),
+    ]
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::defaults().unwrap();
-    config.database.url = format!("sqlite://{}", dir.path().join("bench.db").display());
-    let store = Store::open(&config.database.url, 4).await.unwrap();
-    let now = Utc::now();
-    let future_n = env_usize("BENCH_FUTURE_JOBS", 1_000_000);
-
     let started = Instant::now();
-    let future: Vec<_> =
-        (0..future_n).map(|i| fallback_job(i, now + Duration::days(1) + Duration::seconds(i as i64))).collect();
-    plan(&store, &future, now).await;
-    let due: Vec<_> = (0..10_000).map(|i| fallback_job(future_n + i, now - Duration::seconds(1))).collect();
-    plan(&store, &due, now).await;
-    println!("setup: planned {future_n} future + 10000 due jobs in {:.1} s", started.elapsed().as_secs_f64());
+    let burst_n = env_usize("BENCH_BURST", 1000);
+    let crash_n = env_usize("BENCH_CRASH", 200);
+    let future_jobs = env_usize("BENCH_FUTURE_JOBS", 1_000_000);
+    let rate = env_usize("BENCH_RATE", 20);
+    let steady_secs = env_usize("BENCH_STEADY_SECS", 60);
+    let samples = env_usize("BENCH_COMMAND_SAMPLES", 100);
 
-    // 1. Claim and mark 10,000 due jobs with a no-op sender.
-    let clock: SharedClock = Arc::new(SystemClock);
-    let app = App::new(store.clone(), clock.clone(), Arc::new(config.clone())).unwrap();
-    let scheduler = Scheduler::new(app.clone(), Arc::new(NoopNotifier), settings());
-    let started = Instant::now();
-    let mut total = 0;
-    loop {
-        let n = scheduler.run_once().await.unwrap();
-        if n == 0 {
-            break;
-        }
-        total += n;
+    println!("burst and crash ({burst_n} DMs, {crash_n} in flight)");
+    let (burst, crash) = burst::run(burst_n, crash_n).await;
+
+    println!("commands on an empty program ({samples} runs each)");
+    let start = Utc::now().duration_trunc(TimeDelta::minutes(1)).unwrap();
+    let w = commands::cast_world(start).await;
+    let empty = commands::measure(&w, samples).await;
+    if let Err(e) = w.finish().await {
+        println!("  sim violations: {e:#}");
     }
-    let elapsed = started.elapsed().as_secs_f64();
+
+    println!("large program ({future_jobs} jobs)");
+    let w = commands::cast_world(start).await;
+    let guild = GuildId(GUILD);
+    let program = w.store.program(guild).await.unwrap().unwrap();
+    let timings = w.bot.app.timings(&program).unwrap();
+    let pairs = common::populate(&w.store, guild, &timings, (future_jobs / 200).max(1), w.clock.now()).await;
+    let steady = steady::run(&w.store, guild, &pairs, &timings, rate, steady_secs).await;
+    println!("commands on the large program ({samples} runs each)");
+    let big = commands::measure(&w, samples).await;
+    if let Err(e) = w.finish().await {
+        println!("  sim violations: {e:#}");
+    }
+    let rss = peak_rss_mib();
+    let total = started.elapsed().as_secs_f64();
+
+    let b = &burst.traffic;
+    println!();
+    println!("| Figure | Measured | Target |");
+    println!("|---|---|---|");
     println!(
-        "claim+mark: {total} due jobs among {future_n} future in {elapsed:.2} s ({:.0} jobs/s)",
-        total as f64 / elapsed
+        "| Burst drain, {} DMs due at once (DM channels cached) | {:.1} DMs/s ({:.1} s to the last DM; all marked sent after {:.1} s) | ≥ 45 DMs/s |",
+        burst.dms, burst.per_second, burst.seconds, burst.marked_seconds
     );
-
-    // 2. Find the next due job.
-    let rounds = 1000;
-    let started = Instant::now();
-    for _ in 0..rounds {
-        store.next_job_wakeup().await.unwrap();
-    }
     println!(
-        "next due job: {:.1} µs per lookup ({rounds} lookups)",
-        started.elapsed().as_secs_f64() * 1e6 / f64::from(rounds)
+        "| Requests per DM in the burst | {:.2} ({} requests: {} posts, {} DM opens) | 1 |",
+        b.requests as f64 / burst.dms as f64,
+        b.requests,
+        b.posts,
+        b.dm_opens
     );
-
-    // 3. Idle CPU of the runner (everything due tomorrow).
-    let idle_secs = env_usize("BENCH_IDLE_SECS", 60) as u64;
-    let handle = Scheduler::new(app.clone(), Arc::new(NoopNotifier), settings()).spawn();
-    tokio::time::sleep(StdDuration::from_millis(500)).await;
-    let cpu0 = cpu_seconds();
-    tokio::time::sleep(StdDuration::from_secs(idle_secs)).await;
-    let cpu = cpu_seconds() - cpu0;
-    println!("idle: {cpu:.2} s CPU over {idle_secs} s ({:.3} %)", cpu * 100.0 / idle_secs as f64);
-    handle.shutdown().await;
-
-    // 4. Delivery lateness with the real sender against the simulated Discord.
-    let sim = Sim::start(
-        SimSpec::empty().guild(GuildSpec::new(GUILD, "Bench").channel(ChannelSpec::new(CHANNEL, "general"))),
-    )
-    .await
-    .unwrap();
-    config.discord.api_url = sim.api_url();
-    let notifier: Arc<dyn Notifier> =
-        Arc::new(DiscordNotifier::new(rest_client(&config, &Token::new("bench")).unwrap()));
-    let lateness_dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", lateness_dir.path().join("lateness.db").display());
-    let store = Store::open(&url, 4).await.unwrap();
-    for (label, count, spread_ms) in [("steady 20 jobs/s", 300_usize, 15_000_i64), ("burst of 400 due at once", 400, 0)]
-    {
-        // Due times are stored in whole seconds, as every job's are.
-        let base = DateTime::from_timestamp(Utc::now().timestamp() + 3, 0).unwrap();
-        let jobs: Vec<_> = (0..count)
-            .map(|i| fallback_job(10_000_000 + i, base + Duration::milliseconds(spread_ms * i as i64 / count as i64)))
-            .map(|mut j| {
-                j.due_at = DateTime::from_timestamp(j.due_at.timestamp(), 0).unwrap();
-                j
-            })
-            .collect();
-        plan(&store, &jobs, Utc::now()).await;
-        let app = App::new(store.clone(), clock.clone(), Arc::new(config.clone())).unwrap();
-        let before = sim.channel_messages(CHANNEL).len();
-        let handle = Scheduler::new(app, notifier.clone(), settings()).spawn();
-        let deadline = Instant::now() + StdDuration::from_mins(2);
-        while sim.channel_messages(CHANNEL).len() < before + count && Instant::now() < deadline {
-            tokio::time::sleep(StdDuration::from_millis(100)).await;
-        }
-        handle.shutdown().await;
-        let pending = store.pending_jobs(GuildId(GUILD)).await.unwrap();
-        let msgs = sim.channel_messages(CHANNEL);
-        // Message i of this round carries the nonce of job i; jobs were planned in due order.
-        let mut lateness: Vec<f64> = msgs[before..]
-            .iter()
-            .zip(jobs.iter())
-            .map(|(m, j)| (m.timestamp - j.due_at).num_milliseconds() as f64)
-            .collect();
-        lateness.sort_by(f64::total_cmp);
-        println!(
-            "lateness, {label}: {} sent, {} pending, p50 {:.0} ms, p99 {:.0} ms, max {:.0} ms",
-            lateness.len(),
-            pending.len(),
-            percentile(&lateness, 0.5),
-            percentile(&lateness, 0.99),
-            lateness.last().copied().unwrap_or_default()
-        );
+    println!("| 429s in the burst (global / bucket) | {} / {} | 0 / 0 |", b.global_429, b.bucket_429);
+    println!(
+        "| Peak requests in any second / most in flight | {} / {} | ≤ 50 / — |",
+        b.peak_per_second, burst.max_in_flight
+    );
+    println!(
+        "| Steady lateness at {}/s among {} pending jobs (p50 / p99 / max) | {:.0} / {:.0} / {:.0} ms | p99 < 1 s |",
+        steady.rate, steady.future_jobs, steady.p50_ms, steady.p99_ms, steady.max_ms
+    );
+    println!(
+        "| Steady: 429s (global / bucket), peak requests in any second, most in flight | {} / {}, {}, {} | 0 / 0, ≤ 50 |",
+        steady.traffic.global_429, steady.traffic.bucket_429, steady.traffic.peak_per_second, steady.max_in_flight
+    );
+    println!(
+        "| Reconcile {} in-flight jobs after a crash | {:.1} s ({} history reads, {} posts; the crashed run took {:.1} s to send them) | — |",
+        crash.jobs, crash.seconds, crash.traffic.history_reads, crash.traffic.posts, crash.crash_send_seconds
+    );
+    println!("| Duplicates / missing after the crash | {} / {} | 0 / 0 |", crash.duplicates, crash.missing);
+    println!("| Peak RSS of the benchmark process | {rss:.0} MiB | — |");
+    println!();
+    println!("| Command | Empty program p50 / p99 | Large program p50 / p99 | p99 ratio | Target |");
+    println!("|---|---|---|---|---|");
+    for l in commands_table(&empty, &big) {
+        println!("{l}");
     }
-    sim.shutdown();
+    println!();
+    println!("whole run: {total:.0} s");
 }

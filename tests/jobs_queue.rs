@@ -150,3 +150,42 @@ async fn finished_jobs_are_pruned_after_their_retention_and_pending_ones_never()
     let counts = store.job_counts(GuildId(1)).await.unwrap();
     assert_eq!((counts.sent, counts.failed, counts.pending), (0, 1, 1), "failures stay for admins to see");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_counts_match_the_jobs_through_every_change() {
+    let (store, _dir) = store().await;
+    let brute = |store: Store| async move {
+        let rows = sqlx::query_as::<_, (String, i64, Option<i64>)>(
+            "SELECT state, COUNT(*), MIN(due_at) FROM jobs WHERE guild_id = 1 GROUP BY state",
+        )
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+        let n = |s: &[&str]| rows.iter().filter(|r| s.contains(&r.0.as_str())).map(|r| r.1).sum::<i64>();
+        let next = rows.iter().filter(|r| r.0 == "pending" || r.0 == "running").filter_map(|r| r.2).min();
+        (n(&["pending", "running"]), n(&["sent"]), n(&["failed"]), n(&["skipped"]), next)
+    };
+    let check = |store: Store, step: &'static str| async move {
+        let c = store.job_counts(GuildId(1)).await.unwrap();
+        let next = c.next_due.map(|t| t.timestamp());
+        assert_eq!((c.pending, c.sent, c.failed, c.skipped, next), brute(store).await, "after {step}");
+    };
+    let jobs: Vec<_> = (0..6).map(|i| job(i, t0() - Duration::minutes(6 - i))).collect();
+    plan(&store, &jobs).await;
+    plan(&store, &jobs).await;
+    check(store.clone(), "planning twice").await;
+    let claimed = store.claim_due_jobs(t0(), Duration::minutes(2), 4).await.unwrap().jobs;
+    check(store.clone(), "a claim").await;
+    let mut tx = store.begin().await.unwrap();
+    store.finish_job(&mut tx, &claimed[0], "sent", None, t0()).await.unwrap();
+    store.finish_job(&mut tx, &claimed[1], "failed", Some("HTTP 403"), t0()).await.unwrap();
+    store.finish_job(&mut tx, &claimed[2], "skipped", Some("done"), t0()).await.unwrap();
+    store.retry_job(&mut tx, &claimed[3], t0() + Duration::minutes(5), Some("HTTP 502"), t0()).await.unwrap();
+    store.cancel_jobs_of(&mut tx, Subject::Action(5), t0()).await.unwrap();
+    tx.commit().await.unwrap();
+    check(store.clone(), "finishing, retrying and cancelling").await;
+    plan(&store, &jobs[5..]).await;
+    check(store.clone(), "planning a cancelled occurrence again").await;
+    store.prune_jobs(t0() + Duration::days(100)).await.unwrap();
+    check(store.clone(), "pruning").await;
+}

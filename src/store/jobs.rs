@@ -390,26 +390,30 @@ impl Store {
         Ok(next.map(from_ts))
     }
 
-    /// Counts by state for one guild, and its next due job.
+    /// Counts by state for one guild, and its next due job. The counts come from
+    /// `job_state_counts` (kept by triggers on `jobs`), the next due job from the
+    /// `(guild_id, state, due_at)` index: neither grows with the number of jobs.
     pub async fn job_counts(&self, guild: GuildId) -> anyhow::Result<JobCounts> {
-        let rows = sqlx::query_as::<_, (String, i64, Option<i64>)>(
-            "SELECT state, COUNT(*), MIN(due_at) FROM jobs WHERE guild_id = ? GROUP BY state",
+        let rows = sqlx::query_as::<_, (String, i64)>("SELECT state, n FROM job_state_counts WHERE guild_id = ?")
+            .bind(guild.db())
+            .fetch_all(self.pool())
+            .await
+            .context("while counting jobs")?;
+        let next_due = sqlx::query_scalar::<_, Option<i64>>(
+            "SELECT MIN(t) FROM (
+                 SELECT MIN(due_at) AS t FROM jobs WHERE guild_id = ?1 AND state = 'pending'
+                 UNION ALL
+                 SELECT MIN(due_at) AS t FROM jobs WHERE guild_id = ?1 AND state = 'running'
+             )",
         )
         .bind(guild.db())
-        .fetch_all(self.pool())
+        .fetch_one(self.pool())
         .await
-        .context("while counting jobs")?;
-        let mut counts = JobCounts::default();
-        for (state, n, min_due) in rows {
+        .context("while finding a guild's next due job")?;
+        let mut counts = JobCounts { next_due: next_due.map(from_ts), ..JobCounts::default() };
+        for (state, n) in rows {
             match state.as_str() {
-                "pending" | "running" => {
-                    counts.pending += n;
-                    let due = min_due.map(from_ts);
-                    counts.next_due = match (counts.next_due, due) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                }
+                "pending" | "running" => counts.pending += n,
                 "sent" => counts.sent = n,
                 "failed" => counts.failed = n,
                 "skipped" => counts.skipped = n,

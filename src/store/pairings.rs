@@ -39,9 +39,13 @@ impl Store {
         b: UserId,
     ) -> anyhow::Result<Option<Pairing>> {
         let row = sqlx::query_as::<_, Row>(
+            // Each half is one lookup in `pairings_one_active`; an OR over both role orders would
+            // scan every active pairing of the guild.
             "SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
-             WHERE guild_id = ?1 AND active = 1
-               AND ((mentor_id = ?2 AND mentee_id = ?3) OR (mentor_id = ?3 AND mentee_id = ?2))",
+             WHERE guild_id = ?1 AND active = 1 AND mentor_id = ?2 AND mentee_id = ?3
+             UNION ALL
+             SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
+             WHERE guild_id = ?1 AND active = 1 AND mentor_id = ?3 AND mentee_id = ?2",
         )
         .bind(guild.db())
         .bind(a.db())
@@ -66,8 +70,14 @@ impl Store {
     /// The active pairings a user is part of, oldest first.
     pub async fn active_pairings_of(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<Pairing>> {
         let rows = sqlx::query_as::<_, Row>(
+            // One index lookup per role (`pairings_by_mentor`, `pairings_by_mentee`); an OR would
+            // scan every pairing of the guild.
             "SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
-             WHERE guild_id = ?1 AND active = 1 AND (mentor_id = ?2 OR mentee_id = ?2) ORDER BY id",
+             WHERE guild_id = ?1 AND active = 1 AND mentor_id = ?2
+             UNION ALL
+             SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
+             WHERE guild_id = ?1 AND active = 1 AND mentee_id = ?2
+             ORDER BY id",
         )
         .bind(guild.db())
         .bind(user.db())

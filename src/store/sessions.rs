@@ -83,8 +83,10 @@ impl Store {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
                     s.booked_by, s.cancel_reason, s.revision
-             FROM sessions s JOIN pairings p ON p.id = s.pairing_id
-             WHERE p.guild_id = ?1 AND (p.mentor_id = ?2 OR p.mentee_id = ?2)
+             FROM sessions s
+             WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = ?1 AND mentor_id = ?2
+                                    UNION ALL
+                                    SELECT id FROM pairings WHERE guild_id = ?1 AND mentee_id = ?2)
                AND s.status = 'booked' AND s.id <> ?5
                AND s.starts_at < ?4 AND s.starts_at + s.duration_minutes * 60 > ?3
              ORDER BY s.starts_at",
@@ -210,8 +212,10 @@ impl Store {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
                     s.booked_by, s.cancel_reason, s.revision
-             FROM sessions s JOIN pairings p ON p.id = s.pairing_id
-             WHERE p.guild_id = ?1 AND (p.mentor_id = ?2 OR p.mentee_id = ?2)
+             FROM sessions s
+             WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = ?1 AND mentor_id = ?2
+                                    UNION ALL
+                                    SELECT id FROM pairings WHERE guild_id = ?1 AND mentee_id = ?2)
              ORDER BY s.starts_at",
         )
         .bind(guild.db())
