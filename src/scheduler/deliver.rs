@@ -213,12 +213,8 @@ impl Scheduler {
             Plan::Skip(why) => return Outcome::Skipped(why),
             Plan::Send(target, message) => (*target, message),
         };
-        let now = self.app.now();
         if let Gate::Wait(until) = self.gate() {
             return Outcome::Deferred(until);
-        }
-        if unit.jobs.iter().any(|j| j.lease_until.is_some_and(|l| l <= now)) {
-            return Outcome::LeaseLost;
         }
         let instance = self.app.store.instance();
         let mut message = message.clone();
@@ -228,6 +224,12 @@ impl Scheduler {
             Ok(c) => c,
             Err(e) => return Outcome::Failed(e),
         };
+        // Opening the DM channel may have waited for the budget: a claim whose lease ran out
+        // meanwhile is someone else's to send.
+        let now = self.app.now();
+        if unit.jobs.iter().any(|j| j.lease_until.is_some_and(|l| l <= now)) {
+            return Outcome::LeaseLost;
+        }
         let sent = self.notifier.post(channel, &message).await;
         self.note_answer(target, sent.as_ref().map(drop));
         match sent {
