@@ -58,10 +58,10 @@ impl App {
         answer: Answer,
     ) -> AppResult<AnswerOutcome> {
         let (session, pairing) = self.session_to_confirm(caller, session_id).await?;
-        let has_notes = self.store.session_has_notes(session.id).await?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         self.store.save_answer(&mut tx, session.id, caller.user_id, answer, now).await?;
+        let has_notes = self.store.notes_exist(&mut tx, session.id).await?;
         let answers: Vec<Answer> =
             self.store.session_answers(&mut tx, session.id).await?.into_iter().map(|(_, a)| a).collect();
         let settled = attendance::settle(&answers, has_notes);

@@ -46,6 +46,16 @@ impl Store {
             .collect()
     }
 
+    /// Whether a session has notes, read inside a change's transaction (so an answer and notes
+    /// written at the same moment cannot settle the session as missed).
+    pub async fn notes_exist(&self, tx: &mut Tx, session_id: i64) -> anyhow::Result<bool> {
+        sqlx::query_scalar::<_, bool>("SELECT EXISTS (SELECT 1 FROM session_notes WHERE session_id = ?)")
+            .bind(session_id)
+            .fetch_one(&mut **tx)
+            .await
+            .context("while checking a session's notes")
+    }
+
     /// What is settled about a session's attendance.
     pub async fn session_attendance(&self, session_id: i64) -> anyhow::Result<Option<Settled>> {
         let stored = sqlx::query_scalar::<_, Option<String>>("SELECT attendance FROM sessions WHERE id = ?")
