@@ -2,9 +2,10 @@
 //! playing ten days of a program and printing the conversation as a transcript: setup, join,
 //! pair, book, reschedule, list; a goal and an action item; the scheduler's weekly nudge,
 //! deadline reminder and agenda request; the agenda sent from the request's button and a topic
-//! the mentor adds; the mentor's prep note; the session and its follow-ups; notes from the
-//! follow-up's button; the summary and an action item from it; another deadline reminder and the
-//! next weekly nudge. The clock jumps from one due job to the next, so it takes seconds.
+//! the mentor adds; the mentor's prep note; the session and its follow-ups ("We met" and a
+//! private rating); notes from the follow-up's button; the summary and an action item from it;
+//! another deadline reminder and the next weekly nudge. The clock jumps from one due job to the
+//! next, so it takes seconds.
 
 use std::{io::Write, time::Duration};
 
@@ -85,6 +86,9 @@ async fn play(w: &mut World) -> anyhow::Result<()> {
     // Wednesday: the mentor's prep note, the session (15:00-16:00 UTC), the follow-ups.
     w.run_until(at(2026, 11, 25, 17, 0)?).await?;
     let follow_up = dm(w, MIA, "How did it go?")?;
+    let met = mia.clone().in_dm().press(&follow_up, &follow_up.button_id("We met")?).await?;
+    let rating = met.message()?.clone();
+    mia.clone().in_dm().press(&rating, &rating.button_id("4")?).await?;
     let notes = mia.clone().in_dm().press(&follow_up, &follow_up.button_id("Add takeaways")?).await?;
     let notes_fields = [
         ("takeaways", "Write the case as outcomes, not tasks"),

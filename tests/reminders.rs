@@ -156,12 +156,17 @@ async fn reminders_missed_during_downtime_arrive_as_one_message() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_weekly_nudge_counts_agendas_on_time_and_actions_done() {
+async fn the_weekly_nudge_counts_agendas_on_time_of_held_sessions_and_actions_done() {
     let mut w = paired_world().await;
     let session = book_mia(&w, "tue 15:00").await;
     write_agenda(&w, &session, "A clear goal", "Topic").await;
     say(&w, MIA, "action add", &[("title", "Quick win"), ("owner", "me"), ("deadline", "27.11.")]).await;
     say(&w, MIA, "action done", &[("item", "A1")]).await;
+    // Only held sessions count: Mia says they met.
+    w.run_until(utc(2026, 11, 24, 16, 1)).await.unwrap();
+    let follow_up = dm_with(&w, MIA, "How did it go?");
+    let r = w.sim.actor(MIA).in_dm().press(&follow_up, "attend:met:1").await.unwrap();
+    assert!(r.text().contains("counts as held"), "{}", r.text());
     w.run_until(utc(2026, 11, 30, 9, 0)).await.unwrap();
     let posts: Vec<String> = w.sim.channel_messages(MENTORING).iter().map(discord_sim::Message::text).collect();
     assert_eq!(posts.len(), 2);

@@ -101,6 +101,18 @@ pub enum UserError {
     NotesCancelled { number: i64 },
     #[error("Session #{number} starts <t:{ts}:F> (<t:{ts}:R>); notes can be written once it has started.", ts = .start.timestamp())]
     NotesTooEarly { number: i64, start: DateTime<Utc> },
+    #[error("Session #{number} is marked as not having happened, so it takes no notes. If you did meet after all, press **We met** in my follow-up message about it first.")]
+    NotesMissed { number: i64 },
+    #[error("Session #{number} was cancelled, so there is nothing to confirm.")]
+    AttendanceCancelled { number: i64 },
+    #[error("Session #{number} starts <t:{ts}:F> (<t:{ts}:R>); tell me whether it happened once it has started.", ts = .start.timestamp())]
+    AttendanceTooEarly { number: i64, start: DateTime<Utc> },
+    #[error(
+        "Only someone who says session #{number} happened can rate it: press **We met** in my follow-up message first."
+    )]
+    RateAfterMet { number: i64 },
+    #[error("Session #{number} counts as held (one of you said you met, or notes were written), so it can't be moved. Book the next one with `/book`.")]
+    MovedButHeld { number: i64 },
     #[error("Your pairing with {} has ended, so its sessions, notes, agendas, goals and action items can no longer be changed. You can still read them with `/sessions`, `/action list`, `/goal list`, `/agenda view` and `/session summary`.", short(.0))]
     PairingEnded(String),
     #[error("I don't know that action item. Pick one from the list while typing, or see `/action list`.")]

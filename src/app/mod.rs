@@ -4,6 +4,7 @@
 
 mod actions;
 mod agendas;
+mod attendance;
 mod content;
 mod error;
 mod goals;
@@ -26,6 +27,7 @@ use tokio::sync::Notify;
 
 pub use actions::{ActionFilter, ActionInput, ActionList, ActionOutcome, Choice, LATER_DAYS};
 pub use agendas::{AgendaForm, AgendaOutcome, AgendaView, TopicOutcome};
+pub use attendance::{AnswerOutcome, AttendanceSummary};
 pub use content::{SessionPick, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 pub use error::{AppError, AppResult, UserError};
 pub use goals::{GoalEntry, GoalInput, GoalList};

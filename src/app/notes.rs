@@ -1,5 +1,5 @@
-//! Session notes: written by either member once the session has started; saving them marks the
-//! session completed.
+//! Session notes: written by either member once the session has started (not when it is marked
+//! as missed); saving them marks the session completed and held.
 
 use tracing::instrument;
 
@@ -8,6 +8,7 @@ use super::{
     App, AppResult, Caller, UserError,
 };
 use crate::domain::{
+    attendance::Settled,
     layout::MODAL_VALUE_CHARS,
     notes::{parse_resources, LineProblem, NotesInput, SessionNotes},
     pairing::Pairing,
@@ -48,10 +49,13 @@ impl App {
         if session.starts_at > self.now() {
             return Err(UserError::NotesTooEarly { number: session.number, start: session.starts_at }.into());
         }
+        if self.store.session_attendance(session.id).await? == Some(Settled::Missed) {
+            return Err(UserError::NotesMissed { number: session.number }.into());
+        }
         Ok((session, pairing))
     }
 
-    /// Saves the notes and marks the session completed.
+    /// Saves the notes and marks the session completed and held.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id, session = session_id))]
     pub async fn save_notes(&self, caller: &Caller, session_id: i64, input: NotesInput) -> AppResult<NotesOutcome> {
         let (session, _) = self.notes_target(caller, SessionPick::Id(session_id)).await?;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use tracing::instrument;
 
-use super::{require_admin, App, AppResult, Caller, UserError};
+use super::{require_admin, App, AppResult, AttendanceSummary, Caller, UserError};
 use crate::{
     domain::{
         ids::{ChannelId, GuildId},
@@ -37,6 +37,8 @@ pub struct ProgramStatus {
     pub program: Program,
     pub counts: JobCounts,
     pub failed: Vec<Job>,
+    /// Held, missed and unconfirmed sessions, and the average rating when enough exist.
+    pub attendance: AttendanceSummary,
 }
 
 impl App {
@@ -132,12 +134,14 @@ impl App {
         Ok(())
     }
 
-    /// Job counts and recent failed deliveries (admins only; no pair content).
+    /// Job counts, recent failed deliveries and program-wide attendance (admins only; no pair
+    /// content, no single rating).
     pub async fn program_status(&self, caller: &Caller) -> AppResult<ProgramStatus> {
         require_admin(caller)?;
         let program = self.require_program(caller.guild_id).await?;
         let counts = self.store.job_counts(program.guild_id).await?;
         let failed = self.store.failed_jobs(program.guild_id, 10).await?;
-        Ok(ProgramStatus { program, counts, failed })
+        let attendance = self.attendance_summary(caller).await?;
+        Ok(ProgramStatus { program, counts, failed, attendance })
     }
 }

@@ -184,10 +184,23 @@ impl App {
     /// Moves a session to `when` (read in the caller's zone) and tells the partner.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn reschedule(&self, caller: &Caller, session_ref: &str, when: &str) -> AppResult<RescheduleOutcome> {
-        let (program, me) = self.require_member(caller).await?;
+        self.require_member(caller).await?;
         let (session, pairing) = self.find_session(caller, session_ref).await?;
+        session.is_changeable(self.now()).map_err(UserError::from)?;
+        self.move_session_to(caller, session, pairing, when).await
+    }
+
+    /// Moves a session (the caller's right to has been checked) to `when`, read in the caller's
+    /// zone, forgets what was answered about whether it happened, and tells the partner.
+    pub(crate) async fn move_session_to(
+        &self,
+        caller: &Caller,
+        session: Session,
+        pairing: Pairing,
+        when: &str,
+    ) -> AppResult<RescheduleOutcome> {
+        let (program, me) = self.require_member(caller).await?;
         let now = self.now();
-        session.is_changeable(now).map_err(UserError::from)?;
         let when = parse_when(when, now, me.zone_or(program.zone)).map_err(UserError::from)?;
         check_slot(when.instant, i64::from(session.duration_minutes), now, self.limits()).map_err(UserError::from)?;
         let partner = self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
@@ -196,6 +209,7 @@ impl App {
         let end = when.instant + chrono::Duration::minutes(i64::from(session.duration_minutes));
         self.check_free(&mut tx, &program, caller, &partner, when.instant, end, Some(session.id)).await?;
         let moved = self.store.move_session(&mut tx, session.id, when.instant, now).await?;
+        self.store.clear_attendance(&mut tx, session.id).await?;
         self.replan_session(&mut tx, &program, &pairing, &moved, now).await?;
         let notices = vec![Notice {
             to: partner.id,

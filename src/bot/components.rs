@@ -14,6 +14,10 @@
 //! | `action:later:<action>`   | deadline +3 days                | —                       |
 //! | `action:blocked:<action>` | asks why                        | sets it blocked         |
 //! | `review:<kind>:<goal>`    | opens the review of that goal   | saves the review        |
+//! | `attend:met:<session>`    | "We met": held, offers ratings  | —                       |
+//! | `attend:missed:<session>` | "It didn't happen"; Book again  | —                       |
+//! | `attend:moved:<session>`  | asks the new time               | moves the session       |
+//! | `rate:<1-5>:<session>`    | stores the caller's rating      | —                       |
 
 use poise::serenity_prelude as serenity;
 
@@ -32,6 +36,14 @@ pub enum ComponentId {
     ActionLater(i64),
     ActionBlocked(i64),
     Review(ReviewKind, i64),
+    /// "We met".
+    Met(i64),
+    /// "It didn't happen".
+    Missed(i64),
+    /// "We moved it" (and the form it opens).
+    Moved(i64),
+    /// How useful the session was, 1–5.
+    Rate(u8, i64),
 }
 
 impl ComponentId {
@@ -48,6 +60,10 @@ impl ComponentId {
             Self::ActionLater(id) => format!("action:later:{id}"),
             Self::ActionBlocked(id) => format!("action:blocked:{id}"),
             Self::Review(kind, id) => format!("review:{kind}:{id}"),
+            Self::Met(id) => format!("attend:met:{id}"),
+            Self::Missed(id) => format!("attend:missed:{id}"),
+            Self::Moved(id) => format!("attend:moved:{id}"),
+            Self::Rate(value, id) => format!("rate:{value}:{id}"),
         }
     }
 
@@ -65,6 +81,13 @@ impl ComponentId {
             "action:done" => Self::ActionDone(id),
             "action:later" => Self::ActionLater(id),
             "action:blocked" => Self::ActionBlocked(id),
+            "attend:met" => Self::Met(id),
+            "attend:missed" => Self::Missed(id),
+            "attend:moved" => Self::Moved(id),
+            _ if head.starts_with("rate:") => {
+                let value = head.strip_prefix("rate:")?.parse::<u8>().ok().filter(|v| (1..=5).contains(v))?;
+                Self::Rate(value, id)
+            }
             _ => Self::Review(ReviewKind::parse(head.strip_prefix("review:")?)?, id),
         })
     }
@@ -82,6 +105,32 @@ pub fn follow_up_buttons(session_id: i64) -> serenity::CreateActionRow {
         ComponentId::Resources(session_id).button("Add resources", Secondary),
         ComponentId::NewAction(session_id).button("Add action item", Secondary),
         ComponentId::BookNext(session_id).button("Book next session", Secondary),
+    ])
+}
+
+/// "Did the session happen?": We met / It didn't happen / We moved it.
+pub fn attendance_buttons(session_id: i64) -> serenity::CreateActionRow {
+    use serenity::ButtonStyle::{Danger, Secondary, Success};
+    serenity::CreateActionRow::Buttons(vec![
+        ComponentId::Met(session_id).button("We met", Success),
+        ComponentId::Missed(session_id).button("It didn't happen", Danger),
+        ComponentId::Moved(session_id).button("We moved it", Secondary),
+    ])
+}
+
+/// How useful was the session? 1 to 5.
+pub fn rating_buttons(session_id: i64) -> serenity::CreateActionRow {
+    serenity::CreateActionRow::Buttons(
+        (1..=5)
+            .map(|v| ComponentId::Rate(v, session_id).button(&v.to_string(), serenity::ButtonStyle::Secondary))
+            .collect(),
+    )
+}
+
+/// Book again after a session that didn't happen (opens the booking form).
+pub fn book_again_button(session_id: i64) -> serenity::CreateActionRow {
+    serenity::CreateActionRow::Buttons(vec![
+        ComponentId::BookNext(session_id).button("Book again", serenity::ButtonStyle::Primary)
     ])
 }
 
@@ -130,6 +179,11 @@ mod tests {
             ComponentId::ActionBlocked(9),
             ComponentId::Review(ReviewKind::Midpoint, 3),
             ComponentId::Review(ReviewKind::Final, 3),
+            ComponentId::Met(4),
+            ComponentId::Missed(4),
+            ComponentId::Moved(4),
+            ComponentId::Rate(1, 4),
+            ComponentId::Rate(5, 4),
         ];
         for id in all {
             assert_eq!(ComponentId::parse(&id.to_custom_id()), Some(id), "{}", id.to_custom_id());
@@ -146,7 +200,20 @@ mod tests {
 
     #[test]
     fn foreign_or_malformed_ids_are_not_ours() {
-        for s in ["", "agenda", "agenda:", "agenda:x", "agenda:-1", "review:weekly:3", "poise:123", "1234567"] {
+        for s in [
+            "",
+            "agenda",
+            "agenda:",
+            "agenda:x",
+            "agenda:-1",
+            "review:weekly:3",
+            "poise:123",
+            "1234567",
+            "rate:0:4",
+            "rate:6:4",
+            "rate::4",
+            "attend:maybe:4",
+        ] {
             assert_eq!(ComponentId::parse(s), None, "{s}");
         }
     }

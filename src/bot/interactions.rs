@@ -6,6 +6,7 @@ use poise::serenity_prelude as serenity;
 
 use super::{
     answer::{Answer, Source},
+    attendance,
     commands::{actions::changed_answer, agenda::saved_answer, notes::notes_answer, reviews::review_answer},
     components::ComponentId,
     error::{apology, error_id},
@@ -15,7 +16,7 @@ use super::{
 };
 use crate::{
     app::{ActionInput, AppError, Caller, Person, ReviewAnswers, SessionPick, UserError},
-    domain::{agenda::AgendaInput, ids::UserId, notes::NotesInput},
+    domain::{agenda::AgendaInput, attendance::Answer as Said, ids::UserId, notes::NotesInput},
 };
 
 /// Handles a component or modal interaction if its custom id is ours.
@@ -117,6 +118,21 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
             let caller = action_caller(data, source, aid).await?;
             modals::blocked_modal(&app.action_to_change(&caller, &format!("i{aid}")).await?.0)
         }
+        ComponentId::Met(sid) | ComponentId::Missed(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            let what = if matches!(id, ComponentId::Met(_)) { Said::Met } else { Said::Missed };
+            let out = app.answer_attendance(&caller, sid, what).await?;
+            return Ok(source.send(http, attendance::answered(&out), false).await?);
+        }
+        ComponentId::Rate(value, sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            let session = app.rate_session(&caller, sid, value).await?;
+            return Ok(source.send(http, attendance::rated(session.number, value), false).await?);
+        }
+        ComponentId::Moved(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            modals::moved_modal(&app.session_to_move(&caller, sid).await?.0)
+        }
         ComponentId::Review(kind, gid) => {
             let (user, name) = who(source);
             let caller = app.caller_for_goal(user, &name, gid).await?;
@@ -214,9 +230,17 @@ async fn on_submit(
                 ReviewAnswers { first: get(fields::FIRST), second: get(fields::SECOND), third: get(fields::THIRD) };
             review_answer(&app.submit_review(&caller, kind, gid, &answers).await?)
         }
-        ComponentId::ActionDone(_) | ComponentId::ActionLater(_) => {
-            return Err(anyhow::anyhow!("a button's id came with a form").into())
+        ComponentId::Moved(sid) => {
+            let caller = session_caller(data, source, sid).await?;
+            let out = app.move_unheld_session(&caller, sid, &get(fields::WHEN)).await?;
+            let failures = tell_with(data, &out.notices).await;
+            attendance::moved(&out, &failures)
         }
+        ComponentId::ActionDone(_)
+        | ComponentId::ActionLater(_)
+        | ComponentId::Met(_)
+        | ComponentId::Missed(_)
+        | ComponentId::Rate(..) => return Err(anyhow::anyhow!("a button's id came with a form").into()),
     };
     Ok(answer)
 }

@@ -3,6 +3,7 @@
 //! notices and render the result.
 
 mod answer;
+mod attendance;
 mod caller;
 pub mod commands;
 pub mod components;

@@ -140,6 +140,15 @@ pub fn book_modal(session: &Session) -> CreateModal {
     )
 }
 
+/// "We moved it": the session's new time.
+pub fn moved_modal(session: &Session) -> CreateModal {
+    modal(
+        ComponentId::Moved(session.id),
+        &format!("Move session #{}", session.number),
+        vec![input(fields::WHEN, "New time (your time zone), e.g. fri 15:00", "", true, 100)],
+    )
+}
+
 /// Why an item is blocked.
 pub fn blocked_modal(item: &ActionItem) -> CreateModal {
     modal(

@@ -8,6 +8,7 @@ use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 
 use super::{
+    attendance::Settled,
     day_before,
     ids::UserId,
     local_time::{resolve_local_lenient, to_local},
@@ -239,6 +240,8 @@ pub struct SubjectState {
     pub has_agenda: bool,
     /// Notes were recorded (session jobs).
     pub has_notes: bool,
+    /// Whether the pair said the session happened (session jobs).
+    pub attendance: Option<Settled>,
 }
 
 /// However a job's kind reads, it is not sent more than this late.
@@ -268,6 +271,7 @@ pub fn catch_up(kind: JobKind, due: DateTime<Utc>, now: DateTime<Utc>, s: Subjec
         JobKind::DeadlineReminder if s.deadline.is_some_and(|d| d <= now) => CatchUp::Skip("the deadline has passed"),
         _ if follow_up && late > Duration::hours(48) => CatchUp::Skip("more than 48 hours late"),
         JobKind::FollowUpAgain if s.has_notes => CatchUp::Skip("notes were recorded"),
+        JobKind::FollowUpAgain if s.attendance == Some(Settled::Missed) => CatchUp::Skip("the session did not happen"),
         _ => CatchUp::Send,
     }
 }

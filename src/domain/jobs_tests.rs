@@ -147,6 +147,19 @@ fn catch_up_rules_skip_what_is_too_late_to_help() {
 }
 
 #[test]
+fn the_second_follow_up_is_skipped_for_a_session_that_did_not_happen_but_not_for_one_held_without_notes() {
+    use crate::domain::attendance::Settled;
+    let start = local(Berlin, 2026, 11, 24, 15, 0);
+    let again = start + Duration::days(2);
+    let live = SubjectState { live: true, session_start: Some(start), ..SubjectState::default() };
+    let missed = SubjectState { attendance: Some(Settled::Missed), ..live };
+    let held = SubjectState { attendance: Some(Settled::Held), ..live };
+    assert_eq!(catch_up(JobKind::FollowUpAgain, again, again, missed), CatchUp::Skip("the session did not happen"));
+    assert_eq!(catch_up(JobKind::FollowUpAgain, again, again, held), CatchUp::Send);
+    assert_eq!(catch_up(JobKind::FollowUp, again, again, missed), CatchUp::Send);
+}
+
+#[test]
 fn backoff_doubles_up_to_the_cap_and_applies_jitter() {
     let (base, max) = (Duration::seconds(30), Duration::hours(1));
     assert_eq!(backoff(1, base, max, 1.0), Duration::seconds(30));

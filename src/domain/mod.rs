@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod agenda;
+pub mod attendance;
 pub mod day_before;
 pub mod goal;
 pub mod ids;

@@ -6,7 +6,7 @@ use serenity::all::{ButtonStyle, CreateActionRow, CreateButton, CreateEmbed};
 
 use crate::{
     app::AgendaView,
-    bot::components::{action_buttons, ComponentId},
+    bot::components::{action_buttons, attendance_buttons, ComponentId},
     domain::{action::ActionItem, ids::UserId, jobs::JobKind, layout, session::Session},
     notify::{
         content::{action_line, agenda_sections, lines_or, single_message, Style, COLOUR},
@@ -62,6 +62,8 @@ pub fn session_message(kind: JobKind, f: &SessionFacts, to: UserId, nonce: Strin
         ),
         JobKind::FollowUp | JobKind::FollowUpAgain => {
             let title = if kind == JobKind::FollowUpAgain { "Nothing recorded yet" } else { "How did it go?" };
+            // Asked until someone answered; the first follow-up always asks (the other may not have).
+            let ask = kind == JobKind::FollowUp || f.attendance.is_none();
             let (text, buttons) = if to == mentor {
                 (
                     "Thanks for mentoring! Share the resources you mentioned so they are in the session record.",
@@ -80,7 +82,14 @@ pub fn session_message(kind: JobKind, f: &SessionFacts, to: UserId, nonce: Strin
                     ],
                 )
             };
-            dm(CreateEmbed::new().title(session_title("✅", title, s)).description(text), buttons, nonce)
+            let (question, mut rows) = if ask {
+                ("**Did the session happen?** One \"We met\" from either of you counts it as held.\n\n", vec![attendance_buttons(id)])
+            } else {
+                ("", Vec::new())
+            };
+            rows.push(CreateActionRow::Buttons(buttons));
+            let embed = CreateEmbed::new().title(session_title("✅", title, s)).description(format!("{question}{text}"));
+            Outgoing { embeds: vec![embed.colour(COLOUR)], components: rows, nonce, ..Outgoing::default() }
         }
         _ => return None,
     })
@@ -154,6 +163,8 @@ pub fn weekly_message(s: &WeeklyStats, nonce: String) -> Outgoing {
     let embed = CreateEmbed::new()
         .title("📊 Mentoring this week")
         .field("Sessions held last week", s.held_last_week.to_string(), true)
+        .field("Missed last week", s.missed_last_week.to_string(), true)
+        .field("Unconfirmed last week", s.unconfirmed_last_week.to_string(), true)
         .field("Booked this week", s.booked_this_week.to_string(), true)
         .field("Agendas on time", on_time, true)
         .field("Actions done last week", s.actions_done_last_week.to_string(), true)

@@ -202,6 +202,7 @@ impl Scheduler {
             session_start: Some(facts.session.starts_at),
             has_agenda: facts.has_agenda,
             has_notes: facts.has_notes,
+            attendance: facts.attendance,
             ..SubjectState::default()
         };
         if let CatchUp::Skip(why) = catch_up(first.kind, first.planned_at, now, state) {

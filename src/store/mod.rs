@@ -3,6 +3,7 @@
 
 mod actions;
 mod agendas;
+mod attendance;
 mod goals;
 mod jobs;
 mod members;
@@ -22,6 +23,7 @@ use sqlx::{
 };
 
 pub use actions::NewAction;
+pub use attendance::{AttendanceCounts, RatingTotals};
 pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
 pub use sessions::NewSession;

@@ -1,4 +1,5 @@
-//! Queries on `session_notes`, and marking a session completed when its notes are written.
+//! Queries on `session_notes`, and marking a session completed (and held) when its notes are
+//! written.
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
@@ -87,12 +88,16 @@ impl Store {
         .fetch_one(&mut **tx)
         .await
         .context("while saving session notes")?;
-        sqlx::query("UPDATE sessions SET status = 'completed', updated_at = ? WHERE id = ? AND status = 'booked'")
-            .bind(ts(now))
-            .bind(session_id)
-            .execute(&mut **tx)
-            .await
-            .context("while marking a session completed")?;
+        sqlx::query(
+            "UPDATE sessions SET status = CASE status WHEN 'booked' THEN 'completed' ELSE status END,
+                                 attendance = 'held', updated_at = ?
+             WHERE id = ? AND status <> 'cancelled'",
+        )
+        .bind(ts(now))
+        .bind(session_id)
+        .execute(&mut **tx)
+        .await
+        .context("while marking a session completed and held")?;
         Ok(row.into())
     }
 }

@@ -5,7 +5,12 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
 use super::{ts, Store};
-use crate::domain::{ids::GuildId, pairing::Pairing, session::Session};
+use crate::domain::{
+    attendance::{Settled, ANSWER_WINDOW},
+    ids::GuildId,
+    pairing::Pairing,
+    session::Session,
+};
 
 /// A session with its pairing and whether the pair prepared and recorded it.
 #[derive(Debug, Clone)]
@@ -14,12 +19,19 @@ pub struct SessionFacts {
     pub pairing: Pairing,
     pub has_agenda: bool,
     pub has_notes: bool,
+    /// Whether the session was held or missed, as far as the pair said.
+    pub attendance: Option<Settled>,
 }
 
 /// The weekly nudge's aggregates for one program.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WeeklyStats {
+    /// Sessions of last week that were held (someone said "We met", or notes were written).
     pub held_last_week: i64,
+    /// Sessions of last week that the pair said did not happen.
+    pub missed_last_week: i64,
+    /// Sessions of last week nobody answered for within the answer window.
+    pub unconfirmed_last_week: i64,
     pub agendas_on_time: i64,
     pub booked_this_week: i64,
     pub actions_done_last_week: i64,
@@ -39,7 +51,7 @@ pub struct Weeks {
 }
 
 impl Store {
-    /// A session, its pairing, and whether it has an agenda and notes.
+    /// A session, its pairing, whether it has an agenda and notes, and its attendance.
     pub async fn session_facts(&self, session_id: i64) -> anyhow::Result<Option<SessionFacts>> {
         let Some(session) = self.session(session_id).await? else { return Ok(None) };
         let Some(pairing) = self.pairing(session.pairing_id).await? else { return Ok(None) };
@@ -51,21 +63,26 @@ impl Store {
         .fetch_one(self.pool())
         .await
         .context("while checking a session's agenda and notes")?;
-        Ok(Some(SessionFacts { session, pairing, has_agenda, has_notes }))
+        let attendance = self.session_attendance(session_id).await?;
+        Ok(Some(SessionFacts { session, pairing, has_agenda, has_notes, attendance }))
     }
 
     /// The weekly nudge's aggregates of one guild's program.
     pub async fn weekly_stats(&self, guild: GuildId, w: &Weeks) -> anyhow::Result<WeeklyStats> {
-        let (held, on_time, booked) = sqlx::query_as::<_, (i64, i64, i64)>(
+        let (held, on_time, booked, missed, unconfirmed) = sqlx::query_as::<_, (i64, i64, i64, i64, i64)>(
             "SELECT
-                 COALESCE(SUM(s.status <> 'cancelled' AND s.starts_at >= ?2 AND s.starts_at < ?3
-                              AND s.starts_at + s.duration_minutes * 60 <= ?5), 0),
-                 COALESCE(SUM(s.status <> 'cancelled' AND s.starts_at >= ?2 AND s.starts_at < ?3
-                              AND s.starts_at + s.duration_minutes * 60 <= ?5
+                 COALESCE(SUM(last_week AND s.attendance = 'held'), 0),
+                 COALESCE(SUM(last_week AND s.attendance = 'held'
                               AND EXISTS (SELECT 1 FROM agendas a WHERE a.session_id = s.id
                                           AND a.submitted_at <= s.starts_at)), 0),
-                 COALESCE(SUM(s.status = 'booked' AND s.starts_at >= ?3 AND s.starts_at < ?4), 0)
-             FROM sessions s JOIN pairings p ON p.id = s.pairing_id
+                 COALESCE(SUM(s.status = 'booked' AND s.starts_at >= ?3 AND s.starts_at < ?4), 0),
+                 COALESCE(SUM(last_week AND s.attendance = 'missed'), 0),
+                 COALESCE(SUM(last_week AND s.attendance IS NULL
+                              AND s.starts_at + s.duration_minutes * 60 <= ?6), 0)
+             FROM (SELECT s.*, (s.status <> 'cancelled' AND s.starts_at >= ?2 AND s.starts_at < ?3
+                                AND s.starts_at + s.duration_minutes * 60 <= ?5) AS last_week
+                   FROM sessions s) s
+             JOIN pairings p ON p.id = s.pairing_id
              WHERE p.guild_id = ?1",
         )
         .bind(guild.db())
@@ -73,6 +90,7 @@ impl Store {
         .bind(ts(w.this_week_start))
         .bind(ts(w.next_week_start))
         .bind(ts(w.now))
+        .bind(ts(w.now - ANSWER_WINDOW))
         .fetch_one(self.pool())
         .await
         .context("while counting sessions for the weekly nudge")?;
@@ -92,10 +110,13 @@ impl Store {
         .fetch_one(self.pool())
         .await
         .context("while counting action items for the weekly nudge")?;
+        // A missed session is no meeting: a pair whose sessions keep being missed goes stale.
+        // Held and not (yet) answered sessions count as meetings.
         let (active, stale) = sqlx::query_as::<_, (i64, i64)>(
             "SELECT COUNT(*), COALESCE(SUM(last_met < ?3), 0) FROM (
                  SELECT COALESCE((SELECT MAX(s.starts_at) FROM sessions s
-                                  WHERE s.pairing_id = p.id AND s.status <> 'cancelled' AND s.starts_at <= ?2),
+                                  WHERE s.pairing_id = p.id AND s.status <> 'cancelled'
+                                    AND s.attendance IS NOT 'missed' AND s.starts_at <= ?2),
                                  p.created_at) AS last_met
                  FROM pairings p WHERE p.guild_id = ?1 AND p.active = 1
              )",
@@ -108,6 +129,8 @@ impl Store {
         .context("while counting stale pairs")?;
         Ok(WeeklyStats {
             held_last_week: held,
+            missed_last_week: missed,
+            unconfirmed_last_week: unconfirmed,
             agendas_on_time: on_time,
             booked_this_week: booked,
             actions_done_last_week: done,

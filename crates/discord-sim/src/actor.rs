@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use anyhow::{anyhow, bail, Context as _};
+use anyhow::{bail, Context as _};
 use serde_json::json;
 
 use crate::{
@@ -157,22 +157,33 @@ impl Actor {
 
     /// Presses the button `custom_id` on `message` (the latest version of it is used).
     pub async fn press(&self, message: &Message, custom_id: &str) -> anyhow::Result<Reply> {
+        self.press_on(message, custom_id, false).await
+    }
+
+    /// Sends a button press with `custom_id` on `message` although the message has no such
+    /// button: what a modified client (or a forged request) can do. For tests that a bot checks
+    /// who may press what instead of trusting its own custom ids.
+    pub async fn press_forged(&self, message: &Message, custom_id: &str) -> anyhow::Result<Reply> {
+        self.press_on(message, custom_id, true).await
+    }
+
+    async fn press_on(&self, message: &Message, custom_id: &str, forged: bool) -> anyhow::Result<Reply> {
         let (place, payload, label) = {
             let state = self.sim.shared.lock();
             let current = state
                 .messages
                 .get(&message.id)
                 .with_context(|| format!("test error: message {} no longer exists", message.id))?;
-            let label =
-                current.buttons().into_iter().find(|(id, _)| id == custom_id).map(|(_, label)| label).ok_or_else(
-                    || {
-                        anyhow!(
-                            "test error: message {} has no button {custom_id:?} (buttons: {:?})",
-                            message.id,
-                            current.buttons()
-                        )
-                    },
-                )?;
+            let found = current.buttons().into_iter().find(|(id, _)| id == custom_id).map(|(_, label)| label);
+            let label = match found {
+                Some(label) => label,
+                None if forged => format!("forged {custom_id}"),
+                None => bail!(
+                    "test error: message {} has no button {custom_id:?} (buttons: {:?})",
+                    message.id,
+                    current.buttons()
+                ),
+            };
             if let Some(ChannelKind::Dm { recipient }) = state.channels.get(&current.channel_id) {
                 if *recipient != self.user {
                     bail!("test error: user {} cannot see another user's DM", self.user);

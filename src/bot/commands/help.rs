@@ -39,7 +39,8 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/action add title: owner:me|partner deadline:fri` an action item (owner's time zone)\n\
              `/action list filter:` · `/action done item:A3` · `/action update item:A3 deadline:|status:`\n\
              `/goal add title:` · `/goal list` · `/goal progress goal: percent:` · `/goal close goal: achieved:`\n\
-             `/review midpoint` · `/review final` one form per goal",
+             `/review midpoint` · `/review final` one form per goal\n\
+             After a session my DM asks: **We met** · **It didn't happen** · **We moved it**; a rating is private",
             false,
         )
         .field(
@@ -49,7 +50,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/unpair mentor:@ mentee:@` end a pairing\n\
              `/program settings name: value:` reminder timings and quiet hours\n\
              `/program nudges schedule: channel: off:` the weekly nudge\n\
-             `/program status` reminder delivery and failures",
+             `/program status` reminder delivery, sessions held or missed, the average rating",
             false,
         )
         .field(

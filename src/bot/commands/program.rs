@@ -7,6 +7,7 @@ use crate::{
     app::UserError,
     bot::{caller::caller, reply::private, BotError, Context},
     domain::{
+        attendance::MIN_RATINGS_SHOWN,
         ids::ChannelId,
         settings::{format_duration, SettingError, Timings, TIMING_KEYS},
         text::short,
@@ -153,7 +154,7 @@ pub async fn nudges(
     private(ctx, text, vec![]).await
 }
 
-/// Delivery status of reminders: pending, sent, failed and skipped, and recent failures (admins).
+/// Delivery of reminders (pending, sent, failed, skipped, recent failures) and attendance (admins).
 #[poise::command(slash_command, guild_only)]
 pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
@@ -189,6 +190,18 @@ pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
     if c.set_aside > 0 {
         embed = embed.field("Set aside (unknown kind; a newer version may send them)", c.set_aside.to_string(), true);
     }
+    let a = &s.attendance;
+    let c = &a.counts;
+    let sessions = format!(
+        "held {} · missed {} · unconfirmed {} · awaiting an answer {}",
+        c.held, c.missed, c.unconfirmed, c.awaiting
+    );
+    let usefulness = a.average_rating.map_or_else(
+        || format!("shown once {MIN_RATINGS_SHOWN} ratings exist"),
+        |avg| format!("{avg:.1} of 5 on average (program-wide)"),
+    );
+    let embed =
+        embed.field("Sessions that ended", sessions, false).field("How useful sessions were", usefulness, false);
     let embed = embed.field("Next due", next, false).field(
         "Recent failed deliveries",
         if failures.is_empty() { "None.".to_owned() } else { failures.join("\n") },

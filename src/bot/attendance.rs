@@ -1,0 +1,56 @@
+//! What the attendance buttons of the follow-up DM answer (always ephemeral): "We met" offers a
+//! private usefulness rating, "It didn't happen" offers to book again, "We moved it" reads back
+//! the new time.
+
+use super::{
+    answer::Answer,
+    components::{book_again_button, rating_buttons},
+    reply::told,
+};
+use crate::{
+    app::{AnswerOutcome, RescheduleOutcome},
+    domain::attendance::{Answer as Said, Settled, MIN_RATINGS_SHOWN},
+    notify::when,
+};
+
+/// The answer to "We met" or "It didn't happen".
+pub fn answered(out: &AnswerOutcome) -> Answer {
+    let n = out.session.number;
+    match (out.answer, out.settled) {
+        (Said::Met, _) => Answer::text(format!(
+            "✅ Thanks! Session #{n} counts as held.\nHow useful was it for you? 1 = not at all, 5 = very. Your \
+             rating is shown to nobody, not even your partner; admins only see a program-wide average, and only \
+             once {MIN_RATINGS_SHOWN} ratings exist."
+        ))
+        .components(vec![rating_buttons(out.session.id)]),
+        (Said::Missed, Some(Settled::Held)) => Answer::text(format!(
+            "Noted. <@{}> said you met (or notes were written), so session #{n} still counts as held. If that's \
+             wrong, sort it out together; one \"We met\" is enough for a session to count.",
+            out.partner
+        )),
+        (Said::Missed, _) => Answer::text(format!(
+            "Noted: session #{n} didn't happen. Pick a new time that suits you both with **Book again** (or \
+             `/book`). If you did meet after all, press **We met** in my message."
+        ))
+        .components(vec![book_again_button(out.session.id)]),
+    }
+}
+
+/// The answer to a rating.
+pub fn rated(number: i64, value: u8) -> Answer {
+    Answer::text(format!(
+        "🙏 Thanks: you rated session #{number} {value} of 5. Nobody sees your rating; press another number to \
+         change it."
+    ))
+}
+
+/// The answer to "We moved it" once the new time is saved.
+pub fn moved(out: &RescheduleOutcome, failures: &str) -> Answer {
+    Answer::text(format!(
+        "🔁 Session #{} moved to {} ({} minutes). Reminders and the follow-up come again for the new time. {}",
+        out.session.number,
+        when(out.session.starts_at),
+        out.session.duration_minutes,
+        told(failures, &format!("<@{}> was told, with an updated calendar file.", out.partner))
+    ))
+}
