@@ -1,16 +1,26 @@
 //! Calendar files (`.ics`, RFC 5545) attached to booking DMs, so a session lands in the
 //! recipient's calendar; a move keeps the UID and raises SEQUENCE, a cancel sends STATUS:CANCELLED.
+//!
+//! UIDs carry the database's instance id (`Store::instance()`), so session 1 of one database
+//! never overwrites session 1 of another in a calendar that receives both. The files set no
+//! `METHOD`: they are published calendars to import, not iTIP scheduling messages (RFC 5546
+//! requires an `ORGANIZER` with every `METHOD`, and the bot has no calendar address to name).
 
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use crate::domain::session::{Session, SessionStatus};
 
-/// The calendar file of a session, with `now` as its stamp.
-pub fn session_ics(session: &Session, title: &str, now: DateTime<Utc>) -> String {
+/// The globally unique calendar UID of a single session.
+pub fn session_uid(session_id: i64, instance: &str) -> String {
+    format!("session-{session_id}.{instance}@mentor-bot")
+}
+
+/// The calendar file of a session, with `now` as its stamp; `instance` is the database's id.
+pub fn session_ics(session: &Session, title: &str, instance: &str, now: DateTime<Utc>) -> String {
     let mut event = Event::new();
     event
-        .uid(&format!("session-{}@mentor-bot", session.id))
+        .uid(&session_uid(session.id, instance))
         .summary(title)
         .starts(session.starts_at)
         .ends(session.ends_at())
@@ -25,11 +35,6 @@ pub fn session_ics(session: &Session, title: &str, now: DateTime<Utc>) -> String
         event.status(EventStatus::Confirmed);
     }
     let mut calendar = Calendar::new();
-    if session.status == SessionStatus::Cancelled {
-        calendar.append_property(("METHOD", "CANCEL"));
-    } else {
-        calendar.append_property(("METHOD", "PUBLISH"));
-    }
     calendar.push(event.done());
     calendar.done().to_string()
 }
@@ -37,6 +42,7 @@ pub fn session_ics(session: &Session, title: &str, now: DateTime<Utc>) -> String
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
+    use icalendar::parser::{read_calendar, unfold};
 
     use super::*;
     use crate::domain::ids::UserId;
@@ -56,23 +62,52 @@ mod tests {
         }
     }
 
+    /// The value of `key` in the first VEVENT, as a parser reads it.
+    fn event_property(ics: &str, key: &str) -> Option<String> {
+        let unfolded = unfold(ics);
+        let calendar = read_calendar(&unfolded).unwrap();
+        let event = calendar.components.iter().find(|c| c.name == "VEVENT").unwrap();
+        event.properties.iter().find(|p| p.name == key).map(|p| p.val.to_string())
+    }
+
     #[test]
     fn a_booked_session_becomes_an_event_in_utc_with_crlf_lines() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
-        let ics = session_ics(&session(SessionStatus::Booked, 0), "Mentoring session #3", now);
+        let ics = session_ics(&session(SessionStatus::Booked, 0), "Mentoring session #3", "a1b2c3", now);
         assert!(ics.contains("DTSTART:20261124T140000Z\r\n"), "{ics}");
         assert!(ics.contains("DTEND:20261124T153000Z\r\n"), "{ics}");
-        assert!(ics.contains("UID:session-7@mentor-bot\r\n"));
         assert!(ics.contains("SEQUENCE:0\r\n"));
         assert!(ics.contains("Career\\, growth\\; next steps"), "text is escaped: {ics}");
+        assert_eq!(event_property(&ics, "DTSTART").as_deref(), Some("20261124T140000Z"));
+    }
+
+    #[test]
+    fn the_uid_names_the_database_so_two_databases_never_share_one() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+        let one = session_ics(&session(SessionStatus::Booked, 0), "S", "a1b2c3", now);
+        let other = session_ics(&session(SessionStatus::Booked, 0), "S", "d4e5f6", now);
+        assert_eq!(event_property(&one, "UID").as_deref(), Some("session-7.a1b2c3@mentor-bot"));
+        assert_ne!(event_property(&one, "UID"), event_property(&other, "UID"));
+    }
+
+    #[test]
+    fn a_file_without_an_organizer_sets_no_method() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+        for status in [SessionStatus::Booked, SessionStatus::Cancelled] {
+            let ics = session_ics(&session(status, 0), "S", "a1b2c3", now);
+            let unfolded = unfold(&ics);
+            let calendar = read_calendar(&unfolded).unwrap();
+            let has = |key: &str| calendar.properties.iter().any(|p| p.name == key);
+            assert!(!has("METHOD") || has("ORGANIZER"), "{ics}");
+        }
     }
 
     #[test]
     fn a_cancelled_session_keeps_its_uid_and_says_cancelled() {
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
-        let ics = session_ics(&session(SessionStatus::Cancelled, 2), "Mentoring session #3", now);
-        assert!(ics.contains("UID:session-7@mentor-bot\r\n"));
-        assert!(ics.contains("STATUS:CANCELLED\r\n") && ics.contains("METHOD:CANCEL\r\n"), "{ics}");
-        assert!(ics.contains("SEQUENCE:2\r\n"));
+        let ics = session_ics(&session(SessionStatus::Cancelled, 2), "Mentoring session #3", "a1b2c3", now);
+        assert_eq!(event_property(&ics, "UID").as_deref(), Some("session-7.a1b2c3@mentor-bot"));
+        assert_eq!(event_property(&ics, "STATUS").as_deref(), Some("CANCELLED"));
+        assert_eq!(event_property(&ics, "SEQUENCE").as_deref(), Some("2"));
     }
 }

@@ -24,8 +24,14 @@ pub fn when(t: DateTime<Utc>) -> String {
 }
 
 /// Builds the message for one notice. A shared agenda shows the agenda as it is now, so its view
-/// and the mentor's zone come along (`None` for it: nothing to send).
-pub fn render_notice(notice: &Notice, now: DateTime<Utc>, agenda: Option<(&AgendaView, Tz)>) -> Option<Outgoing> {
+/// and the mentor's zone come along (`None` for it: nothing to send). `instance` is the
+/// database's id, which makes calendar UIDs unique across databases.
+pub fn render_notice(
+    notice: &Notice,
+    now: DateTime<Utc>,
+    agenda: Option<(&AgendaView, Tz)>,
+    instance: &str,
+) -> Option<Outgoing> {
     Some(match &notice.kind {
         NoticeKind::Paired { pairing, partner } => {
             let role = if pairing.mentor_id == notice.to { "mentee" } else { "mentor" };
@@ -51,14 +57,14 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>, agenda: Option<(&Agend
         NoticeKind::SessionBooked { session, by } => {
             let embed = session_embed(session, format!("📅 Session #{} booked", session.number))
                 .description(format!("<@{by}> booked a mentoring session with you."));
-            with_calendar(embed, session, now)
+            with_calendar(embed, session, instance, now)
         }
         NoticeKind::SessionMoved { session, by, previous_start } => {
             let embed = session_embed(session, format!("🔁 Session #{} moved", session.number)).description(format!(
                 "<@{by}> moved your session from <t:{}:F> to the time below.",
                 previous_start.timestamp()
             ));
-            with_calendar(embed, session, now)
+            with_calendar(embed, session, instance, now)
         }
         NoticeKind::SessionCancelled { session, by } => {
             let mut embed = CreateEmbed::new()
@@ -68,7 +74,7 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>, agenda: Option<(&Agend
             if let Some(reason) = &session.cancel_reason {
                 embed = embed.field("Reason", reason, false);
             }
-            with_calendar(embed, session, now)
+            with_calendar(embed, session, instance, now)
         }
         NoticeKind::AgendaShared { updated, .. } => {
             let (view, zone) = agenda?;
@@ -106,8 +112,8 @@ pub fn session_embed(session: &Session, title: String) -> CreateEmbed {
     embed
 }
 
-fn with_calendar(embed: CreateEmbed, session: &Session, now: DateTime<Utc>) -> Outgoing {
-    let ics = session_ics(session, &format!("Mentoring session #{}", session.number), now);
+fn with_calendar(embed: CreateEmbed, session: &Session, instance: &str, now: DateTime<Utc>) -> Outgoing {
+    let ics = session_ics(session, &format!("Mentoring session #{}", session.number), instance, now);
     let file = CreateAttachment::bytes(ics.into_bytes(), format!("session-{}.ics", session.number));
     Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
 }

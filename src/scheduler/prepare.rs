@@ -133,7 +133,7 @@ impl Scheduler {
             }
             _ => None,
         };
-        match render_notice(&notice, now, agenda.as_ref().map(|(v, z)| (v, *z))) {
+        match render_notice(&notice, now, agenda.as_ref().map(|(v, z)| (v, *z)), self.app.store.instance()) {
             Some(m) => one(group, Plan::Send(Target::Dm(notice.to), m)),
             None => one(group, Plan::Skip("nothing to say")),
         }
