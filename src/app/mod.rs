@@ -15,6 +15,7 @@ mod pairing;
 mod planning;
 mod program;
 mod reviews;
+mod series;
 mod sessions;
 mod summary;
 
@@ -36,6 +37,7 @@ pub use notice::{base36, Notice, NoticeKind};
 pub use pairing::PairOutcome;
 pub use program::{NudgeOutcome, ProgramStatus, SetupOutcome};
 pub use reviews::{ReviewAnswers, ReviewForm, ReviewOutcome};
+pub use series::{SeriesOptions, SeriesOutcome};
 pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome, SessionChoice, SessionLine};
 pub use summary::SessionRecord;
 

@@ -9,6 +9,7 @@ use crate::domain::{
     ids::UserId,
     jobs::{JobKind, PlannedJob, Subject},
     pairing::Pairing,
+    series::{LeftOut, Series},
     session::Session,
 };
 
@@ -29,6 +30,8 @@ pub enum NoticeKind {
     Unpaired { pairing: Pairing, partner: UserId, partner_left: bool },
     /// `by` booked a session with the recipient.
     SessionBooked { session: Session, by: UserId },
+    /// `by` booked a series with the recipient: the sessions booked, the occurrences left out.
+    SeriesBooked { series: Series, sessions: Vec<Session>, left_out: Vec<LeftOut>, by: UserId },
     /// `by` moved a session; `previous_start` is where it was.
     SessionMoved { session: Session, by: UserId, previous_start: chrono::DateTime<chrono::Utc> },
     /// `by` cancelled a session.
@@ -49,6 +52,7 @@ impl Notice {
             NoticeKind::Paired { pairing, .. } => ('p', pairing.id, 0),
             NoticeKind::Unpaired { pairing, .. } => ('u', pairing.id, 0),
             NoticeKind::SessionBooked { session, .. } => ('b', session.id, 0),
+            NoticeKind::SeriesBooked { series, .. } => ('r', series.id, series.revision),
             NoticeKind::SessionMoved { session, .. } => ('m', session.id, session.revision),
             NoticeKind::SessionCancelled { session, .. } => ('c', session.id, 0),
             NoticeKind::AgendaShared { session, revision, .. } => ('g', session.id, *revision),
@@ -67,7 +71,7 @@ impl Notice {
             | NoticeKind::SessionCancelled { session, .. }
             | NoticeKind::AgendaShared { session, .. }
             | NoticeKind::TopicsAdded { session, .. } => Some(session),
-            NoticeKind::Paired { .. } | NoticeKind::Unpaired { .. } => None,
+            NoticeKind::Paired { .. } | NoticeKind::Unpaired { .. } | NoticeKind::SeriesBooked { .. } => None,
         }
     }
 
@@ -78,6 +82,7 @@ impl Notice {
             (NoticeKind::Paired { pairing, .. } | NoticeKind::Unpaired { pairing, .. }, None) => {
                 Subject::Pairing(pairing.id)
             }
+            (NoticeKind::SeriesBooked { series, .. }, None) => Subject::Pairing(series.pairing_id),
             _ => Subject::Program,
         };
         Ok(PlannedJob {

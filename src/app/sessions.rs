@@ -19,6 +19,16 @@ use crate::{
 /// Longest topic accepted (Discord option limit set to the same value).
 pub const MAX_TOPIC_CHARS: usize = 200;
 
+/// What every booking checks first (see `App::booking_basics`).
+pub(super) struct Basics {
+    pub program: Program,
+    pub pairing: Pairing,
+    pub zone: Tz,
+    pub when: When,
+    pub duration: u32,
+    pub now: DateTime<Utc>,
+}
+
 /// The result of `/book`.
 #[derive(Debug, Clone)]
 pub struct BookOutcome {
@@ -75,25 +85,9 @@ impl App {
         duration_minutes: Option<i64>,
         topic: Option<&str>,
     ) -> AppResult<BookOutcome> {
-        let (program, me) = self.require_member(caller).await?;
-        if with.id == caller.user_id {
-            return Err(UserError::BookWithSelf.into());
-        }
-        if with.is_bot {
-            return Err(UserError::IsBot(with.name.clone()).into());
-        }
         let topic = clean_topic(topic)?;
-        let Some(pairing) = self.store.active_pairing_between(caller.guild_id, caller.user_id, with.id).await? else {
-            if let Some(ended) = self.pairing_that_ended(caller, with.id).await? {
-                self.require_active(caller, &ended).await?;
-            }
-            return Err(UserError::NotYourPartner(with.name.clone()).into());
-        };
-        let now = self.now();
-        let when = parse_when(when, now, me.zone_or(program.zone)).map_err(UserError::from)?;
-        let duration = duration_minutes.unwrap_or(i64::from(self.config.booking.default_duration_minutes));
-        check_slot(when.instant, duration, now, self.limits()).map_err(UserError::from)?;
-        let duration = u32::try_from(duration).map_err(anyhow::Error::from)?;
+        let Basics { program, pairing, when, duration, now, .. } =
+            self.booking_basics(caller, with, when, duration_minutes).await?;
 
         let mut tx = self.store.begin().await?;
         let end = when.instant + chrono::Duration::minutes(i64::from(duration));
@@ -104,6 +98,7 @@ impl App {
             duration_minutes: duration,
             topic,
             booked_by: caller.user_id,
+            series: None,
         };
         let session = self.store.insert_session(&mut tx, &new, now).await?;
         self.replan_session(&mut tx, &program, &pairing, &session, now).await?;
@@ -115,6 +110,57 @@ impl App {
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
         Ok(BookOutcome { session, when, partner: with.id, notices })
+    }
+
+    /// What every booking checks first: the caller's program and pairing with `with`, the time
+    /// read in the caller's zone, the duration; refusals change nothing.
+    pub(super) async fn booking_basics(
+        &self,
+        caller: &Caller,
+        with: &Person,
+        when: &str,
+        duration_minutes: Option<i64>,
+    ) -> AppResult<Basics> {
+        let (program, me) = self.require_member(caller).await?;
+        if with.id == caller.user_id {
+            return Err(UserError::BookWithSelf.into());
+        }
+        if with.is_bot {
+            return Err(UserError::IsBot(with.name.clone()).into());
+        }
+        let Some(pairing) = self.store.active_pairing_between(caller.guild_id, caller.user_id, with.id).await? else {
+            if let Some(ended) = self.pairing_that_ended(caller, with.id).await? {
+                self.require_active(caller, &ended).await?;
+            }
+            return Err(UserError::NotYourPartner(with.name.clone()).into());
+        };
+        let now = self.now();
+        let zone = me.zone_or(program.zone);
+        let when = parse_when(when, now, zone).map_err(UserError::from)?;
+        let duration = duration_minutes.unwrap_or(i64::from(self.config.booking.default_duration_minutes));
+        check_slot(when.instant, duration, now, self.limits()).map_err(UserError::from)?;
+        let duration = u32::try_from(duration).map_err(anyhow::Error::from)?;
+        Ok(Basics { program, pairing, zone, when, duration, now })
+    }
+
+    /// The first booked session of either person that overlaps `[start, end)` (except `exclude`),
+    /// with whose it is (`yours` for the caller's).
+    pub(super) async fn first_clash(
+        &self,
+        tx: &mut crate::store::Tx,
+        program: &Program,
+        caller: &Caller,
+        partner: &Person,
+        (start, end): (DateTime<Utc>, DateTime<Utc>),
+        exclude: Option<i64>,
+    ) -> AppResult<Option<(String, Session)>> {
+        for (user, who) in [(caller.user_id, "yours".to_owned()), (partner.id, partner.name.clone())] {
+            let clashes = self.store.overlapping_sessions(tx, program.guild_id, user, start, end, exclude).await?;
+            if let Some(clash) = clashes.into_iter().next() {
+                return Ok(Some((who, clash)));
+            }
+        }
+        Ok(None)
     }
 
     /// The caller's latest pairing with `partner` when it has ended.
@@ -140,22 +186,14 @@ impl App {
         end: DateTime<Utc>,
         exclude: Option<i64>,
     ) -> AppResult<()> {
-        for (user, who) in [(caller.user_id, "yours".to_owned()), (partner.id, partner.name.clone())] {
-            if let Some(clash) = self
-                .store
-                .overlapping_sessions(tx, program.guild_id, user, start, end, exclude)
-                .await?
-                .into_iter()
-                .next()
-            {
-                return Err(UserError::from(BookingError::Overlap {
-                    who,
-                    number: clash.number,
-                    start: clash.starts_at,
-                    end: clash.ends_at(),
-                })
-                .into());
-            }
+        if let Some((who, clash)) = self.first_clash(tx, program, caller, partner, (start, end), exclude).await? {
+            return Err(UserError::from(BookingError::Overlap {
+                who,
+                number: clash.number,
+                start: clash.starts_at,
+                end: clash.ends_at(),
+            })
+            .into());
         }
         Ok(())
     }
@@ -278,7 +316,7 @@ impl App {
     }
 }
 
-fn clean_topic(text: Option<&str>) -> AppResult<Option<&str>> {
+pub(super) fn clean_topic(text: Option<&str>) -> AppResult<Option<&str>> {
     let text = text.map(str::trim).filter(|t| !t.is_empty());
     if let Some(t) = text {
         let n = t.chars().count();

@@ -9,7 +9,10 @@ use std::fmt;
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveDateTime, Utc, Weekday};
 use chrono_tz::Tz;
 
-use super::local_time::{resolve_local, LocalTimeError, Resolved};
+use super::{
+    ids::UserId,
+    local_time::{resolve_local, resolve_local_lenient, LocalTimeError, Resolved},
+};
 
 /// Fewest sessions in a series.
 pub const MIN_COUNT: i64 = 2;
@@ -46,6 +49,8 @@ pub enum SeriesError {
     UntilTooSoon { until: DateTime<Utc>, second: DateTime<Utc> },
     #[error("Up to `until:` the series would have {count} sessions; a series has at most {MAX_COUNT}. Pick an earlier date or use `count:`.")]
     UntilTooLong { count: i64 },
+    #[error("Every session of that series overlaps another session or falls into a daylight-saving gap, so nothing was booked. Pick another time, or see `/sessions`.")]
+    NothingFree,
     #[error("The last session would be on <t:{last}:D>, more than {max_days} days ahead. Use a smaller `count:` or an earlier `until:`.", last = .last.timestamp())]
     TooFarAhead { last: DateTime<Utc>, max_days: u32 },
 }
@@ -195,6 +200,72 @@ pub fn count_until(repeat: Repeat, first: NaiveDate, until: NaiveDate) -> i64 {
         }
     }
     n
+}
+
+/// A series as stored: the rule, the first occurrence's local wall time and zone, and how many
+/// occurrences the rule has (including those left out).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Series {
+    pub id: i64,
+    pub pairing_id: i64,
+    pub repeat: Repeat,
+    pub zone: Tz,
+    pub first_local: NaiveDateTime,
+    pub count: u32,
+    pub duration_minutes: u32,
+    pub booked_by: UserId,
+    /// Bumped on every change; calendar files carry it as SEQUENCE.
+    pub revision: i64,
+}
+
+impl Series {
+    /// Its occurrences.
+    pub fn occurrences(&self) -> Vec<Occurrence> {
+        expand(self.repeat, self.first_local, self.zone, self.count)
+    }
+
+    /// The local wall time of occurrence `index`.
+    pub fn local_of(&self, index: u32) -> Option<NaiveDateTime> {
+        Some(self.repeat.nth_date(self.first_local.date(), index)?.and_time(self.first_local.time()))
+    }
+
+    /// How it reads, e.g. `every 2 weeks, Tue 17:00`.
+    pub fn describe(&self) -> String {
+        self.repeat.describe(self.first_local)
+    }
+}
+
+/// An occurrence that was not booked, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LeftOut {
+    /// Which occurrence of the rule (0 = the first).
+    pub index: u32,
+    /// Its local wall time in the series' zone.
+    pub local: NaiveDateTime,
+    /// The instant it would have started (the clock jump for one in a gap).
+    pub instant: DateTime<Utc>,
+    pub why: LeftOutWhy,
+}
+
+/// Why an occurrence was left out.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum LeftOutWhy {
+    /// It overlaps session `number` of `who` (a name, or `yours`).
+    Overlap { who: String, number: i64 },
+    /// Its local time does not exist: the clocks jump over it.
+    Gap,
+}
+
+impl LeftOut {
+    /// An occurrence in a gap.
+    pub fn gap(occurrence: &Occurrence, zone: Tz) -> Self {
+        LeftOut {
+            index: occurrence.index,
+            local: occurrence.local,
+            instant: resolve_local_lenient(occurrence.local, zone),
+            why: LeftOutWhy::Gap,
+        }
+    }
 }
 
 /// Checks a `count` option.

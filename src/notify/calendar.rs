@@ -6,14 +6,74 @@
 //! `METHOD`: they are published calendars to import, not iTIP scheduling messages (RFC 5546
 //! requires an `ORGANIZER` with every `METHOD`, and the bot has no calendar address to name).
 
-use chrono::{DateTime, Utc};
-use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+mod vtimezone;
 
-use crate::domain::session::{Session, SessionStatus};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
+
+use crate::domain::{
+    local_time::resolve_local_lenient,
+    series::Series,
+    session::{Session, SessionStatus},
+};
 
 /// The globally unique calendar UID of a single session.
 pub fn session_uid(session_id: i64, instance: &str) -> String {
     format!("session-{session_id}.{instance}@mentor-bot")
+}
+
+/// The globally unique calendar UID of a series (its occurrences share it).
+pub fn series_uid(series_id: i64, instance: &str) -> String {
+    format!("series-{series_id}.{instance}@mentor-bot")
+}
+
+/// The calendar file of a series: one event whose `RRULE` repeats it in the series' zone (so
+/// 17:00 stays 17:00 across DST), with an `EXDATE` for each occurrence left out (`left_out`, local
+/// wall times) and the zone defined in a `VTIMEZONE`.
+pub fn series_ics(
+    series: &Series,
+    title: &str,
+    topic: Option<&str>,
+    left_out: &[NaiveDateTime],
+    instance: &str,
+    now: DateTime<Utc>,
+) -> String {
+    let zoned =
+        |local: NaiveDateTime| CalendarDateTime::WithTimezone { date_time: local, tzid: series.zone.name().into() };
+    let duration = Duration::minutes(i64::from(series.duration_minutes));
+    let mut event = Event::new();
+    event
+        .uid(&series_uid(series.id, instance))
+        .summary(title)
+        .starts(zoned(series.first_local))
+        .ends(zoned(series.first_local + duration))
+        .timestamp(now)
+        .sequence(u32::try_from(series.revision).unwrap_or(0))
+        .status(EventStatus::Confirmed)
+        .append_property(Property::new(
+            "RRULE",
+            format!("{};COUNT={}", series.repeat.rrule(series.first_local.date()), series.count),
+        ));
+    for local in left_out {
+        event.append_multi_property(
+            Property::new("EXDATE", local.format("%Y%m%dT%H%M%S").to_string())
+                .add_parameter("TZID", series.zone.name())
+                .done(),
+        );
+    }
+    if let Some(topic) = topic {
+        event.description(topic);
+    }
+    let mut calendar = Calendar::new();
+    calendar.push(event.done());
+    let text = calendar.done().to_string();
+    let first = resolve_local_lenient(series.first_local, series.zone);
+    let last = series.local_of(series.count.saturating_sub(1)).map_or(first, |l| resolve_local_lenient(l, series.zone));
+    let zone = vtimezone::vtimezone(series.zone, first, last + duration);
+    match text.find("BEGIN:VEVENT") {
+        Some(at) => format!("{}{zone}{}", &text[..at], &text[at..]),
+        None => text,
+    }
 }
 
 /// The calendar file of a session, with `now` as its stamp; `instance` is the database's id.
@@ -59,6 +119,7 @@ mod tests {
             booked_by: UserId(1),
             cancel_reason: None,
             revision,
+            series_id: None,
         }
     }
 
@@ -100,6 +161,44 @@ mod tests {
             let has = |key: &str| calendar.properties.iter().any(|p| p.name == key);
             assert!(!has("METHOD") || has("ORGANIZER"), "{ics}");
         }
+    }
+
+    #[test]
+    fn a_series_across_the_spring_change_defines_both_berlin_offsets_in_its_vtimezone() {
+        use chrono::NaiveDate;
+
+        use crate::domain::series::Repeat;
+        let first_local = NaiveDate::from_ymd_opt(2027, 3, 16).unwrap().and_hms_opt(17, 0, 0).unwrap();
+        let series = Series {
+            id: 4,
+            pairing_id: 1,
+            repeat: Repeat::Weekly { weeks: 1 },
+            zone: chrono_tz::Europe::Berlin,
+            first_local,
+            count: 4,
+            duration_minutes: 60,
+            booked_by: UserId(1),
+            revision: 0,
+        };
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
+        let ics = series_ics(&series, "Mentoring session", None, &[], "a1b2c3", now);
+        let unfolded = unfold(&ics);
+        let calendar = read_calendar(&unfolded).unwrap();
+        let zone = calendar.components.iter().find(|c| c.name == "VTIMEZONE").unwrap();
+        let value = |c: &icalendar::parser::Component<'_>, key: &str| {
+            c.properties.iter().find(|p| p.name == key).map(|p| p.val.to_string()).unwrap()
+        };
+        assert_eq!(value(zone, "TZID"), "Europe/Berlin");
+        let observances: Vec<(String, String, String)> =
+            zone.components.iter().map(|c| (c.name.to_string(), value(c, "DTSTART"), value(c, "TZOFFSETTO"))).collect();
+        assert_eq!(
+            observances,
+            [
+                ("STANDARD".to_owned(), "20270315T170000".to_owned(), "+0100".to_owned()),
+                ("DAYLIGHT".to_owned(), "20270328T020000".to_owned(), "+0200".to_owned()),
+            ]
+        );
+        assert_eq!(event_property(&ics, "DTEND").as_deref(), Some("20270316T180000"));
     }
 
     #[test]

@@ -15,9 +15,9 @@ use std::time::Duration;
 use serenity::all::{CreateActionRow, CreateAttachment, CreateEmbed};
 
 pub use budget::{Limits, RequestBudget};
-pub use calendar::session_ics;
+pub use calendar::{series_ics, session_ics};
 pub use discord::DiscordNotifier;
-pub use render::{render_notice, session_embed, when};
+pub use render::{render_notice, series_first_times, series_left_out, session_embed, when};
 pub use rest::{DiscordRest, PostedMessage};
 
 use crate::domain::ids::{ChannelId, UserId};

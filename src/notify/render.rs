@@ -6,13 +6,18 @@ use chrono_tz::Tz;
 use serenity::all::{CreateAttachment, CreateEmbed};
 
 use super::{
-    calendar::session_ics,
+    calendar::{series_ics, session_ics},
     content::{agenda_message, single_message},
     Outgoing,
 };
 use crate::{
     app::{AgendaView, Notice, NoticeKind},
-    domain::{agenda::Topic, layout, session::Session},
+    domain::{
+        agenda::Topic,
+        layout,
+        series::{LeftOut, LeftOutWhy, Series},
+        session::Session,
+    },
 };
 
 /// Brand colour of session embeds.
@@ -58,6 +63,9 @@ pub fn render_notice(
             let embed = session_embed(session, format!("📅 Session #{} booked", session.number))
                 .description(format!("<@{by}> booked a mentoring session with you."));
             with_calendar(embed, session, instance, now)
+        }
+        NoticeKind::SeriesBooked { series, sessions, left_out, by } => {
+            series_message(series, sessions, left_out, *by, instance, now)
         }
         NoticeKind::SessionMoved { session, by, previous_start } => {
             let embed = session_embed(session, format!("🔁 Session #{} moved", session.number)).description(format!(
@@ -115,5 +123,72 @@ pub fn session_embed(session: &Session, title: String) -> CreateEmbed {
 fn with_calendar(embed: CreateEmbed, session: &Session, instance: &str, now: DateTime<Utc>) -> Outgoing {
     let ics = session_ics(session, &format!("Mentoring session #{}", session.number), instance, now);
     let file = CreateAttachment::bytes(ics.into_bytes(), format!("session-{}.ics", session.number));
+    Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
+}
+
+/// How many occurrences a series message lists by time.
+pub const SERIES_SHOWN: usize = 5;
+
+/// The first few sessions of a series, one a line, with Discord timestamps.
+pub fn series_first_times(sessions: &[Session]) -> String {
+    let mut lines: Vec<String> =
+        sessions.iter().take(SERIES_SHOWN).map(|s| format!("#{} · {}", s.number, when(s.starts_at))).collect();
+    if sessions.len() > SERIES_SHOWN {
+        lines.push(format!("… and {} more", sessions.len() - SERIES_SHOWN));
+    }
+    lines.join("\n")
+}
+
+/// The occurrences left out, one a line (at most ten, then a count), each with its reason as
+/// `overlap` words it (`who` names the person whose session is in the way).
+pub fn series_left_out(left_out: &[LeftOut], name_who: bool) -> String {
+    let mut lines: Vec<String> = left_out
+        .iter()
+        .take(10)
+        .map(|l| match &l.why {
+            LeftOutWhy::Overlap { who, number } if name_who => {
+                format!("<t:{}:F>: overlaps session #{number} of {who}", l.instant.timestamp())
+            }
+            LeftOutWhy::Overlap { .. } => format!("<t:{}:F>: overlaps another session", l.instant.timestamp()),
+            LeftOutWhy::Gap => format!(
+                "{}: that local time does not exist (the clocks jump forward)",
+                l.local.format("%a %d %b %Y %H:%M")
+            ),
+        })
+        .collect();
+    if left_out.len() > 10 {
+        lines.push(format!("… and {} more", left_out.len() - 10));
+    }
+    lines.join("\n")
+}
+
+fn series_message(
+    series: &Series,
+    sessions: &[Session],
+    left_out: &[LeftOut],
+    by: crate::domain::ids::UserId,
+    instance: &str,
+    now: DateTime<Utc>,
+) -> Outgoing {
+    let topic = sessions.first().and_then(|s| s.topic.clone());
+    let mut embed = CreateEmbed::new()
+        .title(format!("🔁 {} mentoring sessions booked", sessions.len()))
+        .description(format!(
+            "<@{by}> booked a series with you: {} ({}), {} minutes each. The calendar file holds the whole series.",
+            series.describe(),
+            series.zone.name(),
+            series.duration_minutes
+        ))
+        .field("First sessions", series_first_times(sessions), false)
+        .colour(COLOUR);
+    if !left_out.is_empty() {
+        embed = embed.field("Left out", series_left_out(left_out, false), false);
+    }
+    if let Some(topic) = &topic {
+        embed = embed.field("Topic", topic, false);
+    }
+    let skipped: Vec<_> = left_out.iter().map(|l| l.local).collect();
+    let ics = series_ics(series, "Mentoring session", topic.as_deref(), &skipped, instance, now);
+    let file = CreateAttachment::bytes(ics.into_bytes(), format!("series-{}.ics", series.id));
     Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
 }

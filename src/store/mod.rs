@@ -9,6 +9,7 @@ mod members;
 mod notes;
 mod pairings;
 mod programs;
+mod series;
 mod sessions;
 mod stats;
 
@@ -24,6 +25,7 @@ use sqlx::{
 pub use actions::NewAction;
 pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
+pub use series::NewSeries;
 pub use sessions::NewSession;
 pub use stats::{SessionFacts, WeeklyStats, Weeks};
 

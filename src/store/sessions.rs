@@ -21,6 +21,7 @@ struct Row {
     booked_by: i64,
     cancel_reason: Option<String>,
     revision: i64,
+    series_id: Option<i64>,
 }
 
 impl Row {
@@ -36,6 +37,7 @@ impl Row {
             booked_by: UserId::from_db(self.booked_by),
             cancel_reason: self.cancel_reason,
             revision: self.revision,
+            series_id: self.series_id,
         })
     }
 }
@@ -52,6 +54,8 @@ pub struct NewSession<'a> {
     pub duration_minutes: u32,
     pub topic: Option<&'a str>,
     pub booked_by: UserId,
+    /// The series and the occurrence of its rule (0 = the first), for an occurrence of one.
+    pub series: Option<(i64, u32)>,
 }
 
 impl Store {
@@ -59,7 +63,7 @@ impl Store {
     pub async fn session(&self, id: i64) -> anyhow::Result<Option<Session>> {
         sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                    cancel_reason, revision
+                    cancel_reason, revision, series_id
              FROM sessions WHERE id = ?",
         )
         .bind(id)
@@ -82,7 +86,7 @@ impl Store {
     ) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
-                    s.booked_by, s.cancel_reason, s.revision
+                    s.booked_by, s.cancel_reason, s.revision, s.series_id
              FROM sessions s JOIN pairings p ON p.id = s.pairing_id
              WHERE p.guild_id = ?1 AND (p.mentor_id = ?2 OR p.mentee_id = ?2)
                AND s.status = 'booked' AND s.id <> ?5
@@ -109,11 +113,11 @@ impl Store {
     ) -> anyhow::Result<Session> {
         let row = sqlx::query_as::<_, Row>(
             "INSERT INTO sessions (pairing_id, number, starts_at, duration_minutes, status, topic,
-                                   booked_by, created_at, updated_at)
+                                   booked_by, created_at, updated_at, series_id, occurrence)
              VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM sessions WHERE pairing_id = ?1),
-                     ?2, ?3, 'booked', ?4, ?5, ?6, ?6)
+                     ?2, ?3, 'booked', ?4, ?5, ?6, ?6, ?7, ?8)
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                       cancel_reason, revision",
+                       cancel_reason, revision, series_id",
         )
         .bind(new.pairing_id)
         .bind(ts(new.starts_at))
@@ -121,6 +125,8 @@ impl Store {
         .bind(new.topic)
         .bind(new.booked_by.db())
         .bind(ts(now))
+        .bind(new.series.map(|(id, _)| id))
+        .bind(new.series.map(|(_, occurrence)| i64::from(occurrence)))
         .fetch_one(&mut **tx)
         .await
         .context("while booking a session")?;
@@ -138,7 +144,7 @@ impl Store {
         let row = sqlx::query_as::<_, Row>(
             "UPDATE sessions SET starts_at = ?, revision = revision + 1, updated_at = ? WHERE id = ?
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                       cancel_reason, revision",
+                       cancel_reason, revision, series_id",
         )
         .bind(ts(start))
         .bind(ts(now))
@@ -163,7 +169,7 @@ impl Store {
                                  revision = revision + 1, updated_at = ?
              WHERE id = ?
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                       cancel_reason, revision",
+                       cancel_reason, revision, series_id",
         )
         .bind(by.db())
         .bind(reason)
@@ -184,7 +190,7 @@ impl Store {
     ) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                    cancel_reason, revision
+                    cancel_reason, revision, series_id
              FROM sessions WHERE pairing_id = ? AND status = 'booked' AND starts_at > ? ORDER BY starts_at",
         )
         .bind(pairing)
@@ -209,7 +215,7 @@ impl Store {
     pub async fn sessions_of_user(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
-                    s.booked_by, s.cancel_reason, s.revision
+                    s.booked_by, s.cancel_reason, s.revision, s.series_id
              FROM sessions s JOIN pairings p ON p.id = s.pairing_id
              WHERE p.guild_id = ?1 AND (p.mentor_id = ?2 OR p.mentee_id = ?2)
              ORDER BY s.starts_at",

@@ -1,19 +1,32 @@
 //! `/book`, `/sessions`, `/reschedule`, `/cancel`.
 
 use chrono_tz::Tz;
-use poise::serenity_prelude as serenity;
+use poise::{serenity_prelude as serenity, ChoiceParameter as _};
 
 use super::autocomplete;
 use crate::{
-    app::SessionLine,
+    app::{SeriesOptions, SeriesOutcome, SessionLine},
     bot::{
         caller::{caller, person},
         reply::{private, tell, told},
         BotError, Context,
     },
     domain::{local_time::describe_offset, session::SessionStatus, when::When},
-    notify::{session_embed, when as when_text},
+    notify::{series_first_times, series_left_out, session_embed, when as when_text},
 };
+
+/// How a series repeats (the `repeat` option of `/book`).
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum RepeatChoice {
+    #[name = "weekly"]
+    Weekly,
+    #[name = "every 2 weeks"]
+    EveryTwoWeeks,
+    #[name = "every 3 weeks"]
+    EveryThreeWeeks,
+    #[name = "monthly"]
+    Monthly,
+}
 
 /// How the parsed time reads back, so a misread is caught at once.
 fn read_back(when: &When) -> String {
@@ -34,8 +47,9 @@ fn read_back(when: &When) -> String {
     }
 }
 
-/// Book a session with your mentor or mentee; times are read in your time zone.
+/// Book a session with your mentor or mentee, or a series of them; times are read in your time zone.
 #[poise::command(slash_command, guild_only)]
+#[allow(clippy::too_many_arguments)]
 pub async fn book(
     ctx: Context<'_>,
     #[description = "Your mentor or mentee"]
@@ -51,10 +65,29 @@ pub async fn book(
     #[description = "What the session is about"]
     #[max_length = 200]
     topic: Option<String>,
+    #[description = "Book a series at the same local time: weekly, every 2 or 3 weeks, or monthly (same weekday)"]
+    repeat: Option<RepeatChoice>,
+    #[description = "How many sessions in the series (2–52); or give until"]
+    #[min = 2]
+    #[max = 52]
+    count: Option<i64>,
+    #[description = "Last date of the series, in your time zone (e.g. 2027-03-31); or give count"]
+    #[max_length = 100]
+    until: Option<String>,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let caller = caller(ctx).await?;
-    let out = ctx.data().app.book(&caller, &person(&with_user), &when, duration, topic.as_deref()).await?;
+    let with = person(&with_user);
+    let options = SeriesOptions { repeat: repeat.map(|r| r.name()), count, until: until.as_deref() };
+    if options.any() {
+        let out = ctx.data().app.book_series(&caller, &with, &when, duration, topic.as_deref(), options).await?;
+        let failures = tell(ctx, &out.notices).await;
+        let told =
+            told(&failures, &format!("<@{}> got one DM with a calendar file for the whole series.", out.partner));
+        let embed = series_embed(&out, &with_user.name, &told);
+        return private(ctx, "", vec![embed]).await;
+    }
+    let out = ctx.data().app.book(&caller, &with, &when, duration, topic.as_deref()).await?;
     let failures = tell(ctx, &out.notices).await;
     let embed =
         session_embed(&out.session, format!("📅 Session #{} booked with {}", out.session.number, with_user.name))
@@ -64,6 +97,27 @@ pub async fn book(
                 told(&failures, &format!("<@{}> got a DM with a calendar file.", out.partner))
             ));
     private(ctx, "", vec![embed]).await
+}
+
+/// What the booker reads after booking a series: how many were booked, the first few times, what
+/// was left out and why.
+fn series_embed(out: &SeriesOutcome, partner: &str, told: &str) -> serenity::CreateEmbed {
+    let series = &out.series;
+    let mut embed = serenity::CreateEmbed::new()
+        .title(format!("🔁 {} of {} sessions booked with {partner}", out.sessions.len(), series.count))
+        .description(format!(
+            "{}, in {}, {} minutes each.\n{}\n{told}",
+            series.describe(),
+            series.zone.name(),
+            series.duration_minutes,
+            read_back(&out.when)
+        ))
+        .field("First sessions", series_first_times(&out.sessions), false)
+        .colour(0x0058_65F2);
+    if !out.left_out.is_empty() {
+        embed = embed.field(format!("Left out ({})", out.left_out.len()), series_left_out(&out.left_out, true), false);
+    }
+    embed
 }
 
 fn session_line(line: &SessionLine, zone: Tz) -> String {

@@ -1,0 +1,153 @@
+//! Booking a series of sessions: every occurrence at the same local wall time in the booker's
+//! zone; each one a real session (its own number, agenda, notes, reminders). Occurrences that
+//! overlap either person's sessions or fall into a DST gap are left out and reported; the
+//! partner gets one notice with one calendar event for the whole series.
+
+use chrono::Duration;
+use tracing::instrument;
+
+use super::{sessions::Basics, App, AppResult, Caller, Notice, NoticeKind, Person, UserError};
+use crate::{
+    domain::{
+        ids::UserId,
+        local_time::resolve_local_lenient,
+        series::{check_count, count_until, expand, LeftOut, LeftOutWhy, Repeat, Series, SeriesError, MAX_COUNT},
+        session::Session,
+        when::{parse_deadline, When},
+    },
+    store::{NewSeries, NewSession},
+};
+
+/// The series options of `/book`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SeriesOptions<'a> {
+    /// `weekly`, `every 2 weeks`, `every 3 weeks` or `monthly`.
+    pub repeat: Option<&'a str>,
+    /// How many occurrences (2–52).
+    pub count: Option<i64>,
+    /// The last date, read in the booker's zone.
+    pub until: Option<&'a str>,
+}
+
+impl SeriesOptions<'_> {
+    /// Whether any series option was given (else `/book` books one session).
+    pub fn any(&self) -> bool {
+        self.repeat.is_some() || self.count.is_some() || self.until.is_some()
+    }
+}
+
+/// The result of booking a series.
+#[derive(Debug, Clone)]
+pub struct SeriesOutcome {
+    pub series: Series,
+    /// The booked occurrences, by start.
+    pub sessions: Vec<Session>,
+    /// The occurrences left out, and why.
+    pub left_out: Vec<LeftOut>,
+    /// The first occurrence as typed.
+    pub when: When,
+    pub partner: UserId,
+    pub notices: Vec<Notice>,
+}
+
+impl App {
+    /// Books a series with the caller's partner `with`, starting at `when` (read in the caller's
+    /// zone) and repeating as `options` say.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn book_series(
+        &self,
+        caller: &Caller,
+        with: &Person,
+        when: &str,
+        duration_minutes: Option<i64>,
+        topic: Option<&str>,
+        options: SeriesOptions<'_>,
+    ) -> AppResult<SeriesOutcome> {
+        let repeat = options.repeat.ok_or(UserError::from(SeriesError::EndWithoutRepeat))?;
+        let repeat = Repeat::parse(repeat).map_err(UserError::from)?;
+        let topic = super::sessions::clean_topic(topic)?;
+        let Basics { program, pairing, zone, when, duration, now } =
+            self.booking_basics(caller, with, when, duration_minutes).await?;
+        let count = match (options.count, options.until) {
+            (Some(_), Some(_)) => return Err(UserError::from(SeriesError::CountAndUntil).into()),
+            (None, None) => return Err(UserError::from(SeriesError::NoEnd).into()),
+            (Some(count), None) => check_count(count).map_err(UserError::from)?,
+            (None, Some(until)) => {
+                let until = parse_deadline(until, now, zone).map_err(UserError::from)?;
+                let n = count_until(repeat, when.local.date(), until.local.date());
+                if n < 2 {
+                    let second = repeat
+                        .nth_date(when.local.date(), 1)
+                        .map_or(when.instant, |d| resolve_local_lenient(d.and_time(when.local.time()), zone));
+                    return Err(UserError::from(SeriesError::UntilTooSoon { until: until.instant, second }).into());
+                }
+                if n > MAX_COUNT {
+                    return Err(UserError::from(SeriesError::UntilTooLong { count: n }).into());
+                }
+                check_count(n).map_err(UserError::from)?
+            }
+        };
+        let occurrences = expand(repeat, when.local, zone, count);
+        let max_days = self.limits().max_days_ahead;
+        if let Some(last) = occurrences.last() {
+            let last = resolve_local_lenient(last.local, zone);
+            if last > now + Duration::days(i64::from(max_days)) {
+                return Err(UserError::from(SeriesError::TooFarAhead { last, max_days }).into());
+            }
+        }
+
+        let mut tx = self.store.begin().await?;
+        let new = NewSeries {
+            pairing_id: pairing.id,
+            repeat,
+            zone,
+            first_local: when.local,
+            count,
+            duration_minutes: duration,
+            booked_by: caller.user_id,
+        };
+        let series = self.store.insert_series(&mut tx, &new, now).await?;
+        let length = Duration::minutes(i64::from(duration));
+        let (mut sessions, mut left_out) = (Vec::new(), Vec::new());
+        for occurrence in &occurrences {
+            let Some(start) = occurrence.instant() else {
+                left_out.push(LeftOut::gap(occurrence, zone));
+                continue;
+            };
+            if let Some((who, clash)) =
+                self.first_clash(&mut tx, &program, caller, with, (start, start + length), None).await?
+            {
+                let why = LeftOutWhy::Overlap { who, number: clash.number };
+                left_out.push(LeftOut { index: occurrence.index, local: occurrence.local, instant: start, why });
+                continue;
+            }
+            let new = NewSession {
+                pairing_id: pairing.id,
+                starts_at: start,
+                duration_minutes: duration,
+                topic,
+                booked_by: caller.user_id,
+                series: Some((series.id, occurrence.index)),
+            };
+            let session = self.store.insert_session(&mut tx, &new, now).await?;
+            self.replan_session(&mut tx, &program, &pairing, &session, now).await?;
+            sessions.push(session);
+        }
+        if sessions.is_empty() {
+            return Err(UserError::from(SeriesError::NothingFree).into());
+        }
+        let notices = vec![Notice {
+            to: with.id,
+            kind: NoticeKind::SeriesBooked {
+                series: series.clone(),
+                sessions: sessions.clone(),
+                left_out: left_out.clone(),
+                by: caller.user_id,
+            },
+        }];
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
+        Ok(SeriesOutcome { series, sessions, left_out, when, partner: with.id, notices })
+    }
+}

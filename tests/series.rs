@@ -1,0 +1,185 @@
+//! Recurring sessions end to end: `/book ... repeat:` books a series at the same local time
+//! across DST changes, leaves out overlaps and DST gaps, and sends one calendar event with an
+//! RRULE (and EXDATEs) that a calendar parser reads back.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+mod common;
+
+use chrono::{DateTime, Timelike, Utc};
+use chrono_tz::Tz;
+use common::*;
+use icalendar::parser::{read_calendar, unfold};
+
+/// Mia books a series with Mo; returns the reply text.
+async fn book_series(w: &World, user: u64, with: u64, when: &str, extra: &[(&str, &str)]) -> String {
+    let with = with.to_string();
+    let mut options = vec![("with", with.as_str()), ("when", when)];
+    options.extend_from_slice(extra);
+    say(w, user, "book", &options).await
+}
+
+/// The starts of the sessions of the latest series, by start.
+async fn series_starts(w: &World) -> Vec<DateTime<Utc>> {
+    sqlx::query_scalar::<_, i64>(
+        "SELECT starts_at FROM sessions WHERE series_id = (SELECT MAX(id) FROM series) ORDER BY starts_at",
+    )
+    .fetch_all(w.store.pool())
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|t| DateTime::from_timestamp(t, 0).unwrap())
+    .collect()
+}
+
+/// A property as a calendar parser reads it: name, parameters, value.
+type Prop = (String, Vec<(String, String)>, String);
+
+/// The properties of the file's VEVENT, read by a calendar parser.
+fn event_properties(ics: &str) -> Vec<Prop> {
+    let unfolded = unfold(ics);
+    let calendar = read_calendar(&unfolded).unwrap();
+    let event = calendar.components.iter().find(|c| c.name == "VEVENT").expect("an event");
+    event
+        .properties
+        .iter()
+        .map(|p| {
+            let params = p
+                .params
+                .iter()
+                .map(|q| (q.key.to_string(), q.val.as_ref().map(ToString::to_string).unwrap_or_default()))
+                .collect();
+            (p.name.to_string(), params, p.val.to_string())
+        })
+        .collect()
+}
+
+fn values_of(props: &[Prop], name: &str) -> Vec<String> {
+    props.iter().filter(|p| p.0 == name).map(|p| p.2.clone()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_weekly_series_stays_at_the_same_local_time_across_berlin_and_new_york_dst_changes() {
+    let w = paired_world().await;
+    // Mia (Berlin): Tuesdays 17:00 across 28 March 2027, when Berlin moves to summer time.
+    let text = book_series(&w, MIA, MO, "2027-03-16 17:00", &[("repeat", "weekly"), ("count", "4")]).await;
+    assert!(text.contains("4 of 4 sessions booked"), "{text}");
+    assert!(text.contains("weekly, Tue 17:00, in Europe/Berlin"), "{text}");
+    let berlin: Tz = chrono_tz::Europe::Berlin;
+    let starts = series_starts(&w).await;
+    assert_eq!(starts.len(), 4);
+    assert!(starts.iter().all(|s| s.with_timezone(&berlin).hour() == 17), "{starts:?}");
+    assert_eq!(starts[0], utc(2027, 3, 16, 16, 0));
+    assert_eq!(starts[2], utc(2027, 3, 30, 15, 0));
+
+    // Mo (New York): Mondays 9:00 across 31 Oct (Berlin) and 7 Nov 2027 (New York) in the fall.
+    let text = book_series(&w, MO, MIA, "2027-10-25 9:00", &[("repeat", "weekly"), ("count", "3")]).await;
+    assert!(text.contains("3 of 3 sessions booked"), "{text}");
+    let new_york: Tz = chrono_tz::America::New_York;
+    let starts = series_starts(&w).await;
+    assert!(starts.iter().all(|s| s.with_timezone(&new_york).hour() == 9), "{starts:?}");
+    assert_eq!(starts[0], utc(2027, 10, 25, 13, 0));
+    assert_eq!(starts[2], utc(2027, 11, 8, 14, 0));
+    // The reply shows the first times as Discord timestamps.
+    assert!(text.contains(&format!("<t:{}:F>", starts[0].timestamp())), "{text}");
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_overlapping_occurrence_is_left_out_and_the_calendar_file_carries_rrule_and_exdate() {
+    let w = paired_world().await;
+    assert!(book(&w, MIA, MO, "2026-12-08 17:30").await.contains("Session #1 booked"));
+    let text = book_series(
+        &w,
+        MIA,
+        MO,
+        "2026-12-01 17:00",
+        &[("repeat", "weekly"), ("count", "4"), ("topic", "Weekly check-in")],
+    )
+    .await;
+    assert!(text.contains("3 of 4 sessions booked"), "{text}");
+    assert!(text.contains("Left out (1)") && text.contains("overlaps session #1 of yours"), "{text}");
+    assert!(text.contains(&format!("<t:{}:F>", utc(2026, 12, 8, 16, 0).timestamp())), "{text}");
+    assert_eq!(count(&w, "sessions").await, 4);
+
+    let dm = dm_containing(&w, MO, "3 mentoring sessions booked").await;
+    assert!(dm.text().contains("weekly, Tue 17:00") && dm.text().contains("overlaps another session"), "{}", dm.text());
+    let ics = dm.attachment_text("series-1.ics").unwrap();
+    let props = event_properties(&ics);
+    assert_eq!(values_of(&props, "RRULE"), ["FREQ=WEEKLY;COUNT=4"], "{ics}");
+    assert_eq!(values_of(&props, "EXDATE"), ["20261208T170000"], "{ics}");
+    let exdate = props.iter().find(|p| p.0 == "EXDATE").unwrap();
+    assert!(exdate.1.contains(&("TZID".to_owned(), "Europe/Berlin".to_owned())), "{ics}");
+    let start = props.iter().find(|p| p.0 == "DTSTART").unwrap();
+    assert_eq!(start.2, "20261201T170000");
+    assert!(start.1.contains(&("TZID".to_owned(), "Europe/Berlin".to_owned())), "{ics}");
+    let uid = &values_of(&props, "UID")[0];
+    assert!(uid.starts_with("series-1.") && uid.ends_with("@mentor-bot") && uid.len() > 20, "{uid}");
+    // The zone is defined in the file itself; no METHOD without an ORGANIZER.
+    let unfolded = unfold(&ics);
+    let calendar = read_calendar(&unfolded).unwrap();
+    assert!(calendar.components.iter().any(|c| c.name == "VTIMEZONE"), "{ics}");
+    assert!(!calendar.properties.iter().any(|p| p.name == "METHOD"), "{ics}");
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_monthly_series_meets_on_the_second_tuesday_of_each_month() {
+    let w = paired_world().await;
+    let text = book_series(&w, MIA, MO, "2026-12-08 17:00", &[("repeat", "monthly"), ("count", "3")]).await;
+    assert!(text.contains("3 of 3 sessions booked") && text.contains("monthly, 2nd Tue 17:00"), "{text}");
+    let starts = series_starts(&w).await;
+    assert_eq!(starts, [utc(2026, 12, 8, 16, 0), utc(2027, 1, 12, 16, 0), utc(2027, 2, 9, 16, 0)]);
+    let dm = dm_containing(&w, MO, "3 mentoring sessions booked").await;
+    let props = event_properties(&dm.attachment_text("series-1.ics").unwrap());
+    assert_eq!(values_of(&props, "RRULE"), ["FREQ=MONTHLY;BYDAY=2TU;COUNT=3"]);
+    assert!(values_of(&props, "EXDATE").is_empty());
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_occurrence_in_a_dst_gap_is_left_out_and_listed() {
+    let w = paired_world().await;
+    // Sundays 02:30 in Berlin; 28 March 2027 02:30 does not exist.
+    let text = book_series(&w, MIA, MO, "2027-03-21 2:30", &[("repeat", "weekly"), ("until", "2027-04-04")]).await;
+    assert!(text.contains("2 of 3 sessions booked"), "{text}");
+    assert!(text.contains("Sun 28 Mar 2027 02:30: that local time does not exist"), "{text}");
+    let dm = dm_containing(&w, MO, "2 mentoring sessions booked").await;
+    let props = event_properties(&dm.attachment_text("series-1.ics").unwrap());
+    assert_eq!(values_of(&props, "EXDATE"), ["20270328T023000"]);
+    assert_eq!(values_of(&props, "RRULE"), ["FREQ=WEEKLY;COUNT=3"]);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn series_options_that_do_not_fit_are_refused_and_change_nothing() {
+    let w = paired_world().await;
+    let cases: &[(&[(&str, &str)], &str)] = &[
+        (&[("repeat", "weekly"), ("count", "1")], "2 to 52 sessions; `count:1` is outside"),
+        (&[("repeat", "weekly"), ("count", "53")], "`count:53` is outside"),
+        (&[("repeat", "weekly")], "Say how long the series runs"),
+        (&[("repeat", "weekly"), ("count", "4"), ("until", "2027-01-31")], "either `count:` or `until:`"),
+        (&[("count", "4")], "add `repeat:`"),
+        (&[("until", "2027-01-31")], "add `repeat:`"),
+        (&[("repeat", "weekly"), ("until", "someday")], "I don't understand `someday`"),
+        (&[("repeat", "weekly"), ("until", "2026-11-20")], "in the past"),
+        (&[("repeat", "weekly"), ("until", "2026-12-03")], "fewer than two sessions"),
+        (&[("repeat", "weekly"), ("until", "2028-12-31")], "at most 52"),
+        (&[("repeat", "monthly"), ("count", "24")], "more than 365 days ahead"),
+    ];
+    for (extra, expected) in cases {
+        let text = book_series(&w, MIA, MO, "2026-12-01 17:00", extra).await;
+        assert!(text.contains(expected), "{extra:?}: {text}");
+    }
+    assert_eq!(count(&w, "sessions").await, 0);
+    assert_eq!(count(&w, "series").await, 0);
+    assert_eq!(dm_count(&w, MO), 1, "only the pairing DM");
+    // Only the pair can book a series.
+    join(&w, OTTO, "mentee", None).await;
+    let text = book_series(&w, OTTO, MO, "2026-12-01 17:00", &[("repeat", "weekly"), ("count", "4")]).await;
+    assert!(text.contains("not paired with Mo"), "{text}");
+    assert_eq!(count(&w, "series").await, 0);
+    assert_clean(&w);
+    w.stop().await;
+}
