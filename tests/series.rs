@@ -183,3 +183,50 @@ async fn series_options_that_do_not_fit_are_refused_and_change_nothing() {
     assert_clean(&w);
     w.stop().await;
 }
+
+/// Whether the series session starting at `start` has pending reminders.
+async fn has_reminders(w: &World, start: DateTime<Utc>) -> bool {
+    sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM jobs WHERE subject_kind = 'session' AND state = 'pending' AND kind <> 'notice'
+           AND subject_id = (SELECT id FROM sessions WHERE series_id = 1 AND starts_at = ?)",
+    )
+    .bind(start.timestamp())
+    .fetch_one(w.store.pool())
+    .await
+    .unwrap()
+        > 0
+}
+
+/// How many series top-up jobs are pending.
+async fn top_ups(w: &World) -> i64 {
+    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM jobs WHERE kind = 'series_top_up' AND state = 'pending'")
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_series_plans_reminders_only_for_the_next_two_weeks_and_tops_up_as_they_come_near() {
+    let mut w = paired_world().await;
+    // 52 Tuesdays 17:00 from 24 Nov 2026; now is Sat 21 Nov.
+    let text = book_series(&w, MIA, MO, "tue 17:00", &[("repeat", "weekly"), ("count", "52")]).await;
+    assert!(text.contains("52 of 52 sessions booked") && text.contains("… and 47 more"), "{text}");
+    let tuesday = |d: u32| if d > 30 { utc(2026, 12, d - 30, 16, 0) } else { utc(2026, 11, d, 16, 0) };
+    assert!(has_reminders(&w, tuesday(24)).await && has_reminders(&w, tuesday(31)).await);
+    assert!(!has_reminders(&w, tuesday(38)).await, "8 Dec is more than 14 days ahead");
+    assert_eq!(top_ups(&w).await, 1);
+    let rows = count(&w, "jobs").await;
+    assert!(rows < 25, "{rows} job rows for a 52-session series");
+    // The top-up for 8 Dec runs on 24 Nov (14 days before), and plans the next one.
+    w.set_time(utc(2026, 11, 24, 16, 30)).await.unwrap();
+    assert!(has_reminders(&w, tuesday(38)).await && !has_reminders(&w, tuesday(45)).await);
+    assert_eq!(top_ups(&w).await, 1);
+    // The reminders of a topped-up occurrence arrive as for any session.
+    w.run_until(utc(2026, 12, 8, 12, 0)).await.unwrap();
+    assert!(has_reminders(&w, tuesday(45)).await && !has_reminders(&w, tuesday(52)).await);
+    let agenda = w.sim.dms(MIA).iter().filter(|m| m.text().to_lowercase().contains("agenda")).count();
+    assert!(agenda >= 3, "agenda requests for 24 Nov, 1 and 8 Dec: {agenda}");
+    assert_eq!(top_ups(&w).await, 1);
+    assert_clean(&w);
+    w.stop().await;
+}

@@ -4,9 +4,10 @@ use anyhow::Context as _;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
-use super::{ts, Store, Tx};
+use super::{from_ts, ts, Store, Tx};
 use crate::domain::{
     ids::UserId,
+    jobs::{series_top_up_prefix, JobKind},
     series::{Repeat, Series},
 };
 
@@ -89,5 +90,73 @@ impl Store {
         .context("while loading a series")?
         .map(Row::into_series)
         .transpose()
+    }
+
+    /// The ids of a series' booked sessions that start in `(after, until]`, by start.
+    pub async fn series_sessions_between(
+        &self,
+        tx: &mut Tx,
+        series: i64,
+        after: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<i64>> {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT id FROM sessions
+             WHERE series_id = ? AND status = 'booked' AND starts_at > ? AND starts_at <= ? ORDER BY starts_at",
+        )
+        .bind(series)
+        .bind(ts(after))
+        .bind(ts(until))
+        .fetch_all(&mut **tx)
+        .await
+        .context("while listing a series' sessions")
+    }
+
+    /// The start of a series' first booked session after `after`.
+    pub async fn next_series_start(
+        &self,
+        tx: &mut Tx,
+        series: i64,
+        after: DateTime<Utc>,
+    ) -> anyhow::Result<Option<DateTime<Utc>>> {
+        let start = sqlx::query_scalar::<_, Option<i64>>(
+            "SELECT MIN(starts_at) FROM sessions WHERE series_id = ? AND status = 'booked' AND starts_at > ?",
+        )
+        .bind(series)
+        .bind(ts(after))
+        .fetch_one(&mut **tx)
+        .await
+        .context("while finding a series' next session")?;
+        Ok(start.map(from_ts))
+    }
+
+    /// When a series' pending top-up job is due (the earliest, if several).
+    pub async fn pending_series_top_up(&self, tx: &mut Tx, series: i64) -> anyhow::Result<Option<DateTime<Utc>>> {
+        let due = sqlx::query_scalar::<_, Option<i64>>(
+            "SELECT MIN(due_at) FROM jobs WHERE kind = ? AND state = 'pending' AND substr(dedupe_key, 1, ?) = ?",
+        )
+        .bind(JobKind::SeriesTopUp.as_str())
+        .bind(i64::try_from(series_top_up_prefix(series).len())?)
+        .bind(series_top_up_prefix(series))
+        .fetch_one(&mut **tx)
+        .await
+        .context("while looking for a series' top-up job")?;
+        Ok(due.map(from_ts))
+    }
+
+    /// Cancels a series' pending top-up jobs.
+    pub async fn cancel_series_top_ups(&self, tx: &mut Tx, series: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE jobs SET state = 'cancelled', updated_at = ?1, finished_at = ?1
+             WHERE kind = ?2 AND state = 'pending' AND substr(dedupe_key, 1, ?3) = ?4",
+        )
+        .bind(ts(now))
+        .bind(JobKind::SeriesTopUp.as_str())
+        .bind(i64::try_from(series_top_up_prefix(series).len())?)
+        .bind(series_top_up_prefix(series))
+        .execute(&mut **tx)
+        .await
+        .context("while cancelling a series' top-up jobs")?;
+        Ok(())
     }
 }
