@@ -230,3 +230,120 @@ async fn a_long_series_plans_reminders_only_for_the_next_two_weeks_and_tops_up_a
     assert_clean(&w);
     w.stop().await;
 }
+
+/// Every VEVENT of a calendar file, as property lists.
+fn all_events(ics: &str) -> Vec<Vec<Prop>> {
+    let unfolded = unfold(ics);
+    let calendar = read_calendar(&unfolded).unwrap();
+    calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .map(|e| {
+            e.properties
+                .iter()
+                .map(|p| {
+                    let params = p
+                        .params
+                        .iter()
+                        .map(|q| (q.key.to_string(), q.val.as_ref().map(ToString::to_string).unwrap_or_default()))
+                        .collect();
+                    (p.name.to_string(), params, p.val.to_string())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moving_one_occurrence_sends_a_recurrence_id_and_cancelling_the_following_ends_the_series() {
+    let w = paired_world().await;
+    let text = book_series(&w, MIA, MO, "2026-12-01 17:00", &[("repeat", "weekly"), ("count", "6")]).await;
+    assert!(text.contains("6 of 6 sessions booked"), "{text}");
+
+    // Session #2 (8 Dec) moves to Wednesday 18:00: an update of that occurrence only.
+    let text = say(&w, MIA, "reschedule", &[("session", "#2"), ("when", "2026-12-09 18:00"), ("scope", "this")]).await;
+    assert!(text.contains("Session #2 moved"), "{text}");
+    let dm = dm_containing(&w, MO, "moved your session").await;
+    let events = all_events(&dm.attachment_text("session-2.ics").unwrap());
+    assert_eq!(events.len(), 1);
+    let uid = &values_of(&events[0], "UID")[0];
+    assert!(uid.starts_with("series-1."), "{uid}");
+    let recurrence = events[0].iter().find(|p| p.0 == "RECURRENCE-ID").expect("a RECURRENCE-ID");
+    assert_eq!(recurrence.2, "20261208T170000");
+    assert!(recurrence.1.contains(&("TZID".to_owned(), "Europe/Berlin".to_owned())));
+    assert_eq!(values_of(&events[0], "DTSTART"), ["20261209T170000Z"]);
+
+    // Cancelling #4 and the following ones ends the series after #3.
+    let text = say(&w, MIA, "cancel", &[("session", "#4"), ("scope", "following"), ("reason", "Holidays")]).await;
+    assert!(text.contains("Cancelled 3 sessions of the series"), "{text}");
+    let dm = dm_containing(&w, MO, "3 sessions of your series cancelled").await;
+    assert!(dm.text().contains("Holidays"), "{}", dm.text());
+    let events = all_events(&dm.attachment_text("series-1.ics").unwrap());
+    assert_eq!(values_of(&events[0], "RRULE"), ["FREQ=WEEKLY;COUNT=3"]);
+    assert_eq!(values_of(&events[0], "STATUS"), ["CONFIRMED"]);
+    assert_eq!(events.len(), 2, "the master and the moved #2");
+    assert_eq!(values_of(&events[1], "RECURRENCE-ID"), ["20261208T170000"]);
+    let booked = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sessions WHERE status = 'booked'")
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(booked, 3);
+
+    // Cancelling the whole series cancels what is left; the calendar event is cancelled.
+    let text = say(&w, MO, "cancel", &[("session", "#1"), ("scope", "series")]).await;
+    assert!(text.contains("Cancelled 3 sessions of the series"), "{text}");
+    let dm = dm_containing(&w, MIA, "3 sessions of your series cancelled").await;
+    let events = all_events(&dm.attachment_text("series-1.ics").unwrap());
+    assert_eq!(values_of(&events[0], "STATUS"), ["CANCELLED"]);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_series_scope_on_a_single_session_is_refused_and_changes_nothing() {
+    let w = paired_world().await;
+    book(&w, MIA, MO, "tomorrow 15:00").await;
+    let text = say(&w, MIA, "cancel", &[("session", "#1"), ("scope", "following")]).await;
+    assert!(text.contains("not part of a series"), "{text}");
+    let text = say(&w, MIA, "reschedule", &[("session", "#1"), ("when", "mon 10:00"), ("scope", "following")]).await;
+    assert!(text.contains("not part of a series"), "{text}");
+    let status =
+        sqlx::query_scalar::<_, String>("SELECT status FROM sessions").fetch_one(w.store.pool()).await.unwrap();
+    assert_eq!(status, "booked");
+    // Only the pair can touch a series.
+    book_series(&w, MIA, MO, "2026-12-01 17:00", &[("repeat", "weekly"), ("count", "3")]).await;
+    join(&w, OTTO, "mentee", None).await;
+    let text = say(&w, OTTO, "cancel", &[("session", "s2"), ("scope", "series")]).await;
+    assert!(text.contains("I don't know that session"), "{text}");
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moving_the_following_sessions_splits_the_series_and_keeps_their_numbers() {
+    let w = paired_world().await;
+    book_series(&w, MIA, MO, "2026-12-01 17:00", &[("repeat", "weekly"), ("count", "6")]).await;
+    let text =
+        say(&w, MIA, "reschedule", &[("session", "#3"), ("when", "2026-12-17 18:00"), ("scope", "following")]).await;
+    assert!(text.contains("4 sessions of the series moved") && text.contains("weekly, Thu 18:00"), "{text}");
+    let rows = sqlx::query_as::<_, (i64, i64, i64)>(
+        "SELECT number, starts_at, series_id FROM sessions WHERE status = 'booked' ORDER BY starts_at",
+    )
+    .fetch_all(w.store.pool())
+    .await
+    .unwrap();
+    let numbers: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5, 6], "numbers (and their agendas) stay");
+    assert_eq!(rows[2].1, utc(2026, 12, 17, 17, 0).timestamp());
+    assert_eq!(rows[5].1, utc(2027, 1, 7, 17, 0).timestamp());
+    assert_eq!(rows.iter().filter(|r| r.2 == 2).count(), 4);
+
+    let dm = dm_containing(&w, MO, "4 sessions of your series moved").await;
+    let old = all_events(&dm.attachment_text("series-1.ics").unwrap());
+    assert_eq!(values_of(&old[0], "RRULE"), ["FREQ=WEEKLY;COUNT=2"]);
+    let new = all_events(&dm.attachment_text("series-2.ics").unwrap());
+    assert_eq!(values_of(&new[0], "RRULE"), ["FREQ=WEEKLY;COUNT=4"]);
+    assert_eq!(values_of(&new[0], "DTSTART"), ["20261217T180000"]);
+    assert_clean(&w);
+    w.stop().await;
+}

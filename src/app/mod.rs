@@ -16,6 +16,7 @@ mod planning;
 mod program;
 mod reviews;
 mod series;
+mod series_move;
 mod sessions;
 mod summary;
 

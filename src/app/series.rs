@@ -6,13 +6,17 @@
 use chrono::Duration;
 use tracing::instrument;
 
-use super::{sessions::Basics, App, AppResult, Caller, Notice, NoticeKind, Person, UserError};
+use super::{sessions::Basics, App, AppResult, Caller, CancelOutcome, Notice, NoticeKind, Person, UserError};
 use crate::{
     domain::{
         ids::UserId,
         local_time::resolve_local_lenient,
-        series::{check_count, count_until, expand, LeftOut, LeftOutWhy, Repeat, Series, SeriesError, MAX_COUNT},
-        session::Session,
+        pairing::Pairing,
+        program::Program,
+        series::{
+            check_count, count_until, expand, LeftOut, LeftOutWhy, Repeat, Scope, Series, SeriesError, MAX_COUNT,
+        },
+        session::{Session, SessionStatus},
         when::{parse_deadline, When},
     },
     store::{NewSeries, NewSession},
@@ -48,6 +52,17 @@ pub struct SeriesOutcome {
     pub when: When,
     pub partner: UserId,
     pub notices: Vec<Notice>,
+}
+
+/// A cancellation of several sessions of a series.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct SeriesCancel<'a> {
+    pub series: &'a Series,
+    /// The session the caller picked.
+    pub picked: &'a Session,
+    /// `Following` (from the one picked) or `Series` (every upcoming one).
+    pub scope: Scope,
+    pub reason: Option<&'a str>,
 }
 
 impl App {
@@ -149,5 +164,52 @@ impl App {
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
         Ok(SeriesOutcome { series, sessions, left_out, when, partner: with.id, notices })
+    }
+
+    /// Cancels sessions of a series: from the one picked on (`Following`) or every upcoming one
+    /// (`Series`); the series' rule then ends before the first one cancelled, so calendars drop
+    /// the rest. The partner gets one notice with the series' updated calendar file.
+    pub(super) async fn cancel_series_from(
+        &self,
+        caller: &Caller,
+        program: &Program,
+        pairing: &Pairing,
+        change: SeriesCancel<'_>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> AppResult<CancelOutcome> {
+        let SeriesCancel { series, picked, scope, reason } = change;
+        let mut tx = self.store.begin().await?;
+        let all = self.store.sessions_of_series(&mut tx, series.id).await?;
+        let upcoming = |s: &&Session| s.status == SessionStatus::Booked && s.starts_at > now;
+        let from = match scope {
+            Scope::Series => all.iter().filter(upcoming).filter_map(|s| s.occurrence).min(),
+            _ => picked.occurrence,
+        }
+        .unwrap_or(0);
+        let mut cancelled = Vec::new();
+        for session in all.iter().filter(upcoming).filter(|s| s.occurrence.unwrap_or(0) >= from) {
+            let done = self.store.cancel_session(&mut tx, session.id, caller.user_id, reason, now).await?;
+            self.replan_session(&mut tx, program, pairing, &done, now).await?;
+            cancelled.push(done);
+        }
+        cancelled.sort_by_key(|s| s.starts_at);
+        self.store.cancel_series_top_ups(&mut tx, series.id, now).await?;
+        let series = self.store.end_series_at(&mut tx, series.id, if from == 0 { series.count } else { from }).await?;
+        let sessions = self.store.sessions_of_series(&mut tx, series.id).await?;
+        let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
+        let notices = vec![Notice {
+            to: partner,
+            kind: NoticeKind::SeriesCancelled {
+                series: series.clone(),
+                sessions,
+                cancelled: cancelled.clone(),
+                by: caller.user_id,
+            },
+        }];
+        self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
+        let session = cancelled.first().cloned().unwrap_or_else(|| picked.clone());
+        Ok(CancelOutcome { session, cancelled, series: Some(series), partner, notices })
     }
 }

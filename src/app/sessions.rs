@@ -10,6 +10,7 @@ use crate::{
         ids::UserId,
         pairing::Pairing,
         program::Program,
+        series::{Scope, Series, SeriesError},
         session::{check_slot, pick_by_reference, BookingError, Session, SessionStatus},
         when::{parse_when, When},
     },
@@ -46,12 +47,18 @@ pub struct RescheduleOutcome {
     pub when: When,
     pub partner: UserId,
     pub notices: Vec<Notice>,
+    /// For `scope:following`: the new series, the sessions moved into it, those left out.
+    pub following: Option<(Series, Vec<Session>, Vec<crate::domain::series::LeftOut>)>,
 }
 
 /// The result of `/cancel`.
 #[derive(Debug, Clone)]
 pub struct CancelOutcome {
     pub session: Session,
+    /// Every session cancelled (the one picked first), more than one for a series scope.
+    pub cancelled: Vec<Session>,
+    /// The series of the session picked, if it belongs to one.
+    pub series: Option<Series>,
     pub partner: UserId,
     pub notices: Vec<Notice>,
 }
@@ -219,16 +226,31 @@ impl App {
         Ok(Person { id, name, is_bot: false })
     }
 
-    /// Moves a session to `when` (read in the caller's zone) and tells the partner.
+    /// Moves a session to `when` (read in the caller's zone) and tells the partner; with
+    /// `Scope::Following`, it and the later sessions of its series move (a new series from it on).
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
-    pub async fn reschedule(&self, caller: &Caller, session_ref: &str, when: &str) -> AppResult<RescheduleOutcome> {
+    pub async fn reschedule(
+        &self,
+        caller: &Caller,
+        session_ref: &str,
+        when: &str,
+        scope: Scope,
+    ) -> AppResult<RescheduleOutcome> {
         let (program, me) = self.require_member(caller).await?;
         let (session, pairing) = self.find_session(caller, session_ref).await?;
         let now = self.now();
         session.is_changeable(now).map_err(UserError::from)?;
+        let series = self.series_of(&session).await?;
+        if scope != Scope::This && series.is_none() {
+            return Err(UserError::from(SeriesError::NotASeries { number: session.number }).into());
+        }
         let when = parse_when(when, now, me.zone_or(program.zone)).map_err(UserError::from)?;
         check_slot(when.instant, i64::from(session.duration_minutes), now, self.limits()).map_err(UserError::from)?;
         let partner = self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
+        if let (Some(series), Scope::Following | Scope::Series) = (&series, scope) {
+            let change = super::series_move::SeriesMove { series, picked: &session, when };
+            return self.move_series_from(caller, &program, &pairing, &partner, change, now).await;
+        }
 
         let mut tx = self.store.begin().await?;
         let end = when.instant + chrono::Duration::minutes(i64::from(session.duration_minutes));
@@ -241,34 +263,72 @@ impl App {
                 session: moved.clone(),
                 by: caller.user_id,
                 previous_start: session.starts_at,
+                series,
             },
         }];
         self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
-        Ok(RescheduleOutcome { session: moved, previous_start: session.starts_at, when, partner: partner.id, notices })
+        Ok(RescheduleOutcome {
+            session: moved,
+            previous_start: session.starts_at,
+            when,
+            partner: partner.id,
+            notices,
+            following: None,
+        })
     }
 
-    /// Cancels a session and tells the partner.
+    /// Cancels a session (or, with a series scope, it and the later sessions of its series) and
+    /// tells the partner.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
-    pub async fn cancel(&self, caller: &Caller, session_ref: &str, reason: Option<&str>) -> AppResult<CancelOutcome> {
+    pub async fn cancel(
+        &self,
+        caller: &Caller,
+        session_ref: &str,
+        reason: Option<&str>,
+        scope: Scope,
+    ) -> AppResult<CancelOutcome> {
         let (program, _) = self.require_member(caller).await?;
         let (session, pairing) = self.find_session(caller, session_ref).await?;
         let now = self.now();
         session.is_changeable(now).map_err(UserError::from)?;
         let reason = clean_topic(reason)?;
+        let series = self.series_of(&session).await?;
+        match (&series, scope) {
+            (None, Scope::Following | Scope::Series) => {
+                return Err(UserError::from(SeriesError::NotASeries { number: session.number }).into());
+            }
+            (Some(series), Scope::Following | Scope::Series) => {
+                let change = super::series::SeriesCancel { series, picked: &session, scope, reason };
+                return self.cancel_series_from(caller, &program, &pairing, change, now).await;
+            }
+            (_, Scope::This) => {}
+        }
         let mut tx = self.store.begin().await?;
         let cancelled = self.store.cancel_session(&mut tx, session.id, caller.user_id, reason, now).await?;
         self.replan_session(&mut tx, &program, &pairing, &cancelled, now).await?;
         let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
         let notices = vec![Notice {
             to: partner,
-            kind: NoticeKind::SessionCancelled { session: cancelled.clone(), by: caller.user_id },
+            kind: NoticeKind::SessionCancelled {
+                session: cancelled.clone(),
+                by: caller.user_id,
+                series: series.clone(),
+            },
         }];
         self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
-        Ok(CancelOutcome { session: cancelled, partner, notices })
+        Ok(CancelOutcome { session: cancelled.clone(), cancelled: vec![cancelled], series, partner, notices })
+    }
+
+    /// The series a session belongs to, if any.
+    pub(super) async fn series_of(&self, session: &Session) -> AppResult<Option<Series>> {
+        Ok(match session.series_id {
+            Some(id) => self.store.series(id).await?,
+            None => None,
+        })
     }
 
     /// The caller's sessions with partner names, by start time.

@@ -21,6 +21,7 @@ fn session(start: DateTime<Utc>) -> Session {
         cancel_reason: None,
         revision: 0,
         series_id: None,
+        occurrence: None,
     }
 }
 

@@ -51,6 +51,8 @@ pub enum SeriesError {
     UntilTooLong { count: i64 },
     #[error("Every session of that series overlaps another session or falls into a daylight-saving gap, so nothing was booked. Pick another time, or see `/sessions`.")]
     NothingFree,
+    #[error("Session #{number} is a single session, not part of a series; leave out `scope:` (or use `scope:this`).")]
+    NotASeries { number: i64 },
     #[error("The last session would be on <t:{last}:D>, more than {max_days} days ahead. Use a smaller `count:` or an earlier `until:`.", last = .last.timestamp())]
     TooFarAhead { last: DateTime<Utc>, max_days: u32 },
 }
@@ -266,6 +268,18 @@ impl LeftOut {
             why: LeftOutWhy::Gap,
         }
     }
+}
+
+/// Which sessions of a series a change applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Only the session picked.
+    #[default]
+    This,
+    /// The session picked and every later one of its series (this splits the series).
+    Following,
+    /// Every upcoming session of the series.
+    Series,
 }
 
 /// Checks a `count` option.

@@ -56,6 +56,9 @@ pub struct Session {
     /// The series it belongs to, if it is an occurrence of one.
     #[serde(default)]
     pub series_id: Option<i64>,
+    /// Which occurrence of its series' rule it is (0 = the first), for an occurrence of one.
+    #[serde(default)]
+    pub occurrence: Option<u32>,
 }
 
 impl Session {

@@ -6,74 +6,20 @@
 //! `METHOD`: they are published calendars to import, not iTIP scheduling messages (RFC 5546
 //! requires an `ORGANIZER` with every `METHOD`, and the bot has no calendar address to name).
 
+mod series;
 mod vtimezone;
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property};
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+pub use series::{occurrence_ics, series_ics};
 
-use crate::domain::{
-    local_time::resolve_local_lenient,
-    series::Series,
-    session::{Session, SessionStatus},
-};
+#[cfg(test)]
+use crate::domain::series::Series;
+use crate::domain::session::{Session, SessionStatus};
 
 /// The globally unique calendar UID of a single session.
 pub fn session_uid(session_id: i64, instance: &str) -> String {
     format!("session-{session_id}.{instance}@mentor-bot")
-}
-
-/// The globally unique calendar UID of a series (its occurrences share it).
-pub fn series_uid(series_id: i64, instance: &str) -> String {
-    format!("series-{series_id}.{instance}@mentor-bot")
-}
-
-/// The calendar file of a series: one event whose `RRULE` repeats it in the series' zone (so
-/// 17:00 stays 17:00 across DST), with an `EXDATE` for each occurrence left out (`left_out`, local
-/// wall times) and the zone defined in a `VTIMEZONE`.
-pub fn series_ics(
-    series: &Series,
-    title: &str,
-    topic: Option<&str>,
-    left_out: &[NaiveDateTime],
-    instance: &str,
-    now: DateTime<Utc>,
-) -> String {
-    let zoned =
-        |local: NaiveDateTime| CalendarDateTime::WithTimezone { date_time: local, tzid: series.zone.name().into() };
-    let duration = Duration::minutes(i64::from(series.duration_minutes));
-    let mut event = Event::new();
-    event
-        .uid(&series_uid(series.id, instance))
-        .summary(title)
-        .starts(zoned(series.first_local))
-        .ends(zoned(series.first_local + duration))
-        .timestamp(now)
-        .sequence(u32::try_from(series.revision).unwrap_or(0))
-        .status(EventStatus::Confirmed)
-        .append_property(Property::new(
-            "RRULE",
-            format!("{};COUNT={}", series.repeat.rrule(series.first_local.date()), series.count),
-        ));
-    for local in left_out {
-        event.append_multi_property(
-            Property::new("EXDATE", local.format("%Y%m%dT%H%M%S").to_string())
-                .add_parameter("TZID", series.zone.name())
-                .done(),
-        );
-    }
-    if let Some(topic) = topic {
-        event.description(topic);
-    }
-    let mut calendar = Calendar::new();
-    calendar.push(event.done());
-    let text = calendar.done().to_string();
-    let first = resolve_local_lenient(series.first_local, series.zone);
-    let last = series.local_of(series.count.saturating_sub(1)).map_or(first, |l| resolve_local_lenient(l, series.zone));
-    let zone = vtimezone::vtimezone(series.zone, first, last + duration);
-    match text.find("BEGIN:VEVENT") {
-        Some(at) => format!("{}{zone}{}", &text[..at], &text[at..]),
-        None => text,
-    }
 }
 
 /// The calendar file of a session, with `now` as its stamp; `instance` is the database's id.
@@ -120,6 +66,7 @@ mod tests {
             cancel_reason: None,
             revision,
             series_id: None,
+            occurrence: None,
         }
     }
 
@@ -181,7 +128,7 @@ mod tests {
             revision: 0,
         };
         let now = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap();
-        let ics = series_ics(&series, "Mentoring session", None, &[], "a1b2c3", now);
+        let ics = series_ics(&series, &[], "Mentoring session", "a1b2c3", now);
         let unfolded = unfold(&ics);
         let calendar = read_calendar(&unfolded).unwrap();
         let zone = calendar.components.iter().find(|c| c.name == "VTIMEZONE").unwrap();

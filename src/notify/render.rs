@@ -6,22 +6,18 @@ use chrono_tz::Tz;
 use serenity::all::{CreateAttachment, CreateEmbed};
 
 use super::{
-    calendar::{series_ics, session_ics},
+    calendar::{occurrence_ics, session_ics},
     content::{agenda_message, single_message},
+    render_series::{series_cancelled_message, series_message, series_moved_message},
     Outgoing,
 };
 use crate::{
     app::{AgendaView, Notice, NoticeKind},
-    domain::{
-        agenda::Topic,
-        layout,
-        series::{LeftOut, LeftOutWhy, Series},
-        session::Session,
-    },
+    domain::{agenda::Topic, layout, series::Series, session::Session},
 };
 
 /// Brand colour of session embeds.
-const COLOUR: u32 = 0x0058_65F2;
+pub(super) const COLOUR: u32 = 0x0058_65F2;
 
 /// `<t:UNIX:F> (<t:UNIX:R>)`: full date and time plus "in 3 days".
 pub fn when(t: DateTime<Utc>) -> String {
@@ -62,19 +58,25 @@ pub fn render_notice(
         NoticeKind::SessionBooked { session, by } => {
             let embed = session_embed(session, format!("📅 Session #{} booked", session.number))
                 .description(format!("<@{by}> booked a mentoring session with you."));
-            with_calendar(embed, session, instance, now)
+            with_calendar(embed, session, None, instance, now)
+        }
+        NoticeKind::SeriesCancelled { series, sessions, cancelled, by } => {
+            series_cancelled_message(series, sessions, cancelled, *by, instance, now)
+        }
+        NoticeKind::SeriesMoved { old, old_sessions, new, new_sessions, left_out, by } => {
+            series_moved_message((old, old_sessions), (new, new_sessions), left_out, *by, instance, now)
         }
         NoticeKind::SeriesBooked { series, sessions, left_out, by } => {
             series_message(series, sessions, left_out, *by, instance, now)
         }
-        NoticeKind::SessionMoved { session, by, previous_start } => {
+        NoticeKind::SessionMoved { session, by, previous_start, series } => {
             let embed = session_embed(session, format!("🔁 Session #{} moved", session.number)).description(format!(
                 "<@{by}> moved your session from <t:{}:F> to the time below.",
                 previous_start.timestamp()
             ));
-            with_calendar(embed, session, instance, now)
+            with_calendar(embed, session, series.as_ref(), instance, now)
         }
-        NoticeKind::SessionCancelled { session, by } => {
+        NoticeKind::SessionCancelled { session, by, series } => {
             let mut embed = CreateEmbed::new()
                 .title(format!("❌ Session #{} cancelled", session.number))
                 .description(format!("<@{by}> cancelled your session on <t:{}:F>.", session.starts_at.timestamp()))
@@ -82,7 +84,7 @@ pub fn render_notice(
             if let Some(reason) = &session.cancel_reason {
                 embed = embed.field("Reason", reason, false);
             }
-            with_calendar(embed, session, instance, now)
+            with_calendar(embed, session, series.as_ref(), instance, now)
         }
         NoticeKind::AgendaShared { updated, .. } => {
             let (view, zone) = agenda?;
@@ -120,75 +122,19 @@ pub fn session_embed(session: &Session, title: String) -> CreateEmbed {
     embed
 }
 
-fn with_calendar(embed: CreateEmbed, session: &Session, instance: &str, now: DateTime<Utc>) -> Outgoing {
-    let ics = session_ics(session, &format!("Mentoring session #{}", session.number), instance, now);
-    let file = CreateAttachment::bytes(ics.into_bytes(), format!("session-{}.ics", session.number));
-    Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
-}
-
-/// How many occurrences a series message lists by time.
-pub const SERIES_SHOWN: usize = 5;
-
-/// The first few sessions of a series, one a line, with Discord timestamps.
-pub fn series_first_times(sessions: &[Session]) -> String {
-    let mut lines: Vec<String> =
-        sessions.iter().take(SERIES_SHOWN).map(|s| format!("#{} · {}", s.number, when(s.starts_at))).collect();
-    if sessions.len() > SERIES_SHOWN {
-        lines.push(format!("… and {} more", sessions.len() - SERIES_SHOWN));
-    }
-    lines.join("\n")
-}
-
-/// The occurrences left out, one a line (at most ten, then a count), each with its reason as
-/// `overlap` words it (`who` names the person whose session is in the way).
-pub fn series_left_out(left_out: &[LeftOut], name_who: bool) -> String {
-    let mut lines: Vec<String> = left_out
-        .iter()
-        .take(10)
-        .map(|l| match &l.why {
-            LeftOutWhy::Overlap { who, number } if name_who => {
-                format!("<t:{}:F>: overlaps session #{number} of {who}", l.instant.timestamp())
-            }
-            LeftOutWhy::Overlap { .. } => format!("<t:{}:F>: overlaps another session", l.instant.timestamp()),
-            LeftOutWhy::Gap => format!(
-                "{}: that local time does not exist (the clocks jump forward)",
-                l.local.format("%a %d %b %Y %H:%M")
-            ),
-        })
-        .collect();
-    if left_out.len() > 10 {
-        lines.push(format!("… and {} more", left_out.len() - 10));
-    }
-    lines.join("\n")
-}
-
-fn series_message(
-    series: &Series,
-    sessions: &[Session],
-    left_out: &[LeftOut],
-    by: crate::domain::ids::UserId,
+/// The embed with the session's calendar file: its own event, or for an occurrence of a series
+/// the series' event's update for that occurrence (`RECURRENCE-ID`).
+fn with_calendar(
+    embed: CreateEmbed,
+    session: &Session,
+    series: Option<&Series>,
     instance: &str,
     now: DateTime<Utc>,
 ) -> Outgoing {
-    let topic = sessions.first().and_then(|s| s.topic.clone());
-    let mut embed = CreateEmbed::new()
-        .title(format!("🔁 {} mentoring sessions booked", sessions.len()))
-        .description(format!(
-            "<@{by}> booked a series with you: {} ({}), {} minutes each. The calendar file holds the whole series.",
-            series.describe(),
-            series.zone.name(),
-            series.duration_minutes
-        ))
-        .field("First sessions", series_first_times(sessions), false)
-        .colour(COLOUR);
-    if !left_out.is_empty() {
-        embed = embed.field("Left out", series_left_out(left_out, false), false);
-    }
-    if let Some(topic) = &topic {
-        embed = embed.field("Topic", topic, false);
-    }
-    let skipped: Vec<_> = left_out.iter().map(|l| l.local).collect();
-    let ics = series_ics(series, "Mentoring session", topic.as_deref(), &skipped, instance, now);
-    let file = CreateAttachment::bytes(ics.into_bytes(), format!("series-{}.ics", series.id));
+    let ics = match series {
+        Some(series) => occurrence_ics(series, session, "Mentoring session", instance, now),
+        None => session_ics(session, &format!("Mentoring session #{}", session.number), instance, now),
+    };
+    let file = CreateAttachment::bytes(ics.into_bytes(), format!("session-{}.ics", session.number));
     Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
 }

@@ -159,4 +159,18 @@ impl Store {
         .context("while cancelling a series' top-up jobs")?;
         Ok(())
     }
+
+    /// Sets how many occurrences a series' rule has (it ends earlier) and bumps its revision.
+    pub async fn end_series_at(&self, tx: &mut Tx, id: i64, count: u32) -> anyhow::Result<Series> {
+        let row = sqlx::query_as::<_, Row>(
+            "UPDATE series SET count = ?, revision = revision + 1 WHERE id = ?
+             RETURNING id, pairing_id, repeat, zone, first_local, count, duration_minutes, booked_by, revision",
+        )
+        .bind(i64::from(count.max(1)))
+        .bind(id)
+        .fetch_one(&mut **tx)
+        .await
+        .context("while shortening a series")?;
+        row.into_series()
+    }
 }

@@ -22,6 +22,7 @@ struct Row {
     cancel_reason: Option<String>,
     revision: i64,
     series_id: Option<i64>,
+    occurrence: Option<i64>,
 }
 
 impl Row {
@@ -38,6 +39,7 @@ impl Row {
             cancel_reason: self.cancel_reason,
             revision: self.revision,
             series_id: self.series_id,
+            occurrence: self.occurrence.map(u32::try_from).transpose().context("stored occurrence")?,
         })
     }
 }
@@ -63,7 +65,7 @@ impl Store {
     pub async fn session(&self, id: i64) -> anyhow::Result<Option<Session>> {
         sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                    cancel_reason, revision, series_id
+                    cancel_reason, revision, series_id, occurrence
              FROM sessions WHERE id = ?",
         )
         .bind(id)
@@ -86,7 +88,7 @@ impl Store {
     ) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
-                    s.booked_by, s.cancel_reason, s.revision, s.series_id
+                    s.booked_by, s.cancel_reason, s.revision, s.series_id, s.occurrence
              FROM sessions s JOIN pairings p ON p.id = s.pairing_id
              WHERE p.guild_id = ?1 AND (p.mentor_id = ?2 OR p.mentee_id = ?2)
                AND s.status = 'booked' AND s.id <> ?5
@@ -117,7 +119,7 @@ impl Store {
              VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM sessions WHERE pairing_id = ?1),
                      ?2, ?3, 'booked', ?4, ?5, ?6, ?6, ?7, ?8)
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                       cancel_reason, revision, series_id",
+                       cancel_reason, revision, series_id, occurrence",
         )
         .bind(new.pairing_id)
         .bind(ts(new.starts_at))
@@ -144,7 +146,7 @@ impl Store {
         let row = sqlx::query_as::<_, Row>(
             "UPDATE sessions SET starts_at = ?, revision = revision + 1, updated_at = ? WHERE id = ?
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                       cancel_reason, revision, series_id",
+                       cancel_reason, revision, series_id, occurrence",
         )
         .bind(ts(start))
         .bind(ts(now))
@@ -169,7 +171,7 @@ impl Store {
                                  revision = revision + 1, updated_at = ?
              WHERE id = ?
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                       cancel_reason, revision, series_id",
+                       cancel_reason, revision, series_id, occurrence",
         )
         .bind(by.db())
         .bind(reason)
@@ -190,7 +192,7 @@ impl Store {
     ) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                    cancel_reason, revision, series_id
+                    cancel_reason, revision, series_id, occurrence
              FROM sessions WHERE pairing_id = ? AND status = 'booked' AND starts_at > ? ORDER BY starts_at",
         )
         .bind(pairing)
@@ -215,7 +217,7 @@ impl Store {
     pub async fn sessions_of_user(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
-                    s.booked_by, s.cancel_reason, s.revision, s.series_id
+                    s.booked_by, s.cancel_reason, s.revision, s.series_id, s.occurrence
              FROM sessions s JOIN pairings p ON p.id = s.pairing_id
              WHERE p.guild_id = ?1 AND (p.mentor_id = ?2 OR p.mentee_id = ?2)
              ORDER BY s.starts_at",
@@ -226,5 +228,31 @@ impl Store {
         .await
         .context("while listing sessions")?;
         convert(rows)
+    }
+
+    /// Every session of a series (any status), by occurrence, read inside a change.
+    pub async fn sessions_of_series(&self, tx: &mut Tx, series: i64) -> anyhow::Result<Vec<Session>> {
+        let rows = sqlx::query_as::<_, Row>(
+            "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
+                    cancel_reason, revision, series_id, occurrence
+             FROM sessions WHERE series_id = ? ORDER BY occurrence, id",
+        )
+        .bind(series)
+        .fetch_all(&mut **tx)
+        .await
+        .context("while listing a series' sessions")?;
+        convert(rows)
+    }
+
+    /// Makes a session occurrence `occurrence` of series `series`.
+    pub async fn assign_series(&self, tx: &mut Tx, id: i64, series: i64, occurrence: u32) -> anyhow::Result<()> {
+        sqlx::query("UPDATE sessions SET series_id = ?, occurrence = ? WHERE id = ?")
+            .bind(series)
+            .bind(i64::from(occurrence))
+            .bind(id)
+            .execute(&mut **tx)
+            .await
+            .context("while moving a session into a series")?;
+        Ok(())
     }
 }

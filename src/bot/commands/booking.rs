@@ -11,7 +11,7 @@ use crate::{
         reply::{private, tell, told},
         BotError, Context,
     },
-    domain::{local_time::describe_offset, session::SessionStatus, when::When},
+    domain::{local_time::describe_offset, series::Scope, session::SessionStatus, when::When},
     notify::{series_first_times, series_left_out, session_embed, when as when_text},
 };
 
@@ -182,7 +182,7 @@ fn fit_field(text: String) -> String {
     out
 }
 
-/// Move one of your sessions to another time (read in your time zone).
+/// Move one of your sessions (or it and the rest of its series) to another time in your time zone.
 #[poise::command(slash_command, guild_only)]
 pub async fn reschedule(
     ctx: Context<'_>,
@@ -193,11 +193,39 @@ pub async fn reschedule(
     #[description = "New time, e.g. tomorrow 15:00 or 24.11. 15:00"]
     #[max_length = 100]
     when: String,
+    #[description = "For a series: this session only (default), or this and the following ones"] scope: Option<
+        MoveScope,
+    >,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let caller = caller(ctx).await?;
-    let out = ctx.data().app.reschedule(&caller, &session, &when).await?;
+    let scope = match scope {
+        None | Some(MoveScope::This) => Scope::This,
+        Some(MoveScope::Following) => Scope::Following,
+    };
+    let out = ctx.data().app.reschedule(&caller, &session, &when, scope).await?;
     let failures = tell(ctx, &out.notices).await;
+    if let Some((series, moved, left_out)) = &out.following {
+        let told = told(&failures, &format!("<@{}> was told, with updated calendar files.", out.partner));
+        let mut embed = serenity::CreateEmbed::new()
+            .title(format!("🔁 {} sessions of the series moved", moved.len()))
+            .description(format!(
+                "From session #{} on, the series is now {}, in {}.\n{}\n{told}",
+                out.session.number,
+                series.describe(),
+                series.zone.name(),
+                read_back(&out.when)
+            ))
+            .field("Next sessions", series_first_times(moved), false);
+        if !left_out.is_empty() {
+            embed = embed.field(
+                format!("Cancelled, could not move ({})", left_out.len()),
+                series_left_out(left_out, true),
+                false,
+            );
+        }
+        return private(ctx, "", vec![embed]).await;
+    }
     let embed = session_embed(&out.session, format!("🔁 Session #{} moved", out.session.number)).description(format!(
         "From <t:{}:F> to {}.\n{}\n{}",
         out.previous_start.timestamp(),
@@ -208,7 +236,27 @@ pub async fn reschedule(
     private(ctx, "", vec![embed]).await
 }
 
-/// Cancel one of your upcoming sessions; your partner is told.
+/// Which sessions of a series `/reschedule` applies to.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum MoveScope {
+    #[name = "this"]
+    This,
+    #[name = "following"]
+    Following,
+}
+
+/// Which sessions of a series `/cancel` applies to.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum CancelScope {
+    #[name = "this"]
+    This,
+    #[name = "following"]
+    Following,
+    #[name = "series"]
+    Series,
+}
+
+/// Cancel one of your upcoming sessions (or the rest of its series); your partner is told.
 #[poise::command(slash_command, guild_only)]
 pub async fn cancel(
     ctx: Context<'_>,
@@ -219,11 +267,29 @@ pub async fn cancel(
     #[description = "Why (shared with your partner)"]
     #[max_length = 200]
     reason: Option<String>,
+    #[description = "For a series: this session only (default), this and the following ones, or the whole series"]
+    scope: Option<CancelScope>,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let caller = caller(ctx).await?;
-    let out = ctx.data().app.cancel(&caller, &session, reason.as_deref()).await?;
+    let scope = match scope {
+        None | Some(CancelScope::This) => Scope::This,
+        Some(CancelScope::Following) => Scope::Following,
+        Some(CancelScope::Series) => Scope::Series,
+    };
+    let out = ctx.data().app.cancel(&caller, &session, reason.as_deref(), scope).await?;
     let failures = tell(ctx, &out.notices).await;
+    if let (Some(series), true) = (&out.series, scope != Scope::This) {
+        let text = format!(
+            "❌ Cancelled {} sessions of the series ({}, {}) from <t:{}:F> on; it now ends before them. {}",
+            out.cancelled.len(),
+            series.describe(),
+            series.zone.name(),
+            out.session.starts_at.timestamp(),
+            told(&failures, &format!("<@{}> was told, with the series' updated calendar file.", out.partner))
+        );
+        return private(ctx, text, vec![]).await;
+    }
     private(
         ctx,
         format!(
