@@ -347,3 +347,21 @@ async fn moving_the_following_sessions_splits_the_series_and_keeps_their_numbers
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_shows_a_series_compactly_besides_its_next_sessions() {
+    let w = paired_world().await;
+    book(&w, MIA, MO, "tomorrow 15:00").await;
+    book_series(&w, MIA, MO, "2026-12-01 17:00", &[("repeat", "every 2 weeks"), ("count", "10")]).await;
+    say(&w, MIA, "cancel", &[("session", "#2")]).await;
+    let text = say(&w, MIA, "sessions", &[]).await;
+    assert!(
+        text.contains(&format!("**every 2 weeks, Tue 17:00** (Europe/Berlin) with <@{MO}> · 9 of 10 left")),
+        "{text}"
+    );
+    let (upcoming, rest) = text.split_once("Series").unwrap();
+    assert!(upcoming.contains("**#1**") && upcoming.contains("**#3**") && upcoming.contains("**#4**"), "{text}");
+    assert!(!upcoming.contains("**#5**"), "only the next two of a series: {text}");
+    assert!(rest.contains(&format!("next <t:{}:F>", utc(2026, 12, 15, 16, 0).timestamp())), "{text}");
+    w.stop().await;
+}

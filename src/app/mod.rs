@@ -38,7 +38,7 @@ pub use notice::{base36, Notice, NoticeKind};
 pub use pairing::PairOutcome;
 pub use program::{NudgeOutcome, ProgramStatus, SetupOutcome};
 pub use reviews::{ReviewAnswers, ReviewForm, ReviewOutcome};
-pub use series::{SeriesOptions, SeriesOutcome};
+pub use series::{SeriesOptions, SeriesOutcome, SeriesSummary};
 pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome, SessionChoice, SessionLine};
 pub use summary::SessionRecord;
 

@@ -54,6 +54,16 @@ pub struct SeriesOutcome {
     pub notices: Vec<Notice>,
 }
 
+/// A series as `/sessions` shows it: its rule, how many of its sessions are still ahead, the next.
+#[derive(Debug, Clone)]
+pub struct SeriesSummary {
+    pub series: Series,
+    pub partner: UserId,
+    /// Booked sessions still ahead.
+    pub left: usize,
+    pub next: chrono::DateTime<chrono::Utc>,
+}
+
 /// A cancellation of several sessions of a series.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct SeriesCancel<'a> {
@@ -66,6 +76,26 @@ pub(super) struct SeriesCancel<'a> {
 }
 
 impl App {
+    /// The series among `lines` (from `list_sessions`) that still have sessions ahead, by their
+    /// next session.
+    pub async fn series_summaries(&self, lines: &[super::SessionLine]) -> AppResult<Vec<SeriesSummary>> {
+        let now = self.now();
+        let mut out: Vec<SeriesSummary> = Vec::new();
+        for line in lines.iter().filter(|l| l.session.status == SessionStatus::Booked && l.session.starts_at > now) {
+            let Some(id) = line.session.series_id else { continue };
+            if let Some(summary) = out.iter_mut().find(|s| s.series.id == id) {
+                summary.left += 1;
+                summary.next = summary.next.min(line.session.starts_at);
+                continue;
+            }
+            if let Some(series) = self.store.series(id).await? {
+                out.push(SeriesSummary { series, partner: line.partner, left: 1, next: line.session.starts_at });
+            }
+        }
+        out.sort_by_key(|s| s.next);
+        Ok(out)
+    }
+
     /// Books a series with the caller's partner `with`, starting at `when` (read in the caller's
     /// zone) and repeating as `options` say.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]

@@ -5,7 +5,7 @@ use poise::{serenity_prelude as serenity, ChoiceParameter as _};
 
 use super::autocomplete;
 use crate::{
-    app::{SeriesOptions, SeriesOutcome, SessionLine},
+    app::{SeriesOptions, SeriesOutcome, SeriesSummary, SessionLine},
     bot::{
         caller::{caller, person},
         reply::{private, tell, told},
@@ -146,6 +146,26 @@ pub async fn sessions(ctx: Context<'_>) -> Result<(), BotError> {
     let now = ctx.data().app.now();
     let (upcoming, past): (Vec<_>, Vec<_>) =
         lines.iter().partition(|l| l.session.status == SessionStatus::Booked && l.session.ends_at() > now);
+    let series = ctx.data().app.series_summaries(&lines).await?;
+    // A series shows its next two sessions here; the rest is summed up under "Series".
+    let mut shown: Vec<(i64, usize)> = Vec::new();
+    let upcoming: Vec<_> = upcoming
+        .into_iter()
+        .filter(|l| {
+            let Some(id) = l.session.series_id else { return true };
+            match shown.iter_mut().find(|(s, _)| *s == id) {
+                Some((_, n)) if *n >= 2 => false,
+                Some((_, n)) => {
+                    *n += 1;
+                    true
+                }
+                None => {
+                    shown.push((id, 1));
+                    true
+                }
+            }
+        })
+        .collect();
     let recent: Vec<_> = past.iter().rev().take(5).rev().collect();
     let join = |v: Vec<String>| {
         if v.is_empty() {
@@ -158,11 +178,26 @@ pub async fn sessions(ctx: Context<'_>) -> Result<(), BotError> {
     if upcoming.is_empty() {
         upcoming_text = "None. Book one with `/book`.".into();
     }
-    let embed = serenity::CreateEmbed::new()
-        .title("Your sessions")
-        .field("Upcoming", fit_field(upcoming_text), false)
-        .field("Recent", fit_field(join(recent.iter().map(|l| session_line(l, zone)).collect())), false);
+    let mut embed =
+        serenity::CreateEmbed::new().title("Your sessions").field("Upcoming", fit_field(upcoming_text), false);
+    if !series.is_empty() {
+        embed = embed.field("Series", fit_field(series.iter().map(series_line).collect::<Vec<_>>().join("\n")), false);
+    }
+    let embed = embed.field("Recent", fit_field(join(recent.iter().map(|l| session_line(l, zone)).collect())), false);
     private(ctx, "", vec![embed]).await
+}
+
+/// A series in one line: `every 2 weeks, Tue 17:00 (Europe/Berlin) with @x · 4 of 10 left · next ...`.
+fn series_line(s: &SeriesSummary) -> String {
+    format!(
+        "🔁 **{}** ({}) with <@{}> · {} of {} left · next <t:{}:F>",
+        s.series.describe(),
+        s.series.zone.name(),
+        s.partner,
+        s.left,
+        s.series.count,
+        s.next.timestamp()
+    )
 }
 
 /// Embed fields hold 1024 characters; a long list ends with a pointer instead of being cut mid-line.
