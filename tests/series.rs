@@ -102,7 +102,7 @@ async fn an_overlapping_occurrence_is_left_out_and_the_calendar_file_carries_rru
     assert!(text.contains(&format!("<t:{}:F>", utc(2026, 12, 8, 16, 0).timestamp())), "{text}");
     assert_eq!(count(&w, "sessions").await, 4);
 
-    let dm = dm_containing(&w, MO, "3 mentoring sessions booked").await;
+    let dm = dm_containing(&w, MO, "3 sessions booked: a series").await;
     assert!(dm.text().contains("weekly, Tue 17:00") && dm.text().contains("overlaps another session"), "{}", dm.text());
     let ics = dm.attachment_text("series-1.ics").unwrap();
     let props = event_properties(&ics);
@@ -131,7 +131,7 @@ async fn a_monthly_series_meets_on_the_second_tuesday_of_each_month() {
     assert!(text.contains("3 of 3 sessions booked") && text.contains("monthly, 2nd Tue 17:00"), "{text}");
     let starts = series_starts(&w).await;
     assert_eq!(starts, [utc(2026, 12, 8, 16, 0), utc(2027, 1, 12, 16, 0), utc(2027, 2, 9, 16, 0)]);
-    let dm = dm_containing(&w, MO, "3 mentoring sessions booked").await;
+    let dm = dm_containing(&w, MO, "3 sessions booked: a series").await;
     let props = event_properties(&dm.attachment_text("series-1.ics").unwrap());
     assert_eq!(values_of(&props, "RRULE"), ["FREQ=MONTHLY;BYDAY=2TU;COUNT=3"]);
     assert!(values_of(&props, "EXDATE").is_empty());
@@ -145,7 +145,7 @@ async fn an_occurrence_in_a_dst_gap_is_left_out_and_listed() {
     let text = book_series(&w, MIA, MO, "2027-03-21 2:30", &[("repeat", "weekly"), ("until", "2027-04-04")]).await;
     assert!(text.contains("2 of 3 sessions booked"), "{text}");
     assert!(text.contains("Sun 28 Mar 2027 02:30: that local time does not exist"), "{text}");
-    let dm = dm_containing(&w, MO, "2 mentoring sessions booked").await;
+    let dm = dm_containing(&w, MO, "2 sessions booked: a series").await;
     let props = event_properties(&dm.attachment_text("series-1.ics").unwrap());
     assert_eq!(values_of(&props, "EXDATE"), ["20270328T023000"]);
     assert_eq!(values_of(&props, "RRULE"), ["FREQ=WEEKLY;COUNT=3"]);
@@ -363,5 +363,26 @@ async fn sessions_shows_a_series_compactly_besides_its_next_sessions() {
     assert!(upcoming.contains("**#1**") && upcoming.contains("**#3**") && upcoming.contains("**#4**"), "{text}");
     assert!(!upcoming.contains("**#5**"), "only the next two of a series: {text}");
     assert!(rest.contains(&format!("next <t:{}:F>", utc(2026, 12, 15, 16, 0).timestamp())), "{text}");
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_one_occurrence_cancels_that_occurrence_in_calendars_and_later_files_exclude_it() {
+    let w = paired_world().await;
+    book_series(&w, MIA, MO, "2026-12-01 17:00", &[("repeat", "weekly"), ("count", "4")]).await;
+    let text = say(&w, MO, "cancel", &[("session", "#2"), ("scope", "this")]).await;
+    assert!(text.contains("Cancelled session #2"), "{text}");
+    let dm = dm_containing(&w, MIA, "Session #2 cancelled").await;
+    let events = all_events(&dm.attachment_text("session-2.ics").unwrap());
+    assert_eq!(values_of(&events[0], "RECURRENCE-ID"), ["20261208T170000"]);
+    assert_eq!(values_of(&events[0], "STATUS"), ["CANCELLED"]);
+    assert!(values_of(&events[0], "UID")[0].starts_with("series-1."));
+    // The series' next calendar file leaves the cancelled occurrence out.
+    say(&w, MO, "cancel", &[("session", "#4"), ("scope", "following")]).await;
+    let dm = dm_containing(&w, MIA, "1 session of your series cancelled").await;
+    let events = all_events(&dm.attachment_text("series-1.ics").unwrap());
+    assert_eq!(values_of(&events[0], "RRULE"), ["FREQ=WEEKLY;COUNT=3"]);
+    assert_eq!(values_of(&events[0], "EXDATE"), ["20261208T170000"]);
+    assert_clean(&w);
     w.stop().await;
 }

@@ -282,6 +282,15 @@ pub enum Scope {
     Series,
 }
 
+/// `1 session`, `3 sessions`.
+pub fn sessions_count(n: usize) -> String {
+    if n == 1 {
+        "1 session".to_owned()
+    } else {
+        format!("{n} sessions")
+    }
+}
+
 /// Checks a `count` option.
 ///
 /// # Errors

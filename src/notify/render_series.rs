@@ -11,7 +11,7 @@ use super::{
 };
 use crate::domain::{
     ids::UserId,
-    series::{LeftOut, LeftOutWhy, Series},
+    series::{sessions_count, LeftOut, LeftOutWhy, Series},
     session::{Session, SessionStatus},
 };
 
@@ -29,7 +29,7 @@ pub(super) fn series_cancelled_message(
 ) -> Outgoing {
     let first = cancelled.first().map_or(0, |s| s.starts_at.timestamp());
     let mut embed = CreateEmbed::new()
-        .title(format!("❌ {} sessions of your series cancelled", cancelled.len()))
+        .title(format!("❌ {} of your series cancelled", sessions_count(cancelled.len())))
         .description(format!(
             "<@{by}> cancelled your series ({}, {}) from <t:{first}:F> on.",
             series.describe(),
@@ -56,7 +56,7 @@ pub(super) fn series_moved_message(
 ) -> Outgoing {
     let booked: Vec<Session> = new_sessions.iter().filter(|s| s.status == SessionStatus::Booked).cloned().collect();
     let mut embed = CreateEmbed::new()
-        .title(format!("🔁 {} sessions of your series moved", booked.len()))
+        .title(format!("🔁 {} of your series moved", sessions_count(booked.len())))
         .description(format!(
             "<@{by}> moved your series from the session below on: it is now {} ({}). The calendar files update the old series and add the new one.",
             new.describe(),
@@ -122,7 +122,7 @@ pub(super) fn series_message(
 ) -> Outgoing {
     let topic = sessions.first().and_then(|s| s.topic.clone());
     let mut embed = CreateEmbed::new()
-        .title(format!("🔁 {} mentoring sessions booked", sessions.len()))
+        .title(format!("🔁 {} booked: a series", sessions_count(sessions.len())))
         .description(format!(
             "<@{by}> booked a series with you: {} ({}), {} minutes each. The calendar file holds the whole series.",
             series.describe(),

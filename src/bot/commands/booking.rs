@@ -11,7 +11,12 @@ use crate::{
         reply::{private, tell, told},
         BotError, Context,
     },
-    domain::{local_time::describe_offset, series::Scope, session::SessionStatus, when::When},
+    domain::{
+        local_time::describe_offset,
+        series::{sessions_count, Scope},
+        session::SessionStatus,
+        when::When,
+    },
     notify::{series_first_times, series_left_out, session_embed, when as when_text},
 };
 
@@ -243,7 +248,7 @@ pub async fn reschedule(
     if let Some((series, moved, left_out)) = &out.following {
         let told = told(&failures, &format!("<@{}> was told, with updated calendar files.", out.partner));
         let mut embed = serenity::CreateEmbed::new()
-            .title(format!("🔁 {} sessions of the series moved", moved.len()))
+            .title(format!("🔁 {} of the series moved", sessions_count(moved.len())))
             .description(format!(
                 "From session #{} on, the series is now {}, in {}.\n{}\n{told}",
                 out.session.number,
@@ -316,8 +321,8 @@ pub async fn cancel(
     let failures = tell(ctx, &out.notices).await;
     if let (Some(series), true) = (&out.series, scope != Scope::This) {
         let text = format!(
-            "❌ Cancelled {} sessions of the series ({}, {}) from <t:{}:F> on; it now ends before them. {}",
-            out.cancelled.len(),
+            "❌ Cancelled {} of the series ({}, {}) from <t:{}:F> on; it now ends before them. {}",
+            sessions_count(out.cancelled.len()),
             series.describe(),
             series.zone.name(),
             out.session.starts_at.timestamp(),

@@ -101,3 +101,9 @@ fn until_counts_the_occurrences_on_or_before_its_date() {
     assert_eq!(count_until(weekly, date(2026, 11, 24), date(2026, 11, 30)), 1);
     assert_eq!(count_until(weekly, date(2026, 11, 24), date(2030, 1, 1)), MAX_COUNT + 1);
 }
+
+#[test]
+fn one_session_is_singular() {
+    assert_eq!(sessions_count(1), "1 session");
+    assert_eq!(sessions_count(3), "3 sessions");
+}
