@@ -386,3 +386,33 @@ async fn cancelling_one_occurrence_cancels_that_occurrence_in_calendars_and_late
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moving_the_following_sessions_onto_another_session_is_refused_and_changes_nothing() {
+    let w = paired_world().await;
+    assert!(book(&w, MIA, MO, "2026-12-09 18:00").await.contains("Session #1 booked"));
+    book_series(&w, MIA, MO, "2026-12-01 17:00", &[("repeat", "weekly"), ("count", "4")]).await;
+    let text =
+        say(&w, MIA, "reschedule", &[("session", "#3"), ("when", "2026-12-09 18:30"), ("scope", "following")]).await;
+    assert!(text.contains("overlaps session #1"), "{text}");
+    assert_eq!(count(&w, "series").await, 1);
+    let moved = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sessions WHERE series_id = 1 AND status = 'booked'")
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(moved, 4);
+    assert_eq!(series_starts(&w).await[1], utc(2026, 12, 8, 16, 0));
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_occurrence_in_the_repeated_fall_back_hour_takes_the_earlier_instant_and_says_so() {
+    let w = paired_world().await;
+    // Sundays 02:30 in Berlin; 31 Oct 2027 02:30 happens twice (CEST, then CET).
+    let text = book_series(&w, MIA, MO, "2027-10-24 2:30", &[("repeat", "weekly"), ("count", "2")]).await;
+    assert!(text.contains("2 of 2 sessions booked"), "{text}");
+    let earlier = utc(2027, 10, 31, 0, 30);
+    assert_eq!(series_starts(&w).await[1], earlier);
+    assert!(text.contains("happen twice") && text.contains(&format!("<t:{}:F>", earlier.timestamp())), "{text}");
+    w.stop().await;
+}

@@ -48,6 +48,9 @@ pub struct SeriesOutcome {
     pub sessions: Vec<Session>,
     /// The occurrences left out, and why.
     pub left_out: Vec<LeftOut>,
+    /// Booked sessions (after the first) whose local time happens twice (clocks go back); the
+    /// earlier instant was taken.
+    pub ambiguous: Vec<chrono::DateTime<chrono::Utc>>,
     /// The first occurrence as typed.
     pub when: When,
     pub partner: UserId,
@@ -153,7 +156,7 @@ impl App {
         };
         let series = self.store.insert_series(&mut tx, &new, now).await?;
         let length = Duration::minutes(i64::from(duration));
-        let (mut sessions, mut left_out) = (Vec::new(), Vec::new());
+        let (mut sessions, mut left_out, mut ambiguous) = (Vec::new(), Vec::new(), Vec::new());
         for occurrence in &occurrences {
             let Some(start) = occurrence.instant() else {
                 left_out.push(LeftOut::gap(occurrence, zone));
@@ -176,6 +179,9 @@ impl App {
             };
             let session = self.store.insert_session(&mut tx, &new, now).await?;
             self.replan_session(&mut tx, &program, &pairing, &session, now).await?;
+            if occurrence.index > 0 && occurrence.resolved.is_ok_and(|r| r.ambiguity.is_some()) {
+                ambiguous.push(start);
+            }
             sessions.push(session);
         }
         if sessions.is_empty() {
@@ -193,7 +199,7 @@ impl App {
         self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
-        Ok(SeriesOutcome { series, sessions, left_out, when, partner: with.id, notices })
+        Ok(SeriesOutcome { series, sessions, left_out, ambiguous, when, partner: with.id, notices })
     }
 
     /// Cancels sessions of a series: from the one picked on (`Following`) or every upcoming one

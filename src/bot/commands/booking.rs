@@ -119,6 +119,14 @@ fn series_embed(out: &SeriesOutcome, partner: &str, told: &str) -> serenity::Cre
         ))
         .field("First sessions", series_first_times(&out.sessions), false)
         .colour(0x0058_65F2);
+    if !out.ambiguous.is_empty() {
+        let times: Vec<String> = out.ambiguous.iter().take(5).map(|t| format!("<t:{}:F>", t.timestamp())).collect();
+        embed = embed.field(
+            "⚠️ Clocks go back",
+            format!("These local times happen twice; I took the earlier one: {}", times.join(", ")),
+            false,
+        );
+    }
     if !out.left_out.is_empty() {
         embed = embed.field(format!("Left out ({})", out.left_out.len()), series_left_out(&out.left_out, true), false);
     }
