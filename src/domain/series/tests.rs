@@ -1,3 +1,6 @@
+//! Tests for `series`: weekly steps across the Berlin and New York DST changes, the nth
+//! weekday of the month (a 5th one meaning the last), DST gaps, the RRULE text, options.
+
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Timelike};
 use chrono_tz::{America::New_York, Europe::Berlin};
 
