@@ -21,6 +21,9 @@ use crate::{
 /// Discord's own API base URL.
 pub const DISCORD_API: &str = "https://discord.com";
 
+/// REST calls serenity makes at start-up, outside the request budget.
+const STARTUP_CALLS: u32 = 3;
+
 /// What a bot needs to start.
 #[derive(Debug, Clone)]
 pub struct BotOptions {
@@ -79,7 +82,7 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let BotOptions { config, token, clock, store } = options;
     let http = http_client(&config.discord.api_url, &token);
     let rest = rest_client(&config, &token)?;
-    let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(rest));
+    let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(rest.clone()));
     let app = App::new(store, clock, config.clone())?;
     let in_flight = InFlight::default();
     let (setup_tx, setup_rx) = watch::channel(SetupState::Pending);
@@ -117,7 +120,16 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let shard_manager = client.shard_manager.clone();
     let scheduler = if config.scheduler.enabled {
         let settings = RunnerSettings::from_config(&config.scheduler)?;
-        Some(Scheduler::new(app.clone(), notifier, settings).spawn())
+        // Delivery starts once the bot is set up, and leaves room in its first second for
+        // serenity's start-up calls (gateway, application, commands), which bypass the budget.
+        let mut setup = setup_rx.clone();
+        let ready = async move {
+            if setup.wait_for(|s| !matches!(s, SetupState::Pending)).await.is_err() {
+                tracing::warn!("the bot stopped before its setup finished");
+            }
+            rest.reserve(STARTUP_CALLS).await;
+        };
+        Some(Scheduler::new(app.clone(), notifier, settings).spawn_after(ready))
     } else {
         None
     };

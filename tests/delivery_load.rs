@@ -107,7 +107,10 @@ async fn killing_the_runner_twenty_times_during_a_burst_loses_nothing_and_sends_
         // Killed at a different point each time, mid-way through sends.
         tokio::time::sleep(StdDuration::from_millis(300 + (kill * 7919) % 900)).await;
         down = w.crash_bot();
-        // The restart comes after Discord forgot the nonces and after the dead run's leases.
+        // A new process takes a moment to start (its requests and the dead one's never share a
+        // second of Discord's global limit); it comes after Discord forgot the nonces and after
+        // the dead run's leases.
+        tokio::time::sleep(StdDuration::from_secs(1)).await;
         down.sim.forget_nonces();
         down.clock.set(down.clock.now() + Duration::minutes(3));
     }

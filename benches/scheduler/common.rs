@@ -250,6 +250,7 @@ pub async fn book(
         duration_minutes: 60,
         topic: Some("Career goals"),
         booked_by: pair.mentee.id,
+        series: None,
     };
     let session = store.insert_session(tx, &new, now).await.unwrap();
     let mut jobs = plan_session(&session, pair.mentor, pair.mentee, timings, now);

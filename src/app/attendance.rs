@@ -95,7 +95,7 @@ impl App {
         when: &str,
     ) -> AppResult<RescheduleOutcome> {
         let (session, pairing) = self.session_to_move(caller, session_id).await?;
-        self.move_session_to(caller, session, pairing, when).await
+        self.move_session_to(caller, session, pairing, when, crate::domain::series::Scope::This).await
     }
 
     /// A session "We moved it" may move: of the caller's active pairing, neither cancelled nor held.

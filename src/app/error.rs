@@ -8,6 +8,7 @@ use crate::domain::{
     layout::MESSAGE_CHARS,
     program::UnknownZone,
     schedule::ScheduleError,
+    series::SeriesError,
     session::BookingError,
     settings::SettingError,
     text::{excerpt, short},
@@ -67,6 +68,8 @@ pub enum UserError {
     When(#[from] WhenError),
     #[error(transparent)]
     Booking(#[from] BookingError),
+    #[error(transparent)]
+    Series(#[from] SeriesError),
     #[error("{}", excerpt(.0, MESSAGE_CHARS))]
     TooLong(String),
     #[error(transparent)]

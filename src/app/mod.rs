@@ -16,6 +16,8 @@ mod pairing;
 mod planning;
 mod program;
 mod reviews;
+mod series;
+mod series_move;
 mod sessions;
 mod summary;
 
@@ -38,6 +40,7 @@ pub use notice::{base36, Notice, NoticeKind};
 pub use pairing::PairOutcome;
 pub use program::{NudgeOutcome, ProgramStatus, SetupOutcome};
 pub use reviews::{ReviewAnswers, ReviewForm, ReviewOutcome};
+pub use series::{SeriesOptions, SeriesOutcome, SeriesSummary};
 pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome, SessionChoice, SessionLine};
 pub use summary::SessionRecord;
 

@@ -9,6 +9,7 @@ use crate::domain::{
     ids::UserId,
     jobs::{JobKind, PlannedJob, Subject},
     pairing::Pairing,
+    series::{LeftOut, Series},
     session::Session,
 };
 
@@ -29,10 +30,37 @@ pub enum NoticeKind {
     Unpaired { pairing: Pairing, partner: UserId, partner_left: bool },
     /// `by` booked a session with the recipient.
     SessionBooked { session: Session, by: UserId },
-    /// `by` moved a session; `previous_start` is where it was.
-    SessionMoved { session: Session, by: UserId, previous_start: chrono::DateTime<chrono::Utc> },
-    /// `by` cancelled a session.
-    SessionCancelled { session: Session, by: UserId },
+    /// `by` booked a series with the recipient: the sessions booked, the occurrences left out.
+    SeriesBooked { series: Series, sessions: Vec<Session>, left_out: Vec<LeftOut>, by: UserId },
+    /// `by` moved a session; `previous_start` is where it was. `series` is set for an occurrence
+    /// of one (its calendar update names the occurrence).
+    SessionMoved {
+        session: Session,
+        by: UserId,
+        previous_start: chrono::DateTime<chrono::Utc>,
+        #[serde(default)]
+        series: Option<Series>,
+    },
+    /// `by` cancelled a session (`series`: as for a move).
+    SessionCancelled {
+        session: Session,
+        by: UserId,
+        #[serde(default)]
+        series: Option<Series>,
+    },
+    /// `by` moved sessions of series `old` from one on into the new series `new`; both come with
+    /// every session they now hold (for their calendar files) and `left_out` with what could not move.
+    SeriesMoved {
+        old: Series,
+        old_sessions: Vec<Session>,
+        new: Series,
+        new_sessions: Vec<Session>,
+        left_out: Vec<LeftOut>,
+        by: UserId,
+    },
+    /// `by` cancelled `cancelled`, sessions of a series from one on; `sessions` is every session
+    /// of the series as it now stands (for its calendar file).
+    SeriesCancelled { series: Series, sessions: Vec<Session>, cancelled: Vec<Session>, by: UserId },
     /// The mentee shared (or `updated`) the agenda of a session, at `revision`; sent to the
     /// mentor, showing the agenda as it is when the message goes out.
     AgendaShared { session: Session, updated: bool, revision: i64 },
@@ -49,6 +77,9 @@ impl Notice {
             NoticeKind::Paired { pairing, .. } => ('p', pairing.id, 0),
             NoticeKind::Unpaired { pairing, .. } => ('u', pairing.id, 0),
             NoticeKind::SessionBooked { session, .. } => ('b', session.id, 0),
+            NoticeKind::SeriesBooked { series, .. } => ('r', series.id, series.revision),
+            NoticeKind::SeriesCancelled { series, .. } => ('x', series.id, series.revision),
+            NoticeKind::SeriesMoved { new, .. } => ('v', new.id, new.revision),
             NoticeKind::SessionMoved { session, .. } => ('m', session.id, session.revision),
             NoticeKind::SessionCancelled { session, .. } => ('c', session.id, 0),
             NoticeKind::AgendaShared { session, revision, .. } => ('g', session.id, *revision),
@@ -67,7 +98,11 @@ impl Notice {
             | NoticeKind::SessionCancelled { session, .. }
             | NoticeKind::AgendaShared { session, .. }
             | NoticeKind::TopicsAdded { session, .. } => Some(session),
-            NoticeKind::Paired { .. } | NoticeKind::Unpaired { .. } => None,
+            NoticeKind::Paired { .. }
+            | NoticeKind::Unpaired { .. }
+            | NoticeKind::SeriesBooked { .. }
+            | NoticeKind::SeriesCancelled { .. }
+            | NoticeKind::SeriesMoved { .. } => None,
         }
     }
 
@@ -78,6 +113,12 @@ impl Notice {
             (NoticeKind::Paired { pairing, .. } | NoticeKind::Unpaired { pairing, .. }, None) => {
                 Subject::Pairing(pairing.id)
             }
+            (
+                NoticeKind::SeriesBooked { series, .. }
+                | NoticeKind::SeriesCancelled { series, .. }
+                | NoticeKind::SeriesMoved { new: series, .. },
+                None,
+            ) => Subject::Pairing(series.pairing_id),
             _ => Subject::Program,
         };
         Ok(PlannedJob {

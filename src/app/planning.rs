@@ -9,7 +9,10 @@ use crate::{
     domain::{
         action::{ActionItem, ActionStatus},
         ids::GuildId,
-        jobs::{plan_action, plan_session, ActionDue, JobKind, PlannedJob, Recipient, Subject},
+        jobs::{
+            plan_action, plan_series_top_up, plan_session, ActionDue, JobKind, PlannedJob, Recipient, Subject,
+            SERIES_HORIZON_DAYS,
+        },
         pairing::Pairing,
         program::Program,
         schedule::ZonedSchedule,
@@ -48,10 +51,54 @@ impl App {
         if session.status != SessionStatus::Booked {
             return Ok(());
         }
+        let horizon = chrono::Duration::days(SERIES_HORIZON_DAYS);
+        if let Some(series) = session.series_id.filter(|_| session.starts_at > now + horizon) {
+            // Far ahead in a series: its top-up job plans the reminders when they come near.
+            return self.ensure_series_top_up(tx, program, series, pairing.id, session.starts_at - horizon, now).await;
+        }
         let mentor = Recipient { id: pairing.mentor_id, zone: self.zone_of(program, pairing.mentor_id).await? };
         let mentee = Recipient { id: pairing.mentee_id, zone: self.zone_of(program, pairing.mentee_id).await? };
         let jobs = plan_session(session, mentor, mentee, &self.timings(program)?, now);
         self.store.plan_jobs(tx, program.guild_id, &jobs, now).await?;
+        Ok(())
+    }
+
+    /// Makes sure a top-up job of `series` is pending at `due` or earlier.
+    async fn ensure_series_top_up(
+        &self,
+        tx: &mut Tx,
+        program: &Program,
+        series: i64,
+        pairing: i64,
+        due: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> AppResult<()> {
+        if self.store.pending_series_top_up(tx, series).await?.is_some_and(|pending| pending <= due) {
+            return Ok(());
+        }
+        self.store.cancel_series_top_ups(tx, series, now).await?;
+        self.store.plan_jobs(tx, program.guild_id, &[plan_series_top_up(series, pairing, due)], now).await?;
+        Ok(())
+    }
+
+    /// What a series' top-up job does (in the transaction that finishes it): plans the reminders
+    /// of the series' sessions that now start within the horizon, and the next top-up. Nothing for
+    /// a series whose pairing has ended.
+    pub(crate) async fn top_up_series(&self, tx: &mut Tx, series_id: i64, now: DateTime<Utc>) -> AppResult<()> {
+        let Some(series) = self.store.series(series_id).await? else { return Ok(()) };
+        let Some(pairing) = self.store.pairing(series.pairing_id).await?.filter(|p| p.active) else {
+            return Ok(());
+        };
+        let Some(program) = self.store.program(pairing.guild_id).await? else { return Ok(()) };
+        let horizon = chrono::Duration::days(SERIES_HORIZON_DAYS);
+        for id in self.store.series_sessions_between(tx, series_id, now, now + horizon).await? {
+            if let Some(session) = self.store.session(id).await? {
+                self.replan_session(tx, &program, &pairing, &session, now).await?;
+            }
+        }
+        if let Some(next) = self.store.next_series_start(tx, series_id, now + horizon).await? {
+            self.ensure_series_top_up(tx, &program, series_id, pairing.id, next - horizon, now).await?;
+        }
         Ok(())
     }
 

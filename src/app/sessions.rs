@@ -10,6 +10,7 @@ use crate::{
         ids::UserId,
         pairing::Pairing,
         program::Program,
+        series::{Scope, Series, SeriesError},
         session::{check_slot, pick_by_reference, BookingError, Session, SessionStatus},
         when::{parse_when, When},
     },
@@ -18,6 +19,16 @@ use crate::{
 
 /// Longest topic accepted (Discord option limit set to the same value).
 pub const MAX_TOPIC_CHARS: usize = 200;
+
+/// What every booking checks first (see `App::booking_basics`).
+pub(super) struct Basics {
+    pub program: Program,
+    pub pairing: Pairing,
+    pub zone: Tz,
+    pub when: When,
+    pub duration: u32,
+    pub now: DateTime<Utc>,
+}
 
 /// The result of `/book`.
 #[derive(Debug, Clone)]
@@ -36,12 +47,18 @@ pub struct RescheduleOutcome {
     pub when: When,
     pub partner: UserId,
     pub notices: Vec<Notice>,
+    /// For `scope:following`: the new series, the sessions moved into it, those left out.
+    pub following: Option<(Series, Vec<Session>, Vec<crate::domain::series::LeftOut>)>,
 }
 
 /// The result of `/cancel`.
 #[derive(Debug, Clone)]
 pub struct CancelOutcome {
     pub session: Session,
+    /// Every session cancelled (the one picked first), more than one for a series scope.
+    pub cancelled: Vec<Session>,
+    /// The series of the session picked, if it belongs to one.
+    pub series: Option<Series>,
     pub partner: UserId,
     pub notices: Vec<Notice>,
 }
@@ -75,25 +92,9 @@ impl App {
         duration_minutes: Option<i64>,
         topic: Option<&str>,
     ) -> AppResult<BookOutcome> {
-        let (program, me) = self.require_member(caller).await?;
-        if with.id == caller.user_id {
-            return Err(UserError::BookWithSelf.into());
-        }
-        if with.is_bot {
-            return Err(UserError::IsBot(with.name.clone()).into());
-        }
         let topic = clean_topic(topic)?;
-        let Some(pairing) = self.store.active_pairing_between(caller.guild_id, caller.user_id, with.id).await? else {
-            if let Some(ended) = self.pairing_that_ended(caller, with.id).await? {
-                self.require_active(caller, &ended).await?;
-            }
-            return Err(UserError::NotYourPartner(with.name.clone()).into());
-        };
-        let now = self.now();
-        let when = parse_when(when, now, me.zone_or(program.zone)).map_err(UserError::from)?;
-        let duration = duration_minutes.unwrap_or(i64::from(self.config.booking.default_duration_minutes));
-        check_slot(when.instant, duration, now, self.limits()).map_err(UserError::from)?;
-        let duration = u32::try_from(duration).map_err(anyhow::Error::from)?;
+        let Basics { program, pairing, when, duration, now, .. } =
+            self.booking_basics(caller, with, when, duration_minutes).await?;
 
         let mut tx = self.store.begin().await?;
         let end = when.instant + chrono::Duration::minutes(i64::from(duration));
@@ -104,6 +105,7 @@ impl App {
             duration_minutes: duration,
             topic,
             booked_by: caller.user_id,
+            series: None,
         };
         let session = self.store.insert_session(&mut tx, &new, now).await?;
         self.replan_session(&mut tx, &program, &pairing, &session, now).await?;
@@ -115,6 +117,57 @@ impl App {
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
         Ok(BookOutcome { session, when, partner: with.id, notices })
+    }
+
+    /// What every booking checks first: the caller's program and pairing with `with`, the time
+    /// read in the caller's zone, the duration; refusals change nothing.
+    pub(super) async fn booking_basics(
+        &self,
+        caller: &Caller,
+        with: &Person,
+        when: &str,
+        duration_minutes: Option<i64>,
+    ) -> AppResult<Basics> {
+        let (program, me) = self.require_member(caller).await?;
+        if with.id == caller.user_id {
+            return Err(UserError::BookWithSelf.into());
+        }
+        if with.is_bot {
+            return Err(UserError::IsBot(with.name.clone()).into());
+        }
+        let Some(pairing) = self.store.active_pairing_between(caller.guild_id, caller.user_id, with.id).await? else {
+            if let Some(ended) = self.pairing_that_ended(caller, with.id).await? {
+                self.require_active(caller, &ended).await?;
+            }
+            return Err(UserError::NotYourPartner(with.name.clone()).into());
+        };
+        let now = self.now();
+        let zone = me.zone_or(program.zone);
+        let when = parse_when(when, now, zone).map_err(UserError::from)?;
+        let duration = duration_minutes.unwrap_or(i64::from(self.config.booking.default_duration_minutes));
+        check_slot(when.instant, duration, now, self.limits()).map_err(UserError::from)?;
+        let duration = u32::try_from(duration).map_err(anyhow::Error::from)?;
+        Ok(Basics { program, pairing, zone, when, duration, now })
+    }
+
+    /// The first booked session of either person that overlaps `[start, end)` (except `exclude`),
+    /// with whose it is (`yours` for the caller's).
+    pub(super) async fn first_clash(
+        &self,
+        tx: &mut crate::store::Tx,
+        program: &Program,
+        caller: &Caller,
+        partner: &Person,
+        (start, end): (DateTime<Utc>, DateTime<Utc>),
+        exclude: Option<i64>,
+    ) -> AppResult<Option<(String, Session)>> {
+        for (user, who) in [(caller.user_id, "yours".to_owned()), (partner.id, partner.name.clone())] {
+            let clashes = self.store.overlapping_sessions(tx, program.guild_id, user, start, end, exclude).await?;
+            if let Some(clash) = clashes.into_iter().next() {
+                return Ok(Some((who, clash)));
+            }
+        }
+        Ok(None)
     }
 
     /// The caller's latest pairing with `partner` when it has ended.
@@ -140,22 +193,14 @@ impl App {
         end: DateTime<Utc>,
         exclude: Option<i64>,
     ) -> AppResult<()> {
-        for (user, who) in [(caller.user_id, "yours".to_owned()), (partner.id, partner.name.clone())] {
-            if let Some(clash) = self
-                .store
-                .overlapping_sessions(tx, program.guild_id, user, start, end, exclude)
-                .await?
-                .into_iter()
-                .next()
-            {
-                return Err(UserError::from(BookingError::Overlap {
-                    who,
-                    number: clash.number,
-                    start: clash.starts_at,
-                    end: clash.ends_at(),
-                })
-                .into());
-            }
+        if let Some((who, clash)) = self.first_clash(tx, program, caller, partner, (start, end), exclude).await? {
+            return Err(UserError::from(BookingError::Overlap {
+                who,
+                number: clash.number,
+                start: clash.starts_at,
+                end: clash.ends_at(),
+            })
+            .into());
         }
         Ok(())
     }
@@ -181,13 +226,20 @@ impl App {
         Ok(Person { id, name, is_bot: false })
     }
 
-    /// Moves a session to `when` (read in the caller's zone) and tells the partner.
+    /// Moves a session to `when` (read in the caller's zone) and tells the partner; with
+    /// `Scope::Following`, it and the later sessions of its series move (a new series from it on).
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
-    pub async fn reschedule(&self, caller: &Caller, session_ref: &str, when: &str) -> AppResult<RescheduleOutcome> {
+    pub async fn reschedule(
+        &self,
+        caller: &Caller,
+        session_ref: &str,
+        when: &str,
+        scope: Scope,
+    ) -> AppResult<RescheduleOutcome> {
         self.require_member(caller).await?;
         let (session, pairing) = self.find_session(caller, session_ref).await?;
         session.is_changeable(self.now()).map_err(UserError::from)?;
-        self.move_session_to(caller, session, pairing, when).await
+        self.move_session_to(caller, session, pairing, when, scope).await
     }
 
     /// Moves a session (the caller's right to has been checked) to `when`, read in the caller's
@@ -198,12 +250,21 @@ impl App {
         session: Session,
         pairing: Pairing,
         when: &str,
+        scope: Scope,
     ) -> AppResult<RescheduleOutcome> {
         let (program, me) = self.require_member(caller).await?;
         let now = self.now();
+        let series = self.series_of(&session).await?;
+        if scope != Scope::This && series.is_none() {
+            return Err(UserError::from(SeriesError::NotASeries { number: session.number }).into());
+        }
         let when = parse_when(when, now, me.zone_or(program.zone)).map_err(UserError::from)?;
         check_slot(when.instant, i64::from(session.duration_minutes), now, self.limits()).map_err(UserError::from)?;
         let partner = self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
+        if let (Some(series), Scope::Following | Scope::Series) = (&series, scope) {
+            let change = super::series_move::SeriesMove { series, picked: &session, when };
+            return self.move_series_from(caller, &program, &pairing, &partner, change, now).await;
+        }
 
         let mut tx = self.store.begin().await?;
         let end = when.instant + chrono::Duration::minutes(i64::from(session.duration_minutes));
@@ -217,34 +278,72 @@ impl App {
                 session: moved.clone(),
                 by: caller.user_id,
                 previous_start: session.starts_at,
+                series,
             },
         }];
         self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
-        Ok(RescheduleOutcome { session: moved, previous_start: session.starts_at, when, partner: partner.id, notices })
+        Ok(RescheduleOutcome {
+            session: moved,
+            previous_start: session.starts_at,
+            when,
+            partner: partner.id,
+            notices,
+            following: None,
+        })
     }
 
-    /// Cancels a session and tells the partner.
+    /// Cancels a session (or, with a series scope, it and the later sessions of its series) and
+    /// tells the partner.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
-    pub async fn cancel(&self, caller: &Caller, session_ref: &str, reason: Option<&str>) -> AppResult<CancelOutcome> {
+    pub async fn cancel(
+        &self,
+        caller: &Caller,
+        session_ref: &str,
+        reason: Option<&str>,
+        scope: Scope,
+    ) -> AppResult<CancelOutcome> {
         let (program, _) = self.require_member(caller).await?;
         let (session, pairing) = self.find_session(caller, session_ref).await?;
         let now = self.now();
         session.is_changeable(now).map_err(UserError::from)?;
         let reason = clean_topic(reason)?;
+        let series = self.series_of(&session).await?;
+        match (&series, scope) {
+            (None, Scope::Following | Scope::Series) => {
+                return Err(UserError::from(SeriesError::NotASeries { number: session.number }).into());
+            }
+            (Some(series), Scope::Following | Scope::Series) => {
+                let change = super::series::SeriesCancel { series, picked: &session, scope, reason };
+                return self.cancel_series_from(caller, &program, &pairing, change, now).await;
+            }
+            (_, Scope::This) => {}
+        }
         let mut tx = self.store.begin().await?;
         let cancelled = self.store.cancel_session(&mut tx, session.id, caller.user_id, reason, now).await?;
         self.replan_session(&mut tx, &program, &pairing, &cancelled, now).await?;
         let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
         let notices = vec![Notice {
             to: partner,
-            kind: NoticeKind::SessionCancelled { session: cancelled.clone(), by: caller.user_id },
+            kind: NoticeKind::SessionCancelled {
+                session: cancelled.clone(),
+                by: caller.user_id,
+                series: series.clone(),
+            },
         }];
         self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
-        Ok(CancelOutcome { session: cancelled, partner, notices })
+        Ok(CancelOutcome { session: cancelled.clone(), cancelled: vec![cancelled], series, partner, notices })
+    }
+
+    /// The series a session belongs to, if any.
+    pub(super) async fn series_of(&self, session: &Session) -> AppResult<Option<Series>> {
+        Ok(match session.series_id {
+            Some(id) => self.store.series(id).await?,
+            None => None,
+        })
     }
 
     /// The caller's sessions with partner names, by start time.
@@ -292,7 +391,7 @@ impl App {
     }
 }
 
-fn clean_topic(text: Option<&str>) -> AppResult<Option<&str>> {
+pub(super) fn clean_topic(text: Option<&str>) -> AppResult<Option<&str>> {
     let text = text.map(str::trim).filter(|t| !t.is_empty());
     if let Some(t) = text {
         let n = t.chars().count();

@@ -43,11 +43,18 @@ pub enum JobKind {
     /// A notice to one person (booked, moved, cancelled, paired, unpaired, agenda, topics); what
     /// it says is the job's payload.
     Notice,
+    /// Sends nothing: plans the reminders of a series' occurrences as they come within
+    /// [`SERIES_HORIZON_DAYS`], then the next top-up. The payload names the series.
+    SeriesTopUp,
 }
+
+/// How far ahead the reminders of a series' occurrences are planned; later occurrences wait for
+/// the series' top-up job, so a long series keeps few rows in the job table.
+pub const SERIES_HORIZON_DAYS: i64 = 14;
 
 impl JobKind {
     /// Every kind, for status tables.
-    pub const ALL: [JobKind; 11] = [
+    pub const ALL: [JobKind; 12] = [
         JobKind::AgendaRequest,
         JobKind::AgendaNudge,
         JobKind::AgendaMissing,
@@ -59,6 +66,7 @@ impl JobKind {
         JobKind::WeeklyNudge,
         JobKind::DmFallback,
         JobKind::Notice,
+        JobKind::SeriesTopUp,
     ];
 
     /// The stored name.
@@ -75,6 +83,7 @@ impl JobKind {
             JobKind::WeeklyNudge => "weekly_nudge",
             JobKind::DmFallback => "dm_fallback",
             JobKind::Notice => "notice",
+            JobKind::SeriesTopUp => "series_top_up",
         }
     }
 
@@ -85,7 +94,7 @@ impl JobKind {
 
     /// Whether the job sends a DM (else it posts in a channel).
     pub fn is_dm(self) -> bool {
-        !matches!(self, JobKind::WeeklyNudge | JobKind::DmFallback)
+        !matches!(self, JobKind::WeeklyNudge | JobKind::DmFallback | JobKind::SeriesTopUp)
     }
 }
 
@@ -116,6 +125,24 @@ pub struct PlannedJob {
     pub dedupe_key: String,
     /// What a notice says (JSON), for notice kinds.
     pub payload: Option<String>,
+}
+
+/// The top-up job of series `series_id` (of pairing `pairing_id`), due at `due_at`.
+pub fn plan_series_top_up(series_id: i64, pairing_id: i64, due_at: DateTime<Utc>) -> PlannedJob {
+    PlannedJob {
+        kind: JobKind::SeriesTopUp,
+        subject: Subject::Pairing(pairing_id),
+        recipient: None,
+        channel: None,
+        due_at,
+        dedupe_key: format!("{}t{}", series_top_up_prefix(series_id), due_at.timestamp()),
+        payload: Some(series_id.to_string()),
+    }
+}
+
+/// The start of the dedupe keys of a series' top-up jobs.
+pub fn series_top_up_prefix(series_id: i64) -> String {
+    format!("series_top_up:x{series_id}:")
 }
 
 /// A person to plan for: who, and the zone their local rules use.

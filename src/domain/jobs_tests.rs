@@ -20,6 +20,8 @@ fn session(start: DateTime<Utc>) -> Session {
         booked_by: UserId(2),
         cancel_reason: None,
         revision: 0,
+        series_id: None,
+        occurrence: None,
     }
 }
 

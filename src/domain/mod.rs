@@ -18,6 +18,7 @@ pub mod pairing;
 pub mod program;
 pub mod quiet_hours;
 pub mod schedule;
+pub mod series;
 pub mod session;
 pub mod settings;
 pub mod text;

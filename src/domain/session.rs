@@ -53,6 +53,12 @@ pub struct Session {
     pub booked_by: super::ids::UserId,
     pub cancel_reason: Option<String>,
     pub revision: i64,
+    /// The series it belongs to, if it is an occurrence of one.
+    #[serde(default)]
+    pub series_id: Option<i64>,
+    /// Which occurrence of its series' rule it is (0 = the first), for an occurrence of one.
+    #[serde(default)]
+    pub occurrence: Option<u32>,
 }
 
 impl Session {

@@ -115,6 +115,13 @@ impl RequestBudget {
         (until > now).then_some(until)
     }
 
+    /// Counts `n` requests made outside the budget (serenity's start-up calls) as made just now,
+    /// so the budget's next requests leave room for them within the same second.
+    pub async fn reserve(&self, n: u32) {
+        let mut s = self.state.lock().await;
+        s.next_slot = s.next_slot.max(Instant::now()) + self.interval * n;
+    }
+
     /// Learns from an answer on `route`: the bucket's remaining requests and reset, and a 429's
     /// pause (the whole bot for a global one, else the bucket).
     pub async fn learn(&self, route: &str, limits: Limits) {

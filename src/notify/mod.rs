@@ -7,6 +7,7 @@ mod calendar;
 pub mod content;
 mod discord;
 mod render;
+mod render_series;
 mod rest;
 pub mod summary;
 
@@ -15,9 +16,10 @@ use std::time::Duration;
 use serenity::all::{CreateActionRow, CreateAttachment, CreateEmbed};
 
 pub use budget::{Limits, RequestBudget};
-pub use calendar::session_ics;
+pub use calendar::{occurrence_ics, series_ics, session_ics};
 pub use discord::DiscordNotifier;
 pub use render::{render_notice, session_embed, when};
+pub use render_series::{series_first_times, series_left_out};
 pub use rest::{DiscordRest, PostedMessage};
 
 use crate::domain::ids::{ChannelId, UserId};

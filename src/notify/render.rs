@@ -6,17 +6,18 @@ use chrono_tz::Tz;
 use serenity::all::{CreateAttachment, CreateEmbed};
 
 use super::{
-    calendar::session_ics,
+    calendar::{occurrence_ics, session_ics},
     content::{agenda_message, single_message},
+    render_series::{series_cancelled_message, series_message, series_moved_message},
     Outgoing,
 };
 use crate::{
     app::{AgendaView, Notice, NoticeKind},
-    domain::{agenda::Topic, layout, session::Session},
+    domain::{agenda::Topic, layout, series::Series, session::Session},
 };
 
 /// Brand colour of session embeds.
-const COLOUR: u32 = 0x0058_65F2;
+pub(super) const COLOUR: u32 = 0x0058_65F2;
 
 /// `<t:UNIX:F> (<t:UNIX:R>)`: full date and time plus "in 3 days".
 pub fn when(t: DateTime<Utc>) -> String {
@@ -24,8 +25,14 @@ pub fn when(t: DateTime<Utc>) -> String {
 }
 
 /// Builds the message for one notice. A shared agenda shows the agenda as it is now, so its view
-/// and the mentor's zone come along (`None` for it: nothing to send).
-pub fn render_notice(notice: &Notice, now: DateTime<Utc>, agenda: Option<(&AgendaView, Tz)>) -> Option<Outgoing> {
+/// and the mentor's zone come along (`None` for it: nothing to send). `instance` is the
+/// database's id, which makes calendar UIDs unique across databases.
+pub fn render_notice(
+    notice: &Notice,
+    now: DateTime<Utc>,
+    agenda: Option<(&AgendaView, Tz)>,
+    instance: &str,
+) -> Option<Outgoing> {
     Some(match &notice.kind {
         NoticeKind::Paired { pairing, partner } => {
             let role = if pairing.mentor_id == notice.to { "mentee" } else { "mentor" };
@@ -51,16 +58,25 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>, agenda: Option<(&Agend
         NoticeKind::SessionBooked { session, by } => {
             let embed = session_embed(session, format!("📅 Session #{} booked", session.number))
                 .description(format!("<@{by}> booked a mentoring session with you."));
-            with_calendar(embed, session, now)
+            with_calendar(embed, session, None, instance, now)
         }
-        NoticeKind::SessionMoved { session, by, previous_start } => {
+        NoticeKind::SeriesCancelled { series, sessions, cancelled, by } => {
+            series_cancelled_message(series, sessions, cancelled, *by, instance, now)
+        }
+        NoticeKind::SeriesMoved { old, old_sessions, new, new_sessions, left_out, by } => {
+            series_moved_message((old, old_sessions), (new, new_sessions), left_out, *by, instance, now)
+        }
+        NoticeKind::SeriesBooked { series, sessions, left_out, by } => {
+            series_message(series, sessions, left_out, *by, instance, now)
+        }
+        NoticeKind::SessionMoved { session, by, previous_start, series } => {
             let embed = session_embed(session, format!("🔁 Session #{} moved", session.number)).description(format!(
                 "<@{by}> moved your session from <t:{}:F> to the time below.",
                 previous_start.timestamp()
             ));
-            with_calendar(embed, session, now)
+            with_calendar(embed, session, series.as_ref(), instance, now)
         }
-        NoticeKind::SessionCancelled { session, by } => {
+        NoticeKind::SessionCancelled { session, by, series } => {
             let mut embed = CreateEmbed::new()
                 .title(format!("❌ Session #{} cancelled", session.number))
                 .description(format!("<@{by}> cancelled your session on <t:{}:F>.", session.starts_at.timestamp()))
@@ -68,7 +84,7 @@ pub fn render_notice(notice: &Notice, now: DateTime<Utc>, agenda: Option<(&Agend
             if let Some(reason) = &session.cancel_reason {
                 embed = embed.field("Reason", reason, false);
             }
-            with_calendar(embed, session, now)
+            with_calendar(embed, session, series.as_ref(), instance, now)
         }
         NoticeKind::AgendaShared { updated, .. } => {
             let (view, zone) = agenda?;
@@ -106,8 +122,19 @@ pub fn session_embed(session: &Session, title: String) -> CreateEmbed {
     embed
 }
 
-fn with_calendar(embed: CreateEmbed, session: &Session, now: DateTime<Utc>) -> Outgoing {
-    let ics = session_ics(session, &format!("Mentoring session #{}", session.number), now);
+/// The embed with the session's calendar file: its own event, or for an occurrence of a series
+/// the series' event's update for that occurrence (`RECURRENCE-ID`).
+fn with_calendar(
+    embed: CreateEmbed,
+    session: &Session,
+    series: Option<&Series>,
+    instance: &str,
+    now: DateTime<Utc>,
+) -> Outgoing {
+    let ics = match series {
+        Some(series) => occurrence_ics(series, session, "Mentoring session", instance, now),
+        None => session_ics(session, &format!("Mentoring session #{}", session.number), instance, now),
+    };
     let file = CreateAttachment::bytes(ics.into_bytes(), format!("session-{}.ics", session.number));
     Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
 }

@@ -62,6 +62,11 @@ impl DiscordRest {
         })
     }
 
+    /// Counts `n` requests made outside this client (serenity's start-up calls) against the budget.
+    pub async fn reserve(&self, n: u32) {
+        self.budget.reserve(n).await;
+    }
+
     /// Opens (or finds) the DM channel with `user`.
     pub async fn open_dm(&self, user: UserId) -> Result<ChannelId, DeliveryError> {
         let body = Body::Json(json!({ "recipient_id": user.0.to_string() }));

@@ -151,6 +151,9 @@ impl Scheduler {
 
     /// Where a job's message goes, without rendering it (`None`: nowhere, it will be skipped).
     async fn target_of(&self, job: &Job) -> anyhow::Result<Option<Target>> {
+        if job.kind == JobKind::SeriesTopUp {
+            return Ok(None);
+        }
         if job.kind.is_dm() {
             return Ok(job.recipient.map(Target::Dm));
         }
@@ -287,6 +290,11 @@ impl Scheduler {
                     .replan_weekly_nudge(&mut tx, &program, first.planned_at.max(now), now)
                     .await
                     .map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
+        }
+        if let Some(first) = jobs.first().filter(|j| j.kind == JobKind::SeriesTopUp && finished) {
+            if let Some(series) = first.payload.as_deref().and_then(|p| p.parse::<i64>().ok()) {
+                self.app.top_up_series(&mut tx, series, now).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             }
         }
         tx.commit().await?;

@@ -135,13 +135,23 @@ impl Scheduler {
     /// Runs until stopped: process due jobs, then sleep until the next one or a wake-up. A panic
     /// in a round is logged and the runner starts again.
     pub fn spawn(self) -> SchedulerHandle {
+        self.spawn_after(async {})
+    }
+
+    /// Like [`spawn`](Self::spawn), but the first round waits for `ready` (the bot's start-up).
+    pub fn spawn_after(self, ready: impl Future<Output = ()> + Send + 'static) -> SchedulerHandle {
         let (stop, stop_rx) = watch::channel(false);
         let (idle_tx, idle) = watch::channel((DateTime::<Utc>::MIN_UTC, 0));
         let app = self.app.clone();
         let rounds = Arc::new(AtomicU64::new(0));
         let counter = Arc::clone(&rounds);
         let scheduler = Arc::new(self);
+        let mut stopped = stop_rx.clone();
         let task = tokio::spawn(async move {
+            tokio::select! {
+                () = ready => {}
+                _ = stopped.changed() => return,
+            }
             supervise(|| Arc::clone(&scheduler).run(stop_rx.clone(), idle_tx.clone(), Arc::clone(&counter))).await;
             tracing::info!("scheduler stopped");
         });

@@ -35,6 +35,9 @@ pub(super) enum Plan {
     Skip(&'static str),
 }
 
+/// What a finished series top-up job records.
+pub(super) const TOPPED_UP: &str = "series top-up: planned the reminders that came within range";
+
 /// Action items per message: Discord allows five rows of buttons.
 const ITEMS_PER_MESSAGE: usize = 5;
 /// Characters of item text per message, well inside Discord's 6,000 per message's embeds.
@@ -80,6 +83,8 @@ impl Scheduler {
         let Some(first) = group.first() else { return Ok(Vec::new()) };
         match (first.kind, first.subject) {
             (JobKind::Notice, _) => self.prepare_notice(group, first, now).await,
+            // Sends nothing; finishing it plans the series' next reminders (see `record`).
+            (JobKind::SeriesTopUp, _) => one(group, Plan::Skip(TOPPED_UP)),
             (kind, Subject::Action(_)) if is_action_reminder(kind) => self.prepare_actions(group, now).await,
             (_, Subject::Session(id)) => self.prepare_session(group, first, id, now).await,
             (JobKind::WeeklyNudge, _) => {
@@ -133,7 +138,7 @@ impl Scheduler {
             }
             _ => None,
         };
-        match render_notice(&notice, now, agenda.as_ref().map(|(v, z)| (v, *z))) {
+        match render_notice(&notice, now, agenda.as_ref().map(|(v, z)| (v, *z)), self.app.store.instance()) {
             Some(m) => one(group, Plan::Send(Target::Dm(notice.to), m)),
             None => one(group, Plan::Skip("nothing to say")),
         }

@@ -10,6 +10,7 @@ mod members;
 mod notes;
 mod pairings;
 mod programs;
+mod series;
 mod sessions;
 mod stats;
 
@@ -26,6 +27,7 @@ pub use actions::NewAction;
 pub use attendance::{AttendanceCounts, RatingTotals};
 pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
+pub use series::NewSeries;
 pub use sessions::NewSession;
 pub use stats::{SessionFacts, WeeklyStats, Weeks};
 

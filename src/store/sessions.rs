@@ -21,6 +21,8 @@ struct Row {
     booked_by: i64,
     cancel_reason: Option<String>,
     revision: i64,
+    series_id: Option<i64>,
+    occurrence: Option<i64>,
 }
 
 impl Row {
@@ -36,6 +38,8 @@ impl Row {
             booked_by: UserId::from_db(self.booked_by),
             cancel_reason: self.cancel_reason,
             revision: self.revision,
+            series_id: self.series_id,
+            occurrence: self.occurrence.map(u32::try_from).transpose().context("stored occurrence")?,
         })
     }
 }
@@ -52,6 +56,8 @@ pub struct NewSession<'a> {
     pub duration_minutes: u32,
     pub topic: Option<&'a str>,
     pub booked_by: UserId,
+    /// The series and the occurrence of its rule (0 = the first), for an occurrence of one.
+    pub series: Option<(i64, u32)>,
 }
 
 impl Store {
@@ -59,7 +65,7 @@ impl Store {
     pub async fn session(&self, id: i64) -> anyhow::Result<Option<Session>> {
         sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                    cancel_reason, revision
+                    cancel_reason, revision, series_id, occurrence
              FROM sessions WHERE id = ?",
         )
         .bind(id)
@@ -82,7 +88,7 @@ impl Store {
     ) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
-                    s.booked_by, s.cancel_reason, s.revision
+                    s.booked_by, s.cancel_reason, s.revision, s.series_id, s.occurrence
              FROM sessions s
              WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = ?1 AND mentor_id = ?2
                                     UNION ALL
@@ -111,11 +117,11 @@ impl Store {
     ) -> anyhow::Result<Session> {
         let row = sqlx::query_as::<_, Row>(
             "INSERT INTO sessions (pairing_id, number, starts_at, duration_minutes, status, topic,
-                                   booked_by, created_at, updated_at)
+                                   booked_by, created_at, updated_at, series_id, occurrence)
              VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM sessions WHERE pairing_id = ?1),
-                     ?2, ?3, 'booked', ?4, ?5, ?6, ?6)
+                     ?2, ?3, 'booked', ?4, ?5, ?6, ?6, ?7, ?8)
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                       cancel_reason, revision",
+                       cancel_reason, revision, series_id, occurrence",
         )
         .bind(new.pairing_id)
         .bind(ts(new.starts_at))
@@ -123,6 +129,8 @@ impl Store {
         .bind(new.topic)
         .bind(new.booked_by.db())
         .bind(ts(now))
+        .bind(new.series.map(|(id, _)| id))
+        .bind(new.series.map(|(_, occurrence)| i64::from(occurrence)))
         .fetch_one(&mut **tx)
         .await
         .context("while booking a session")?;
@@ -140,7 +148,7 @@ impl Store {
         let row = sqlx::query_as::<_, Row>(
             "UPDATE sessions SET starts_at = ?, revision = revision + 1, updated_at = ? WHERE id = ?
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                       cancel_reason, revision",
+                       cancel_reason, revision, series_id, occurrence",
         )
         .bind(ts(start))
         .bind(ts(now))
@@ -165,7 +173,7 @@ impl Store {
                                  revision = revision + 1, updated_at = ?
              WHERE id = ?
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                       cancel_reason, revision",
+                       cancel_reason, revision, series_id, occurrence",
         )
         .bind(by.db())
         .bind(reason)
@@ -186,7 +194,7 @@ impl Store {
     ) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
-                    cancel_reason, revision
+                    cancel_reason, revision, series_id, occurrence
              FROM sessions WHERE pairing_id = ? AND status = 'booked' AND starts_at > ? ORDER BY starts_at",
         )
         .bind(pairing)
@@ -211,7 +219,7 @@ impl Store {
     pub async fn sessions_of_user(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<Session>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
-                    s.booked_by, s.cancel_reason, s.revision
+                    s.booked_by, s.cancel_reason, s.revision, s.series_id, s.occurrence
              FROM sessions s
              WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = ?1 AND mentor_id = ?2
                                     UNION ALL
@@ -224,5 +232,31 @@ impl Store {
         .await
         .context("while listing sessions")?;
         convert(rows)
+    }
+
+    /// Every session of a series (any status), by occurrence, read inside a change.
+    pub async fn sessions_of_series(&self, tx: &mut Tx, series: i64) -> anyhow::Result<Vec<Session>> {
+        let rows = sqlx::query_as::<_, Row>(
+            "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
+                    cancel_reason, revision, series_id, occurrence
+             FROM sessions WHERE series_id = ? ORDER BY occurrence, id",
+        )
+        .bind(series)
+        .fetch_all(&mut **tx)
+        .await
+        .context("while listing a series' sessions")?;
+        convert(rows)
+    }
+
+    /// Makes a session occurrence `occurrence` of series `series`.
+    pub async fn assign_series(&self, tx: &mut Tx, id: i64, series: i64, occurrence: u32) -> anyhow::Result<()> {
+        sqlx::query("UPDATE sessions SET series_id = ?, occurrence = ? WHERE id = ?")
+            .bind(series)
+            .bind(i64::from(occurrence))
+            .bind(id)
+            .execute(&mut **tx)
+            .await
+            .context("while moving a session into a series")?;
+        Ok(())
     }
 }

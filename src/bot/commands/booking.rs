@@ -1,19 +1,37 @@
 //! `/book`, `/sessions`, `/reschedule`, `/cancel`.
 
 use chrono_tz::Tz;
-use poise::serenity_prelude as serenity;
+use poise::{serenity_prelude as serenity, ChoiceParameter as _};
 
 use super::autocomplete;
 use crate::{
-    app::SessionLine,
+    app::{SeriesOptions, SeriesOutcome, SeriesSummary, SessionLine},
     bot::{
         caller::{caller, person},
         reply::{private, tell, told},
         BotError, Context,
     },
-    domain::{local_time::describe_offset, session::SessionStatus, when::When},
-    notify::{session_embed, when as when_text},
+    domain::{
+        local_time::describe_offset,
+        series::{sessions_count, Scope},
+        session::SessionStatus,
+        when::When,
+    },
+    notify::{series_first_times, series_left_out, session_embed, when as when_text},
 };
+
+/// How a series repeats (the `repeat` option of `/book`).
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum RepeatChoice {
+    #[name = "weekly"]
+    Weekly,
+    #[name = "every 2 weeks"]
+    EveryTwoWeeks,
+    #[name = "every 3 weeks"]
+    EveryThreeWeeks,
+    #[name = "monthly"]
+    Monthly,
+}
 
 /// How the parsed time reads back, so a misread is caught at once.
 fn read_back(when: &When) -> String {
@@ -34,8 +52,9 @@ fn read_back(when: &When) -> String {
     }
 }
 
-/// Book a session with your mentor or mentee; times are read in your time zone.
+/// Book a session with your mentor or mentee, or a series of them; times are read in your time zone.
 #[poise::command(slash_command, guild_only)]
+#[allow(clippy::too_many_arguments)]
 pub async fn book(
     ctx: Context<'_>,
     #[description = "Your mentor or mentee"]
@@ -51,10 +70,29 @@ pub async fn book(
     #[description = "What the session is about"]
     #[max_length = 200]
     topic: Option<String>,
+    #[description = "Book a series at the same local time: weekly, every 2 or 3 weeks, or monthly (same weekday)"]
+    repeat: Option<RepeatChoice>,
+    #[description = "How many sessions in the series (2–52); or give until"]
+    #[min = 2]
+    #[max = 52]
+    count: Option<i64>,
+    #[description = "Last date of the series, in your time zone (e.g. 2027-03-31); or give count"]
+    #[max_length = 100]
+    until: Option<String>,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let caller = caller(ctx).await?;
-    let out = ctx.data().app.book(&caller, &person(&with_user), &when, duration, topic.as_deref()).await?;
+    let with = person(&with_user);
+    let options = SeriesOptions { repeat: repeat.map(|r| r.name()), count, until: until.as_deref() };
+    if options.any() {
+        let out = ctx.data().app.book_series(&caller, &with, &when, duration, topic.as_deref(), options).await?;
+        let failures = tell(ctx, &out.notices).await;
+        let told =
+            told(&failures, &format!("<@{}> got one DM with a calendar file for the whole series.", out.partner));
+        let embed = series_embed(&out, &with_user.name, &told);
+        return private(ctx, "", vec![embed]).await;
+    }
+    let out = ctx.data().app.book(&caller, &with, &when, duration, topic.as_deref()).await?;
     let failures = tell(ctx, &out.notices).await;
     let embed =
         session_embed(&out.session, format!("📅 Session #{} booked with {}", out.session.number, with_user.name))
@@ -64,6 +102,35 @@ pub async fn book(
                 told(&failures, &format!("<@{}> got a DM with a calendar file.", out.partner))
             ));
     private(ctx, "", vec![embed]).await
+}
+
+/// What the booker reads after booking a series: how many were booked, the first few times, what
+/// was left out and why.
+fn series_embed(out: &SeriesOutcome, partner: &str, told: &str) -> serenity::CreateEmbed {
+    let series = &out.series;
+    let mut embed = serenity::CreateEmbed::new()
+        .title(format!("🔁 {} of {} sessions booked with {partner}", out.sessions.len(), series.count))
+        .description(format!(
+            "{}, in {}, {} minutes each.\n{}\n{told}",
+            series.describe(),
+            series.zone.name(),
+            series.duration_minutes,
+            read_back(&out.when)
+        ))
+        .field("First sessions", series_first_times(&out.sessions), false)
+        .colour(0x0058_65F2);
+    if !out.ambiguous.is_empty() {
+        let times: Vec<String> = out.ambiguous.iter().take(5).map(|t| format!("<t:{}:F>", t.timestamp())).collect();
+        embed = embed.field(
+            "⚠️ Clocks go back",
+            format!("These local times happen twice; I took the earlier one: {}", times.join(", ")),
+            false,
+        );
+    }
+    if !out.left_out.is_empty() {
+        embed = embed.field(format!("Left out ({})", out.left_out.len()), series_left_out(&out.left_out, true), false);
+    }
+    embed
 }
 
 fn session_line(line: &SessionLine, zone: Tz) -> String {
@@ -92,6 +159,26 @@ pub async fn sessions(ctx: Context<'_>) -> Result<(), BotError> {
     let now = ctx.data().app.now();
     let (upcoming, past): (Vec<_>, Vec<_>) =
         lines.iter().partition(|l| l.session.status == SessionStatus::Booked && l.session.ends_at() > now);
+    let series = ctx.data().app.series_summaries(&lines).await?;
+    // A series shows its next two sessions here; the rest is summed up under "Series".
+    let mut shown: Vec<(i64, usize)> = Vec::new();
+    let upcoming: Vec<_> = upcoming
+        .into_iter()
+        .filter(|l| {
+            let Some(id) = l.session.series_id else { return true };
+            match shown.iter_mut().find(|(s, _)| *s == id) {
+                Some((_, n)) if *n >= 2 => false,
+                Some((_, n)) => {
+                    *n += 1;
+                    true
+                }
+                None => {
+                    shown.push((id, 1));
+                    true
+                }
+            }
+        })
+        .collect();
     let recent: Vec<_> = past.iter().rev().take(5).rev().collect();
     let join = |v: Vec<String>| {
         if v.is_empty() {
@@ -104,11 +191,26 @@ pub async fn sessions(ctx: Context<'_>) -> Result<(), BotError> {
     if upcoming.is_empty() {
         upcoming_text = "None. Book one with `/book`.".into();
     }
-    let embed = serenity::CreateEmbed::new()
-        .title("Your sessions")
-        .field("Upcoming", fit_field(upcoming_text), false)
-        .field("Recent", fit_field(join(recent.iter().map(|l| session_line(l, zone)).collect())), false);
+    let mut embed =
+        serenity::CreateEmbed::new().title("Your sessions").field("Upcoming", fit_field(upcoming_text), false);
+    if !series.is_empty() {
+        embed = embed.field("Series", fit_field(series.iter().map(series_line).collect::<Vec<_>>().join("\n")), false);
+    }
+    let embed = embed.field("Recent", fit_field(join(recent.iter().map(|l| session_line(l, zone)).collect())), false);
     private(ctx, "", vec![embed]).await
+}
+
+/// A series in one line: `every 2 weeks, Tue 17:00 (Europe/Berlin) with @x · 4 of 10 left · next ...`.
+fn series_line(s: &SeriesSummary) -> String {
+    format!(
+        "🔁 **{}** ({}) with <@{}> · {} of {} left · next <t:{}:F>",
+        s.series.describe(),
+        s.series.zone.name(),
+        s.partner,
+        s.left,
+        s.series.count,
+        s.next.timestamp()
+    )
 }
 
 /// Embed fields hold 1024 characters; a long list ends with a pointer instead of being cut mid-line.
@@ -128,7 +230,7 @@ fn fit_field(text: String) -> String {
     out
 }
 
-/// Move one of your sessions to another time (read in your time zone).
+/// Move one of your sessions (or it and the rest of its series) to another time in your time zone.
 #[poise::command(slash_command, guild_only)]
 pub async fn reschedule(
     ctx: Context<'_>,
@@ -139,11 +241,39 @@ pub async fn reschedule(
     #[description = "New time, e.g. tomorrow 15:00 or 24.11. 15:00"]
     #[max_length = 100]
     when: String,
+    #[description = "For a series: this session only (default), or this and the following ones"] scope: Option<
+        MoveScope,
+    >,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let caller = caller(ctx).await?;
-    let out = ctx.data().app.reschedule(&caller, &session, &when).await?;
+    let scope = match scope {
+        None | Some(MoveScope::This) => Scope::This,
+        Some(MoveScope::Following) => Scope::Following,
+    };
+    let out = ctx.data().app.reschedule(&caller, &session, &when, scope).await?;
     let failures = tell(ctx, &out.notices).await;
+    if let Some((series, moved, left_out)) = &out.following {
+        let told = told(&failures, &format!("<@{}> was told, with updated calendar files.", out.partner));
+        let mut embed = serenity::CreateEmbed::new()
+            .title(format!("🔁 {} of the series moved", sessions_count(moved.len())))
+            .description(format!(
+                "From session #{} on, the series is now {}, in {}.\n{}\n{told}",
+                out.session.number,
+                series.describe(),
+                series.zone.name(),
+                read_back(&out.when)
+            ))
+            .field("Next sessions", series_first_times(moved), false);
+        if !left_out.is_empty() {
+            embed = embed.field(
+                format!("Cancelled, could not move ({})", left_out.len()),
+                series_left_out(left_out, true),
+                false,
+            );
+        }
+        return private(ctx, "", vec![embed]).await;
+    }
     let embed = session_embed(&out.session, format!("🔁 Session #{} moved", out.session.number)).description(format!(
         "From <t:{}:F> to {}.\n{}\n{}",
         out.previous_start.timestamp(),
@@ -154,7 +284,27 @@ pub async fn reschedule(
     private(ctx, "", vec![embed]).await
 }
 
-/// Cancel one of your upcoming sessions; your partner is told.
+/// Which sessions of a series `/reschedule` applies to.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum MoveScope {
+    #[name = "this"]
+    This,
+    #[name = "following"]
+    Following,
+}
+
+/// Which sessions of a series `/cancel` applies to.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum CancelScope {
+    #[name = "this"]
+    This,
+    #[name = "following"]
+    Following,
+    #[name = "series"]
+    Series,
+}
+
+/// Cancel one of your upcoming sessions (or the rest of its series); your partner is told.
 #[poise::command(slash_command, guild_only)]
 pub async fn cancel(
     ctx: Context<'_>,
@@ -165,11 +315,29 @@ pub async fn cancel(
     #[description = "Why (shared with your partner)"]
     #[max_length = 200]
     reason: Option<String>,
+    #[description = "For a series: this session only (default), this and the following ones, or the whole series"]
+    scope: Option<CancelScope>,
 ) -> Result<(), BotError> {
     ctx.defer_ephemeral().await?;
     let caller = caller(ctx).await?;
-    let out = ctx.data().app.cancel(&caller, &session, reason.as_deref()).await?;
+    let scope = match scope {
+        None | Some(CancelScope::This) => Scope::This,
+        Some(CancelScope::Following) => Scope::Following,
+        Some(CancelScope::Series) => Scope::Series,
+    };
+    let out = ctx.data().app.cancel(&caller, &session, reason.as_deref(), scope).await?;
     let failures = tell(ctx, &out.notices).await;
+    if let (Some(series), true) = (&out.series, scope != Scope::This) {
+        let text = format!(
+            "❌ Cancelled {} of the series ({}, {}) from <t:{}:F> on; it now ends before them. {}",
+            sessions_count(out.cancelled.len()),
+            series.describe(),
+            series.zone.name(),
+            out.session.starts_at.timestamp(),
+            told(&failures, &format!("<@{}> was told, with the series' updated calendar file.", out.partner))
+        );
+        return private(ctx, text, vec![]).await;
+    }
     private(
         ctx,
         format!(

@@ -24,6 +24,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
         .field(
             "Mentees and mentors",
             "`/book with:@partner when:tomorrow 15:00` book a session (your zone)\n\
+             `/book ... repeat:weekly count:10` book a series at the same local time\n\
              `/sessions` upcoming and recent sessions\n\
              `/reschedule session: when:` move a session\n\
              `/cancel session: reason:` cancel a session",
