@@ -1,5 +1,7 @@
 //! Booking, listing, moving and cancelling sessions.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tracing::instrument;
@@ -349,19 +351,25 @@ impl App {
     /// The caller's sessions with partner names, by start time.
     pub async fn list_sessions(&self, caller: &Caller) -> AppResult<(Tz, Vec<SessionLine>)> {
         let (program, me) = self.require_member(caller).await?;
+        // A person has few pairings and many sessions: look each pairing and partner up once.
+        let mut pairings: HashMap<i64, (Pairing, Person)> = HashMap::new();
         let mut lines = Vec::new();
         for session in self.store.sessions_of_user(caller.guild_id, caller.user_id).await? {
-            let pairing = self
-                .store
-                .pairing(session.pairing_id)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("session without pairing"))?;
-            let partner =
-                self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
+            if !pairings.contains_key(&session.pairing_id) {
+                let pairing = self
+                    .store
+                    .pairing(session.pairing_id)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("session without pairing"))?;
+                let partner =
+                    self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
+                pairings.insert(session.pairing_id, (pairing, partner));
+            }
+            let Some((pairing, partner)) = pairings.get(&session.pairing_id) else { continue };
             lines.push(SessionLine {
                 session,
                 partner: partner.id,
-                partner_name: partner.name,
+                partner_name: partner.name.clone(),
                 pairing_active: pairing.active,
             });
         }
