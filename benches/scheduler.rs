@@ -4,8 +4,8 @@
 //! deliveries, a REST round trip of 80–120 ms; every message is a real job kind rendered from real
 //! rows (booked sessions, open action items) to a distinct person:
 //!
-//! 1. burst: `BENCH_BURST` (1000) DMs due at once, DM channels cached beforehand (opened with the
-//!    sim's limits off: its open-DM bucket allows 10 per 10 s): drain rate, requests per DM, 429s,
+//! 1. burst: `BENCH_BURST` (1000) DMs due at once, DM channels cached beforehand (as earlier
+//!    deliveries leave them; opened with the sim's limits off): drain rate, requests per DM, 429s,
 //!    peak requests in any second, most requests in flight;
 //! 2. crash: `BENCH_CRASH` (200) due jobs claimed and sent by a runner that records nothing, the
 //!    sim's nonces forgotten, a fresh runner after the lease: time until all are marked sent, and

@@ -197,7 +197,7 @@ async fn ratings_stay_private_and_admins_see_only_an_average_once_five_exist() {
 
     rate(&w, MIA, 3, 5).await;
     let status = say(&w, ADA, "program status", &[]).await;
-    assert!(status.contains("4.2 of 5 on average (program-wide)"), "{status}");
+    assert!(status.contains("4.2 of 5 on average, program-wide"), "{status}");
     // Nobody sees a single rating: not the partner, not the admin, not the session record.
     for user in [MO, MIA] {
         for m in w.sim.dms(user).into_iter().filter(|m| !m.ephemeral) {

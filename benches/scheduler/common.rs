@@ -81,8 +81,8 @@ pub fn runner_settings(config: &Config) -> RunnerSettings {
 }
 
 /// Opens the DM channel of every user and stores it, as earlier deliveries would have, with the
-/// sim's rate limits and latency off (its open-DM bucket is 10 per 10 s: opening 1,000 channels
-/// under it takes 1,000 s). One request at a time, so the sim's in-flight maximum stays 1.
+/// sim's rate limits and latency off (the burst measures cached channels; a first contact costs
+/// a second request). One request at a time, so the sim's in-flight maximum stays 1.
 pub async fn warm_dm_channels(sim: &Sim, store: &Store, users: &[UserId]) {
     sim.set_rate_limits(false);
     sim.set_latency(None);

@@ -35,6 +35,9 @@ pub struct AttendanceSummary {
     pub average_rating: Option<f64>,
 }
 
+/// `/program status` reports attendance and ratings of the sessions of the last this many weeks.
+pub const STATUS_WEEKS: i64 = 12;
+
 impl App {
     /// A session of the caller's active pairing that has started and was not cancelled.
     async fn session_to_confirm(&self, caller: &Caller, session_id: i64) -> AppResult<(Session, Pairing)> {
@@ -118,8 +121,10 @@ impl App {
     pub async fn attendance_summary(&self, caller: &Caller) -> AppResult<AttendanceSummary> {
         super::require_admin(caller)?;
         let program = self.require_program(caller.guild_id).await?;
-        let counts = self.store.attendance_counts(program.guild_id, self.now()).await?;
-        let RatingTotals { count, sum } = self.store.rating_totals(program.guild_id).await?;
+        let now = self.now();
+        let since = now - chrono::Duration::weeks(STATUS_WEEKS);
+        let counts = self.store.attendance_counts(program.guild_id, since, now).await?;
+        let RatingTotals { count, sum } = self.store.rating_totals(program.guild_id, since, now).await?;
         Ok(AttendanceSummary { counts, average_rating: attendance::shown_average(count, sum) })
     }
 }

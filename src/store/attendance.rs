@@ -146,33 +146,50 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Held, missed, unconfirmed and awaiting sessions of a program that ended by `now`.
-    pub async fn attendance_counts(&self, guild: GuildId, now: DateTime<Utc>) -> anyhow::Result<AttendanceCounts> {
+    /// Held, missed, unconfirmed and awaiting counts of a program's sessions that started since
+    /// `since` and ended by `now` (read through the start-time index, so the cost follows
+    /// recent activity, not the program's size).
+    pub async fn attendance_counts(
+        &self,
+        guild: GuildId,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<AttendanceCounts> {
         let (held, missed, unconfirmed, awaiting) = sqlx::query_as::<_, (i64, i64, i64, i64)>(
             "SELECT COALESCE(SUM(s.attendance = 'held'), 0),
                     COALESCE(SUM(s.attendance = 'missed'), 0),
                     COALESCE(SUM(s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 <= ?3), 0),
                     COALESCE(SUM(s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 > ?3), 0)
-             FROM sessions s JOIN pairings p ON p.id = s.pairing_id
-             WHERE p.guild_id = ?1 AND s.status <> 'cancelled' AND s.starts_at + s.duration_minutes * 60 <= ?2",
+             FROM sessions s INDEXED BY sessions_by_start JOIN pairings p ON p.id = s.pairing_id
+             WHERE s.starts_at >= ?4 AND s.starts_at <= ?2 AND p.guild_id = ?1 AND s.status <> 'cancelled'
+               AND s.starts_at + s.duration_minutes * 60 <= ?2",
         )
         .bind(guild.db())
         .bind(ts(now))
         .bind(ts(now - ANSWER_WINDOW))
+        .bind(ts(since))
         .fetch_one(self.pool())
         .await
         .context("while counting attendance")?;
         Ok(AttendanceCounts { held, missed, unconfirmed, awaiting })
     }
 
-    /// The number and sum of a program's ratings.
-    pub async fn rating_totals(&self, guild: GuildId) -> anyhow::Result<RatingTotals> {
+    /// The number and sum of the ratings of a program's sessions that started since `since`.
+    pub async fn rating_totals(
+        &self,
+        guild: GuildId,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<RatingTotals> {
         let (count, sum) = sqlx::query_as::<_, (i64, i64)>(
             "SELECT COUNT(a.rating), COALESCE(SUM(a.rating), 0)
-             FROM session_answers a JOIN sessions s ON s.id = a.session_id JOIN pairings p ON p.id = s.pairing_id
-             WHERE p.guild_id = ?",
+             FROM sessions s INDEXED BY sessions_by_start
+             JOIN pairings p ON p.id = s.pairing_id JOIN session_answers a ON a.session_id = s.id
+             WHERE s.starts_at >= ?2 AND s.starts_at <= ?3 AND p.guild_id = ?1",
         )
         .bind(guild.db())
+        .bind(ts(since))
+        .bind(ts(now))
         .fetch_one(self.pool())
         .await
         .context("while adding up ratings")?;

@@ -4,7 +4,7 @@ use poise::serenity_prelude as serenity;
 
 use super::autocomplete;
 use crate::{
-    app::UserError,
+    app::{UserError, STATUS_WEEKS},
     bot::{caller::caller, reply::private, BotError, Context},
     domain::{
         attendance::MIN_RATINGS_SHOWN,
@@ -198,10 +198,13 @@ pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
     );
     let usefulness = a.average_rating.map_or_else(
         || format!("shown once {MIN_RATINGS_SHOWN} ratings exist"),
-        |avg| format!("{avg:.1} of 5 on average (program-wide)"),
+        |avg| format!("{avg:.1} of 5 on average, program-wide"),
     );
-    let embed =
-        embed.field("Sessions that ended", sessions, false).field("How useful sessions were", usefulness, false);
+    let embed = embed.field(format!("Sessions that ended (last {STATUS_WEEKS} weeks)"), sessions, false).field(
+        "How useful sessions were",
+        usefulness,
+        false,
+    );
     let embed = embed.field("Next due", next, false).field(
         "Recent failed deliveries",
         if failures.is_empty() { "None.".to_owned() } else { failures.join("\n") },
