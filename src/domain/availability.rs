@@ -260,6 +260,17 @@ fn next_weekday(from: NaiveDate, day: Weekday) -> NaiveDate {
     from + Days::new(u64::from(ahead))
 }
 
+/// A holiday: no bookings in `[start, end)`; the note is private to its owner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AwayPeriod {
+    /// Local midnight at the start of the first day away.
+    pub start: DateTime<Utc>,
+    /// Local midnight at the end of the last day away.
+    pub end: DateTime<Utc>,
+    /// Why (shown only to the owner).
+    pub note: Option<String>,
+}
+
 /// A half-open interval of time during which someone is busy.
 pub type Busy = (DateTime<Utc>, DateTime<Utc>);
 

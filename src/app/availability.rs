@@ -1,0 +1,131 @@
+//! Weekly availability and away periods: setting them (only their owner), showing them (anyone's
+//! weekly slots, in the viewer's zone; notes only to their owner), and the free slots of a pair.
+
+use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
+use chrono_tz::Tz;
+use tracing::instrument;
+
+use super::{App, AppResult, Caller, Person, UserError};
+use crate::domain::{
+    availability::{parse_slots, show_in_zone, AwayPeriod, WeeklySlot},
+    local_time::resolve_local_lenient,
+    when::parse_deadline,
+};
+
+/// Longest away note accepted (the Discord option has the same limit).
+pub const MAX_AWAY_NOTE_CHARS: usize = 200;
+
+/// Longest away period, in days.
+pub const MAX_AWAY_DAYS: u64 = 365;
+
+/// What `/availability show` shows.
+#[derive(Debug, Clone)]
+pub struct AvailabilityView {
+    /// Whose availability it is.
+    pub owner: crate::domain::ids::UserId,
+    /// Whether the viewer looks at their own.
+    pub own: bool,
+    /// The owner's zone (slots are set in it).
+    pub owner_zone: Tz,
+    /// The viewer's zone (slots are shown in it).
+    pub viewer_zone: Tz,
+    /// The weekly slots as wall times in the viewer's zone, e.g. `Mon 12:00-14:00`.
+    pub slots: Vec<String>,
+    /// Current and coming away periods; notes only when `own`.
+    pub away: Vec<AwayPeriod>,
+}
+
+/// The result of `/availability away`.
+#[derive(Debug, Clone)]
+pub struct AwayOutcome {
+    pub period: AwayPeriod,
+    pub zone: Tz,
+    /// Booked sessions of the caller inside the period (left as they are).
+    pub sessions_inside: usize,
+}
+
+impl App {
+    /// Replaces the caller's weekly availability with the slots in `text` (their zone).
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn set_availability(&self, caller: &Caller, text: &str) -> AppResult<(Vec<WeeklySlot>, Tz)> {
+        let (program, me) = self.require_member(caller).await?;
+        let slots = parse_slots(text).map_err(UserError::from)?;
+        self.store.set_availability(caller.guild_id, caller.user_id, &slots).await?;
+        Ok((slots, me.zone_or(program.zone)))
+    }
+
+    /// Someone's availability (the caller's own when `user` is `None`), in the caller's zone.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn show_availability(&self, caller: &Caller, user: Option<&Person>) -> AppResult<AvailabilityView> {
+        let (program, me) = self.require_member(caller).await?;
+        let viewer_zone = me.zone_or(program.zone);
+        let (owner, owner_zone) = match user {
+            None => (caller.user_id, viewer_zone),
+            Some(p) if p.id == caller.user_id => (caller.user_id, viewer_zone),
+            Some(p) => match self.store.member(caller.guild_id, p.id).await? {
+                Some(m) if m.active => (p.id, m.zone_or(program.zone)),
+                _ => return Err(UserError::NoAvailability(p.name.clone()).into()),
+            },
+        };
+        let own = owner == caller.user_id;
+        let now = self.now();
+        let slots = self.store.availability(caller.guild_id, owner).await?;
+        let far = now + Duration::days(i64::try_from(MAX_AWAY_DAYS * 3).unwrap_or(1095));
+        let mut away = self.store.away_periods(caller.guild_id, owner, now, far).await?;
+        if !own {
+            for a in &mut away {
+                a.note = None;
+            }
+        }
+        let slots = show_in_zone(&slots, owner_zone, viewer_zone, now);
+        Ok(AvailabilityView { owner, own, owner_zone, viewer_zone, slots, away })
+    }
+
+    /// Records that the caller is away from the start of `from` to the end of `to` (dates in
+    /// their zone).
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn add_away(&self, caller: &Caller, from: &str, to: &str, note: Option<&str>) -> AppResult<AwayOutcome> {
+        let (program, me) = self.require_member(caller).await?;
+        let zone = me.zone_or(program.zone);
+        let now = self.now();
+        let date = |which: &'static str, text: &str| {
+            parse_deadline(text, now, zone)
+                .map(|w| w.local.date())
+                .map_err(|e| UserError::AwayDate { which, message: e.to_string() })
+        };
+        let (first, last) = (date("from", from)?, date("to", to)?);
+        if last < first {
+            return Err(UserError::AwayOrder.into());
+        }
+        if first.checked_add_days(Days::new(MAX_AWAY_DAYS)).is_some_and(|limit| last >= limit) {
+            return Err(UserError::AwayTooLong(MAX_AWAY_DAYS).into());
+        }
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if note.is_some_and(|n| n.chars().count() > MAX_AWAY_NOTE_CHARS) {
+            return Err(UserError::TooLong(format!(
+                "The note is too long; keep it within {MAX_AWAY_NOTE_CHARS} characters."
+            ))
+            .into());
+        }
+        let midnight = |d: chrono::NaiveDate| resolve_local_lenient(d.and_time(NaiveTime::MIN), zone);
+        let end_day = last.checked_add_days(Days::new(1)).ok_or(UserError::AwayTooLong(MAX_AWAY_DAYS))?;
+        let period = AwayPeriod { start: midnight(first), end: midnight(end_day), note: note.map(str::to_owned) };
+        self.store.add_away(caller.guild_id, caller.user_id, &period, now).await?;
+        let sessions_inside = self
+            .store
+            .booked_intervals(caller.guild_id, caller.user_id, period.start.max(now), period.end)
+            .await?
+            .len();
+        Ok(AwayOutcome { period, zone, sessions_inside })
+    }
+
+    /// The first away period of `user` that overlaps `[start, end)`, if any.
+    pub(super) async fn away_during(
+        &self,
+        guild: crate::domain::ids::GuildId,
+        user: crate::domain::ids::UserId,
+        (start, end): (DateTime<Utc>, DateTime<Utc>),
+    ) -> AppResult<Option<AwayPeriod>> {
+        Ok(self.store.away_periods(guild, user, start, end).await?.into_iter().next())
+    }
+}
