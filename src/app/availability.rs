@@ -7,9 +7,11 @@ use tracing::instrument;
 
 use super::{App, AppResult, Caller, Person, UserError};
 use crate::domain::{
-    availability::{parse_slots, show_in_zone, AwayPeriod, WeeklySlot},
+    availability::{choice_label, free_slots, parse_slots, show_in_zone, AwayPeriod, FreeSlotQuery, WeeklySlot},
+    ids::UserId,
     local_time::resolve_local_lenient,
-    when::parse_deadline,
+    session::check_slot,
+    when::{instant_value, parse_deadline},
 };
 
 /// Longest away note accepted (the Discord option has the same limit).
@@ -18,11 +20,17 @@ pub const MAX_AWAY_NOTE_CHARS: usize = 200;
 /// Longest away period, in days.
 pub const MAX_AWAY_DAYS: u64 = 365;
 
+/// How many days ahead free slots are looked for.
+const FREE_SLOT_DAYS: i64 = 28;
+
+/// How many free slots are computed before filtering by what was typed.
+const FREE_SLOT_SCAN: usize = 200;
+
 /// What `/availability show` shows.
 #[derive(Debug, Clone)]
 pub struct AvailabilityView {
     /// Whose availability it is.
-    pub owner: crate::domain::ids::UserId,
+    pub owner: UserId,
     /// Whether the viewer looks at their own.
     pub own: bool,
     /// The owner's zone (slots are set in it).
@@ -119,11 +127,65 @@ impl App {
         Ok(AwayOutcome { period, zone, sessions_inside })
     }
 
+    /// The next free start times of the caller and their partner `with` (see
+    /// [`free_slots`]), as autocomplete choices: a label in the caller's zone with the partner's
+    /// wall time, and a value that books exactly that instant. Only labels containing `partial`
+    /// (case-insensitive) are offered; nothing when `with` is not the caller's partner.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn free_slot_choices(
+        &self,
+        caller: &Caller,
+        with: UserId,
+        duration_minutes: Option<i64>,
+        partial: &str,
+    ) -> AppResult<Vec<(String, String)>> {
+        let (program, me) = self.require_member(caller).await?;
+        if self.store.active_pairing_between(caller.guild_id, caller.user_id, with).await?.is_none() {
+            return Ok(Vec::new());
+        }
+        let Some(partner) = self.store.member(caller.guild_id, with).await? else { return Ok(Vec::new()) };
+        let now = self.now();
+        let limits = self.limits();
+        let duration = duration_minutes.unwrap_or(i64::from(self.config.booking.default_duration_minutes));
+        if check_slot(now + Duration::minutes(1), duration, now, limits).is_err() {
+            return Ok(Vec::new());
+        }
+        let horizon = Duration::days(FREE_SLOT_DAYS.min(i64::from(limits.max_days_ahead)));
+        let until = now + horizon + Duration::minutes(duration);
+        let mut busy = Vec::new();
+        for user in [caller.user_id, with] {
+            busy.extend(self.store.booked_intervals(caller.guild_id, user, now, until).await?);
+            busy.extend(
+                self.store.away_periods(caller.guild_id, user, now, until).await?.into_iter().map(|a| (a.start, a.end)),
+            );
+        }
+        let partner_slots = self.store.availability(caller.guild_id, with).await?;
+        let partner_zone = partner.zone_or(program.zone);
+        let viewer_zone = me.zone_or(program.zone);
+        let query = FreeSlotQuery {
+            partner_slots: &partner_slots,
+            partner_zone,
+            partner_quiet: self.timings(&program)?.quiet_hours,
+            busy: &busy,
+            duration: Duration::minutes(duration),
+            now,
+            horizon,
+            limit: FREE_SLOT_SCAN,
+        };
+        let needle = partial.trim().to_lowercase();
+        Ok(free_slots(&query)
+            .into_iter()
+            .map(|at| (choice_label(at, viewer_zone, &partner.display_name, partner_zone), instant_value(at)))
+            .filter(|(label, _)| needle.is_empty() || label.to_lowercase().contains(&needle))
+            .take(25)
+            .collect())
+    }
+
     /// The first away period of `user` that overlaps `[start, end)`, if any.
     pub(super) async fn away_during(
         &self,
         guild: crate::domain::ids::GuildId,
-        user: crate::domain::ids::UserId,
+        user: UserId,
         (start, end): (DateTime<Utc>, DateTime<Utc>),
     ) -> AppResult<Option<AwayPeriod>> {
         Ok(self.store.away_periods(guild, user, start, end).await?.into_iter().next())

@@ -60,7 +60,8 @@ pub async fn book(
     #[description = "Your mentor or mentee"]
     #[rename = "with"]
     with_user: serenity::User,
-    #[description = "When, in your time zone: 2026-11-24 15:00, 24.11. 15:00, tomorrow 15:00, mon 9:30, in 2 days 10am"]
+    #[description = "Pick a free time from the list, or type one in your zone: tomorrow 15:00, mon 9:30, 24.11. 15:00"]
+    #[autocomplete = "autocomplete::free_times"]
     #[max_length = 100]
     when: String,
     #[description = "Length in minutes (15–240, default 60)"]
