@@ -118,3 +118,78 @@ async fn going_away_over_a_booked_session_warns_about_it() {
     assert_clean(&w);
     w.stop().await;
 }
+
+/// Mo (New York) is available on Mondays 12:00-14:00; Mia (Berlin) asks for Tuesday 24 Nov
+/// 15:00 with a topic. Returns the question.
+async fn ask_outside(w: &World) -> discord_sim::Reply {
+    say(w, MO, "availability set", &[("slots", "mon 12:00-14:00")]).await;
+    let options = [("with", MO.to_string()), ("when", "2026-11-24 15:00".into()), ("topic", "Career goals".into())];
+    let options: Vec<(&str, &str)> = options.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    w.actor(MIA).slash("book", &options).await.unwrap()
+}
+
+fn button(reply: &discord_sim::Reply, label: &str) -> String {
+    let buttons = reply.message().unwrap().buttons();
+    buttons.into_iter().find(|(_, l)| l == label).unwrap_or_else(|| panic!("no {label} button")).0
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn booking_outside_the_partners_availability_asks_first_and_book_anyway_books_it() {
+    let w = paired_world().await;
+    let ask = ask_outside(&w).await;
+    let text = ask.text();
+    assert!(ask.is_ephemeral());
+    assert!(text.contains("outside Mo's weekly availability") && text.contains("Mon 18:00-20:00"), "{text}");
+    assert!(text.contains("Nothing is booked yet"), "{text}");
+    assert_eq!(count(&w, "sessions").await, 0, "nothing is stored before the answer");
+    assert!(w.sim.dms(MO).iter().all(|m| !m.text().contains("booked")), "Mo is told nothing yet");
+    let anyway = button(&ask, "Book anyway");
+    let r = w.actor(MIA).press(ask.message().unwrap(), &anyway).await.unwrap();
+    let text = full_text(&w, &r, |t| t.contains("booked")).await;
+    assert!(text.contains("Session #1 booked") && text.contains("<t:1795528800:F>"), "{text}");
+    let topic = sqlx::query_scalar::<_, Option<String>>("SELECT topic FROM sessions").fetch_one(w.store.pool()).await;
+    assert_eq!(topic.unwrap().as_deref(), Some("Career goals"));
+    dm_containing(&w, MO, "Session #1 booked").await;
+    // Pressing again is checked again: the time is taken now.
+    let r = w.actor(MIA).press(ask.message().unwrap(), &anyway).await.unwrap();
+    let text = full_text(&w, &r, |t| t.contains("overlaps")).await;
+    assert!(text.contains("overlaps session #1 of yours"), "{text}");
+    assert_eq!(count(&w, "sessions").await, 1);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn show_free_times_instead_books_nothing() {
+    let w = paired_world().await;
+    let ask = ask_outside(&w).await;
+    let r = w.actor(MIA).press(ask.message().unwrap(), &button(&ask, "Show free times")).await.unwrap();
+    let text = full_text(&w, &r, |t| t.contains("Nothing was booked")).await;
+    assert!(text.contains("Mon 23 Nov 18:00 (Mo: 12:00)") && text.contains("Nothing was booked"), "{text}");
+    assert_eq!(count(&w, "sessions").await, 0);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn book_anyway_checks_everything_again_when_pressed() {
+    let w = paired_world().await;
+    let ask = ask_outside(&w).await;
+    let anyway = button(&ask, "Book anyway");
+    say(&w, MO, "availability away", &[("from", "2026-11-24"), ("to", "2026-11-24")]).await;
+    let r = w.actor(MIA).press(ask.message().unwrap(), &anyway).await.unwrap();
+    let text = full_text(&w, &r, |t| t.contains("away")).await;
+    assert!(text.contains("is away"), "{text}");
+    assert_eq!(count(&w, "sessions").await, 0);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_time_inside_the_partners_availability_is_booked_without_asking() {
+    let w = paired_world().await;
+    say(&w, MO, "availability set", &[("slots", "mon 12:00-14:00")]).await;
+    assert!(book(&w, MIA, MO, "2026-11-23 18:00").await.contains("Session #1 booked"));
+    assert_clean(&w);
+    w.stop().await;
+}

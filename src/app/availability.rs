@@ -7,7 +7,9 @@ use tracing::instrument;
 
 use super::{App, AppResult, Caller, Person, UserError};
 use crate::domain::{
-    availability::{choice_label, free_slots, parse_slots, show_in_zone, AwayPeriod, FreeSlotQuery, WeeklySlot},
+    availability::{
+        choice_label, free_slots, parse_slots, show_in_zone, within_slots, AwayPeriod, FreeSlotQuery, WeeklySlot,
+    },
     ids::UserId,
     local_time::resolve_local_lenient,
     session::check_slot,
@@ -41,6 +43,19 @@ pub struct AvailabilityView {
     pub slots: Vec<String>,
     /// Current and coming away periods; notes only when `own`.
     pub away: Vec<AwayPeriod>,
+}
+
+/// A booking that falls outside the partner's weekly availability: what to ask the booker.
+#[derive(Debug, Clone)]
+pub struct OutsideAvailability {
+    /// The instant that would be booked.
+    pub instant: DateTime<Utc>,
+    /// Its length in minutes.
+    pub duration: u32,
+    /// The partner's weekly slots in the booker's zone.
+    pub partner_slots: Vec<String>,
+    /// The booker's zone.
+    pub zone: Tz,
 }
 
 /// The result of `/availability away`.
@@ -179,6 +194,41 @@ impl App {
             .filter(|(label, _)| needle.is_empty() || label.to_lowercase().contains(&needle))
             .take(25)
             .collect())
+    }
+
+    /// Checks a booking like `/book` does, without storing anything, and says whether it falls
+    /// outside the partner's weekly availability (then the booker is asked first).
+    ///
+    /// # Errors
+    /// Everything `/book` refuses (time, duration, pairing, clashes, away periods).
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn outside_availability(
+        &self,
+        caller: &Caller,
+        with: &Person,
+        when: &str,
+        duration_minutes: Option<i64>,
+    ) -> AppResult<Option<OutsideAvailability>> {
+        let basics = self.booking_basics(caller, with, when, duration_minutes).await?;
+        let start = basics.when.instant;
+        let end = start + Duration::minutes(i64::from(basics.duration));
+        {
+            let mut tx = self.store.begin().await?;
+            let checked = self.check_free(&mut tx, &basics.program, caller, with, start, end, None).await;
+            tx.rollback().await.map_err(anyhow::Error::from)?;
+            checked?;
+        }
+        let slots = self.store.availability(caller.guild_id, with.id).await?;
+        let partner_zone = self.zone_of(&basics.program, with.id).await?;
+        if within_slots(&slots, partner_zone, start, Duration::minutes(i64::from(basics.duration))) {
+            return Ok(None);
+        }
+        Ok(Some(OutsideAvailability {
+            instant: start,
+            duration: basics.duration,
+            partner_slots: show_in_zone(&slots, partner_zone, basics.zone, basics.now),
+            zone: basics.zone,
+        }))
     }
 
     /// The first away period of `user` that overlaps `[start, end)`, if any.

@@ -31,7 +31,7 @@ use tokio::sync::Notify;
 pub use actions::{ActionFilter, ActionInput, ActionList, ActionOutcome, Choice, LATER_DAYS};
 pub use agendas::{AgendaForm, AgendaOutcome, AgendaView, TopicOutcome};
 pub use attendance::{AnswerOutcome, AttendanceSummary};
-pub use availability::{AvailabilityView, AwayOutcome, MAX_AWAY_NOTE_CHARS};
+pub use availability::{AvailabilityView, AwayOutcome, OutsideAvailability, MAX_AWAY_NOTE_CHARS};
 pub use content::{SessionPick, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 pub use error::{AppError, AppResult, UserError};
 pub use goals::{GoalEntry, GoalInput, GoalList};

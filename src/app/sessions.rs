@@ -183,7 +183,7 @@ impl App {
 
     /// Refuses a slot in an away period or overlapping another booked session of either person.
     #[allow(clippy::too_many_arguments)]
-    async fn check_free(
+    pub(super) async fn check_free(
         &self,
         tx: &mut crate::store::Tx,
         program: &Program,
