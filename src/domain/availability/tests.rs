@@ -2,7 +2,8 @@
 //! (including a DST change in Berlin) and choice labels.
 
 use super::*;
-use chrono::TimeZone;
+use crate::domain::quiet_hours::QuietHours;
+use chrono::{Duration, TimeZone};
 use chrono_tz::America::New_York;
 use chrono_tz::Europe::Berlin;
 
