@@ -193,3 +193,17 @@ async fn a_time_inside_the_partners_availability_is_booked_without_asking() {
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_persons_own_reminders_wait_while_they_are_away_and_catch_up_after() {
+    let mut w = paired_world().await;
+    book(&w, MIA, MO, "2026-11-24 15:00").await;
+    // Mia is away all of Monday 23 Nov (Berlin): until 23:00 UTC.
+    say(&w, MIA, "availability away", &[("from", "2026-11-23"), ("to", "2026-11-23")]).await;
+    w.run_until(utc(2026, 11, 23, 22, 30)).await.unwrap();
+    assert!(w.sim.dms(MIA).iter().all(|m| !m.text().contains("Agenda time")), "nothing while away");
+    w.run_until(utc(2026, 11, 24, 0, 0)).await.unwrap();
+    dm_containing(&w, MIA, "Agenda time").await;
+    assert_clean(&w);
+    w.stop().await;
+}
