@@ -12,8 +12,9 @@
 //! * ISO `2026-11-24T15:00`;
 //! * offsets from now: `in 3 hours`, `in 90 minutes`, `in 3h`, `in an hour`
 //!   (exact durations; these cannot be combined with a date or a time);
-//! * an exact instant `@<unix seconds>`, which is what a suggested free time
-//!   carries when picked from autocomplete (validated like any other time).
+//! * an exact instant `@<unix seconds>` (session times only, not deadlines),
+//!   which is what a suggested free time carries when picked from autocomplete
+//!   (validated like any other time).
 //!
 //! Decisions:
 //!
@@ -204,7 +205,7 @@ pub fn parse_deadline(input: &str, now: DateTime<Utc>, zone: Tz) -> Result<When,
 }
 
 fn parse(input: &str, now: DateTime<Utc>, zone: Tz, date_alone_ok: bool) -> Result<When, WhenError> {
-    if let Some(digits) = input.trim().strip_prefix('@') {
+    if let Some(digits) = input.trim().strip_prefix('@').filter(|_| !date_alone_ok) {
         let when = exact_instant(digits, zone).ok_or_else(|| WhenError::BadInstant { text: input.trim().into() })?;
         return in_range(when, now);
     }

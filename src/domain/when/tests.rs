@@ -323,3 +323,9 @@ fn a_hand_typed_instant_is_validated_like_any_time() {
     let far = instant_value(berlin(2040, 11, 19, 10, 0));
     assert_eq!(parse_when(&far, friday(), Berlin).unwrap_err(), WhenError::TooFar);
 }
+
+#[test]
+fn a_deadline_does_not_take_an_exact_instant() {
+    let err = parse_deadline(&instant_value(berlin(2026, 11, 24, 18, 0)), friday(), Berlin).unwrap_err();
+    assert!(matches!(err, WhenError::Unrecognized { .. }), "{err:?}");
+}
