@@ -207,3 +207,22 @@ async fn a_persons_own_reminders_wait_while_they_are_away_and_catch_up_after() {
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_series_leaves_out_the_occurrences_in_an_away_period() {
+    let w = paired_world().await;
+    say(&w, MO, "availability away", &[("from", "2026-11-30"), ("to", "2026-12-02")]).await;
+    let options = [
+        ("with", MO.to_string()),
+        ("when", "2026-11-24 15:00".into()),
+        ("repeat", "weekly".into()),
+        ("count", "3".into()),
+    ];
+    let options: Vec<(&str, &str)> = options.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let text = w.actor(MIA).slash("book", &options).await.unwrap().text();
+    assert!(text.contains("2 of 3 sessions booked"), "{text}");
+    assert!(text.contains(&format!("<t:{}:F>: Mo is away then", utc(2026, 12, 1, 14, 0).timestamp())), "{text}");
+    assert_eq!(count(&w, "sessions").await, 2);
+    assert_clean(&w);
+    w.stop().await;
+}
