@@ -23,6 +23,7 @@ async fn the_bot_registers_every_command_with_descriptions() {
         "sessions",
         "reschedule",
         "cancel",
+        "availability",
         "help",
     ] {
         assert!(names.contains(&expected), "{expected} missing from {names:?}");

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
+    availability::SlotError,
     goal::AnswerError,
     layout::MESSAGE_CHARS,
     program::UnknownZone,
@@ -146,4 +147,16 @@ pub enum UserError {
     NotPartnerOf(String),
     #[error("`{}` is not a number of minutes; write e.g. `60`.", short(.0))]
     BadMinutes(String),
+    #[error(transparent)]
+    Slots(#[from] SlotError),
+    #[error("{} is not in this server's mentoring program, so there is no availability to show.", short(.0))]
+    NoAvailability(String),
+    #[error("`{which}`: {message} For an away period give dates, e.g. `from:2026-12-21 to:2027-01-03`.")]
+    AwayDate { which: &'static str, message: String },
+    #[error("`to` is before `from`; give the first day away as `from` and the last as `to`, e.g. `from:2026-12-21 to:2027-01-03`.")]
+    AwayOrder,
+    #[error("An away period may last at most {0} days; split a longer one in two.")]
+    AwayTooLong(u64),
+    #[error("{who} away from <t:{s}:F> to <t:{e}:F>, so no sessions can be booked then; pick a time outside it (see `/availability show`).", who = short(.who), s = .start.timestamp(), e = .end.timestamp())]
+    Away { who: String, start: DateTime<Utc>, end: DateTime<Utc> },
 }

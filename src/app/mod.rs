@@ -5,6 +5,7 @@
 mod actions;
 mod agendas;
 mod attendance;
+mod availability;
 mod content;
 mod error;
 mod goals;
@@ -30,6 +31,7 @@ use tokio::sync::Notify;
 pub use actions::{ActionFilter, ActionInput, ActionList, ActionOutcome, Choice, LATER_DAYS};
 pub use agendas::{AgendaForm, AgendaOutcome, AgendaView, TopicOutcome};
 pub use attendance::{AnswerOutcome, AttendanceSummary, STATUS_WEEKS};
+pub use availability::{AvailabilityView, AwayOutcome, OutsideAvailability, MAX_AWAY_NOTE_CHARS};
 pub use content::{SessionPick, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 pub use error::{AppError, AppResult, UserError};
 pub use goals::{GoalEntry, GoalInput, GoalList};

@@ -162,6 +162,15 @@ impl App {
                 left_out.push(LeftOut::gap(occurrence, zone));
                 continue;
             };
+            if let Some(who) = self.who_is_away(&program, caller, with, (start, start + length)).await? {
+                left_out.push(LeftOut {
+                    index: occurrence.index,
+                    local: occurrence.local,
+                    instant: start,
+                    why: LeftOutWhy::Away { who },
+                });
+                continue;
+            }
             if let Some((who, clash)) =
                 self.first_clash(&mut tx, &program, caller, with, (start, start + length), None).await?
             {

@@ -183,9 +183,9 @@ impl App {
             .filter(|p| !p.active))
     }
 
-    /// Refuses a slot that overlaps another booked session of either person.
+    /// Refuses a slot in an away period or overlapping another booked session of either person.
     #[allow(clippy::too_many_arguments)]
-    async fn check_free(
+    pub(super) async fn check_free(
         &self,
         tx: &mut crate::store::Tx,
         program: &Program,
@@ -195,6 +195,11 @@ impl App {
         end: DateTime<Utc>,
         exclude: Option<i64>,
     ) -> AppResult<()> {
+        for (user, who) in [(caller.user_id, "You are".to_owned()), (partner.id, format!("{} is", partner.name))] {
+            if let Some(away) = self.away_during(program.guild_id, user, (start, end)).await? {
+                return Err(UserError::Away { who, start: away.start, end: away.end }.into());
+            }
+        }
         if let Some((who, clash)) = self.first_clash(tx, program, caller, partner, (start, end), exclude).await? {
             return Err(UserError::from(BookingError::Overlap {
                 who,

@@ -18,6 +18,11 @@
 //! | `attend:missed:<session>` | "It didn't happen"; Book again  | —                       |
 //! | `attend:moved:<session>`  | asks the new time               | moves the session       |
 //! | `rate:<1-5>:<session>`    | stores the caller's rating      | —                       |
+//!
+//! A booking outside the partner's weekly availability asks first ([`BookConfirm`]); nothing is
+//! stored until "Book anyway", whose id carries the whole booking:
+//! `avail:book:<partner>:<unix seconds>:<minutes>[:<topic, cut to fit>]` and
+//! `avail:free:<partner>:<minutes>` ("Show free times").
 
 use poise::serenity_prelude as serenity;
 
@@ -95,6 +100,72 @@ impl ComponentId {
     fn button(self, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
         serenity::CreateButton::new(self.to_custom_id()).label(label).style(style)
     }
+}
+
+/// "Book anyway" / "Show free times" for a booking outside the partner's availability. Not
+/// trusted: "Book anyway" re-checks everything `/book` checks, for the one who pressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookConfirm {
+    /// Book exactly this (with the partner, at the instant, for the minutes, with the topic).
+    Anyway { partner: u64, at: i64, minutes: u32, topic: Option<String> },
+    /// List the pair's free times at this length.
+    FreeTimes { partner: u64, minutes: u32 },
+}
+
+/// Discord's limit on a custom id, in characters.
+const CUSTOM_ID_CHARS: usize = 100;
+
+impl BookConfirm {
+    /// The custom id; a topic is cut (ending in `…`) to keep within 100 characters.
+    pub fn to_custom_id(&self) -> String {
+        match self {
+            Self::Anyway { partner, at, minutes, topic } => {
+                let head = format!("avail:book:{partner}:{at}:{minutes}");
+                let Some(topic) = topic else { return head };
+                let room = CUSTOM_ID_CHARS - head.chars().count() - 1;
+                let cut: String = if topic.chars().count() > room {
+                    topic.chars().take(room - 1).chain(std::iter::once('…')).collect()
+                } else {
+                    topic.clone()
+                };
+                format!("{head}:{cut}")
+            }
+            Self::FreeTimes { partner, minutes } => format!("avail:free:{partner}:{minutes}"),
+        }
+    }
+
+    /// Reads a custom id; `None` for ids that are not of this kind.
+    pub fn parse(custom_id: &str) -> Option<Self> {
+        let mut parts = custom_id.splitn(6, ':');
+        if parts.next()? != "avail" {
+            return None;
+        }
+        let kind = parts.next()?;
+        let partner = parts.next()?.parse::<u64>().ok().filter(|p| *p > 0)?;
+        match kind {
+            "book" => {
+                let at = parts.next()?.parse::<i64>().ok().filter(|t| *t > 0)?;
+                let minutes = parts.next()?.parse::<u32>().ok()?;
+                let topic = parts.next().filter(|t| !t.is_empty()).map(str::to_owned);
+                Some(Self::Anyway { partner, at, minutes, topic })
+            }
+            "free" => {
+                let minutes = parts.next()?.parse::<u32>().ok()?;
+                parts.next().is_none().then_some(Self::FreeTimes { partner, minutes })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The question asked before booking outside the partner's availability.
+pub fn book_confirm_buttons(anyway: &BookConfirm, free: &BookConfirm) -> serenity::CreateActionRow {
+    serenity::CreateActionRow::Buttons(vec![
+        serenity::CreateButton::new(anyway.to_custom_id()).label("Book anyway").style(serenity::ButtonStyle::Primary),
+        serenity::CreateButton::new(free.to_custom_id())
+            .label("Show free times")
+            .style(serenity::ButtonStyle::Secondary),
+    ])
 }
 
 /// The buttons that follow a session: notes, resources, a new action item, booking the next one.
@@ -187,6 +258,27 @@ mod tests {
         ];
         for id in all {
             assert_eq!(ComponentId::parse(&id.to_custom_id()), Some(id), "{}", id.to_custom_id());
+        }
+    }
+
+    #[test]
+    fn a_booking_confirmation_carries_the_whole_booking_within_100_characters() {
+        let anyway = BookConfirm::Anyway {
+            partner: 900_000_000_000_000_101,
+            at: 1_795_356_000,
+            minutes: 90,
+            topic: Some("Career: next steps".into()),
+        };
+        assert_eq!(anyway.to_custom_id(), "avail:book:900000000000000101:1795356000:90:Career: next steps");
+        assert_eq!(BookConfirm::parse(&anyway.to_custom_id()), Some(anyway));
+        let free = BookConfirm::FreeTimes { partner: 7, minutes: 60 };
+        assert_eq!(BookConfirm::parse(&free.to_custom_id()), Some(free));
+        let long = BookConfirm::Anyway { partner: u64::MAX, at: i64::MAX, minutes: 240, topic: Some("é".repeat(200)) };
+        let id = long.to_custom_id();
+        assert_eq!(id.chars().count(), 100);
+        assert!(id.ends_with('…'));
+        for bad in ["avail:book:x:1:60", "avail:book:0:1:60", "avail:free:1:60:extra", "avail:maybe:1:60", "agenda:1"] {
+            assert_eq!(BookConfirm::parse(bad), None, "{bad}");
         }
     }
 

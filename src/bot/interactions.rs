@@ -8,7 +8,7 @@ use super::{
     answer::{Answer, Source},
     attendance,
     commands::{actions::changed_answer, agenda::saved_answer, notes::notes_answer, reviews::review_answer},
-    components::ComponentId,
+    components::{BookConfirm, ComponentId},
     error::{apology, error_id},
     modals::{self, fields, values},
     reply::tell_with,
@@ -26,6 +26,16 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
         serenity::Interaction::Modal(m) => (Source::Modal(m), m.data.custom_id.as_str()),
         _ => return,
     };
+    if let (Source::Component(_), Some(confirm)) = (source, BookConfirm::parse(custom_id)) {
+        data.in_flight.enter();
+        let result = match source.defer(http).await {
+            Ok(()) => on_book_confirm(data, http, source, confirm).await,
+            Err(e) => Err(e.into()),
+        };
+        finish(http, source, custom_id, result, true).await;
+        data.in_flight.exit();
+        return;
+    }
     let Some(id) = ComponentId::parse(custom_id) else {
         return;
     };
@@ -42,6 +52,18 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
             Err(e) => Err(e.into()),
         },
     };
+    finish(http, source, custom_id, result, deferred).await;
+    data.in_flight.exit();
+}
+
+/// Answers a refusal with its message and an unexpected error with an apology, and logs.
+async fn finish(
+    http: &serenity::Http,
+    source: Source<'_>,
+    custom_id: &str,
+    result: Result<(), BotError>,
+    deferred: bool,
+) {
     let outcome = match result {
         Ok(()) => "ok",
         Err(BotError::App(AppError::User(e))) => {
@@ -56,7 +78,50 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
         }
     };
     tracing::info!(user = %source.user().id, custom_id, outcome, "interaction finished");
-    data.in_flight.exit();
+}
+
+/// "Book anyway" books what the id carries, checked again in full for whoever pressed; "Show
+/// free times" lists the pair's free times. The interaction has been deferred.
+async fn on_book_confirm(
+    data: &Data,
+    http: &serenity::Http,
+    source: Source<'_>,
+    confirm: BookConfirm,
+) -> Result<(), BotError> {
+    let Source::Component(c) = source else { return Err(anyhow::anyhow!("a booking confirmation in a form").into()) };
+    let guild = c.guild_id.ok_or(UserError::NotJoined)?;
+    let (user, name) = who(source);
+    let caller = Caller { guild_id: crate::domain::ids::GuildId(guild.get()), user_id: user, name, is_admin: false };
+    let answer = match confirm {
+        BookConfirm::Anyway { partner, at, minutes, topic } => {
+            let with = Person { id: UserId(partner), name: format!("<@{partner}>"), is_bot: false };
+            let when = format!("@{at}");
+            let out = data.app.book(&caller, &with, &when, Some(i64::from(minutes)), topic.as_deref()).await?;
+            let failures = tell_with(data, &out.notices).await;
+            Answer::text(format!(
+                "📅 Session #{} booked with <@{partner}> on <t:{}:F> ({} minutes). {}",
+                out.session.number,
+                out.session.starts_at.timestamp(),
+                out.session.duration_minutes,
+                super::reply::told(&failures, "They got a DM with a calendar file.")
+            ))
+        }
+        BookConfirm::FreeTimes { partner, minutes } => {
+            let free = data.app.free_slot_choices(&caller, UserId(partner), Some(i64::from(minutes)), "").await?;
+            if free.is_empty() {
+                Answer::text(format!(
+                    "I found no free time with <@{partner}> in the next four weeks; ask them about it."
+                ))
+            } else {
+                let list: Vec<String> = free.into_iter().take(10).map(|(label, _)| format!("• {label}")).collect();
+                Answer::text(format!(
+                    "Free times with <@{partner}> ({minutes} minutes; your time, then theirs):\n{}\nBook one with `/book with:@… when:` and pick it from the list. Nothing was booked.",
+                    list.join("\n")
+                ))
+            }
+        }
+    };
+    Ok(source.send(http, answer, true).await?)
 }
 
 async fn reply_or_log(http: &serenity::Http, source: Source<'_>, answer: Answer, deferred: bool) {

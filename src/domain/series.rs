@@ -256,6 +256,8 @@ pub enum LeftOutWhy {
     Overlap { who: String, number: i64 },
     /// Its local time does not exist: the clocks jump over it.
     Gap,
+    /// It falls into an away period; `who` is e.g. `you are` or `Mo is`.
+    Away { who: String },
 }
 
 impl LeftOut {

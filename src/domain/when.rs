@@ -11,7 +11,10 @@
 //!   `12pm` (noon), `noon`, `midnight` (00:00, the START of the day given);
 //! * ISO `2026-11-24T15:00`;
 //! * offsets from now: `in 3 hours`, `in 90 minutes`, `in 3h`, `in an hour`
-//!   (exact durations; these cannot be combined with a date or a time).
+//!   (exact durations; these cannot be combined with a date or a time);
+//! * an exact instant `@<unix seconds>` (session times only, not deadlines),
+//!   which is what a suggested free time carries when picked from autocomplete
+//!   (validated like any other time).
 //!
 //! Decisions:
 //!
@@ -154,6 +157,12 @@ pub enum WhenError {
     /// More than ten years ahead (or beyond the calendar).
     #[error("That is more than ten years ahead; pick a nearer time, e.g. `2026-11-24 15:00`.")]
     TooFar,
+    /// `@...` that is not `@<unix seconds>` on a whole minute.
+    #[error("`{text}` is not one of the times I suggest; pick a time from the list while typing, or type one, e.g. {examples}.", text = short(.text), examples = EXAMPLES)]
+    BadInstant {
+        /// The input as typed.
+        text: String,
+    },
     /// The local time falls into a daylight-saving gap.
     #[error("{}", gap_message(*.local, *.zone, *.next_valid))]
     Gap {
@@ -196,6 +205,10 @@ pub fn parse_deadline(input: &str, now: DateTime<Utc>, zone: Tz) -> Result<When,
 }
 
 fn parse(input: &str, now: DateTime<Utc>, zone: Tz, date_alone_ok: bool) -> Result<When, WhenError> {
+    if let Some(digits) = input.trim().strip_prefix('@').filter(|_| !date_alone_ok) {
+        let when = exact_instant(digits, zone).ok_or_else(|| WhenError::BadInstant { text: input.trim().into() })?;
+        return in_range(when, now);
+    }
     let phrase = parse_phrase(input)?;
     let today = to_local(now, zone).date();
     let when = if let Some((offset, _)) = phrase.offset {
@@ -213,13 +226,37 @@ fn parse(input: &str, now: DateTime<Utc>, zone: Tz, date_alone_ok: bool) -> Resu
             (None, None) => return Err(WhenError::Empty),
         }
     };
+    in_range(when, now)
+}
+
+/// Refuses a time that is not in the future or more than ten years ahead.
+fn in_range(when: When, now: DateTime<Utc>) -> Result<When, WhenError> {
     if when.instant <= now {
-        return Err(WhenError::InPast { shown: format_instant(when.instant, zone) });
+        return Err(WhenError::InPast { shown: format_instant(when.instant, when.zone) });
     }
     if when.instant - now > Duration::days(MAX_DAYS_AHEAD) {
         return Err(WhenError::TooFar);
     }
     Ok(when)
+}
+
+/// `<unix seconds>` (digits only, a whole minute) as a [`When`] read in `zone`.
+fn exact_instant(digits: &str, zone: Tz) -> Option<When> {
+    if digits.is_empty() || digits.len() > 12 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let secs: i64 = digits.parse().ok()?;
+    if secs % 60 != 0 {
+        return None;
+    }
+    let instant = DateTime::from_timestamp(secs, 0)?;
+    Some(When { instant, local: to_local(instant, zone), zone, ambiguity: None })
+}
+
+/// The option value that stands for exactly `instant` (see [`parse_when`]).
+#[must_use]
+pub fn instant_value(instant: DateTime<Utc>) -> String {
+    format!("@{}", instant.timestamp())
 }
 
 /// Places a typed date relative to `today` (the local date at "now").

@@ -100,6 +100,8 @@ pub fn series_left_out(left_out: &[LeftOut], name_who: bool) -> String {
                 format!("<t:{}:F>: overlaps session #{number} of {who}", l.instant.timestamp())
             }
             LeftOutWhy::Overlap { .. } => format!("<t:{}:F>: overlaps another session", l.instant.timestamp()),
+            LeftOutWhy::Away { who } if name_who => format!("<t:{}:F>: {who} away then", l.instant.timestamp()),
+            LeftOutWhy::Away { .. } => format!("<t:{}:F>: during an away period", l.instant.timestamp()),
             LeftOutWhy::Gap => format!(
                 "{}: that local time does not exist (the clocks jump forward)",
                 l.local.format("%a %d %b %Y %H:%M")

@@ -210,8 +210,24 @@ impl Store {
     /// Atomically claims up to `limit` due jobs (pending and due, or running with an expired
     /// lease, i.e. claimed by a runner that crashed or hung), leasing them until `now + lease`
     /// under a new fencing token. Jobs of paused programs (the bot was removed from the server)
-    /// wait. Rows of a kind this binary does not know are set aside, never returned.
+    /// wait, and so do the due jobs of a person who is away (moved to the end of their away period). Rows of a kind this binary does not know are set aside, never returned.
     pub async fn claim_due_jobs(&self, now: DateTime<Utc>, lease: Duration, limit: u32) -> anyhow::Result<Claimed> {
+        // A person who is away gets nothing: their due jobs wait until the away period ends
+        // (`planned_at` stays, so the usual catch-up rules decide what is still sent then).
+        sqlx::query(
+            "UPDATE jobs SET updated_at = ?1, due_at = (
+                 SELECT MAX(a.ends_at) FROM away_periods a
+                 WHERE a.guild_id = jobs.guild_id AND a.user_id = jobs.recipient_id
+                   AND a.starts_at <= ?1 AND a.ends_at > ?1)
+             WHERE state = 'pending' AND due_at <= ?1 AND recipient_id IS NOT NULL
+               AND EXISTS (SELECT 1 FROM away_periods a
+                           WHERE a.guild_id = jobs.guild_id AND a.user_id = jobs.recipient_id
+                             AND a.starts_at <= ?1 AND a.ends_at > ?1)",
+        )
+        .bind(ts(now))
+        .execute(self.pool())
+        .await
+        .context("while holding the jobs of people who are away")?;
         let token: i64 = rand::random::<i64>().abs().max(1);
         let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
             "UPDATE jobs SET state = 'running', lease_until = ?1, attempts = attempts + 1, updated_at = ?2,

@@ -4,6 +4,7 @@
 mod actions;
 mod agendas;
 mod attendance;
+mod availability;
 mod goals;
 mod jobs;
 mod members;

@@ -1,12 +1,12 @@
 //! Autocomplete for options people would otherwise type by hand: zone names, sessions, action
-//! items, owners and goals.
+//! items, owners, goals, and the free times of a pair for `/book when:`.
 
 use poise::serenity_prelude as serenity;
 
 use crate::{
     app::{AppResult, Caller},
     bot::{caller::caller, Context},
-    domain::program::suggest_zones,
+    domain::{ids::UserId, program::suggest_zones},
 };
 
 /// Real IANA zone names matching what was typed.
@@ -93,4 +93,22 @@ pub async fn goals(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompl
         Ok(app.goal_choices(&c, partial, false).await?.into_iter().map(|c| (c.label, c.value)).collect())
     })
     .await
+}
+
+/// The next free times of the caller and the partner chosen in `with:` (at the chosen
+/// `duration:`); a picked choice books exactly that instant.
+pub async fn free_times(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let (mut with, mut duration) = (None, None);
+    if let poise::Context::Application(actx) = ctx {
+        for option in &actx.interaction.data.options {
+            match (option.name.as_str(), &option.value) {
+                ("with", serenity::CommandDataOptionValue::User(id)) => with = Some(UserId(id.get())),
+                ("duration", serenity::CommandDataOptionValue::Integer(n)) => duration = Some(*n),
+                _ => {}
+            }
+        }
+    }
+    let Some(with) = with else { return serenity::CreateAutocompleteResponse::new() };
+    let app = &ctx.data().app;
+    choices(ctx, "free times", |c| async move { app.free_slot_choices(&c, with, duration, partial).await }).await
 }

@@ -5,9 +5,11 @@ use poise::{serenity_prelude as serenity, ChoiceParameter as _};
 
 use super::autocomplete;
 use crate::{
-    app::{SeriesOptions, SeriesOutcome, SeriesSummary, SessionLine},
+    app::{OutsideAvailability, SeriesOptions, SeriesOutcome, SeriesSummary, SessionLine},
     bot::{
+        answer::{send, Answer},
         caller::{caller, person},
+        components::{book_confirm_buttons, BookConfirm},
         reply::{private, tell, told},
         BotError, Context,
     },
@@ -60,7 +62,8 @@ pub async fn book(
     #[description = "Your mentor or mentee"]
     #[rename = "with"]
     with_user: serenity::User,
-    #[description = "When, in your time zone: 2026-11-24 15:00, 24.11. 15:00, tomorrow 15:00, mon 9:30, in 2 days 10am"]
+    #[description = "Pick a free time from the list, or type one in your zone: tomorrow 15:00, mon 9:30, 24.11. 15:00"]
+    #[autocomplete = "autocomplete::free_times"]
     #[max_length = 100]
     when: String,
     #[description = "Length in minutes (15–240, default 60)"]
@@ -92,6 +95,9 @@ pub async fn book(
         let embed = series_embed(&out, &with_user.name, &told);
         return private(ctx, "", vec![embed]).await;
     }
+    if let Some(ask) = ctx.data().app.outside_availability(&caller, &with, &when, duration).await? {
+        return ask_first(ctx, &ask, &with_user, topic).await;
+    }
     let out = ctx.data().app.book(&caller, &with, &when, duration, topic.as_deref()).await?;
     let failures = tell(ctx, &out.notices).await;
     let embed =
@@ -102,6 +108,28 @@ pub async fn book(
                 told(&failures, &format!("<@{}> got a DM with a calendar file.", out.partner))
             ));
     private(ctx, "", vec![embed]).await
+}
+
+/// A time outside the partner's weekly availability: asks before booking (nothing is stored;
+/// "Book anyway" carries the booking in its id and checks it all again).
+async fn ask_first(
+    ctx: Context<'_>,
+    ask: &OutsideAvailability,
+    partner: &serenity::User,
+    topic: Option<String>,
+) -> Result<(), BotError> {
+    let partner_id = partner.id.get();
+    let anyway = BookConfirm::Anyway { partner: partner_id, at: ask.instant.timestamp(), minutes: ask.duration, topic };
+    let free = BookConfirm::FreeTimes { partner: partner_id, minutes: ask.duration };
+    let text = format!(
+        "⚠️ <t:{}:F> ({} minutes) is outside {}'s weekly availability, which is (in your zone {}):\n{}\n         Book it anyway, or see the free times? Nothing is booked yet.",
+        ask.instant.timestamp(),
+        ask.duration,
+        partner.global_name.as_deref().unwrap_or(&partner.name),
+        ask.zone.name(),
+        ask.partner_slots.join("\n")
+    );
+    send(ctx, Answer::text(text).components(vec![book_confirm_buttons(&anyway, &free)])).await
 }
 
 /// What the booker reads after booking a series: how many were booked, the first few times, what

@@ -27,7 +27,9 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/book ... repeat:weekly count:10` book a series at the same local time\n\
              `/sessions` upcoming and recent sessions\n\
              `/reschedule session: when:` move a session\n\
-             `/cancel session: reason:` cancel a session",
+             `/cancel session: reason:` cancel a session\n\
+             `/availability set slots:mon 18:00-20:00, sat 10-12` your weekly slots (your zone)\n\
+             `/availability show user:@` anyone's slots in your zone · `/availability away from: to:` a holiday",
             false,
         )
         .field(

@@ -3,6 +3,7 @@
 pub(crate) mod actions;
 pub(crate) mod agenda;
 mod autocomplete;
+mod availability;
 mod booking;
 mod goals;
 mod help;
@@ -27,6 +28,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         membership::profile(),
         pairing::pair(),
         pairing::unpair(),
+        availability::availability(),
         booking::book(),
         booking::sessions(),
         booking::reschedule(),

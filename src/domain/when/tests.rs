@@ -301,3 +301,31 @@ fn a_deadline_on_fall_back_day_ends_at_23_59_winter_time() {
     let w = parse_deadline("2026-11-01", now, New_York).unwrap();
     assert_eq!(w.instant, Utc.with_ymd_and_hms(2026, 11, 2, 4, 59, 0).unwrap());
 }
+
+#[test]
+fn an_exact_instant_from_a_suggestion_books_exactly_that_instant() {
+    let at = berlin(2026, 11, 24, 18, 0);
+    let w = parse_when(&instant_value(at), friday(), New_York).unwrap();
+    assert_eq!(w.instant, at);
+    assert_eq!(w.local, at_local(New_York, 2026, 11, 24, 12, 0).with_timezone(&New_York).naive_local());
+    assert_eq!(w.ambiguity, None);
+}
+
+#[test]
+fn a_hand_typed_instant_is_validated_like_any_time() {
+    for bad in ["@", "@abc", "@12x", "@-60", "@1795356030", "@ 1795356000", "@9999999999999"] {
+        let err = parse_when(bad, friday(), Berlin).unwrap_err();
+        assert!(matches!(err, WhenError::BadInstant { .. }), "{bad}: {err:?}");
+        assert!(err.to_string().contains("pick a time from the list"), "{err}");
+    }
+    let past = instant_value(berlin(2026, 11, 19, 10, 0));
+    assert!(matches!(parse_when(&past, friday(), Berlin).unwrap_err(), WhenError::InPast { .. }));
+    let far = instant_value(berlin(2040, 11, 19, 10, 0));
+    assert_eq!(parse_when(&far, friday(), Berlin).unwrap_err(), WhenError::TooFar);
+}
+
+#[test]
+fn a_deadline_does_not_take_an_exact_instant() {
+    let err = parse_deadline(&instant_value(berlin(2026, 11, 24, 18, 0)), friday(), Berlin).unwrap_err();
+    assert!(matches!(err, WhenError::Unrecognized { .. }), "{err:?}");
+}

@@ -1,0 +1,114 @@
+//! `/availability set|show|away`: weekly slots in your zone, shown in the viewer's zone, and
+//! away periods (holidays) in which nothing can be booked.
+
+use poise::serenity_prelude as serenity;
+
+use crate::{
+    app::AvailabilityView,
+    bot::{
+        caller::{caller, person},
+        reply::private,
+        BotError, Context,
+    },
+    domain::{series::sessions_count, text::short},
+};
+
+/// When you can meet: weekly slots in your time zone, and holidays.
+#[poise::command(slash_command, guild_only, subcommands("set", "show", "away"), subcommand_required)]
+pub async fn availability(_ctx: Context<'_>) -> Result<(), BotError> {
+    Ok(())
+}
+
+/// Replace your weekly availability (times in your time zone); `none` clears it.
+#[poise::command(slash_command, guild_only)]
+pub async fn set(
+    ctx: Context<'_>,
+    #[description = "Weekly slots, e.g. mon 18:00-20:00, thu 12:00-13:30, sat 10-12 (or none)"]
+    #[max_length = 1000]
+    slots: String,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let (slots, zone) = ctx.data().app.set_availability(&caller, &slots).await?;
+    let text = if slots.is_empty() {
+        "🗓️ Your weekly availability is cleared: your partners can book any time outside your quiet hours.".to_owned()
+    } else {
+        let list: Vec<String> = slots.iter().map(ToString::to_string).collect();
+        format!(
+            "🗓️ Your weekly availability, in {} (it stays on these wall times when clocks change):\n{}",
+            zone.name(),
+            list.join("\n")
+        )
+    };
+    private(ctx, text, vec![]).await
+}
+
+/// Show someone's weekly availability (yours by default) in your time zone, and when they are away.
+#[poise::command(slash_command, guild_only)]
+pub async fn show(
+    ctx: Context<'_>,
+    #[description = "Whose availability (default: yours)"] user: Option<serenity::User>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let who = user.as_ref().map(person);
+    let view = ctx.data().app.show_availability(&caller, who.as_ref()).await?;
+    private(ctx, show_text(&view), vec![]).await
+}
+
+fn show_text(view: &AvailabilityView) -> String {
+    let whose = if view.own { "Your".to_owned() } else { format!("<@{}>'s", view.owner) };
+    let mut text = if view.slots.is_empty() {
+        format!("{whose} weekly availability: not set (any time outside quiet hours).")
+    } else {
+        let zones = if view.owner_zone == view.viewer_zone {
+            format!("in {}", view.viewer_zone.name())
+        } else {
+            format!("in your zone {} (set in {})", view.viewer_zone.name(), view.owner_zone.name())
+        };
+        format!("{whose} weekly availability, {zones}:\n{}", view.slots.join("\n"))
+    };
+    if !view.away.is_empty() {
+        let lines: Vec<String> = view
+            .away
+            .iter()
+            .take(10)
+            .map(|a| {
+                let note = a.note.as_deref().map(|n| format!(" · {}", short(n))).unwrap_or_default();
+                format!("\n• <t:{}:D> to <t:{}:D>{note}", a.start.timestamp(), a.end.timestamp() - 1)
+            })
+            .collect();
+        text = format!("{text}\nAway:{}", lines.concat());
+    }
+    text
+}
+
+/// Mark days you are away (a holiday): nothing can be booked with you then.
+#[poise::command(slash_command, guild_only)]
+pub async fn away(
+    ctx: Context<'_>,
+    #[description = "First day away, in your time zone, e.g. 2026-12-21 or 21.12."]
+    #[max_length = 100]
+    from: String,
+    #[description = "Last day away, e.g. 2027-01-03 or 3.1."]
+    #[max_length = 100]
+    to: String,
+    #[description = "A note for yourself (only you see it)"]
+    #[max_length = 200]
+    note: Option<String>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.add_away(&caller, &from, &to, note.as_deref()).await?;
+    let mut text = format!(
+        "🏖️ You are away from <t:{}:D> to <t:{}:D> ({}). Nobody can book a session with you then.",
+        out.period.start.timestamp(),
+        out.period.end.timestamp() - 1,
+        out.zone.name()
+    );
+    if out.sessions_inside > 0 {
+        text = format!(
+            "{text}\n⚠️ You have {} booked in that time; move or cancel {} with `/reschedule` or `/cancel`.",
+            sessions_count(out.sessions_inside),
+            if out.sessions_inside == 1 { "it" } else { "them" }
+        );
+    }
+    private(ctx, text, vec![]).await
+}

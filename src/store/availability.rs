@@ -1,0 +1,127 @@
+//! Queries on `availability_slots` and `away_periods`, and the busy intervals of a person.
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+
+use super::{from_ts, ts, Store};
+use crate::domain::{
+    availability::{AwayPeriod, Busy, WeeklySlot},
+    ids::{GuildId, UserId},
+};
+
+impl Store {
+    /// A member's weekly slots, sorted.
+    pub async fn availability(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<WeeklySlot>> {
+        let rows = sqlx::query_as::<_, (i64, i64, i64)>(
+            "SELECT weekday, start_minute, end_minute FROM availability_slots
+             WHERE guild_id = ? AND user_id = ? ORDER BY weekday, start_minute, end_minute",
+        )
+        .bind(guild.db())
+        .bind(user.db())
+        .fetch_all(self.pool())
+        .await
+        .context("while loading availability")?;
+        rows.into_iter()
+            .map(|(d, s, e)| WeeklySlot::from_stored(d, s, e).with_context(|| format!("stored slot {d} {s}-{e}")))
+            .collect()
+    }
+
+    /// Replaces a member's weekly slots (in one transaction).
+    pub async fn set_availability(&self, guild: GuildId, user: UserId, slots: &[WeeklySlot]) -> anyhow::Result<()> {
+        let mut tx = self.begin().await?;
+        sqlx::query("DELETE FROM availability_slots WHERE guild_id = ? AND user_id = ?")
+            .bind(guild.db())
+            .bind(user.db())
+            .execute(&mut *tx)
+            .await
+            .context("while clearing availability")?;
+        for slot in slots {
+            sqlx::query(
+                "INSERT INTO availability_slots (guild_id, user_id, weekday, start_minute, end_minute)
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(guild.db())
+            .bind(user.db())
+            .bind(i64::from(slot.weekday_index()))
+            .bind(i64::from(slot.start_minute()))
+            .bind(i64::from(slot.end_minute()))
+            .execute(&mut *tx)
+            .await
+            .context("while saving availability")?;
+        }
+        tx.commit().await.context("while saving availability")?;
+        Ok(())
+    }
+
+    /// Adds an away period; returns its id.
+    pub async fn add_away(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        period: &AwayPeriod,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<i64> {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO away_periods (guild_id, user_id, starts_at, ends_at, note, created_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(guild.db())
+        .bind(user.db())
+        .bind(ts(period.start))
+        .bind(ts(period.end))
+        .bind(period.note.as_deref())
+        .bind(ts(now))
+        .fetch_one(self.pool())
+        .await
+        .context("while saving an away period")
+    }
+
+    /// A member's away periods that end after `from` and start before `to`, by start.
+    pub async fn away_periods(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<AwayPeriod>> {
+        let rows = sqlx::query_as::<_, (i64, i64, Option<String>)>(
+            "SELECT starts_at, ends_at, note FROM away_periods
+             WHERE guild_id = ? AND user_id = ? AND ends_at > ? AND starts_at < ? ORDER BY starts_at",
+        )
+        .bind(guild.db())
+        .bind(user.db())
+        .bind(ts(from))
+        .bind(ts(to))
+        .fetch_all(self.pool())
+        .await
+        .context("while loading away periods")?;
+        Ok(rows.into_iter().map(|(s, e, note)| AwayPeriod { start: from_ts(s), end: from_ts(e), note }).collect())
+    }
+
+    /// The booked sessions of a person (any of their pairings) that overlap `[from, to)`, as intervals.
+    pub async fn booked_intervals(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<Busy>> {
+        let rows = sqlx::query_as::<_, (i64, i64)>(
+            "SELECT s.starts_at, s.starts_at + s.duration_minutes * 60
+             FROM sessions s
+             WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = ?1 AND mentor_id = ?2
+                                    UNION ALL
+                                    SELECT id FROM pairings WHERE guild_id = ?1 AND mentee_id = ?2)
+               AND s.status = 'booked' AND s.starts_at < ?4 AND s.starts_at + s.duration_minutes * 60 > ?3
+             ORDER BY s.starts_at",
+        )
+        .bind(guild.db())
+        .bind(user.db())
+        .bind(ts(from))
+        .bind(ts(to))
+        .fetch_all(self.pool())
+        .await
+        .context("while loading booked sessions")?;
+        Ok(rows.into_iter().map(|(s, e)| (from_ts(s), from_ts(e))).collect())
+    }
+}
