@@ -1,6 +1,6 @@
 //! Booking, listing, moving and cancelling sessions.
 
-use std::collections::HashMap;
+use std::collections::{hash_map::Entry, HashMap};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -360,17 +360,19 @@ impl App {
         let mut pairings: HashMap<i64, (Pairing, Person)> = HashMap::new();
         let mut lines = Vec::new();
         for session in self.store.sessions_of_user(caller.guild_id, caller.user_id).await? {
-            if !pairings.contains_key(&session.pairing_id) {
-                let pairing = self
-                    .store
-                    .pairing(session.pairing_id)
-                    .await?
-                    .ok_or_else(|| anyhow::anyhow!("session without pairing"))?;
-                let partner =
-                    self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
-                pairings.insert(session.pairing_id, (pairing, partner));
-            }
-            let Some((pairing, partner)) = pairings.get(&session.pairing_id) else { continue };
+            let (pairing, partner) = match pairings.entry(session.pairing_id) {
+                Entry::Occupied(known) => known.into_mut(),
+                Entry::Vacant(new) => {
+                    let pairing = self
+                        .store
+                        .pairing(session.pairing_id)
+                        .await?
+                        .ok_or_else(|| anyhow::anyhow!("session without pairing"))?;
+                    let partner =
+                        self.person(&program, pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id)).await?;
+                    new.insert((pairing, partner))
+                }
+            };
             lines.push(SessionLine {
                 session,
                 partner: partner.id,
