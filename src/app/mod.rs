@@ -19,6 +19,7 @@ mod program;
 mod reviews;
 mod series;
 mod series_move;
+mod session_list;
 mod sessions;
 mod summary;
 
@@ -43,7 +44,8 @@ pub use pairing::PairOutcome;
 pub use program::{NudgeOutcome, ProgramStatus, SetupOutcome};
 pub use reviews::{ReviewAnswers, ReviewForm, ReviewOutcome};
 pub use series::{SeriesOptions, SeriesOutcome, SeriesSummary};
-pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome, SessionChoice, SessionLine};
+pub use session_list::{SessionChoice, SessionLine};
+pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome};
 pub use summary::SessionRecord;
 
 /// Cuts a label (never user data shown nowhere else) to `max` characters.

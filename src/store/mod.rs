@@ -5,6 +5,7 @@ mod actions;
 mod agendas;
 mod attendance;
 mod availability;
+mod delivery;
 mod goals;
 mod jobs;
 mod members;
