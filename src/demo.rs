@@ -4,8 +4,9 @@
 //! deadline reminder and agenda request; the agenda sent from the request's button and a topic
 //! the mentor adds; the mentor's prep note; the session and its follow-ups ("We met" and a
 //! private rating); notes from the follow-up's button; the summary and an action item from it;
-//! another deadline reminder and the next weekly nudge. The clock jumps from one due job to the
-//! next, so it takes seconds.
+//! another deadline reminder and the next weekly nudge; the mentor's weekly availability, a
+//! bi-weekly series booked from his free times, one occurrence moved. The clock jumps from one
+//! due job to the next, so it takes seconds.
 
 use std::{io::Write, time::Duration};
 
@@ -112,6 +113,19 @@ async fn play(w: &mut World) -> anyhow::Result<()> {
     // The rest of the week: a deadline reminder, then Monday's weekly nudge.
     w.run_until(at(2026, 11, 30, 9, 0)?).await?;
     mia.slash("goal progress", &[("goal", "G1"), ("percent", "30"), ("evidence", "Case outline agreed")]).await?;
+
+    // A rhythm: Mo says when he is free, Mia books every other week from his free times (shown in
+    // both zones), and one occurrence moves.
+    mo.slash("availability set", &[("slots", "tue 11:00-13:00, thu 11:00-12:00")]).await?;
+    mia.slash("availability show", &[("user", &MO.to_string())]).await?;
+    let free = mia.autocomplete("book", &[("with", &MO.to_string()), ("when", "")], "when").await?;
+    let (_label, slot) = free.first().context("Mia sees Mo's free times")?;
+    let series =
+        [("with", MO.to_string()), ("when", slot.clone()), ("repeat", "every 2 weeks".into()), ("count", "6".into())];
+    let series: Vec<(&str, &str)> = series.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    mia.slash("book", &series).await?;
+    mo.slash("reschedule", &[("session", "#3"), ("when", "17.12. 11:00"), ("scope", "this")]).await?;
+    mia.slash("sessions", &[]).await?;
     ada.slash("program status", &[]).await?;
     Ok(())
 }
