@@ -15,7 +15,7 @@ use super::{
     user_id, BotError, Data,
 };
 use crate::{
-    app::{ActionInput, AppError, Caller, Person, ReviewAnswers, SessionPick, UserError},
+    app::{ActionInput, AppError, BookOutcome, Caller, Person, ReviewAnswers, SessionPick, UserError},
     domain::{agenda::AgendaInput, attendance::Answer as Said, ids::UserId, notes::NotesInput},
 };
 
@@ -97,14 +97,7 @@ async fn on_book_confirm(
             let with = Person { id: UserId(partner), name: format!("<@{partner}>"), is_bot: false };
             let when = format!("@{at}");
             let out = data.app.book(&caller, &with, &when, Some(i64::from(minutes)), topic.as_deref()).await?;
-            let failures = tell_with(data, &out.notices).await;
-            Answer::text(format!(
-                "📅 Session #{} booked with <@{partner}> on <t:{}:F> ({} minutes). {}",
-                out.session.number,
-                out.session.starts_at.timestamp(),
-                out.session.duration_minutes,
-                super::reply::told(&failures, "They got a DM with a calendar file.")
-            ))
+            booked_answer(data, &out, partner).await
         }
         BookConfirm::FreeTimes { partner, minutes } => {
             let free = data.app.free_slot_choices(&caller, UserId(partner), Some(i64::from(minutes)), "").await?;
@@ -122,6 +115,18 @@ async fn on_book_confirm(
         }
     };
     Ok(source.send(http, answer, true).await?)
+}
+
+/// What a booking from a button or form answers, with what became of the partner's DM.
+async fn booked_answer(data: &Data, out: &BookOutcome, partner: impl std::fmt::Display) -> Answer {
+    let failures = tell_with(data, &out.notices).await;
+    Answer::text(format!(
+        "📅 Session #{} booked with <@{partner}> on <t:{}:F> ({} minutes). {}",
+        out.session.number,
+        out.session.starts_at.timestamp(),
+        out.session.duration_minutes,
+        super::reply::told(&failures, "They got a DM with a calendar file.")
+    ))
 }
 
 async fn reply_or_log(http: &serenity::Http, source: Source<'_>, answer: Answer, deferred: bool) {
@@ -275,14 +280,7 @@ async fn on_submit(
                 m => Some(m.parse::<i64>().map_err(|_| UserError::BadMinutes(m.to_owned()))?),
             };
             let out = app.book(&caller, &with, &get(fields::WHEN), duration, None).await?;
-            let failures = tell_with(data, &out.notices).await;
-            Answer::text(format!(
-                "📅 Session #{} booked with <@{partner}> on <t:{}:F> ({} minutes). {}",
-                out.session.number,
-                out.session.starts_at.timestamp(),
-                out.session.duration_minutes,
-                super::reply::told(&failures, "They got a DM with a calendar file.")
-            ))
+            booked_answer(data, &out, partner).await
         }
         ComponentId::ActionBlocked(aid) => {
             let caller = action_caller(data, source, aid).await?;

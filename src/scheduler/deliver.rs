@@ -98,7 +98,7 @@ impl Scheduler {
         if let Gate::Wait(until) = self.gate() {
             return self.record(&group, Outcome::Deferred(until)).await;
         }
-        let group = match self.reconcile(group, now).await {
+        let group = match self.reconcile(group).await {
             Ok(rest) => rest,
             Err((group, e)) => return self.record(&group, Outcome::Failed(e)).await,
         };
@@ -118,7 +118,7 @@ impl Scheduler {
 
     /// Jobs whose previous claim expired may have been sent: look for their reference among the
     /// target channel's recent messages, mark the ones found as sent, return the rest.
-    async fn reconcile(&self, group: Vec<Job>, now: DateTime<Utc>) -> Result<Vec<Job>, (Vec<Job>, DeliveryError)> {
+    async fn reconcile(&self, group: Vec<Job>) -> Result<Vec<Job>, (Vec<Job>, DeliveryError)> {
         if !group.iter().any(|j| j.in_flight) {
             return Ok(group);
         }
@@ -145,7 +145,6 @@ impl Scheduler {
                 return Err((rest, DeliveryError::Transient(format!("{e:#}"))));
             }
         }
-        tracing::debug!(now = %now, left = rest.len(), "reconciled in-flight jobs");
         Ok(rest)
     }
 
