@@ -6,6 +6,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
+// A load test measures real time, so it is its own test binary: cargo runs test binaries one
+// after another, and the end-to-end suite's tests never share the machine with it.
+#[path = "e2e/common.rs"]
 mod common;
 
 use std::time::{Duration as StdDuration, Instant};

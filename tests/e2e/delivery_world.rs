@@ -2,14 +2,10 @@
 //! buttons, a six-hour outage, a revoked token, the bot removed from a server, a job this version
 //! does not know, grouped reminders that would break Discord's limits, and DM channels opened once.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
 use std::time::Duration as StdDuration;
 
+use crate::common::*;
 use chrono::Duration;
-use common::*;
 use discord_sim::{Fault, FaultKind, RouteMatch};
 
 fn agenda_requests(w: &World, user: u64) -> usize {

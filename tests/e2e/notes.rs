@@ -1,10 +1,6 @@
 //! Session notes and the session summary end to end, with the follow-up buttons.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Books tomorrow 15:00, writes an agenda, and moves the clock into the session.
 async fn held_session(w: &World) -> String {

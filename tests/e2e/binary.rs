@@ -2,8 +2,6 @@
 //! `MENTOR_BOT__DISCORD__API_URL`, clean shutdown on SIGTERM, `check-config`, `migrate`, and bad
 //! configuration.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
 use std::{
     process::{Command, Stdio},
     time::Duration,

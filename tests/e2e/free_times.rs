@@ -1,11 +1,7 @@
 //! `/book when:` suggests the pair's next free times (autocomplete) and books exactly the one
 //! picked; its latency with a busy program.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use mentor_bot::{domain::ids::UserId, store::NewSession};
 
 /// The `when` choices Mia (Berlin) gets for a booking with Mo (New York), with extra options.

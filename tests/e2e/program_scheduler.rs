@@ -1,10 +1,6 @@
 //! `/program nudges` and `/program settings`: admins shape the rhythm of their program.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_moves_the_weekly_nudge_and_sees_the_next_three_times_in_the_programs_zone() {

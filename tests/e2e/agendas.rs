@@ -1,10 +1,6 @@
 //! Agendas end to end: /agenda edit (form), the mentor's DM with Add topic, /agenda view, rules.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mentee_writes_an_agenda_and_the_mentor_gets_it_by_dm_and_adds_a_topic() {

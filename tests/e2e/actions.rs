@@ -1,11 +1,7 @@
 //! Action items end to end: /action add|list|done|update, the Done / +3 days / Blocked buttons.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
+use crate::common::*;
 use chrono::{TimeZone, Utc};
-use common::*;
 
 async fn add(w: &World, user: u64, title: &str, owner: &str, deadline: &str) -> discord_sim::Reply {
     w.actor(user).slash("action add", &[("title", title), ("owner", owner), ("deadline", deadline)]).await.unwrap()

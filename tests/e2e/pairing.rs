@@ -1,10 +1,6 @@
 //! `/pair` and `/unpair`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn pair_opts(mentor: u64, mentee: u64) -> [(&'static str, String); 2] {
     [("mentor", mentor.to_string()), ("mentee", mentee.to_string())]

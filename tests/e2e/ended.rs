@@ -2,11 +2,7 @@
 //! can no longer change (from commands or from the buttons of old DMs), and no reminder about it
 //! reaches anyone; only the notice about the ending itself is sent.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use discord_sim::Message;
 use mentor_bot::domain::ids::GuildId;
 

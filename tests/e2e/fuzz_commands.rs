@@ -5,13 +5,9 @@
 //! `@here` or a role; `/program …` refuses everyone but admins. Forms the bot opens are
 //! submitted with random values too. `FUZZ_VERBOSE=1` prints the start of every answer.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use discord_sim::{Message, Reply, ReplyKind};
 use rand::{rngs::StdRng, seq::IndexedRandom, Rng, SeedableRng};
 use serde_json::Value;

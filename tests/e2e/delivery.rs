@@ -2,14 +2,10 @@
 //! mark, and catching up after downtime. Every message is delivered exactly once or, when it
 //! cannot be, recorded and shown to admins.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
 use std::sync::Arc;
 
+use crate::common::*;
 use chrono::{DateTime, Duration, Utc};
-use common::*;
 use discord_sim::{Fault, FaultKind, RouteMatch};
 use mentor_bot::{
     app::App,

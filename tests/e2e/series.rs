@@ -2,13 +2,9 @@
 //! across DST changes, leaves out overlaps and DST gaps, and sends one calendar event with an
 //! RRULE (and EXDATEs) that a calendar parser reads back.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Timelike, Utc};
 use chrono_tz::Tz;
-use common::*;
 use icalendar::parser::{read_calendar, unfold};
 
 /// Mia books a series with Mo; returns the reply text.

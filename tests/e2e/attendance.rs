@@ -2,11 +2,7 @@
 //! unconfirmed sessions, private ratings, notes and missed sessions, the counts in `/program
 //! status` and the weekly nudge, stale pairs, and presses by people who may not press.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 use discord_sim::{Message, Reply};
 
 /// Tuesday 24 Nov: Mia's 15:00 session (Berlin) has ended and both follow-ups are out.

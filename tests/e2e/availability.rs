@@ -1,10 +1,6 @@
 //! Availability end to end: /availability set|show|away, and away periods blocking bookings.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_member_sets_weekly_slots_and_anyone_sees_them_in_their_own_zone() {

@@ -1,10 +1,6 @@
 //! Booking sessions end to end: /book, /sessions, /reschedule, /cancel.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mentee_books_a_session_and_the_mentor_gets_a_dm_with_a_calendar_file() {

@@ -1,12 +1,8 @@
 //! The scheduler end to end: every reminder at the right local time to the right person,
 //! re-planning on changes, and the weekly nudge with aggregates only.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Utc};
-use common::*;
 
 /// The DMs `user` got after the first `skip`, as (time, text).
 fn dms_after(w: &World, user: u64, skip: usize) -> Vec<(DateTime<Utc>, String)> {

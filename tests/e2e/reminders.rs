@@ -2,11 +2,7 @@
 //! stops the nudges and reaches the mentor's prep note, action items get deadline reminders that
 //! follow every change, and missed reminders arrive as one message.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn dm_with(w: &World, user: u64, needle: &str) -> discord_sim::Message {
     let dms = w.sim.dms(user);

@@ -1,10 +1,6 @@
 //! `/program setup`, `/help`, registration, permissions, guild isolation and error handling.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_bot_registers_every_command_with_descriptions() {

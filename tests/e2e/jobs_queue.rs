@@ -1,8 +1,6 @@
 //! The jobs queue on a real SQLite file: planning is idempotent, claiming is atomic across
 //! concurrent runners, and an expired lease makes a job due again.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
 use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};

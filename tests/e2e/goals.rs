@@ -1,10 +1,6 @@
 //! Goals and reviews end to end: /goal add|list|progress|close, /review midpoint|final.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 async fn progress_of(w: &World, id: i64) -> (i64, String) {
     sqlx::query_as::<_, (i64, String)>("SELECT progress, status FROM goals WHERE id = ?")

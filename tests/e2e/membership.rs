@@ -1,10 +1,6 @@
 //! `/join`, `/leave`, `/timezone`, `/profile`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
-
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn joining_uses_the_programs_zone_unless_one_is_given() {

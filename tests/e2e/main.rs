@@ -1,0 +1,29 @@
+//! The end-to-end suite as one test binary (one link instead of one per feature; the load test
+//! in `tests/delivery_load.rs` has the machine to itself): each module
+//! starts the real bot against the simulated Discord with a fresh database and a manual clock.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
+
+mod common;
+
+mod actions;
+mod agendas;
+mod attendance;
+mod availability;
+mod binary;
+mod booking;
+mod delivery;
+mod delivery_world;
+mod ended;
+mod free_times;
+mod fuzz_commands;
+mod goals;
+mod jobs_queue;
+mod membership;
+mod notes;
+mod pairing;
+mod program;
+mod program_scheduler;
+mod reminders;
+mod scheduler;
+mod series;
