@@ -10,6 +10,7 @@ use crate::domain::{
     availability::{
         choice_label, free_slots, parse_slots, show_in_zone, within_slots, AwayPeriod, FreeSlotQuery, WeeklySlot,
     },
+    booking_request::{BookingRequest, NewRequest, RequestKind, REQUEST_LIFETIME},
     ids::UserId,
     local_time::resolve_local_lenient,
     session::check_slot,
@@ -41,8 +42,8 @@ pub struct AvailabilityView {
     pub viewer_zone: Tz,
     /// The weekly slots as wall times in the viewer's zone, e.g. `Mon 12:00-14:00`.
     pub slots: Vec<String>,
-    /// Current and coming away periods; notes only when `own`.
-    pub away: Vec<AwayPeriod>,
+    /// Current and coming away periods with their ids; notes only when `own`.
+    pub away: Vec<(i64, AwayPeriod)>,
 }
 
 /// A booking that falls outside the partner's weekly availability: what to ask the booker.
@@ -56,6 +57,33 @@ pub struct OutsideAvailability {
     pub partner_slots: Vec<String>,
     /// The booker's zone.
     pub zone: Tz,
+    /// For a series or a move of several sessions: how many fall outside, of how many.
+    pub outside_of: Option<(usize, usize)>,
+    /// For a move: the number of the session picked.
+    pub session_number: Option<i64>,
+    /// The stored question, whose id the buttons carry (nothing is booked yet).
+    pub request: BookingRequest,
+}
+
+/// The pair's next free start times, with what their labels need.
+#[derive(Debug, Clone)]
+pub struct FreeTimes {
+    /// Free start times, earliest first.
+    pub instants: Vec<DateTime<Utc>>,
+    /// The viewer's zone (labels are in it).
+    pub viewer_zone: Tz,
+    pub partner_name: String,
+    pub partner_zone: Tz,
+}
+
+impl FreeTimes {
+    /// Each time with its label, e.g. `Tue 1 Dec 18:00 (Mo: 12:00)`.
+    pub fn labelled(&self) -> Vec<(String, DateTime<Utc>)> {
+        self.instants
+            .iter()
+            .map(|at| (choice_label(*at, self.viewer_zone, &self.partner_name, self.partner_zone), *at))
+            .collect()
+    }
 }
 
 /// The result of `/availability away`.
@@ -94,14 +122,30 @@ impl App {
         let now = self.now();
         let slots = self.store.availability(caller.guild_id, owner).await?;
         let far = now + Duration::days(i64::try_from(MAX_AWAY_DAYS * 3).unwrap_or(1095));
-        let mut away = self.store.away_periods(caller.guild_id, owner, now, far).await?;
+        let mut away = self.store.away_periods_listed(caller.guild_id, owner, now, far).await?;
         if !own {
-            for a in &mut away {
+            for (_, a) in &mut away {
                 a.note = None;
             }
         }
         let slots = show_in_zone(&slots, owner_zone, viewer_zone, now);
         Ok(AvailabilityView { owner, own, owner_zone, viewer_zone, slots, away })
+    }
+
+    /// Removes away period `id`, which only its owner (`user`) may; returns their availability
+    /// as `/availability show` shows it.
+    #[instrument(skip_all, fields(user = %user, away = id))]
+    pub async fn remove_away(&self, user: UserId, name: &str, id: i64) -> AppResult<AvailabilityView> {
+        let Some((guild, owner)) = self.store.away_owner(id).await? else { return Err(UserError::AwayGone.into()) };
+        if owner != user {
+            return Err(UserError::NotYourAway.into());
+        }
+        let caller = Caller { guild_id: guild, user_id: user, name: name.to_owned(), is_admin: false };
+        self.require_member(&caller).await?;
+        if !self.store.remove_away(id, user).await? {
+            return Err(UserError::AwayGone.into());
+        }
+        self.show_availability(&caller, None).await
     }
 
     /// Records that the caller is away from the start of `from` to the end of `to` (dates in
@@ -154,16 +198,37 @@ impl App {
         duration_minutes: Option<i64>,
         partial: &str,
     ) -> AppResult<Vec<(String, String)>> {
+        let Some(free) = self.free_times(caller, with, duration_minutes, None).await? else { return Ok(Vec::new()) };
+        let needle = partial.trim().to_lowercase();
+        Ok(free
+            .labelled()
+            .into_iter()
+            .map(|(label, at)| (label, instant_value(at)))
+            .filter(|(label, _)| needle.is_empty() || label.to_lowercase().contains(&needle))
+            .take(25)
+            .collect())
+    }
+
+    /// The next free start times of the caller and their partner `with` at the given length
+    /// (the session `ignore` spans does not count as busy: it is the one being moved); `None`
+    /// when `with` is not the caller's partner.
+    pub(super) async fn free_times(
+        &self,
+        caller: &Caller,
+        with: UserId,
+        duration_minutes: Option<i64>,
+        ignore: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    ) -> AppResult<Option<FreeTimes>> {
         let (program, me) = self.require_member(caller).await?;
         if self.store.active_pairing_between(caller.guild_id, caller.user_id, with).await?.is_none() {
-            return Ok(Vec::new());
+            return Ok(None);
         }
-        let Some(partner) = self.store.member(caller.guild_id, with).await? else { return Ok(Vec::new()) };
+        let Some(partner) = self.store.member(caller.guild_id, with).await? else { return Ok(None) };
         let now = self.now();
         let limits = self.limits();
         let duration = duration_minutes.unwrap_or(i64::from(self.config.booking.default_duration_minutes));
         if check_slot(now + Duration::minutes(1), duration, now, limits).is_err() {
-            return Ok(Vec::new());
+            return Ok(None);
         }
         let horizon = Duration::days(FREE_SLOT_DAYS.min(i64::from(limits.max_days_ahead)));
         let until = now + horizon + Duration::minutes(duration);
@@ -173,6 +238,9 @@ impl App {
             busy.extend(
                 self.store.away_periods(caller.guild_id, user, now, until).await?.into_iter().map(|a| (a.start, a.end)),
             );
+        }
+        if let Some(ignored) = ignore {
+            busy.retain(|b| *b != ignored);
         }
         let partner_slots = self.store.availability(caller.guild_id, with).await?;
         let partner_zone = partner.zone_or(program.zone);
@@ -187,13 +255,12 @@ impl App {
             horizon,
             limit: FREE_SLOT_SCAN,
         };
-        let needle = partial.trim().to_lowercase();
-        Ok(free_slots(&query)
-            .into_iter()
-            .map(|at| (choice_label(at, viewer_zone, &partner.display_name, partner_zone), instant_value(at)))
-            .filter(|(label, _)| needle.is_empty() || label.to_lowercase().contains(&needle))
-            .take(25)
-            .collect())
+        Ok(Some(FreeTimes {
+            instants: free_slots(&query),
+            viewer_zone,
+            partner_name: partner.display_name,
+            partner_zone,
+        }))
     }
 
     /// Checks a booking like `/book` does, without storing anything, and says whether it falls
@@ -208,7 +275,9 @@ impl App {
         with: &Person,
         when: &str,
         duration_minutes: Option<i64>,
+        topic: Option<&str>,
     ) -> AppResult<Option<OutsideAvailability>> {
+        let topic = super::sessions::clean_topic(topic)?;
         let basics = self.booking_basics(caller, with, when, duration_minutes).await?;
         let start = basics.when.instant;
         let end = start + Duration::minutes(i64::from(basics.duration));
@@ -223,11 +292,24 @@ impl App {
         if within_slots(&slots, partner_zone, start, Duration::minutes(i64::from(basics.duration))) {
             return Ok(None);
         }
+        let new = NewRequest {
+            guild: caller.guild_id,
+            user: caller.user_id,
+            partner: with.id,
+            kind: RequestKind::Book,
+            at: Some(start),
+            minutes: basics.duration,
+            topic: topic.map(str::to_owned),
+        };
+        let request = self.store.add_request(&new, basics.now, basics.now + REQUEST_LIFETIME).await?;
         Ok(Some(OutsideAvailability {
             instant: start,
             duration: basics.duration,
             partner_slots: show_in_zone(&slots, partner_zone, basics.zone, basics.now),
             zone: basics.zone,
+            outside_of: None,
+            session_number: None,
+            request,
         }))
     }
 
@@ -246,6 +328,23 @@ impl App {
             return Ok(Some(format!("{} is", partner.name)));
         }
         Ok(None)
+    }
+
+    /// Refuses `[start, end)` when it falls into an away period of the caller or the partner
+    /// (the error names who and when, never the partner's note).
+    pub(super) async fn refuse_away(
+        &self,
+        program: &crate::domain::program::Program,
+        caller: &Caller,
+        partner: &Person,
+        span: (DateTime<Utc>, DateTime<Utc>),
+    ) -> AppResult<()> {
+        for (user, who) in [(caller.user_id, "You are".to_owned()), (partner.id, format!("{} is", partner.name))] {
+            if let Some(away) = self.away_during(program.guild_id, user, span).await? {
+                return Err(UserError::Away { who, start: away.start, end: away.end }.into());
+            }
+        }
+        Ok(())
     }
 
     /// The first away period of `user` that overlaps `[start, end)`, if any.

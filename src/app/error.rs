@@ -159,4 +159,8 @@ pub enum UserError {
     AwayTooLong(u64),
     #[error("{who} away from <t:{s}:F> to <t:{e}:F>, so no sessions can be booked then; pick a time outside it (see `/availability show`).", who = short(.who), s = .start.timestamp(), e = .end.timestamp())]
     Away { who: String, start: DateTime<Utc>, end: DateTime<Utc> },
+    #[error("That away period is already removed; see `/availability show`.")]
+    AwayGone,
+    #[error("Only the person who is away can remove that away period.")]
+    NotYourAway,
 }

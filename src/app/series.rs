@@ -67,6 +67,14 @@ pub struct SeriesSummary {
     pub next: chrono::DateTime<chrono::Utc>,
 }
 
+/// A series checked and expanded, not yet stored.
+pub(super) struct SeriesPlan {
+    pub basics: Basics,
+    pub repeat: Repeat,
+    pub count: u32,
+    pub occurrences: Vec<crate::domain::series::Occurrence>,
+}
+
 /// A cancellation of several sessions of a series.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct SeriesCancel<'a> {
@@ -111,38 +119,10 @@ impl App {
         topic: Option<&str>,
         options: SeriesOptions<'_>,
     ) -> AppResult<SeriesOutcome> {
-        let repeat = options.repeat.ok_or(UserError::from(SeriesError::EndWithoutRepeat))?;
-        let repeat = Repeat::parse(repeat).map_err(UserError::from)?;
         let topic = super::sessions::clean_topic(topic)?;
-        let Basics { program, pairing, zone, when, duration, now } =
-            self.booking_basics(caller, with, when, duration_minutes).await?;
-        let count = match (options.count, options.until) {
-            (Some(_), Some(_)) => return Err(UserError::from(SeriesError::CountAndUntil).into()),
-            (None, None) => return Err(UserError::from(SeriesError::NoEnd).into()),
-            (Some(count), None) => check_count(count).map_err(UserError::from)?,
-            (None, Some(until)) => {
-                let until = parse_deadline(until, now, zone).map_err(UserError::from)?;
-                let n = count_until(repeat, when.local.date(), until.local.date());
-                if n < 2 {
-                    let second = repeat
-                        .nth_date(when.local.date(), 1)
-                        .map_or(when.instant, |d| resolve_local_lenient(d.and_time(when.local.time()), zone));
-                    return Err(UserError::from(SeriesError::UntilTooSoon { until: until.instant, second }).into());
-                }
-                if n > MAX_COUNT {
-                    return Err(UserError::from(SeriesError::UntilTooLong { count: n }).into());
-                }
-                check_count(n).map_err(UserError::from)?
-            }
-        };
-        let occurrences = expand(repeat, when.local, zone, count);
-        let max_days = self.limits().max_days_ahead;
-        if let Some(last) = occurrences.last() {
-            let last = resolve_local_lenient(last.local, zone);
-            if last > now + Duration::days(i64::from(max_days)) {
-                return Err(UserError::from(SeriesError::TooFarAhead { last, max_days }).into());
-            }
-        }
+        let SeriesPlan { basics, repeat, count, occurrences } =
+            self.series_plan(caller, with, when, duration_minutes, options).await?;
+        let Basics { program, pairing, zone, when, duration, now } = basics;
 
         let mut tx = self.store.begin().await?;
         let new = NewSeries {
@@ -209,6 +189,50 @@ impl App {
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
         Ok(SeriesOutcome { series, sessions, left_out, ambiguous, when, partner: with.id, notices })
+    }
+
+    /// What every series booking checks first (the booking, the repeat, the count or end date,
+    /// how far ahead it reaches), and its occurrences; stores nothing.
+    pub(super) async fn series_plan(
+        &self,
+        caller: &Caller,
+        with: &Person,
+        when: &str,
+        duration_minutes: Option<i64>,
+        options: SeriesOptions<'_>,
+    ) -> AppResult<SeriesPlan> {
+        let repeat = options.repeat.ok_or(UserError::from(SeriesError::EndWithoutRepeat))?;
+        let repeat = Repeat::parse(repeat).map_err(UserError::from)?;
+        let basics = self.booking_basics(caller, with, when, duration_minutes).await?;
+        let (when, zone, now) = (&basics.when, basics.zone, basics.now);
+        let count = match (options.count, options.until) {
+            (Some(_), Some(_)) => return Err(UserError::from(SeriesError::CountAndUntil).into()),
+            (None, None) => return Err(UserError::from(SeriesError::NoEnd).into()),
+            (Some(count), None) => check_count(count).map_err(UserError::from)?,
+            (None, Some(until)) => {
+                let until = parse_deadline(until, now, zone).map_err(UserError::from)?;
+                let n = count_until(repeat, when.local.date(), until.local.date());
+                if n < 2 {
+                    let second = repeat
+                        .nth_date(when.local.date(), 1)
+                        .map_or(when.instant, |d| resolve_local_lenient(d.and_time(when.local.time()), zone));
+                    return Err(UserError::from(SeriesError::UntilTooSoon { until: until.instant, second }).into());
+                }
+                if n > MAX_COUNT {
+                    return Err(UserError::from(SeriesError::UntilTooLong { count: n }).into());
+                }
+                check_count(n).map_err(UserError::from)?
+            }
+        };
+        let occurrences = expand(repeat, when.local, zone, count);
+        let max_days = self.limits().max_days_ahead;
+        if let Some(last) = occurrences.last() {
+            let last = resolve_local_lenient(last.local, zone);
+            if last > now + Duration::days(i64::from(max_days)) {
+                return Err(UserError::from(SeriesError::TooFarAhead { last, max_days }).into());
+            }
+        }
+        Ok(SeriesPlan { basics, repeat, count, occurrences })
     }
 
     /// Cancels sessions of a series: from the one picked on (`Following`) or every upcoming one

@@ -1,8 +1,9 @@
 //! Moving a session of a series together with the later ones (`/reschedule scope:following`):
 //! the series splits. The old series ends before the session picked; a new series with the same
 //! rule starts at the new time (read in the caller's zone) and the sessions move into it, keeping
-//! their numbers, agendas and notes. A moved session that would overlap another session or fall
-//! into a DST gap is cancelled and reported instead; the session picked itself must be free.
+//! their numbers, agendas and notes. A moved session that would overlap another session, fall
+//! into either person's away period or into a DST gap is cancelled and reported instead; the
+//! session picked itself must be free and outside away periods.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -29,7 +30,42 @@ pub(super) struct SeriesMove<'a> {
     pub when: When,
 }
 
+/// Where a moved session would go, and whose.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    program: &'a Program,
+    caller: &'a Caller,
+    partner: &'a Person,
+    span: (DateTime<Utc>, DateTime<Utc>),
+}
+
 impl App {
+    /// Why a session of the series cannot move to `place` (someone away, another session
+    /// there), or `None` when it can. For the session picked these are refusals instead.
+    async fn why_not_there(
+        &self,
+        tx: &mut crate::store::Tx,
+        place: Place<'_>,
+        session: i64,
+        picked: bool,
+    ) -> AppResult<Option<LeftOutWhy>> {
+        let Place { program, caller, partner, span } = place;
+        if picked {
+            self.refuse_away(program, caller, partner, span).await?;
+        }
+        if let Some(who) = self.who_is_away(program, caller, partner, span).await? {
+            return Ok(Some(LeftOutWhy::Away { who }));
+        }
+        let Some((who, clash)) = self.first_clash(tx, program, caller, partner, span, Some(session)).await? else {
+            return Ok(None);
+        };
+        if picked {
+            let (start, end) = (clash.starts_at, clash.ends_at());
+            return Err(UserError::from(BookingError::Overlap { who, number: clash.number, start, end }).into());
+        }
+        Ok(Some(LeftOutWhy::Overlap { who, number: clash.number }))
+    }
+
     /// Splits `change.series` at the session picked and moves it and the later sessions to the
     /// new series starting at `change.when`.
     pub(super) async fn move_series_from(
@@ -77,30 +113,17 @@ impl App {
         for session in moving {
             let index = session.occurrence.unwrap_or(0) - from;
             let Some(local) = series.local_of(index) else { continue };
-            let start = match resolve_local(local, series.zone) {
-                Ok(resolved) => Some(resolved.instant),
-                Err(_) => None,
-            };
-            let clash = match start {
+            let start = resolve_local(local, series.zone).ok().map(|r| r.instant);
+            let why = match start {
                 Some(start) => {
-                    self.first_clash(&mut tx, program, caller, partner, (start, start + length), Some(session.id))
-                        .await?
+                    let place = Place { program, caller, partner, span: (start, start + length) };
+                    self.why_not_there(&mut tx, place, session.id, session.id == picked.id).await?
                 }
-                None => None,
+                None => Some(LeftOutWhy::Gap),
             };
-            if session.id == picked.id {
-                if let Some((who, clash)) = clash {
-                    let (start, end) = (clash.starts_at, clash.ends_at());
-                    let overlap = BookingError::Overlap { who, number: clash.number, start, end };
-                    return Err(UserError::from(overlap).into());
-                }
-            }
             self.store.assign_series(&mut tx, session.id, series.id, index).await?;
-            let (Some(start), None) = (start, &clash) else {
-                let why = match clash {
-                    Some((who, c)) => LeftOutWhy::Overlap { who, number: c.number },
-                    None => LeftOutWhy::Gap,
-                };
+            let (Some(start), None) = (start, &why) else {
+                let why = why.unwrap_or(LeftOutWhy::Gap);
                 let instant = start.unwrap_or_else(|| resolve_local_lenient(local, series.zone));
                 left_out.push(LeftOut { index, local, instant, why });
                 let done = self.store.cancel_session(&mut tx, session.id, caller.user_id, None, now).await?;

@@ -176,11 +176,7 @@ impl App {
         end: DateTime<Utc>,
         exclude: Option<i64>,
     ) -> AppResult<()> {
-        for (user, who) in [(caller.user_id, "You are".to_owned()), (partner.id, format!("{} is", partner.name))] {
-            if let Some(away) = self.away_during(program.guild_id, user, (start, end)).await? {
-                return Err(UserError::Away { who, start: away.start, end: away.end }.into());
-            }
-        }
+        self.refuse_away(program, caller, partner, (start, end)).await?;
         if let Some((who, clash)) = self.first_clash(tx, program, caller, partner, (start, end), exclude).await? {
             return Err(UserError::from(BookingError::Overlap {
                 who,

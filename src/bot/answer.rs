@@ -149,6 +149,34 @@ impl Source<'_> {
         self.respond(http, serenity::CreateInteractionResponse::Defer(message)).await
     }
 
+    /// Acknowledges a button press without a new message (the message it sits on stays until
+    /// `send(.., deferred: true)` edits it: the answer replaces the question).
+    pub async fn defer_update(&self, http: &serenity::Http) -> serenity::Result<()> {
+        self.respond(http, serenity::CreateInteractionResponse::Acknowledge).await
+    }
+
+    /// Answers a button press by replacing the message it sits on (its buttons with the
+    /// answer's, none if it has none).
+    pub async fn update(&self, http: &serenity::Http, answer: Answer) -> serenity::Result<()> {
+        for (i, part) in answer.parts().into_iter().enumerate() {
+            if i == 0 {
+                let message = serenity::CreateInteractionResponseMessage::new()
+                    .content(part.content)
+                    .embeds(part.embeds)
+                    .components(part.components)
+                    .allowed_mentions(no_pings());
+                self.respond(http, serenity::CreateInteractionResponse::UpdateMessage(message)).await?;
+            } else {
+                let f = serenity::CreateInteractionResponseFollowup::new()
+                    .ephemeral(true)
+                    .embeds(part.embeds)
+                    .allowed_mentions(no_pings());
+                self.followup(http, f).await?;
+            }
+        }
+        Ok(())
+    }
+
     async fn edit_original(
         &self,
         http: &serenity::Http,

@@ -1,20 +1,21 @@
 //! What the attendance buttons of the follow-up DM answer (always ephemeral): "We met" offers a
-//! private usefulness rating, "It didn't happen" offers to book again, "We moved it" reads back
+//! private usefulness rating, "It didn't happen" offers the pair's free times as buttons (and a
+//! form for another time), "We moved it" reads back
 //! the new time.
 
 use super::{
     answer::Answer,
-    components::{book_again_button, rating_buttons},
+    components::{book_again_button, free_time_buttons, rating_buttons},
     reply::told,
 };
 use crate::{
-    app::{AnswerOutcome, RescheduleOutcome},
+    app::{AnswerOutcome, FreeOffer, RescheduleOutcome},
     domain::attendance::{Answer as Said, Settled, MIN_RATINGS_SHOWN},
     notify::when,
 };
 
-/// The answer to "We met" or "It didn't happen".
-pub fn answered(out: &AnswerOutcome) -> Answer {
+/// The answer to "We met" or "It didn't happen" (with the free times to book again, `offer`).
+pub fn answered(out: &AnswerOutcome, offer: Option<&FreeOffer>) -> Answer {
     let n = out.session.number;
     match (out.answer, out.settled) {
         (Said::Met, _) => Answer::text(format!(
@@ -28,11 +29,26 @@ pub fn answered(out: &AnswerOutcome) -> Answer {
              wrong, sort it out together; one \"We met\" is enough for a session to count.",
             out.partner
         )),
-        (Said::Missed, _) => Answer::text(format!(
-            "Noted: session #{n} didn't happen. Pick a new time that suits you both with **Book again** (or \
-             `/book`). If you did meet after all, press **We met** in my message."
-        ))
-        .components(vec![book_again_button(out.session.id)]),
+        (Said::Missed, _) => {
+            let times = offer.map(|o| o.times.as_slice()).unwrap_or_default();
+            let pick = if times.is_empty() {
+                "I found no free time for you both in the next four weeks; type one with **Another time…** (or \
+                 `/book`)."
+                    .to_owned()
+            } else {
+                format!(
+                    "Book again: press one of the free times below (your time, then <@{}>'s; {} minutes), or \
+                     **Another time…** to type one.",
+                    out.partner, out.session.duration_minutes
+                )
+            };
+            let mut rows = offer.map(|o| free_time_buttons(o.request.id, &o.times)).unwrap_or_default();
+            rows.push(book_again_button(out.session.id));
+            Answer::text(format!(
+                "Noted: session #{n} didn't happen. {pick} If you did meet after all, press **We met** in my message."
+            ))
+            .components(rows)
+        }
     }
 }
 

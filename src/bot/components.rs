@@ -18,11 +18,12 @@
 //! | `attend:missed:<session>` | "It didn't happen"; Book again  | —                       |
 //! | `attend:moved:<session>`  | asks the new time               | moves the session       |
 //! | `rate:<1-5>:<session>`    | stores the caller's rating      | —                       |
+//! | `away:remove:<away>`      | removes the owner's away period | —                       |
 //!
-//! A booking outside the partner's weekly availability asks first ([`BookConfirm`]); nothing is
-//! stored until "Book anyway", whose id carries the whole booking:
-//! `avail:book:<partner>:<unix seconds>:<minutes>[:<topic, cut to fit>]` and
-//! `avail:free:<partner>:<minutes>` ("Show free times").
+//! A booking outside the partner's weekly availability asks first, and "It didn't happen"
+//! offers free times ([`RequestButton`]): the question is a stored request (nothing is booked),
+//! `avail:book:<request>` ("Book anyway"), `avail:free:<request>` ("Show free times") and
+//! `avail:slot:<request>:<unix seconds>` (one free time).
 
 use poise::serenity_prelude as serenity;
 
@@ -49,6 +50,8 @@ pub enum ComponentId {
     Moved(i64),
     /// How useful the session was, 1–5.
     Rate(u8, i64),
+    /// Remove an away period (its owner only).
+    AwayRemove(i64),
 }
 
 impl ComponentId {
@@ -69,6 +72,7 @@ impl ComponentId {
             Self::Missed(id) => format!("attend:missed:{id}"),
             Self::Moved(id) => format!("attend:moved:{id}"),
             Self::Rate(value, id) => format!("rate:{value}:{id}"),
+            Self::AwayRemove(id) => format!("away:remove:{id}"),
         }
     }
 
@@ -89,6 +93,7 @@ impl ComponentId {
             "attend:met" => Self::Met(id),
             "attend:missed" => Self::Missed(id),
             "attend:moved" => Self::Moved(id),
+            "away:remove" => Self::AwayRemove(id),
             _ if head.starts_with("rate:") => {
                 let value = head.strip_prefix("rate:")?.parse::<u8>().ok().filter(|v| (1..=5).contains(v))?;
                 Self::Rate(value, id)
@@ -102,70 +107,93 @@ impl ComponentId {
     }
 }
 
-/// "Book anyway" / "Show free times" for a booking outside the partner's availability. Not
-/// trusted: "Book anyway" re-checks everything `/book` checks, for the one who pressed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BookConfirm {
-    /// Book exactly this (with the partner, at the instant, for the minutes, with the topic).
-    Anyway { partner: u64, at: i64, minutes: u32, topic: Option<String> },
-    /// List the pair's free times at this length.
-    FreeTimes { partner: u64, minutes: u32 },
+/// The buttons of a booking that waits for an answer (`domain::booking_request`). The id names
+/// the stored request (and a picked instant); the request says what to book and who may answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestButton {
+    /// "Book anyway": book what the request asked for.
+    Anyway(i64),
+    /// "Show free times": offer the pair's free times as buttons.
+    FreeTimes(i64),
+    /// One free time (unix seconds): book the request at exactly that instant.
+    Slot(i64, i64),
 }
 
-/// Discord's limit on a custom id, in characters.
-const CUSTOM_ID_CHARS: usize = 100;
-
-impl BookConfirm {
-    /// The custom id; a topic is cut (ending in `…`) to keep within 100 characters.
-    pub fn to_custom_id(&self) -> String {
+impl RequestButton {
+    /// The custom id: `avail:book:<request>`, `avail:free:<request>`, `avail:slot:<request>:<unix>`.
+    pub fn to_custom_id(self) -> String {
         match self {
-            Self::Anyway { partner, at, minutes, topic } => {
-                let head = format!("avail:book:{partner}:{at}:{minutes}");
-                let Some(topic) = topic else { return head };
-                let room = CUSTOM_ID_CHARS - head.chars().count() - 1;
-                let cut: String = if topic.chars().count() > room {
-                    topic.chars().take(room - 1).chain(std::iter::once('…')).collect()
-                } else {
-                    topic.clone()
-                };
-                format!("{head}:{cut}")
-            }
-            Self::FreeTimes { partner, minutes } => format!("avail:free:{partner}:{minutes}"),
+            Self::Anyway(id) => format!("avail:book:{id}"),
+            Self::FreeTimes(id) => format!("avail:free:{id}"),
+            Self::Slot(id, at) => format!("avail:slot:{id}:{at}"),
         }
     }
 
-    /// Reads a custom id; `None` for ids that are not of this kind.
+    /// Reads a custom id; `None` for ids that are not of this kind (or an older, retired form).
     pub fn parse(custom_id: &str) -> Option<Self> {
-        let mut parts = custom_id.splitn(6, ':');
+        let mut parts = custom_id.split(':');
         if parts.next()? != "avail" {
             return None;
         }
         let kind = parts.next()?;
-        let partner = parts.next()?.parse::<u64>().ok().filter(|p| *p > 0)?;
-        match kind {
-            "book" => {
-                let at = parts.next()?.parse::<i64>().ok().filter(|t| *t > 0)?;
-                let minutes = parts.next()?.parse::<u32>().ok()?;
-                let topic = parts.next().filter(|t| !t.is_empty()).map(str::to_owned);
-                Some(Self::Anyway { partner, at, minutes, topic })
-            }
-            "free" => {
-                let minutes = parts.next()?.parse::<u32>().ok()?;
-                parts.next().is_none().then_some(Self::FreeTimes { partner, minutes })
-            }
-            _ => None,
-        }
+        let id = parts.next()?.parse::<i64>().ok().filter(|p| *p > 0)?;
+        let button = match kind {
+            "book" => Self::Anyway(id),
+            "free" => Self::FreeTimes(id),
+            "slot" => Self::Slot(id, parts.next()?.parse::<i64>().ok().filter(|t| *t > 0)?),
+            _ => return None,
+        };
+        parts.next().is_none().then_some(button)
     }
 }
 
 /// The question asked before booking outside the partner's availability.
-pub fn book_confirm_buttons(anyway: &BookConfirm, free: &BookConfirm) -> serenity::CreateActionRow {
+pub fn book_confirm_buttons(request: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
-        serenity::CreateButton::new(anyway.to_custom_id()).label("Book anyway").style(serenity::ButtonStyle::Primary),
-        serenity::CreateButton::new(free.to_custom_id())
+        serenity::CreateButton::new(RequestButton::Anyway(request).to_custom_id())
+            .label("Book anyway")
+            .style(serenity::ButtonStyle::Primary),
+        serenity::CreateButton::new(RequestButton::FreeTimes(request).to_custom_id())
             .label("Show free times")
             .style(serenity::ButtonStyle::Secondary),
     ])
+}
+
+/// One button per free time (at most five), labelled in the viewer's zone; none when empty.
+pub fn free_time_buttons(
+    request: i64,
+    times: &[(String, chrono::DateTime<chrono::Utc>)],
+) -> Vec<serenity::CreateActionRow> {
+    if times.is_empty() {
+        return Vec::new();
+    }
+    let buttons = times
+        .iter()
+        .take(5)
+        .map(|(label, at)| {
+            let mut label = label.clone();
+            crate::app::truncate_label(&mut label, 80);
+            serenity::CreateButton::new(RequestButton::Slot(request, at.timestamp()).to_custom_id())
+                .label(label)
+                .style(serenity::ButtonStyle::Primary)
+        })
+        .collect();
+    vec![serenity::CreateActionRow::Buttons(buttons)]
+}
+
+/// "Remove" for each listed away period (at most five), labelled with its dates.
+pub fn away_remove_buttons(periods: &[(i64, String)]) -> Vec<serenity::CreateActionRow> {
+    if periods.is_empty() {
+        return Vec::new();
+    }
+    let buttons = periods
+        .iter()
+        .take(5)
+        .map(|(id, dates)| {
+            ComponentId::AwayRemove(*id).button(&format!("Remove {dates}"), serenity::ButtonStyle::Danger)
+        })
+        .collect();
+    vec![serenity::CreateActionRow::Buttons(buttons)]
 }
 
 /// The buttons that follow a session: notes, resources, a new action item, booking the next one.
@@ -198,10 +226,11 @@ pub fn rating_buttons(session_id: i64) -> serenity::CreateActionRow {
     )
 }
 
-/// Book again after a session that didn't happen (opens the booking form).
+/// "Another time…" beside the free times offered after a session that didn't happen (opens
+/// the booking form).
 pub fn book_again_button(session_id: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::BookNext(session_id).button("Book again", serenity::ButtonStyle::Primary)
+        ComponentId::BookNext(session_id).button("Another time…", serenity::ButtonStyle::Secondary)
     ])
 }
 
@@ -255,6 +284,7 @@ mod tests {
             ComponentId::Moved(4),
             ComponentId::Rate(1, 4),
             ComponentId::Rate(5, 4),
+            ComponentId::AwayRemove(8),
         ];
         for id in all {
             assert_eq!(ComponentId::parse(&id.to_custom_id()), Some(id), "{}", id.to_custom_id());
@@ -262,23 +292,22 @@ mod tests {
     }
 
     #[test]
-    fn a_booking_confirmation_carries_the_whole_booking_within_100_characters() {
-        let anyway = BookConfirm::Anyway {
-            partner: 900_000_000_000_000_101,
-            at: 1_795_356_000,
-            minutes: 90,
-            topic: Some("Career: next steps".into()),
-        };
-        assert_eq!(anyway.to_custom_id(), "avail:book:900000000000000101:1795356000:90:Career: next steps");
-        assert_eq!(BookConfirm::parse(&anyway.to_custom_id()), Some(anyway));
-        let free = BookConfirm::FreeTimes { partner: 7, minutes: 60 };
-        assert_eq!(BookConfirm::parse(&free.to_custom_id()), Some(free));
-        let long = BookConfirm::Anyway { partner: u64::MAX, at: i64::MAX, minutes: 240, topic: Some("é".repeat(200)) };
-        let id = long.to_custom_id();
-        assert_eq!(id.chars().count(), 100);
-        assert!(id.ends_with('…'));
-        for bad in ["avail:book:x:1:60", "avail:book:0:1:60", "avail:free:1:60:extra", "avail:maybe:1:60", "agenda:1"] {
-            assert_eq!(BookConfirm::parse(bad), None, "{bad}");
+    fn request_buttons_name_the_request_and_the_instant() {
+        for b in [RequestButton::Anyway(12), RequestButton::FreeTimes(12), RequestButton::Slot(12, 1_795_356_000)] {
+            assert_eq!(RequestButton::parse(&b.to_custom_id()), Some(b), "{}", b.to_custom_id());
+        }
+        assert_eq!(RequestButton::Slot(7, 1_795_356_000).to_custom_id(), "avail:slot:7:1795356000");
+        for bad in [
+            "avail:book:x",
+            "avail:book:0",
+            "avail:free:1:60",
+            "avail:book:900000000000000101:1795356000:90:Career",
+            "avail:slot:1",
+            "avail:slot:1:-5",
+            "avail:maybe:1",
+            "agenda:1",
+        ] {
+            assert_eq!(RequestButton::parse(bad), None, "{bad}");
         }
     }
 

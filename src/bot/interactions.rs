@@ -8,7 +8,7 @@ use super::{
     answer::{Answer, Source},
     attendance,
     commands::{actions::changed_answer, agenda::saved_answer, notes::notes_answer, reviews::review_answer},
-    components::{BookConfirm, ComponentId},
+    components::{ComponentId, RequestButton},
     error::{apology, error_id},
     modals::{self, fields, values},
     reply::tell_with,
@@ -26,14 +26,17 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
         serenity::Interaction::Modal(m) => (Source::Modal(m), m.data.custom_id.as_str()),
         _ => return,
     };
-    if let (Source::Component(_), Some(confirm)) = (source, BookConfirm::parse(custom_id)) {
+    if let (Source::Component(_), Some(button)) = (source, RequestButton::parse(custom_id)) {
         data.in_flight.enter();
-        let result = match source.defer(http).await {
-            Ok(()) => on_book_confirm(data, http, source, confirm).await,
-            Err(e) => Err(e.into()),
-        };
-        finish(http, source, custom_id, result, true).await;
+        let result = super::requests::on_request(data, http, source, button).await;
+        finish(http, source, custom_id, result, false).await;
         data.in_flight.exit();
+        return;
+    }
+    if matches!(source, Source::Component(_)) && custom_id.starts_with("avail:") {
+        // A booking question of an older version: its id no longer says enough to book.
+        let answer = Answer::text("⌛ This choice has expired; nothing was booked. Use `/book` again.");
+        reply_or_log(http, source, answer, false).await;
         return;
     }
     let Some(id) = ComponentId::parse(custom_id) else {
@@ -80,45 +83,8 @@ async fn finish(
     tracing::info!(user = %source.user().id, custom_id, outcome, "interaction finished");
 }
 
-/// "Book anyway" books what the id carries, checked again in full for whoever pressed; "Show
-/// free times" lists the pair's free times. The interaction has been deferred.
-async fn on_book_confirm(
-    data: &Data,
-    http: &serenity::Http,
-    source: Source<'_>,
-    confirm: BookConfirm,
-) -> Result<(), BotError> {
-    let Source::Component(c) = source else { return Err(anyhow::anyhow!("a booking confirmation in a form").into()) };
-    let guild = c.guild_id.ok_or(UserError::NotJoined)?;
-    let (user, name) = who(source);
-    let caller = Caller { guild_id: crate::domain::ids::GuildId(guild.get()), user_id: user, name, is_admin: false };
-    let answer = match confirm {
-        BookConfirm::Anyway { partner, at, minutes, topic } => {
-            let with = Person { id: UserId(partner), name: format!("<@{partner}>"), is_bot: false };
-            let when = format!("@{at}");
-            let out = data.app.book(&caller, &with, &when, Some(i64::from(minutes)), topic.as_deref()).await?;
-            booked_answer(data, &out, partner).await
-        }
-        BookConfirm::FreeTimes { partner, minutes } => {
-            let free = data.app.free_slot_choices(&caller, UserId(partner), Some(i64::from(minutes)), "").await?;
-            if free.is_empty() {
-                Answer::text(format!(
-                    "I found no free time with <@{partner}> in the next four weeks; ask them about it."
-                ))
-            } else {
-                let list: Vec<String> = free.into_iter().take(10).map(|(label, _)| format!("• {label}")).collect();
-                Answer::text(format!(
-                    "Free times with <@{partner}> ({minutes} minutes; your time, then theirs):\n{}\nBook one with `/book with:@… when:` and pick it from the list. Nothing was booked.",
-                    list.join("\n")
-                ))
-            }
-        }
-    };
-    Ok(source.send(http, answer, true).await?)
-}
-
 /// What a booking from a button or form answers, with what became of the partner's DM.
-async fn booked_answer(data: &Data, out: &BookOutcome, partner: impl std::fmt::Display) -> Answer {
+pub(super) async fn booked_answer(data: &Data, out: &BookOutcome, partner: impl std::fmt::Display) -> Answer {
     let failures = tell_with(data, &out.notices).await;
     Answer::text(format!(
         "📅 Session #{} booked with <@{partner}> on <t:{}:F> ({} minutes). {}",
@@ -192,7 +158,11 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
             let caller = session_caller(data, source, sid).await?;
             let what = if matches!(id, ComponentId::Met(_)) { Said::Met } else { Said::Missed };
             let out = app.answer_attendance(&caller, sid, what).await?;
-            return Ok(source.send(http, attendance::answered(&out), false).await?);
+            let offer = match (out.answer, out.settled) {
+                (Said::Missed, Some(crate::domain::attendance::Settled::Held)) | (Said::Met, _) => None,
+                (Said::Missed, _) => Some(app.book_again_offer(&caller, sid).await?),
+            };
+            return Ok(source.send(http, attendance::answered(&out, offer.as_ref()), false).await?);
         }
         ComponentId::Rate(value, sid) => {
             let caller = session_caller(data, source, sid).await?;
@@ -202,6 +172,12 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
         ComponentId::Moved(sid) => {
             let caller = session_caller(data, source, sid).await?;
             modals::moved_modal(&app.session_to_move(&caller, sid).await?.0)
+        }
+        ComponentId::AwayRemove(aid) => {
+            let (user, name) = who(source);
+            let view = app.remove_away(user, &name, aid).await?;
+            let answer = super::commands::availability::show_answer(&view, "🗑️ Away period removed.");
+            return Ok(source.update(http, answer).await?);
         }
         ComponentId::Review(kind, gid) => {
             let (user, name) = who(source);
@@ -303,7 +279,8 @@ async fn on_submit(
         | ComponentId::ActionLater(_)
         | ComponentId::Met(_)
         | ComponentId::Missed(_)
-        | ComponentId::Rate(..) => return Err(anyhow::anyhow!("a button's id came with a form").into()),
+        | ComponentId::Rate(..)
+        | ComponentId::AwayRemove(_) => return Err(anyhow::anyhow!("a button's id came with a form").into()),
     };
     Ok(answer)
 }

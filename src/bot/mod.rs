@@ -12,6 +12,7 @@ mod inflight;
 mod interactions;
 mod modals;
 mod reply;
+mod requests;
 
 use std::time::Instant;
 

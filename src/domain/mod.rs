@@ -7,6 +7,7 @@ pub mod action;
 pub mod agenda;
 pub mod attendance;
 pub mod availability;
+pub mod booking_request;
 pub mod day_before;
 pub mod goal;
 pub mod ids;

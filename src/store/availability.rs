@@ -98,6 +98,52 @@ impl Store {
         Ok(rows.into_iter().map(|(s, e, note)| AwayPeriod { start: from_ts(s), end: from_ts(e), note }).collect())
     }
 
+    /// Like [`Store::away_periods`], each with its id (to remove it).
+    pub async fn away_periods_listed(
+        &self,
+        guild: GuildId,
+        user: UserId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<(i64, AwayPeriod)>> {
+        let rows = sqlx::query_as::<_, (i64, i64, i64, Option<String>)>(
+            "SELECT id, starts_at, ends_at, note FROM away_periods
+             WHERE guild_id = ? AND user_id = ? AND ends_at > ? AND starts_at < ? ORDER BY starts_at, id",
+        )
+        .bind(guild.db())
+        .bind(user.db())
+        .bind(ts(from))
+        .bind(ts(to))
+        .fetch_all(self.pool())
+        .await
+        .context("while listing away periods")?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, s, e, note)| (id, AwayPeriod { start: from_ts(s), end: from_ts(e), note }))
+            .collect())
+    }
+
+    /// Whose away period `id` is (its guild and member), if it exists.
+    pub async fn away_owner(&self, id: i64) -> anyhow::Result<Option<(GuildId, UserId)>> {
+        let row = sqlx::query_as::<_, (i64, i64)>("SELECT guild_id, user_id FROM away_periods WHERE id = ?")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .context("while loading an away period")?;
+        Ok(row.map(|(g, u)| (GuildId::from_db(g), UserId::from_db(u))))
+    }
+
+    /// Deletes away period `id` of `user`; `false` when there was none.
+    pub async fn remove_away(&self, id: i64, user: UserId) -> anyhow::Result<bool> {
+        let done = sqlx::query("DELETE FROM away_periods WHERE id = ? AND user_id = ?")
+            .bind(id)
+            .bind(user.db())
+            .execute(self.pool())
+            .await
+            .context("while removing an away period")?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// The booked sessions of a person (any of their pairings) that overlap `[from, to)`, as intervals.
     pub async fn booked_intervals(
         &self,

@@ -12,6 +12,7 @@ mod members;
 mod notes;
 mod pairings;
 mod programs;
+mod requests;
 mod series;
 mod sessions;
 mod stats;

@@ -69,7 +69,9 @@ async fn one_we_met_counts_the_session_held_even_when_the_other_says_it_did_not_
 
     let r = press(&w, MO, &mo_dm, "attend:missed:1").await;
     assert!(r.text().contains("didn't happen") && r.text().contains("Book again"), "{}", r.text());
-    assert!(r.message().unwrap().buttons().iter().any(|b| b.0 == "book:next:1" && b.1 == "Book again"));
+    let buttons = r.message().unwrap().buttons();
+    assert!(buttons.iter().any(|b| b.0 == "book:next:1" && b.1 == "Another time…"), "{buttons:?}");
+    assert!(buttons.iter().any(|b| b.0.starts_with("avail:slot:")), "free times to book again: {buttons:?}");
     assert_eq!(attendance(&w, 1).await.as_deref(), Some("missed"));
 
     let r = press(&w, MIA, &mia_dm, "attend:met:1").await;
@@ -99,7 +101,7 @@ async fn a_missed_session_offers_book_again_and_refuses_notes_until_someone_says
     let r = press(&w, MIA, &mia_dm, "attend:missed:1").await;
     assert_eq!(attendance(&w, 1).await.as_deref(), Some("missed"));
 
-    // Book again opens the booking form.
+    // "Another time…" opens the booking form.
     let reply = r.message().unwrap().clone();
     let form = w.sim.actor(MIA).in_dm().press(&reply, "book:next:1").await.unwrap();
     let modal = form.modal().unwrap().clone();

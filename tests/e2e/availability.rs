@@ -141,28 +141,150 @@ async fn booking_outside_the_partners_availability_asks_first_and_book_anyway_bo
     assert!(w.sim.dms(MO).iter().all(|m| !m.text().contains("booked")), "Mo is told nothing yet");
     let anyway = button(&ask, "Book anyway");
     let r = w.actor(MIA).press(ask.message().unwrap(), &anyway).await.unwrap();
-    let text = full_text(&w, &r, |t| t.contains("booked")).await;
+    // The answer replaces the question: same message, no buttons left to press twice.
+    assert!(matches!(r.kind, discord_sim::ReplyKind::Updated(_)), "{:?}", r.kind);
+    assert_eq!(r.message().unwrap().id, ask.message().unwrap().id);
+    let text = r.text();
     assert!(text.contains("Session #1 booked") && text.contains("<t:1795528800:F>"), "{text}");
+    assert!(r.message().unwrap().buttons().is_empty(), "{:?}", r.message().unwrap().buttons());
     let topic = sqlx::query_scalar::<_, Option<String>>("SELECT topic FROM sessions").fetch_one(w.store.pool()).await;
     assert_eq!(topic.unwrap().as_deref(), Some("Career goals"));
     dm_containing(&w, MO, "Session #1 booked").await;
-    // Pressing again is checked again: the time is taken now.
-    let r = w.actor(MIA).press(ask.message().unwrap(), &anyway).await.unwrap();
-    let text = full_text(&w, &r, |t| t.contains("overlaps")).await;
-    assert!(text.contains("overlaps session #1 of yours"), "{text}");
+    // A stale second press (an old client, a double click) books nothing and says what happened.
+    let r = w.actor(MIA).press_forged(ask.message().unwrap(), &anyway).await.unwrap();
+    let text = r.text();
+    assert!(text.contains("Already done: Session #1 was booked for <t:1795528800:F>"), "{text}");
+    assert!(r.is_ephemeral());
+    assert_eq!(count(&w, "sessions").await, 1);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+/// The free-time buttons of a reply: (custom id, label).
+fn slots(reply: &discord_sim::Reply) -> Vec<(String, String)> {
+    reply.message().unwrap().buttons().into_iter().filter(|b| b.0.starts_with("avail:slot:")).collect()
+}
+
+/// The instant a free-time button books.
+fn slot_instant(id: &str) -> i64 {
+    id.rsplit(':').next().unwrap().parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn show_free_times_offers_bookable_buttons_and_a_press_books_exactly_that_time() {
+    let w = paired_world().await;
+    let ask = ask_outside(&w).await;
+    let r = w.actor(MIA).press(ask.message().unwrap(), &button(&ask, "Show free times")).await.unwrap();
+    assert!(matches!(r.kind, discord_sim::ReplyKind::Updated(_)), "{:?}", r.kind);
+    assert!(r.text().contains("Nothing was booked") && r.text().contains("Press one to book it"), "{}", r.text());
+    let offered = slots(&r);
+    assert_eq!(offered.len(), 5, "{offered:?}");
+    assert_eq!(offered[0].1, "Mon 23 Nov 18:00 (Mo: 12:00)", "labels in Mia's zone, then Mo's");
+    assert!(r.message().unwrap().buttons().iter().all(|b| b.1 != "Book anyway"), "the question is answered");
+    assert_eq!(count(&w, "sessions").await, 0, "showing free times books nothing");
+    let second = &offered[1];
+    let booked = w.actor(MIA).press(r.message().unwrap(), &second.0).await.unwrap();
+    let at = slot_instant(&second.0);
+    assert_eq!(at, utc(2026, 11, 23, 17, 30).timestamp());
+    assert!(booked.text().contains(&format!("Session #1 booked with <@{MO}> on <t:{at}:F>")), "{}", booked.text());
+    assert!(booked.message().unwrap().buttons().is_empty());
+    let stored = sqlx::query_as::<_, (i64, Option<String>)>("SELECT starts_at, topic FROM sessions")
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, (at, Some("Career goals".to_owned())), "exactly that instant, with the topic asked for");
+    // Another of the old buttons, pressed late, books nothing more.
+    let late = w.actor(MIA).press_forged(r.message().unwrap(), &offered[2].0).await.unwrap();
+    assert!(late.text().contains("Already done: Session #1 was booked"), "{}", late.text());
     assert_eq!(count(&w, "sessions").await, 1);
     assert_clean(&w);
     w.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn show_free_times_instead_books_nothing() {
+async fn a_free_time_taken_meanwhile_is_refused_and_fresh_free_times_are_offered() {
     let w = paired_world().await;
     let ask = ask_outside(&w).await;
     let r = w.actor(MIA).press(ask.message().unwrap(), &button(&ask, "Show free times")).await.unwrap();
-    let text = full_text(&w, &r, |t| t.contains("Nothing was booked")).await;
-    assert!(text.contains("Mon 23 Nov 18:00 (Mo: 12:00)") && text.contains("Nothing was booked"), "{text}");
+    let first = slots(&r).remove(0);
+    // Mia books that very time with /book meanwhile (it is inside Mo's availability).
+    assert!(book(&w, MIA, MO, &format!("@{}", slot_instant(&first.0))).await.contains("Session #1 booked"));
+    let again = w.actor(MIA).press(r.message().unwrap(), &first.0).await.unwrap();
+    let text = again.text();
+    assert!(text.contains("overlaps session #1 of yours") && text.contains("Nothing was booked"), "{text}");
+    let fresh = slots(&again);
+    assert!(!fresh.is_empty() && fresh.iter().all(|b| b.0 != first.0), "{fresh:?}");
+    assert_eq!(count(&w, "sessions").await, 1);
+    // The request is still open: a fresh time books.
+    let booked = w.actor(MIA).press(again.message().unwrap(), &fresh[0].0).await.unwrap();
+    assert!(booked.text().contains("Session #2 booked"), "{}", booked.text());
+    assert_eq!(count(&w, "sessions").await, 2);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_left_for_a_day_expires_and_books_nothing() {
+    let w = paired_world().await;
+    let ask = ask_outside(&w).await;
+    w.clock.set(t0() + chrono::Duration::hours(25));
+    let r = w.actor(MIA).press(ask.message().unwrap(), &button(&ask, "Book anyway")).await.unwrap();
+    assert!(r.text().contains("This choice has expired") && r.text().contains("nothing was booked"), "{}", r.text());
+    assert!(r.message().unwrap().buttons().is_empty());
     assert_eq!(count(&w, "sessions").await, 0);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_person_who_asked_can_answer_the_question() {
+    let w = paired_world().await;
+    let ask = ask_outside(&w).await;
+    // Mo forges Mia's buttons onto a message of his own (an ephemeral reply he can press on).
+    let own = w.actor(MO).slash("availability show", &[]).await.unwrap();
+    for label in ["Book anyway", "Show free times"] {
+        let r = w.actor(MO).press_forged(own.message().unwrap(), &button(&ask, label)).await.unwrap();
+        assert!(r.text().contains("belong to someone else's booking"), "{label}: {}", r.text());
+        assert!(!r.text().contains("Career goals") && !r.text().contains("Mon 23 Nov"), "{}", r.text());
+    }
+    assert_eq!(count(&w, "sessions").await, 0);
+    // Mia's question still works.
+    let r = w.actor(MIA).press(ask.message().unwrap(), &button(&ask, "Book anyway")).await.unwrap();
+    assert!(r.text().contains("Session #1 booked"), "{}", r.text());
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn away_periods_are_listed_with_a_remove_button_only_their_owner_can_use() {
+    let w = paired_world().await;
+    say(&w, MO, "availability away", &[("from", "2026-11-23"), ("to", "2026-11-25"), ("note", "Family visit")]).await;
+    say(&w, MO, "availability away", &[("from", "2026-12-24"), ("to", "2026-12-26")]).await;
+    let own = w.actor(MO).slash("availability show", &[]).await.unwrap();
+    assert!(own.text().contains("Family visit"), "{}", own.text());
+    let removes = own.message().unwrap().buttons();
+    let labels: Vec<&str> = removes.iter().map(|b| b.1.as_str()).collect();
+    assert_eq!(labels, ["Remove 23 Nov–25 Nov", "Remove 24 Dec–26 Dec"]);
+    // Others see when, never the note, and no buttons.
+    let seen = w.actor(MIA).slash("availability show", &[("user", &MO.to_string())]).await.unwrap();
+    assert!(!seen.text().contains("Family visit") && seen.message().unwrap().buttons().is_empty());
+    // Mia cannot remove Mo's away period, even with a forged press.
+    let forged = w.actor(MIA).press_forged(seen.message().unwrap(), &removes[0].0).await.unwrap();
+    assert!(forged.text().contains("Only the person who is away"), "{}", forged.text());
+    assert!(!forged.text().contains("Family visit"));
+    assert_eq!(count(&w, "away_periods").await, 2);
+    // Mo removes the first: the list updates in place and the days are bookable again.
+    let r = w.actor(MO).press(own.message().unwrap(), &removes[0].0).await.unwrap();
+    assert!(matches!(r.kind, discord_sim::ReplyKind::Updated(_)), "{:?}", r.kind);
+    assert!(r.text().contains("Away period removed") && !r.text().contains("Family visit"), "{}", r.text());
+    let left: Vec<String> = r.message().unwrap().buttons().into_iter().map(|b| b.1).collect();
+    assert_eq!(left, ["Remove 24 Dec–26 Dec"]);
+    assert_eq!(count(&w, "away_periods").await, 1);
+    assert!(book(&w, MIA, MO, "2026-11-24 15:00").await.contains("booked"));
+    // A second press of the removed one says so.
+    let again = w.actor(MO).press_forged(r.message().unwrap(), &removes[0].0).await.unwrap();
+    assert!(again.text().contains("already removed"), "{}", again.text());
+    assert_eq!(count(&w, "away_periods").await, 1);
     assert_clean(&w);
     w.stop().await;
 }

@@ -6,7 +6,9 @@ use poise::serenity_prelude as serenity;
 use crate::{
     app::AvailabilityView,
     bot::{
+        answer::{send, Answer},
         caller::{caller, person},
+        components::away_remove_buttons,
         reply::private,
         BotError, Context,
     },
@@ -51,7 +53,25 @@ pub async fn show(
     let caller = caller(ctx).await?;
     let who = user.as_ref().map(person);
     let view = ctx.data().app.show_availability(&caller, who.as_ref()).await?;
-    private(ctx, show_text(&view), vec![]).await
+    send(ctx, show_answer(&view, "")).await
+}
+
+/// What `/availability show` shows, after `intro`: your own away periods come with a Remove
+/// button each (the first five).
+pub fn show_answer(view: &AvailabilityView, intro: &str) -> Answer {
+    let text = show_text(view);
+    let text = if intro.is_empty() { text } else { format!("{intro}\n{text}") };
+    if !view.own {
+        return Answer::text(text);
+    }
+    let zone = view.viewer_zone;
+    let day = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&zone).format("%-d %b").to_string();
+    let periods: Vec<(i64, String)> = view
+        .away
+        .iter()
+        .map(|(id, a)| (*id, format!("{}–{}", day(a.start), day(a.end - chrono::Duration::seconds(1)))))
+        .collect();
+    Answer::text(text).components(away_remove_buttons(&periods))
 }
 
 fn show_text(view: &AvailabilityView) -> String {
@@ -71,7 +91,7 @@ fn show_text(view: &AvailabilityView) -> String {
             .away
             .iter()
             .take(10)
-            .map(|a| {
+            .map(|(_, a)| {
                 let note = a.note.as_deref().map(|n| format!(" · {}", short(n))).unwrap_or_default();
                 format!("\n• <t:{}:D> to <t:{}:D>{note}", a.start.timestamp(), a.end.timestamp() - 1)
             })

@@ -5,12 +5,12 @@ use poise::{serenity_prelude as serenity, ChoiceParameter as _};
 
 use super::autocomplete;
 use crate::{
-    app::{OutsideAvailability, SeriesOptions, SeriesOutcome, SeriesSummary, SessionLine},
+    app::{SeriesOptions, SeriesOutcome, SeriesSummary, SessionLine},
     bot::{
-        answer::{send, Answer},
+        answer::send,
         caller::{caller, person},
-        components::{book_confirm_buttons, BookConfirm},
         reply::{private, tell, told},
+        requests::{ask_answer, Asking},
         BotError, Context,
     },
     domain::{
@@ -87,7 +87,13 @@ pub async fn book(
     let caller = caller(ctx).await?;
     let with = person(&with_user);
     let options = SeriesOptions { repeat: repeat.map(|r| r.name()), count, until: until.as_deref() };
+    let name = with_user.global_name.clone().unwrap_or_else(|| with_user.name.clone());
     if options.any() {
+        let asked =
+            ctx.data().app.series_outside_availability(&caller, &with, &when, duration, topic.as_deref(), options);
+        if let Some(ask) = asked.await? {
+            return send(ctx, ask_answer(&ask, Asking::Series(&name))).await;
+        }
         let out = ctx.data().app.book_series(&caller, &with, &when, duration, topic.as_deref(), options).await?;
         let failures = tell(ctx, &out.notices).await;
         let told =
@@ -95,8 +101,8 @@ pub async fn book(
         let embed = series_embed(&out, &with_user.name, &told);
         return private(ctx, "", vec![embed]).await;
     }
-    if let Some(ask) = ctx.data().app.outside_availability(&caller, &with, &when, duration).await? {
-        return ask_first(ctx, &ask, &with_user, topic).await;
+    if let Some(ask) = ctx.data().app.outside_availability(&caller, &with, &when, duration, topic.as_deref()).await? {
+        return send(ctx, ask_answer(&ask, Asking::Book(&name))).await;
     }
     let out = ctx.data().app.book(&caller, &with, &when, duration, topic.as_deref()).await?;
     let failures = tell(ctx, &out.notices).await;
@@ -108,28 +114,6 @@ pub async fn book(
                 told(&failures, &format!("<@{}> got a DM with a calendar file.", out.partner))
             ));
     private(ctx, "", vec![embed]).await
-}
-
-/// A time outside the partner's weekly availability: asks before booking (nothing is stored;
-/// "Book anyway" carries the booking in its id and checks it all again).
-async fn ask_first(
-    ctx: Context<'_>,
-    ask: &OutsideAvailability,
-    partner: &serenity::User,
-    topic: Option<String>,
-) -> Result<(), BotError> {
-    let partner_id = partner.id.get();
-    let anyway = BookConfirm::Anyway { partner: partner_id, at: ask.instant.timestamp(), minutes: ask.duration, topic };
-    let free = BookConfirm::FreeTimes { partner: partner_id, minutes: ask.duration };
-    let text = format!(
-        "⚠️ <t:{}:F> ({} minutes) is outside {}'s weekly availability, which is (in your zone {}):\n{}\n         Book it anyway, or see the free times? Nothing is booked yet.",
-        ask.instant.timestamp(),
-        ask.duration,
-        partner.global_name.as_deref().unwrap_or(&partner.name),
-        ask.zone.name(),
-        ask.partner_slots.join("\n")
-    );
-    send(ctx, Answer::text(text).components(vec![book_confirm_buttons(&anyway, &free)])).await
 }
 
 /// What the booker reads after booking a series: how many were booked, the first few times, what
@@ -279,6 +263,9 @@ pub async fn reschedule(
         None | Some(MoveScope::This) => Scope::This,
         Some(MoveScope::Following) => Scope::Following,
     };
+    if let Some(ask) = ctx.data().app.move_outside_availability(&caller, &session, &when, scope).await? {
+        return send(ctx, ask_answer(&ask, Asking::Move)).await;
+    }
     let out = ctx.data().app.reschedule(&caller, &session, &when, scope).await?;
     let failures = tell(ctx, &out.notices).await;
     if let Some((series, moved, left_out)) = &out.following {

@@ -3,7 +3,7 @@
 pub(crate) mod actions;
 pub(crate) mod agenda;
 mod autocomplete;
-mod availability;
+pub(super) mod availability;
 mod booking;
 mod goals;
 mod help;
