@@ -299,3 +299,41 @@ async fn outsiders_pressing_attendance_buttons_are_refused_and_change_nothing() 
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn it_didnt_happen_offers_the_free_times_as_buttons_that_book_exactly_that_time() {
+    let mut w = paired_world().await;
+    book_mia(&w, "tue 15:00").await;
+    // Mo (New York) meets Thursdays 9:00-10:00, which is 15:00-16:00 in Berlin.
+    say(&w, MO, "availability set", &[("slots", "thu 09:00-10:00")]).await;
+    w.run_until(after_tuesday()).await.unwrap();
+    let r = press(&w, MIA, &follow_up(&w, MIA, 1), "attend:missed:1").await;
+    let offered: Vec<(String, String)> =
+        r.message().unwrap().buttons().into_iter().filter(|b| b.0.starts_with("avail:slot:")).collect();
+    let labels: Vec<&str> = offered.iter().map(|b| b.1.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Thu 26 Nov 15:00 (Mo: 09:00)",
+            "Thu 3 Dec 15:00 (Mo: 09:00)",
+            "Thu 10 Dec 15:00 (Mo: 09:00)",
+            "Thu 17 Dec 15:00 (Mo: 09:00)"
+        ]
+    );
+    assert_eq!(count(&w, "sessions").await, 1, "offering books nothing");
+    let booked = w.sim.actor(MIA).in_dm().press(r.message().unwrap(), &offered[1].0).await.unwrap();
+    let at = utc(2026, 12, 3, 14, 0).timestamp();
+    assert!(booked.text().contains(&format!("Session #2 booked with <@{MO}> on <t:{at}:F>")), "{}", booked.text());
+    assert!(booked.message().unwrap().buttons().is_empty(), "the offer is used up");
+    let stored = sqlx::query_as::<_, (i64, i64)>("SELECT starts_at, duration_minutes FROM sessions WHERE number = 2")
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, (at, 60));
+    dm_containing(&w, MO, "Session #2 booked").await;
+    let stale = w.sim.actor(MIA).in_dm().press_forged(r.message().unwrap(), &offered[0].0).await.unwrap();
+    assert!(stale.text().contains("Already done: Session #2 was booked"), "{}", stale.text());
+    assert_eq!(count(&w, "sessions").await, 2);
+    assert_clean(&w);
+    w.stop().await;
+}

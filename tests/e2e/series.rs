@@ -412,3 +412,144 @@ async fn an_occurrence_in_the_repeated_fall_back_hour_takes_the_earlier_instant_
     assert!(text.contains("happen twice") && text.contains(&format!("<t:{}:F>", earlier.timestamp())), "{text}");
     w.stop().await;
 }
+
+/// The custom id of the button labelled `label` (exactly, or by prefix).
+fn button_of(reply: &discord_sim::Reply, label: &str) -> String {
+    let buttons = reply.message().unwrap().buttons();
+    buttons
+        .iter()
+        .find(|b| b.1 == label || b.1.starts_with(label))
+        .unwrap_or_else(|| panic!("no {label} button in {buttons:?}"))
+        .0
+        .clone()
+}
+
+/// `/book` (or any command) as Mia, the whole reply.
+async fn ask(w: &World, command: &str, options: &[(&str, &str)]) -> discord_sim::Reply {
+    let r = w.actor(MIA).slash(command, options).await.unwrap();
+    assert!(r.is_ephemeral(), "{}", r.text());
+    r
+}
+
+/// The start of session number `n`.
+async fn start_of(w: &World, n: i64) -> DateTime<Utc> {
+    let t = sqlx::query_scalar::<_, i64>("SELECT starts_at FROM sessions WHERE number = ? AND status = 'booked'")
+        .bind(n)
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap();
+    DateTime::from_timestamp(t, 0).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_series_outside_the_partners_availability_asks_first_and_says_how_many_fall_outside() {
+    let w = paired_world().await;
+    // Mo (New York) meets Tuesdays 12:00-13:00. Mia's Tuesdays 18:00 (Berlin) are 12:00 in New York
+    // until 14 March 2027, 13:00 after (New York has moved its clocks, Berlin not yet).
+    say(&w, MO, "availability set", &[("slots", "tue 12:00-13:00")]).await;
+    let with = MO.to_string();
+    let options = [("with", with.as_str()), ("when", "2027-03-02 18:00"), ("repeat", "weekly"), ("count", "4")];
+    let question = ask(&w, "book", &options).await;
+    let text = question.text();
+    assert!(text.contains("2 of the 4 sessions of this series") && text.contains("Nothing is booked yet"), "{text}");
+    assert!(text.contains("outside Mo's weekly availability"), "{text}");
+    assert_eq!((count(&w, "sessions").await, count(&w, "series").await), (0, 0), "nothing stored yet");
+    let anyway = button_of(&question, "Book anyway");
+    let r = w.actor(MIA).press(question.message().unwrap(), &anyway).await.unwrap();
+    assert!(r.text().contains("4 of 4 sessions booked") && r.text().contains("weekly, Tue 18:00"), "{}", r.text());
+    assert!(r.message().unwrap().buttons().is_empty());
+    assert_eq!(series_starts(&w).await[0], utc(2027, 3, 2, 17, 0));
+    dm_containing(&w, MO, "series").await;
+    let stale = w.actor(MIA).press_forged(question.message().unwrap(), &anyway).await.unwrap();
+    assert!(stale.text().contains("Already done: The series was booked (4 of 4 sessions"), "{}", stale.text());
+    assert_eq!(count(&w, "sessions").await, 4, "no second series");
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn show_free_times_for_a_series_starts_it_at_the_time_picked() {
+    let w = paired_world().await;
+    say(&w, MO, "availability set", &[("slots", "mon 12:00-14:00")]).await;
+    let with = MO.to_string();
+    let options = [("with", with.as_str()), ("when", "2026-11-24 15:00"), ("repeat", "weekly"), ("count", "3")];
+    let question = ask(&w, "book", &options).await;
+    assert!(question.text().contains("3 of the 3 sessions"), "{}", question.text());
+    let free = w.actor(MIA).press(question.message().unwrap(), &button_of(&question, "Show free times")).await.unwrap();
+    assert!(free.text().contains("start the series then"), "{}", free.text());
+    assert_eq!(count(&w, "sessions").await, 0);
+    let monday = button_of(&free, "Mon 23 Nov 18:00 (Mo: 12:00)");
+    let r = w.actor(MIA).press(free.message().unwrap(), &monday).await.unwrap();
+    assert!(r.text().contains("3 of 3 sessions booked") && r.text().contains("weekly, Mon 18:00"), "{}", r.text());
+    assert_eq!(series_starts(&w).await, [utc(2026, 11, 23, 17, 0), utc(2026, 11, 30, 17, 0), utc(2026, 12, 7, 17, 0)]);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rescheduling_outside_the_partners_availability_asks_first_for_one_and_for_the_following() {
+    let w = paired_world().await;
+    // Mo meets Tuesdays 9:00-10:00 New York = 15:00-16:00 Berlin: the series is inside.
+    say(&w, MO, "availability set", &[("slots", "tue 09:00-10:00")]).await;
+    let text = book_series(&w, MIA, MO, "2026-12-01 15:00", &[("repeat", "weekly"), ("count", "4")]).await;
+    assert!(text.contains("4 of 4 sessions booked"), "{text}");
+
+    // One session to a Wednesday: asked first, nothing moves until answered.
+    let question = ask(&w, "reschedule", &[("session", "#2"), ("when", "2026-12-09 18:00")]).await;
+    let text = question.text();
+    assert!(text.contains("Moving session #2 to") && text.contains("Nothing is moved yet"), "{text}");
+    assert_eq!(start_of(&w, 2).await, utc(2026, 12, 8, 14, 0));
+    let free = w.actor(MIA).press(question.message().unwrap(), &button_of(&question, "Show free times")).await.unwrap();
+    assert!(free.text().contains("move the session there"), "{}", free.text());
+    let r = w.actor(MIA).press(free.message().unwrap(), &button_of(&free, "Tue 24 Nov 15:00")).await.unwrap();
+    assert!(r.text().contains("Session #2 moved"), "{}", r.text());
+    assert_eq!(start_of(&w, 2).await, utc(2026, 11, 24, 14, 0));
+
+    // The following ones to Wednesdays: the question counts them; Book anyway moves them.
+    let options = [("session", "#3"), ("when", "2026-12-16 18:00"), ("scope", "following")];
+    let question = ask(&w, "reschedule", &options).await;
+    let text = question.text();
+    assert!(
+        text.contains("Moving session #3 and the following ones") && text.contains("2 of the 2 sessions"),
+        "{text}"
+    );
+    assert_eq!(start_of(&w, 3).await, utc(2026, 12, 15, 14, 0));
+    let r = w.actor(MIA).press(question.message().unwrap(), &button_of(&question, "Book anyway")).await.unwrap();
+    assert!(r.text().contains("2 sessions of the series moved"), "{}", r.text());
+    assert_eq!((start_of(&w, 3).await, start_of(&w, 4).await), (utc(2026, 12, 16, 17, 0), utc(2026, 12, 23, 17, 0)));
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moving_the_following_sessions_respects_away_periods_without_showing_their_notes() {
+    let w = paired_world().await;
+    book_series(&w, MIA, MO, "2026-12-01 17:00", &[("repeat", "weekly"), ("count", "4")]).await;
+    say(&w, MO, "availability away", &[("from", "2026-12-16"), ("to", "2026-12-16"), ("note", "Secret surgery")]).await;
+    let before = series_starts(&w).await;
+    // The session picked would land in Mo's away day: refused, nothing changes.
+    let options = [("session", "#2"), ("when", "2026-12-16 18:00"), ("scope", "following")];
+    let text = say(&w, MIA, "reschedule", &options).await;
+    assert!(text.contains("Mo is away from") && text.contains("no sessions can be booked then"), "{text}");
+    assert!(!text.contains("Secret surgery"), "{text}");
+    assert_eq!(count(&w, "series").await, 1, "the series did not split");
+    assert_eq!(series_starts(&w).await, before);
+    // A later one landing there is left out (cancelled) and listed; the others move.
+    let options = [("session", "#2"), ("when", "2026-12-09 18:00"), ("scope", "following")];
+    let text = say(&w, MIA, "reschedule", &options).await;
+    assert!(
+        text.contains("2 sessions of the series moved") && text.contains("Cancelled, could not move (1)"),
+        "{text}"
+    );
+    let away_start = utc(2026, 12, 16, 17, 0).timestamp();
+    assert!(text.contains(&format!("<t:{away_start}:F>: Mo is away then")), "{text}");
+    assert!(!text.contains("Secret surgery"), "{text}");
+    assert_eq!((start_of(&w, 2).await, start_of(&w, 4).await), (utc(2026, 12, 9, 17, 0), utc(2026, 12, 23, 17, 0)));
+    let cancelled = sqlx::query_scalar::<_, String>("SELECT status FROM sessions WHERE number = 3")
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(cancelled, "cancelled");
+    assert_clean(&w);
+    w.stop().await;
+}
