@@ -1,5 +1,6 @@
 //! `/availability set|show|away`: weekly slots in your zone, shown in the viewer's zone, and
-//! away periods (holidays) in which nothing can be booked.
+//! away periods (holidays) in which nothing can be booked; your own view lists them with a
+//! Remove button each (`away:remove:<id>`, answered in `interactions.rs`, owner only).
 
 use poise::serenity_prelude as serenity;
 

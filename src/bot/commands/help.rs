@@ -29,7 +29,8 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/reschedule session: when:` move a session\n\
              `/cancel session: reason:` cancel a session\n\
              `/availability set slots:mon 18:00-20:00, sat 10-12` your weekly slots (your zone)\n\
-             `/availability show user:@` anyone's slots in your zone · `/availability away from: to:` a holiday",
+             `/availability show user:@` anyone's slots in your zone (yours: with Remove buttons for away periods)\n\
+             `/availability away from: to:` a holiday",
             false,
         )
         .field(
