@@ -5,8 +5,9 @@
 //! the mentor adds; the mentor's prep note; the session and its follow-ups ("We met" and a
 //! private rating); notes from the follow-up's button; the summary and an action item from it;
 //! another deadline reminder and the next weekly nudge; the mentor's weekly availability, a
-//! bi-weekly series booked from his free times, one occurrence moved. The clock jumps from one
-//! due job to the next, so it takes seconds.
+//! bi-weekly series booked from his free times, one occurrence moved, another moved to a free
+//! time picked from the buttons offered when the time asked for is outside his hours. The clock
+//! jumps from one due job to the next, so it takes seconds.
 
 use std::{io::Write, time::Duration};
 
@@ -125,6 +126,13 @@ async fn play(w: &mut World) -> anyhow::Result<()> {
     let series: Vec<(&str, &str)> = series.iter().map(|(k, v)| (*k, v.as_str())).collect();
     mia.slash("book", &series).await?;
     mo.slash("reschedule", &[("session", "#3"), ("when", "17.12. 11:00"), ("scope", "this")]).await?;
+    // Moving one to an evening outside Mo's hours asks first; Mia picks one of his free times.
+    let asked = mia.slash("reschedule", &[("session", "#4"), ("when", "29.12. 20:00")]).await?;
+    let question = asked.message()?.clone();
+    let free = mia.press(&question, &question.button_id("Show free times")?).await?;
+    let offer = free.message()?.clone();
+    let slot = offer.buttons().into_iter().find(|b| b.0.starts_with("avail:slot:")).context("a free time to pick")?;
+    mia.press(&offer, &slot.0).await?;
     mia.slash("sessions", &[]).await?;
     ada.slash("program status", &[]).await?;
     Ok(())

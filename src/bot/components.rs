@@ -147,11 +147,12 @@ impl RequestButton {
     }
 }
 
-/// The question asked before booking outside the partner's availability.
-pub fn book_confirm_buttons(request: i64) -> serenity::CreateActionRow {
+/// The question asked before booking (or moving, `anyway` = "Move anyway") outside the
+/// partner's availability.
+pub fn book_confirm_buttons(request: i64, anyway: &str) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
         serenity::CreateButton::new(RequestButton::Anyway(request).to_custom_id())
-            .label("Book anyway")
+            .label(anyway)
             .style(serenity::ButtonStyle::Primary),
         serenity::CreateButton::new(RequestButton::FreeTimes(request).to_custom_id())
             .label("Show free times")

@@ -1,5 +1,5 @@
-//! The buttons of a booking that waits for an answer: "Book anyway", "Show free times" and one
-//! button per free time. The answer replaces the message the buttons sit on (so they cannot be
+//! The buttons of a booking that waits for an answer: "Book anyway" ("Move anyway" for a
+//! `/reschedule`), "Show free times" and one button per free time. The answer replaces the message the buttons sit on (so they cannot be
 //! pressed twice); a press on an answered or expired request says so and books nothing; a press
 //! by anyone but the asker is refused with a message of its own.
 
@@ -61,7 +61,8 @@ pub fn ask_answer(ask: &OutsideAvailability, asking: Asking<'_>) -> Answer {
         ask.zone.name(),
         ask.partner_slots.join("\n")
     );
-    Answer::text(text).components(vec![book_confirm_buttons(ask.request.id)])
+    let anyway = if matches!(asking, Asking::Move) { "Move anyway" } else { "Book anyway" };
+    Answer::text(text).components(vec![book_confirm_buttons(ask.request.id, anyway)])
 }
 
 /// The free times of a request as buttons, after `intro`.
@@ -84,6 +85,14 @@ pub fn offer_answer(offer: &FreeOffer, intro: &str) -> Answer {
         r.partner, r.minutes
     ))
     .components(free_time_buttons(offer.request.id, &offer.times))
+}
+
+/// "Nothing was booked." (or moved).
+fn nothing_yet(offer: &FreeOffer) -> &'static str {
+    match offer.request.request.kind {
+        RequestKind::Move { .. } => "Nothing was moved.",
+        _ => "Nothing was booked.",
+    }
 }
 
 /// What a stale press reads (the message's buttons go away).
@@ -142,7 +151,7 @@ async fn answer(
     let at = match button {
         RequestButton::FreeTimes(_) => {
             return Ok(match app.free_times_for(user, name, request).await? {
-                Ok(offer) => offer_answer(&offer, "Nothing was booked."),
+                Ok(offer) => offer_answer(&offer, nothing_yet(&offer)),
                 Err(stale) => stale_answer(&stale),
             });
         }
@@ -154,13 +163,10 @@ async fn answer(
     match app.answer_request(user, name, request, at).await {
         Ok(Ok(answered)) => Ok(answered_answer(data, &answered).await),
         Ok(Err(stale)) => Ok(stale_answer(&stale)),
-        Err(AppError::User(refused)) => {
-            let intro = format!("⚠️ {refused}\nNothing was booked.");
-            Ok(match app.free_times_for(user, name, request).await? {
-                Ok(offer) => offer_answer(&offer, &intro),
-                Err(stale) => stale_answer(&stale),
-            })
-        }
+        Err(AppError::User(refused)) => Ok(match app.free_times_for(user, name, request).await? {
+            Ok(offer) => offer_answer(&offer, &format!("⚠️ {refused}\n{}", nothing_yet(&offer))),
+            Err(stale) => stale_answer(&stale),
+        }),
         Err(other) => Err(other.into()),
     }
 }
