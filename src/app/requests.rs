@@ -256,7 +256,8 @@ impl App {
             Err(stale) => return Ok(Err(stale)),
         };
         let Some(at) = at.or(request.request.at) else {
-            return Err(anyhow::anyhow!("request {id} has no time to book").into());
+            // Only free times were offered; a "Book anyway" for it can only be forged.
+            return Ok(Err(Stale::Expired));
         };
         if !self.store.claim_request(id, self.now()).await? {
             let settled = self.store.request(id).await?.and_then(|r| r.settled).and_then(|(_, o)| o);

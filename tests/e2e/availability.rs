@@ -344,3 +344,20 @@ async fn a_series_leaves_out_the_occurrences_in_an_away_period() {
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_presses_at_once_book_once() {
+    let w = paired_world().await;
+    let ask = ask_outside(&w).await;
+    let anyway = button(&ask, "Book anyway");
+    let message = ask.message().unwrap();
+    let (mia1, mia2) = (w.actor(MIA), w.actor(MIA));
+    let (a, b) = tokio::join!(mia1.press_forged(message, &anyway), mia2.press_forged(message, &anyway));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(count(&w, "sessions").await, 1, "{} / {}", a.text(), b.text());
+    dm_containing(&w, MO, "Session #1 booked").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(w.sim.dms(MO).iter().filter(|m| m.text().contains("booked")).count(), 1);
+    assert_clean(&w);
+    w.stop().await;
+}
