@@ -18,6 +18,12 @@
 //! | `attend:missed:<session>` | "It didn't happen"; Book again  | —                       |
 //! | `attend:moved:<session>`  | asks the new time               | moves the session       |
 //! | `rate:<1-5>:<session>`    | stores the caller's rating      | —                       |
+//! | `prompt:<kind>:<pairing>` | opens the next review step      | —                       |
+//! | `reflect:<pairing>`       | opens the final reflection      | saves the reflection    |
+//! | `checkin:on:<pairing>`    | opts into quarterly check-ins   | —                       |
+//! | `background:<pairing>`    | opens Share background (mentee) | saves it, tells mentor  |
+//! | `milestone:done:<id>`     | marks the milestone done        | —                       |
+//! | `outline:<guild>`         | —                               | replaces the outline    |
 //!
 //! A booking outside the partner's weekly availability asks first ([`BookConfirm`]); nothing is
 //! stored until "Book anyway", whose id carries the whole booking:
@@ -49,6 +55,18 @@ pub enum ComponentId {
     Moved(i64),
     /// How useful the session was, 1–5.
     Rate(u8, i64),
+    /// **Start midpoint/final review** for a pairing.
+    ReviewStart(ReviewKind, i64),
+    /// The End-of-Program Reflection of a pairing (the final review's second step).
+    Reflection(i64),
+    /// Opt a pairing into quarterly check-ins.
+    CheckIns(i64),
+    /// **Share background** (pre-work) for a pairing.
+    Background(i64),
+    /// Mark a milestone done.
+    MilestoneDone(i64),
+    /// The outline form of a guild's program (admins).
+    Outline(i64),
 }
 
 impl ComponentId {
@@ -69,6 +87,12 @@ impl ComponentId {
             Self::Missed(id) => format!("attend:missed:{id}"),
             Self::Moved(id) => format!("attend:moved:{id}"),
             Self::Rate(value, id) => format!("rate:{value}:{id}"),
+            Self::ReviewStart(kind, id) => format!("prompt:{kind}:{id}"),
+            Self::Reflection(id) => format!("reflect:{id}"),
+            Self::CheckIns(id) => format!("checkin:on:{id}"),
+            Self::Background(id) => format!("background:{id}"),
+            Self::MilestoneDone(id) => format!("milestone:done:{id}"),
+            Self::Outline(id) => format!("outline:{id}"),
         }
     }
 
@@ -89,6 +113,14 @@ impl ComponentId {
             "attend:met" => Self::Met(id),
             "attend:missed" => Self::Missed(id),
             "attend:moved" => Self::Moved(id),
+            "reflect" => Self::Reflection(id),
+            "checkin:on" => Self::CheckIns(id),
+            "background" => Self::Background(id),
+            "milestone:done" => Self::MilestoneDone(id),
+            "outline" => Self::Outline(id),
+            _ if head.starts_with("prompt:") => {
+                Self::ReviewStart(ReviewKind::parse(head.strip_prefix("prompt:")?)?, id)
+            }
             _ if head.starts_with("rate:") => {
                 let value = head.strip_prefix("rate:")?.parse::<u8>().ok().filter(|v| (1..=5).contains(v))?;
                 Self::Rate(value, id)
@@ -97,7 +129,8 @@ impl ComponentId {
         })
     }
 
-    fn button(self, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
+    /// A button with this id.
+    pub fn button(self, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
         serenity::CreateButton::new(self.to_custom_id()).label(label).style(style)
     }
 }
@@ -255,6 +288,13 @@ mod tests {
             ComponentId::Moved(4),
             ComponentId::Rate(1, 4),
             ComponentId::Rate(5, 4),
+            ComponentId::ReviewStart(ReviewKind::Midpoint, 2),
+            ComponentId::ReviewStart(ReviewKind::Final, 2),
+            ComponentId::Reflection(2),
+            ComponentId::CheckIns(2),
+            ComponentId::Background(2),
+            ComponentId::MilestoneDone(8),
+            ComponentId::Outline(900_000_000_000_000_001),
         ];
         for id in all {
             assert_eq!(ComponentId::parse(&id.to_custom_id()), Some(id), "{}", id.to_custom_id());
@@ -305,6 +345,7 @@ mod tests {
             "rate:6:4",
             "rate::4",
             "attend:maybe:4",
+            "prompt:weekly:4",
         ] {
             assert_eq!(ComponentId::parse(s), None, "{s}");
         }

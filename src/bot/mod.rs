@@ -12,6 +12,7 @@ mod inflight;
 mod interactions;
 mod modals;
 mod reply;
+pub(crate) mod shape;
 
 use std::time::Instant;
 

@@ -14,6 +14,7 @@ mod pairings;
 mod programs;
 mod series;
 mod sessions;
+mod shape;
 mod stats;
 
 use std::{path::Path, str::FromStr, time::Duration};
@@ -31,6 +32,7 @@ pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
 pub use series::NewSeries;
 pub use sessions::NewSession;
+pub use shape::{NewMilestone, ProgramShape};
 pub use stats::{SessionFacts, WeeklyStats, Weeks};
 
 /// The database handle (cheap to clone).
