@@ -65,8 +65,11 @@ impl App {
         let current = self.store.program_shape(caller.guild_id).await?.timeline;
         let timeline =
             Timeline::from_options(dates.starts, dates.ends, dates.length, current).map_err(UserError::from)?;
+        let old_zone = self.store.program(caller.guild_id).await?.map(|p| p.zone);
         let outcome = self.setup_program(caller, channel, zone).await?;
-        if let Some(t) = timeline.filter(|t| Some(*t) != current) {
+        // New dates, or the same dates in another zone: every pair's prompts move.
+        let moved = |t: &Timeline| Some(*t) != current || old_zone != Some(outcome.program.zone);
+        if let Some(t) = timeline.filter(moved) {
             let now = self.now();
             let mut tx = self.store.begin().await?;
             self.store.save_timeline(&mut tx, caller.guild_id, &t, now).await?;
