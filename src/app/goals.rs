@@ -44,6 +44,8 @@ pub struct GoalList {
     pub pairing: Pairing,
     pub entries: Vec<GoalEntry>,
     pub zone: Tz,
+    /// End-of-Program Reflections: who, and what changed most, skills improved, what continues.
+    pub reflections: Vec<(UserId, [String; 3])>,
 }
 
 /// An autocomplete entry for goals.
@@ -95,7 +97,8 @@ impl App {
             let milestones = milestones.iter().filter(|m| m.goal_id == goal.id).cloned().collect();
             entries.push(GoalEntry { number: i + 1, goal, updates, reviews, milestones });
         }
-        Ok(GoalList { pairing, entries, zone })
+        let reflections = self.store.reflections(pairing.id).await?;
+        Ok(GoalList { pairing, entries, zone, reflections })
     }
 
     /// Records progress (0–100) on an open goal.

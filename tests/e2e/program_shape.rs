@@ -95,6 +95,13 @@ async fn the_final_review_takes_two_steps_and_a_pair_that_opts_in_gets_quarterly
     );
     let r = w.actor(MIA).in_dm().submit(&modal, &[("changed_most", "Confidence"), ("skills", "Rust")]).await.unwrap();
     assert!(r.text().contains("Reflection is saved"), "{}", r.text());
+    for user in [MIA, MO] {
+        let list = say(&w, user, "goal list", &[]).await;
+        assert!(
+            list.contains("End-of-Program Reflection") && list.contains("**What changed most:** Confidence"),
+            "{list}"
+        );
+    }
     // Mo opts the pair into check-ins.
     let mo = dms_with(&w, MO, "End-of-Program Reflection");
     let opt = mo[0].button_id("Quarterly check-ins").unwrap();

@@ -184,7 +184,7 @@ fn goal_answer(goal: &Goal, verb: &str) -> Answer {
 }
 
 fn list_answer(list: &GoalList) -> Answer {
-    if list.entries.is_empty() {
+    if list.entries.is_empty() && list.reflections.is_empty() {
         return Answer::text("No goals yet. Add one with `/goal add title:…`.");
     }
     let mut sections = Vec::new();
@@ -221,6 +221,15 @@ fn list_answer(list: &GoalList) -> Answer {
             body = format!("{body}\n   {} · {} · {state}", m.short_id(), m.title);
         }
         sections.push(Section::new(format!("G{} · {}", e.number, e.goal.title), body));
+    }
+    for (by, [changed, skills, keep]) in &list.reflections {
+        let lines: Vec<String> =
+            [("What changed most", changed), ("Skills improved", skills), ("What should continue", keep)]
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| format!("**{k}:** {v}"))
+                .collect();
+        sections.push(Section::new("🏁 End-of-Program Reflection", format!("by <@{by}>\n{}", lines.join("\n"))));
     }
     let intro = format!("Goals of <@{}> with <@{}> (mentor).", list.pairing.mentee_id, list.pairing.mentor_id);
     Answer::default().pages(layout::pages("🎯 Goals", &intro, &sections))
