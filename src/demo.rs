@@ -6,8 +6,11 @@
 //! private rating); notes from the follow-up's button; the summary and an action item from it;
 //! another deadline reminder and the next weekly nudge; the mentor's weekly availability, a
 //! bi-weekly series booked from his free times, one occurrence moved, another moved to a free
-//! time picked from the buttons offered when the time asked for is outside his hours. The clock
-//! jumps from one due job to the next, so it takes seconds.
+//! time picked from the buttons offered when the time asked for is outside his hours. The
+//! program's shape: its eight-week timeline, the session outline (its first step in the agenda request and the prep
+//! note), the mentee's pre-work (her background, sent to the mentor), and the midpoint review
+//! prompt four weeks in, answered from its button. The clock jumps from one due job to the next,
+//! so it takes seconds.
 
 use std::{io::Write, time::Duration};
 
@@ -53,10 +56,31 @@ fn dm(w: &World, user: u64, needle: &str) -> anyhow::Result<discord_sim::Message
 
 async fn play(w: &mut World) -> anyhow::Result<()> {
     let (ada, mo, mia) = (w.actor(ADA), w.actor(MO), w.actor(MIA));
-    ada.slash("program setup", &[("channel", &MENTORING.to_string()), ("timezone", "Europe/Berlin")]).await?;
+    let setup = [
+        ("channel", MENTORING.to_string()),
+        ("timezone", "Europe/Berlin".into()),
+        ("starts", "2026-11-23".into()),
+        ("length", "8".into()),
+    ];
+    let setup: Vec<(&str, &str)> = setup.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    ada.slash("program setup", &setup).await?;
     mo.slash("join", &[("role", "mentor"), ("timezone", "America/New_York")]).await?;
     mia.slash("join", &[("role", "mentee")]).await?;
     ada.slash("pair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await?;
+    // Pre-work: Mia shares her background from the pairing DM; Mo gets it by DM.
+    let paired =
+        w.sim.wait_for_dm(MIA, |m| m.text().contains("Before your first session"), Duration::from_secs(5)).await?;
+    let form = mia.clone().in_dm().press(&paired, &paired.button_id("Share background")?).await?;
+    let background = [
+        ("current_role", "Backend engineer (3 years), payments team"),
+        ("wants", "A path to senior: scope, visibility, a promotion case"),
+        ("links", "https://example.com/mia-cv.pdf"),
+        ("communication", "Video calls; DMs for quick questions"),
+        ("frequency", "Every two weeks"),
+    ];
+    mia.clone().in_dm().submit(form.modal()?, &background).await?;
+    w.sim.wait_for_dm(MO, |m| m.text().contains("Your mentee's background"), Duration::from_secs(5)).await?;
+    mia.slash("program outline", &[]).await?;
     mia.slash("book", &[("with", &MO.to_string()), ("when", "tue 15:00"), ("topic", "Career goals")]).await?;
     let choices = mo.autocomplete("reschedule", &[("session", "")], "session").await?;
     let (_label, session) = choices.first().context("Mo sees the booked session in the list")?;
@@ -115,8 +139,14 @@ async fn play(w: &mut World) -> anyhow::Result<()> {
     w.run_until(at(2026, 11, 30, 9, 0)?).await?;
     mia.slash("goal progress", &[("goal", "G1"), ("percent", "30"), ("evidence", "Case outline agreed")]).await?;
 
-    // A rhythm: Mo says when he is free, Mia books every other week from his free times (shown in
-    // both zones), and one occurrence moves.
+    rhythm(w).await?;
+    midpoint(w).await
+}
+
+/// A rhythm: Mo says when he is free, Mia books every other week from his free times (shown in
+/// both zones), one occurrence moves, and a move outside his hours picks one of his free times.
+async fn rhythm(w: &World) -> anyhow::Result<()> {
+    let (mo, mia) = (w.actor(MO), w.actor(MIA));
     mo.slash("availability set", &[("slots", "tue 11:00-13:00, thu 11:00-12:00")]).await?;
     mia.slash("availability show", &[("user", &MO.to_string())]).await?;
     let free = mia.autocomplete("book", &[("with", &MO.to_string()), ("when", "")], "when").await?;
@@ -134,6 +164,19 @@ async fn play(w: &mut World) -> anyhow::Result<()> {
     let slot = offer.buttons().into_iter().find(|b| b.0.starts_with("avail:slot:")).context("a free time to pick")?;
     mia.press(&offer, &slot.0).await?;
     mia.slash("sessions", &[]).await?;
+
+    Ok(())
+}
+
+/// Four weeks in: the midpoint review prompt (10:00 in each one's zone); Mia reviews her goal.
+async fn midpoint(w: &mut World) -> anyhow::Result<()> {
+    let (ada, mia) = (w.actor(ADA), w.actor(MIA));
+    w.run_until(at(2026, 12, 20, 16, 0)?).await?;
+    let prompt = dm(w, MIA, "Midpoint review")?;
+    let form = mia.clone().in_dm().press(&prompt, &prompt.button_id("Start midpoint review")?).await?;
+    let review =
+        [("first", "40"), ("second", "Case outline agreed with my manager"), ("third", "Ask for a stretch project")];
+    mia.clone().in_dm().submit(form.modal()?, &review).await?;
     ada.slash("program status", &[]).await?;
     Ok(())
 }

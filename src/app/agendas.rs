@@ -35,6 +35,8 @@ pub struct AgendaView {
 pub struct AgendaForm {
     pub session: Session,
     pub input: AgendaInput,
+    /// The outline's step for this session (its focus, shown as the form's placeholder).
+    pub step: Option<crate::domain::outline::Step>,
 }
 
 /// The result of submitting an agenda.
@@ -76,7 +78,8 @@ impl App {
         }
         check_upcoming(&session, self.now())?;
         let input = self.store.agenda(session.id).await?.as_ref().map(AgendaInput::from).unwrap_or_default();
-        Ok(AgendaForm { session, input })
+        let step = self.step_for(pairing.guild_id, session.number).await?;
+        Ok(AgendaForm { session, input, step })
     }
 
     /// Saves the mentee's agenda and sends it to the mentor.

@@ -7,12 +7,14 @@ use crate::domain::{
     availability::SlotError,
     goal::AnswerError,
     layout::MESSAGE_CHARS,
+    outline::OutlineError,
     program::UnknownZone,
     schedule::ScheduleError,
     series::SeriesError,
     session::BookingError,
     settings::SettingError,
     text::{excerpt, short},
+    timeline::TimelineError,
     when::WhenError,
 };
 
@@ -163,4 +165,18 @@ pub enum UserError {
     AwayGone,
     #[error("Only the person who is away can remove that away period.")]
     NotYourAway,
+    #[error(transparent)]
+    Timeline(#[from] TimelineError),
+    #[error(transparent)]
+    Outline(#[from] OutlineError),
+    #[error("The mentee shares their background; as the mentor you receive it by DM and see it in `/profile` and `/session summary`.")]
+    MenteeSharesBackground,
+    #[error("This program has no timeline yet, so there is no end to check in after. An admin sets one with `/program setup starts:… ends:…`.")]
+    NoTimeline,
+    #[error("I don't know that mentoring pair; this button is for the two people of the pair.")]
+    UnknownPairing,
+    #[error("I don't know that milestone. Pick one from the list while typing, or see `/goal list`.")]
+    UnknownMilestone,
+    #[error("{0} is done already.")]
+    MilestoneDone(String),
 }

@@ -35,6 +35,7 @@ pub struct GoalEntry {
     pub goal: Goal,
     pub updates: Vec<GoalUpdate>,
     pub reviews: Vec<Review>,
+    pub milestones: Vec<crate::domain::milestone::Milestone>,
 }
 
 /// The goals of one pairing.
@@ -43,6 +44,8 @@ pub struct GoalList {
     pub pairing: Pairing,
     pub entries: Vec<GoalEntry>,
     pub zone: Tz,
+    /// End-of-Program Reflections: who, and what changed most, skills improved, what continues.
+    pub reflections: Vec<(UserId, [String; 3])>,
 }
 
 /// An autocomplete entry for goals.
@@ -86,13 +89,16 @@ impl App {
 
     pub(crate) async fn goal_list(&self, pairing: Pairing, zone: Tz) -> AppResult<GoalList> {
         let reviews = self.store.reviews_of_pairing(pairing.id).await?;
+        let milestones = self.store.milestones_of_pairing(pairing.id).await?;
         let mut entries = Vec::new();
         for (i, goal) in self.store.goals_of_pairing(pairing.id).await?.into_iter().enumerate() {
             let updates = self.store.goal_updates(goal.id).await?;
             let reviews = reviews.iter().filter(|r| r.goal_id == goal.id).cloned().collect();
-            entries.push(GoalEntry { number: i + 1, goal, updates, reviews });
+            let milestones = milestones.iter().filter(|m| m.goal_id == goal.id).cloned().collect();
+            entries.push(GoalEntry { number: i + 1, goal, updates, reviews, milestones });
         }
-        Ok(GoalList { pairing, entries, zone })
+        let reflections = self.store.reflections(pairing.id).await?;
+        Ok(GoalList { pairing, entries, zone, reflections })
     }
 
     /// Records progress (0–100) on an open goal.

@@ -35,6 +35,8 @@ pub struct Profile {
     pub program: Program,
     pub pairings: Vec<Pairing>,
     pub upcoming_sessions: usize,
+    /// The mentee's background of each pairing that has one (the caller is one of the pair).
+    pub backgrounds: Vec<crate::domain::background::Background>,
 }
 
 impl App {
@@ -121,6 +123,10 @@ impl App {
             .iter()
             .filter(|s| s.status == crate::domain::session::SessionStatus::Booked && s.starts_at > now)
             .count();
-        Ok(Profile { member, program, pairings, upcoming_sessions: upcoming })
+        let mut backgrounds = Vec::new();
+        for pairing in &pairings {
+            backgrounds.extend(self.store.background(pairing.id).await?);
+        }
+        Ok(Profile { member, program, pairings, upcoming_sessions: upcoming, backgrounds })
     }
 }

@@ -11,10 +11,12 @@ mod error;
 mod goals;
 mod health;
 mod membership;
+mod milestones;
 mod notes;
 mod notice;
 mod pairing;
 mod planning;
+mod prework;
 mod program;
 mod requests;
 mod reviews;
@@ -22,6 +24,7 @@ mod series;
 mod series_move;
 mod session_list;
 mod sessions;
+mod shape;
 mod summary;
 
 use std::sync::Arc;
@@ -39,6 +42,7 @@ pub use error::{AppError, AppResult, UserError};
 pub use goals::{GoalEntry, GoalInput, GoalList};
 pub use health::DeliveryHealth;
 pub use membership::{JoinOutcome, LeaveOutcome, Profile};
+pub use milestones::MilestoneOutcome;
 pub use notes::{NotesForm, NotesOutcome};
 pub use notice::{base36, Notice, NoticeKind};
 pub use pairing::PairOutcome;
@@ -48,6 +52,7 @@ pub use reviews::{ReviewAnswers, ReviewForm, ReviewOutcome};
 pub use series::{SeriesOptions, SeriesOutcome, SeriesSummary};
 pub use session_list::{SessionChoice, SessionLine};
 pub use sessions::{BookOutcome, CancelOutcome, RescheduleOutcome};
+pub use shape::{ReviewStep, TimelineOptions, TimelineStatus};
 pub use summary::SessionRecord;
 
 /// Cuts a label (never user data shown nowhere else) to `max` characters.

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::{
     agenda::Topic,
+    background::BackgroundInput,
     ids::UserId,
     jobs::{JobKind, PlannedJob, Subject},
     pairing::Pairing,
@@ -66,6 +67,8 @@ pub enum NoticeKind {
     AgendaShared { session: Session, updated: bool, revision: i64 },
     /// The mentor added topics to an agenda; sent to the mentee. `first_id` is the first topic's row.
     TopicsAdded { session: Session, topics: Vec<Topic>, by: UserId, first_id: i64 },
+    /// The mentee shared (or updated, at `revision`) their background; sent to the mentor.
+    BackgroundShared { pairing: Pairing, background: BackgroundInput, revision: i64 },
 }
 
 impl Notice {
@@ -84,6 +87,7 @@ impl Notice {
             NoticeKind::SessionCancelled { session, .. } => ('c', session.id, 0),
             NoticeKind::AgendaShared { session, revision, .. } => ('g', session.id, *revision),
             NoticeKind::TopicsAdded { first_id, .. } => ('t', *first_id, 0),
+            NoticeKind::BackgroundShared { pairing, revision, .. } => ('k', pairing.id, *revision),
         };
         format!("{tag}{}.{}.{}", base36(id.unsigned_abs()), base36(rev.unsigned_abs()), base36(self.to.0))
     }
@@ -100,6 +104,7 @@ impl Notice {
             | NoticeKind::TopicsAdded { session, .. } => Some(session),
             NoticeKind::Paired { .. }
             | NoticeKind::Unpaired { .. }
+            | NoticeKind::BackgroundShared { .. }
             | NoticeKind::SeriesBooked { .. }
             | NoticeKind::SeriesCancelled { .. }
             | NoticeKind::SeriesMoved { .. } => None,
@@ -110,9 +115,12 @@ impl Notice {
     pub fn job(&self, now: DateTime<Utc>) -> anyhow::Result<PlannedJob> {
         let subject = match (&self.kind, self.session()) {
             (_, Some(session)) => Subject::Session(session.id),
-            (NoticeKind::Paired { pairing, .. } | NoticeKind::Unpaired { pairing, .. }, None) => {
-                Subject::Pairing(pairing.id)
-            }
+            (
+                NoticeKind::Paired { pairing, .. }
+                | NoticeKind::Unpaired { pairing, .. }
+                | NoticeKind::BackgroundShared { pairing, .. },
+                None,
+            ) => Subject::Pairing(pairing.id),
             (
                 NoticeKind::SeriesBooked { series, .. }
                 | NoticeKind::SeriesCancelled { series, .. }

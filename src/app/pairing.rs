@@ -32,7 +32,7 @@ impl App {
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn pair(&self, caller: &Caller, mentor: &Person, mentee: &Person) -> AppResult<PairOutcome> {
         require_admin(caller)?;
-        self.require_program(caller.guild_id).await?;
+        let program = self.require_program(caller.guild_id).await?;
         if mentor.id == mentee.id {
             return Err(UserError::SamePerson.into());
         }
@@ -49,6 +49,7 @@ impl App {
             Notice { to: mentee.id, kind: NoticeKind::Paired { pairing: pairing.clone(), partner: mentor.id } },
         ];
         self.plan_notices(&mut tx, caller.guild_id, &notices, now).await?;
+        self.plan_new_pair_timeline(&mut tx, &program, &pairing, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;
         self.jobs_changed();
         Ok(PairOutcome { pairing, cancelled_sessions: Vec::new(), notices })

@@ -134,6 +134,9 @@ impl App {
         for id in self.store.session_ids_of_pairing(tx, pairing_id).await? {
             self.store.cancel_jobs_of(tx, Subject::Session(id), now).await?;
         }
+        // Review prompts and milestone reminders end with the pairing (check-ins, which the pair
+        // chose, still come).
+        self.store.cancel_shape_jobs(tx, None, Some(pairing_id), &super::shape::PAIR_TIMELINE_KINDS, now).await?;
         Ok(())
     }
 

@@ -39,6 +39,8 @@ pub struct ProgramStatus {
     pub failed: Vec<Job>,
     /// Held, missed and unconfirmed sessions, and the average rating when enough exist.
     pub attendance: AttendanceSummary,
+    /// Where the program's timeline stands, if it has one.
+    pub timeline: Option<super::TimelineStatus>,
 }
 
 impl App {
@@ -142,6 +144,7 @@ impl App {
         let counts = self.store.job_counts(program.guild_id).await?;
         let failed = self.store.failed_jobs(program.guild_id, 10).await?;
         let attendance = self.attendance_summary(caller).await?;
-        Ok(ProgramStatus { program, counts, failed, attendance })
+        let timeline = self.program_timeline(&program).await?;
+        Ok(ProgramStatus { program, counts, failed, attendance, timeline })
     }
 }

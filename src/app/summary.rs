@@ -24,6 +24,8 @@ pub struct SessionRecord {
     pub next_session: Option<Session>,
     /// Whether the session has started (notes and follow-ups apply).
     pub started: bool,
+    /// The mentee's background (pre-work), when shared.
+    pub background: Option<crate::domain::background::Background>,
 }
 
 impl App {
@@ -48,6 +50,7 @@ impl App {
             reviews: self.store.reviews_of_pairing(pairing.id).await?,
             actions,
             next_session,
+            background: self.store.background(pairing.id).await?,
             view: self.agenda_view(session, pairing).await?,
         })
     }

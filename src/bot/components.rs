@@ -19,6 +19,12 @@
 //! | `attend:moved:<session>`  | asks the new time               | moves the session       |
 //! | `rate:<1-5>:<session>`    | stores the caller's rating      | —                       |
 //! | `away:remove:<away>`      | removes the owner's away period | —                       |
+//! | `prompt:<kind>:<pairing>` | opens the next review step      | —                       |
+//! | `reflect:<pairing>`       | opens the final reflection      | saves the reflection    |
+//! | `checkin:on:<pairing>`    | opts into quarterly check-ins   | —                       |
+//! | `background:<pairing>`    | opens Share background (mentee) | saves it, tells mentor  |
+//! | `milestone:done:<id>`     | marks the milestone done        | —                       |
+//! | `outline:<guild>`         | —                               | replaces the outline    |
 //!
 //! A booking outside the partner's weekly availability asks first, and "It didn't happen"
 //! offers free times ([`RequestButton`]): the question is a stored request (nothing is booked),
@@ -52,6 +58,18 @@ pub enum ComponentId {
     Rate(u8, i64),
     /// Remove an away period (its owner only).
     AwayRemove(i64),
+    /// **Start midpoint/final review** for a pairing.
+    ReviewStart(ReviewKind, i64),
+    /// The End-of-Program Reflection of a pairing (the final review's second step).
+    Reflection(i64),
+    /// Opt a pairing into quarterly check-ins.
+    CheckIns(i64),
+    /// **Share background** (pre-work) for a pairing.
+    Background(i64),
+    /// Mark a milestone done.
+    MilestoneDone(i64),
+    /// The outline form of a guild's program (admins).
+    Outline(i64),
 }
 
 impl ComponentId {
@@ -73,6 +91,12 @@ impl ComponentId {
             Self::Moved(id) => format!("attend:moved:{id}"),
             Self::Rate(value, id) => format!("rate:{value}:{id}"),
             Self::AwayRemove(id) => format!("away:remove:{id}"),
+            Self::ReviewStart(kind, id) => format!("prompt:{kind}:{id}"),
+            Self::Reflection(id) => format!("reflect:{id}"),
+            Self::CheckIns(id) => format!("checkin:on:{id}"),
+            Self::Background(id) => format!("background:{id}"),
+            Self::MilestoneDone(id) => format!("milestone:done:{id}"),
+            Self::Outline(id) => format!("outline:{id}"),
         }
     }
 
@@ -94,6 +118,14 @@ impl ComponentId {
             "attend:missed" => Self::Missed(id),
             "attend:moved" => Self::Moved(id),
             "away:remove" => Self::AwayRemove(id),
+            "reflect" => Self::Reflection(id),
+            "checkin:on" => Self::CheckIns(id),
+            "background" => Self::Background(id),
+            "milestone:done" => Self::MilestoneDone(id),
+            "outline" => Self::Outline(id),
+            _ if head.starts_with("prompt:") => {
+                Self::ReviewStart(ReviewKind::parse(head.strip_prefix("prompt:")?)?, id)
+            }
             _ if head.starts_with("rate:") => {
                 let value = head.strip_prefix("rate:")?.parse::<u8>().ok().filter(|v| (1..=5).contains(v))?;
                 Self::Rate(value, id)
@@ -102,7 +134,8 @@ impl ComponentId {
         })
     }
 
-    fn button(self, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
+    /// A button with this id.
+    pub fn button(self, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
         serenity::CreateButton::new(self.to_custom_id()).label(label).style(style)
     }
 }
@@ -286,6 +319,13 @@ mod tests {
             ComponentId::Rate(1, 4),
             ComponentId::Rate(5, 4),
             ComponentId::AwayRemove(8),
+            ComponentId::ReviewStart(ReviewKind::Midpoint, 2),
+            ComponentId::ReviewStart(ReviewKind::Final, 2),
+            ComponentId::Reflection(2),
+            ComponentId::CheckIns(2),
+            ComponentId::Background(2),
+            ComponentId::MilestoneDone(8),
+            ComponentId::Outline(900_000_000_000_000_001),
         ];
         for id in all {
             assert_eq!(ComponentId::parse(&id.to_custom_id()), Some(id), "{}", id.to_custom_id());
@@ -335,6 +375,7 @@ mod tests {
             "rate:6:4",
             "rate::4",
             "attend:maybe:4",
+            "prompt:weekly:4",
         ] {
             assert_eq!(ComponentId::parse(s), None, "{s}");
         }

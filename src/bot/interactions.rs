@@ -184,6 +184,12 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
             let caller = app.caller_for_goal(user, &name, gid).await?;
             modals::review_modal(&app.review_form(&caller, kind, None, Some(&format!("g{gid}"))).await?)
         }
+        ComponentId::ReviewStart(..)
+        | ComponentId::Reflection(_)
+        | ComponentId::CheckIns(_)
+        | ComponentId::Background(_)
+        | ComponentId::MilestoneDone(_)
+        | ComponentId::Outline(_) => return super::shape::on_press(data, http, source, id).await,
     };
     Ok(source.show_modal(http, modal).await?)
 }
@@ -275,12 +281,18 @@ async fn on_submit(
             let failures = tell_with(data, &out.notices).await;
             attendance::moved(&out, &failures)
         }
+        ComponentId::Reflection(_) | ComponentId::Background(_) | ComponentId::Outline(_) => {
+            super::shape::on_submit(data, source, modal, id).await?
+        }
         ComponentId::ActionDone(_)
         | ComponentId::ActionLater(_)
         | ComponentId::Met(_)
         | ComponentId::Missed(_)
         | ComponentId::Rate(..)
-        | ComponentId::AwayRemove(_) => return Err(anyhow::anyhow!("a button's id came with a form").into()),
+        | ComponentId::AwayRemove(_)
+        | ComponentId::ReviewStart(..)
+        | ComponentId::CheckIns(_)
+        | ComponentId::MilestoneDone(_) => return Err(anyhow::anyhow!("a button's id came with a form").into()),
     };
     Ok(answer)
 }

@@ -13,6 +13,7 @@ mod interactions;
 mod modals;
 mod reply;
 mod requests;
+pub(crate) mod shape;
 
 use std::time::Instant;
 

@@ -64,12 +64,16 @@ fn modal(id: ComponentId, title: &str, inputs: Vec<CreateInputText>) -> CreateMo
 pub fn agenda_modal(form: &AgendaForm) -> CreateModal {
     let v = &form.input;
     let m = MODAL_VALUE_CHARS;
+    // The outline's focus for this session, within Discord's 100 characters of a placeholder.
+    let focus = form.step.as_ref().map_or_else(
+        || "e.g. Leave with a plan for my promotion case".to_owned(),
+        crate::domain::outline::Step::placeholder,
+    );
     modal(
         ComponentId::Agenda(form.session.id),
         &format!("Agenda for session #{}", form.session.number),
         vec![
-            input(agenda::GOAL, "Session goal (what would make it a success)", &v.goal, true, m)
-                .placeholder("e.g. Leave with a plan for my promotion case"),
+            input(agenda::GOAL, "Session goal (what would make it a success)", &v.goal, true, m).placeholder(focus),
             input(agenda::PROGRESS, "Progress since last session", &v.progress, false, m),
             input(agenda::CHALLENGES, "Challenges", &v.challenges, false, m),
             input(agenda::TOPICS, "Topics (one a line, ! = high priority)", &v.topics, false, m)

@@ -46,6 +46,16 @@ pub enum JobKind {
     /// Sends nothing: plans the reminders of a series' occurrences as they come within
     /// [`SERIES_HORIZON_DAYS`], then the next top-up. The payload names the series.
     SeriesTopUp,
+    /// The program's timeline: a DM with **Start midpoint review** / **Start final review**;
+    /// the payload names the review.
+    ReviewPrompt,
+    /// A week after a review prompt, only when that person has not done the review.
+    ReviewReminder,
+    /// A quarterly check-in after the program (pairs that opted in); the payload is the quarter.
+    CheckIn,
+    /// Before a milestone's due day, and the morning after when it is missed; the payload is
+    /// the milestone's id.
+    MilestoneReminder,
 }
 
 /// How far ahead the reminders of a series' occurrences are planned; later occurrences wait for
@@ -54,7 +64,7 @@ pub const SERIES_HORIZON_DAYS: i64 = 14;
 
 impl JobKind {
     /// Every kind, for status tables.
-    pub const ALL: [JobKind; 12] = [
+    pub const ALL: [JobKind; 16] = [
         JobKind::AgendaRequest,
         JobKind::AgendaNudge,
         JobKind::AgendaMissing,
@@ -67,6 +77,10 @@ impl JobKind {
         JobKind::DmFallback,
         JobKind::Notice,
         JobKind::SeriesTopUp,
+        JobKind::ReviewPrompt,
+        JobKind::ReviewReminder,
+        JobKind::CheckIn,
+        JobKind::MilestoneReminder,
     ];
 
     /// The stored name.
@@ -84,6 +98,10 @@ impl JobKind {
             JobKind::DmFallback => "dm_fallback",
             JobKind::Notice => "notice",
             JobKind::SeriesTopUp => "series_top_up",
+            JobKind::ReviewPrompt => "review_prompt",
+            JobKind::ReviewReminder => "review_reminder",
+            JobKind::CheckIn => "check_in",
+            JobKind::MilestoneReminder => "milestone_reminder",
         }
     }
 

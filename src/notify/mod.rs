@@ -8,6 +8,7 @@ pub mod content;
 mod discord;
 mod render;
 mod render_series;
+mod render_shape;
 mod rest;
 pub mod summary;
 

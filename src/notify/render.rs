@@ -43,7 +43,13 @@ pub fn render_notice(
                      Book your first session with `/book with:@… when:…`, e.g. `when:tomorrow 15:00`."
                 ))
                 .colour(COLOUR);
-            Outgoing { embeds: vec![embed], ..Outgoing::default() }
+            if pairing.mentee_id != notice.to {
+                return Some(Outgoing { embeds: vec![embed], ..Outgoing::default() });
+            }
+            super::render_shape::paired_mentee(embed, pairing.id)
+        }
+        NoticeKind::BackgroundShared { pairing, background, revision } => {
+            super::render_shape::background_shared(pairing, background, *revision)
         }
         NoticeKind::Unpaired { partner, partner_left, .. } => {
             let why = if *partner_left { "they left the mentoring program" } else { "a program admin ended it" };

@@ -63,8 +63,13 @@ pub fn record_sections(record: &SessionRecord, style: Style) -> (String, String,
         follow_up.push(line);
     }
     let leftovers: Vec<String> = view.leftovers.iter().map(|a| action_line(view, a, style)).collect();
+    let background = record.background.as_ref().map_or_else(
+        || "Not shared yet (the mentee shares it with the button in the pairing DM).".to_owned(),
+        |b| b.input.fields().iter().map(|(k, v)| format!("**{k}:** {v}")).collect::<Vec<_>>().join("\n"),
+    );
     let sections = vec![
         Section::new("📅 Session details", details),
+        Section::new("🧳 Mentee's background", background),
         Section::new(
             "🎯 Session goal",
             if agenda.is_some() { text(|a| &a.goal) } else { "No agenda was written.".into() },

@@ -7,7 +7,7 @@ use serenity::all::{ButtonStyle, CreateActionRow, CreateButton, CreateEmbed};
 use crate::{
     app::AgendaView,
     bot::components::{action_buttons, attendance_buttons, ComponentId},
-    domain::{action::ActionItem, ids::UserId, jobs::JobKind, layout, session::Session},
+    domain::{action::ActionItem, ids::UserId, jobs::JobKind, layout, outline::Step, session::Session},
     notify::{
         content::{action_line, agenda_sections, lines_or, single_message, Style, COLOUR},
         when, Outgoing,
@@ -29,7 +29,13 @@ fn session_title(emoji: &str, what: &str, s: &Session) -> String {
 }
 
 /// The DM of a session job (all but the mentor's prep) for `to`, or `None` for other kinds.
-pub fn session_message(kind: JobKind, f: &SessionFacts, to: UserId, nonce: String) -> Option<Outgoing> {
+pub fn session_message(
+    kind: JobKind,
+    f: &SessionFacts,
+    to: UserId,
+    step: Option<&Step>,
+    nonce: String,
+) -> Option<Outgoing> {
     let s = &f.session;
     let (mentor, mentee) = (f.pairing.mentor_id, f.pairing.mentee_id);
     let id = s.id;
@@ -38,8 +44,9 @@ pub fn session_message(kind: JobKind, f: &SessionFacts, to: UserId, nonce: Strin
         JobKind::AgendaRequest => dm(
             CreateEmbed::new().title(session_title("📝", "Agenda time", s)).description(format!(
                 "Your session with <@{mentor}> is {}.\nTake five minutes to prepare: what would make it a success, \
-                 what moved since last time, where are you stuck? Submit your agenda with the button or `/agenda edit`.",
-                when(s.starts_at)
+                 what moved since last time, where are you stuck? Submit your agenda with the button or `/agenda edit`.{}",
+                when(s.starts_at),
+                step.map(|st| format!("\n\n{}", st.line(s.number))).unwrap_or_default()
             )),
             vec![submit()],
             nonce,
@@ -97,14 +104,15 @@ pub fn session_message(kind: JobKind, f: &SessionFacts, to: UserId, nonce: Strin
 
 /// The mentor's prep note: the agenda (or its absence) and every open action item of the pair.
 /// Long agendas are laid out across embeds, with the whole text attached when they don't fit.
-pub fn prep_message(view: &AgendaView, open: &[ActionItem], zone: Tz, nonce: String) -> Outgoing {
+pub fn prep_message(view: &AgendaView, open: &[ActionItem], zone: Tz, step: Option<&Step>, nonce: String) -> Outgoing {
     let build = |style: Style| {
         let (_, intro, mut sections) = agenda_sections(view, style);
         sections.retain(|s| !s.name.starts_with("↩️"));
         let items: Vec<String> = open.iter().map(|a| action_line(view, a, style)).collect();
         sections.push(layout::Section::new("📌 Open action items", lines_or(&items, "None.")));
         let missing = if view.agenda.is_some() { "" } else { "\n❌ No agenda has arrived." };
-        (format!("🧭 Prep · session #{}", view.session.number), format!("{intro}{missing}"), sections)
+        let focus = step.map(|s| format!("\n\n{}", s.line(view.session.number))).unwrap_or_default();
+        (format!("🧭 Prep · session #{}", view.session.number), format!("{intro}{missing}{focus}"), sections)
     };
     let (title, intro, sections) = build(Style::Discord);
     let file = format!("prep-session-{}.md", view.session.number);

@@ -9,6 +9,7 @@ mod deliver;
 mod messages;
 mod prepare;
 mod reference;
+mod shape;
 mod weekly;
 
 use std::{

@@ -85,6 +85,10 @@ impl Scheduler {
             (JobKind::Notice, _) => self.prepare_notice(group, first, now).await,
             // Sends nothing; finishing it plans the series' next reminders (see `record`).
             (JobKind::SeriesTopUp, _) => one(group, Plan::Skip(TOPPED_UP)),
+            (JobKind::ReviewPrompt | JobKind::ReviewReminder | JobKind::CheckIn, Subject::Pairing(id)) => {
+                self.prepare_shape(group, first, id, now).await
+            }
+            (JobKind::MilestoneReminder, _) => self.prepare_milestone(group, first, now).await,
             (kind, Subject::Action(_)) if is_action_reminder(kind) => self.prepare_actions(group, now).await,
             (_, Subject::Session(id)) => self.prepare_session(group, first, id, now).await,
             (JobKind::WeeklyNudge, _) => {
@@ -213,14 +217,21 @@ impl Scheduler {
         if let CatchUp::Skip(why) = catch_up(first.kind, first.planned_at, now, state) {
             return one(group, Plan::Skip(why));
         }
+        // The outline's step for this session: its focus and prompts.
+        let step = match first.kind {
+            JobKind::MentorPrep | JobKind::AgendaRequest => {
+                self.app.step_for(first.guild_id, facts.session.number).await.map_err(anyhow)?
+            }
+            _ => None,
+        };
         let message = if first.kind == JobKind::MentorPrep {
             let program = store.program(first.guild_id).await?.ok_or_else(|| anyhow::anyhow!("no program"))?;
             let zone = self.app.zone_of(&program, to).await.map_err(anyhow)?;
             let open = store.open_actions_of_pairing(facts.pairing.id).await?;
             let view = self.app.agenda_view(facts.session, facts.pairing).await.map_err(anyhow)?;
-            Some(messages::prep_message(&view, &open, zone, String::new()))
+            Some(messages::prep_message(&view, &open, zone, step.as_ref(), String::new()))
         } else {
-            messages::session_message(first.kind, &facts, to, String::new())
+            messages::session_message(first.kind, &facts, to, step.as_ref(), String::new())
         };
         match message {
             Some(m) => one(group, Plan::Send(Target::Dm(to), m)),

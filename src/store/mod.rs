@@ -15,6 +15,7 @@ mod programs;
 mod requests;
 mod series;
 mod sessions;
+mod shape;
 mod stats;
 
 use std::{path::Path, str::FromStr, time::Duration};
@@ -32,6 +33,7 @@ pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
 pub use series::NewSeries;
 pub use sessions::NewSession;
+pub use shape::{NewMilestone, ProgramShape};
 pub use stats::{SessionFacts, WeeklyStats, Weeks};
 
 /// The database handle (cheap to clone).

@@ -24,6 +24,7 @@ mod notes;
 mod pairing;
 mod program;
 mod program_scheduler;
+mod program_shape;
 mod reminders;
 mod scheduler;
 mod series;

@@ -95,6 +95,15 @@ pub async fn goals(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompl
     .await
 }
 
+/// The open milestones of the caller's pairs.
+pub async fn open_milestones(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "milestones", |c| async move {
+        Ok(app.milestone_choices(&c, partial).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
+}
+
 /// The next free times of the caller and the partner chosen in `with:` (at the chosen
 /// `duration:`); a picked choice books exactly that instant.
 pub async fn free_times(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {

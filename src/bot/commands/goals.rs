@@ -1,4 +1,4 @@
-//! `/goal add|list|progress|close`.
+//! `/goal add|list|progress|close|milestone|milestone_done`.
 
 use poise::serenity_prelude as serenity;
 
@@ -17,7 +17,12 @@ use crate::{
 };
 
 /// Goals of your mentoring: SMART goals, progress and closing them.
-#[poise::command(slash_command, guild_only, subcommands("add", "list", "progress", "close"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("add", "list", "progress", "close", "milestone", "milestone_done"),
+    subcommand_required
+)]
 pub async fn goal(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
@@ -128,12 +133,58 @@ fn goal_text(goal: &Goal) -> String {
     text
 }
 
+/// Add a milestone to a goal: a step with a due day, reminded like an action item.
+#[poise::command(slash_command, guild_only)]
+pub async fn milestone(
+    ctx: Context<'_>,
+    #[description = "The goal"]
+    #[autocomplete = "autocomplete::open_goals"]
+    #[max_length = 100]
+    goal: String,
+    #[description = "The milestone, e.g. First draft reviewed"]
+    #[max_length = 200]
+    title: String,
+    #[description = "Due day, in your time zone: e.g. 2027-02-01 or fri"]
+    #[max_length = 100]
+    due: String,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.add_milestone(&caller, &goal, &title, &due).await?;
+    let m = &out.milestone;
+    send(
+        ctx,
+        Answer::text(format!(
+            "🎯 {} \"{}\" added to goal \"{}\", due <t:{}:F>. A reminder comes the day before; mark it done with \
+             `/goal milestone_done` or the button in the reminder.",
+            m.short_id(),
+            m.title,
+            out.goal.title,
+            m.due_at.timestamp()
+        )),
+    )
+    .await
+}
+
+/// Mark a milestone done; it counts into its goal's progress.
+#[poise::command(slash_command, guild_only)]
+pub async fn milestone_done(
+    ctx: Context<'_>,
+    #[description = "The milestone"]
+    #[autocomplete = "autocomplete::open_milestones"]
+    #[max_length = 100]
+    milestone: String,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.complete_milestone(&caller, &milestone).await?;
+    send(ctx, crate::bot::shape::milestone_done_answer(&out)).await
+}
+
 fn goal_answer(goal: &Goal, verb: &str) -> Answer {
     Answer::text(format!("🎯 Goal {verb}.")).pages(layout::pages(&goal.title, &goal_text(goal), &[]))
 }
 
 fn list_answer(list: &GoalList) -> Answer {
-    if list.entries.is_empty() {
+    if list.entries.is_empty() && list.reflections.is_empty() {
         return Answer::text("No goals yet. Add one with `/goal add title:…`.");
     }
     let mut sections = Vec::new();
@@ -162,7 +213,23 @@ fn list_answer(list: &GoalList) -> Answer {
             };
             body.push_str(&line);
         }
+        for m in &e.milestones {
+            let state = match m.done_at {
+                Some(at) => format!("✅ done <t:{}:d>", at.timestamp()),
+                None => format!("◻️ due <t:{}:d>", m.due_at.timestamp()),
+            };
+            body = format!("{body}\n   {} · {} · {state}", m.short_id(), m.title);
+        }
         sections.push(Section::new(format!("G{} · {}", e.number, e.goal.title), body));
+    }
+    for (by, [changed, skills, keep]) in &list.reflections {
+        let lines: Vec<String> =
+            [("What changed most", changed), ("Skills improved", skills), ("What should continue", keep)]
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| format!("**{k}:** {v}"))
+                .collect();
+        sections.push(Section::new("🏁 End-of-Program Reflection", format!("by <@{by}>\n{}", lines.join("\n"))));
     }
     let intro = format!("Goals of <@{}> with <@{}> (mentor).", list.pairing.mentee_id, list.pairing.mentor_id);
     Answer::default().pages(layout::pages("🎯 Goals", &intro, &sections))

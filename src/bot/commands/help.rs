@@ -43,18 +43,21 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/action add title: owner:me|partner deadline:fri` an action item (owner's time zone)\n\
              `/action list filter:` · `/action done item:A3` · `/action update item:A3 deadline:|status:`\n\
              `/goal add title:` · `/goal list` · `/goal progress goal: percent:` · `/goal close goal: achieved:`\n\
-             `/review midpoint` · `/review final` one form per goal\n\
+             `/goal milestone goal: title: due:` · `/goal milestone_done milestone:` milestones count into progress\n\
+             `/review midpoint` · `/review final` one form per goal (the final one ends with a reflection)\n\
+             `/program outline` what each session of the program is for\n\
              After a session my DM asks: **We met** · **It didn't happen** · **We moved it**; a rating is private",
             false,
         )
         .field(
             "Admins (Manage Server or the admin role)",
-            "`/program setup channel: timezone:` start or update the program\n\
+            "`/program setup channel: timezone: starts: ends:|length:` start or update the program and its dates\n\
+             `/program outline replace:true` replace the session outline (one step a line, `Title: prompt`)\n\
              `/pair mentor:@ mentee:@` pair two members\n\
              `/unpair mentor:@ mentee:@` end a pairing\n\
              `/program settings name: value:` reminder timings and quiet hours\n\
              `/program nudges schedule: channel: off:` the weekly nudge\n\
-             `/program status` reminder delivery, sessions held or missed, the average rating",
+             `/program status` where the program stands (week 5 of 12), delivery, sessions held or missed, the average rating",
             false,
         )
         .field(

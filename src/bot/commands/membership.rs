@@ -120,5 +120,20 @@ pub async fn profile(ctx: Context<'_>) -> Result<(), BotError> {
         .field("Time zone", format!("{}{zone_note}", zone.name()), true)
         .field("Upcoming sessions", p.upcoming_sessions.to_string(), true)
         .field("Pairings", pairs, false);
-    private(ctx, "", vec![embed]).await
+    // Pre-work, visible to the pair only: this is the caller's own pairing.
+    let mut embeds = vec![embed];
+    // Within Discord's 6,000 characters a message: three backgrounds, 200 characters a field
+    // (the whole text is in `/session summary`).
+    for b in p.backgrounds.iter().take(3) {
+        let mut e = serenity::CreateEmbed::new()
+            .title("🧳 Background")
+            .description(format!("Shared by <@{}> for your mentoring (only the two of you see it).", b.by));
+        for (name, value) in b.input.fields() {
+            let mut value = value.to_owned();
+            crate::app::truncate_label(&mut value, 200);
+            e = e.field(name, value, false);
+        }
+        embeds.push(e);
+    }
+    private(ctx, "", embeds).await
 }

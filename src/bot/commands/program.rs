@@ -4,13 +4,20 @@ use poise::serenity_prelude as serenity;
 
 use super::autocomplete;
 use crate::{
-    app::{UserError, STATUS_WEEKS},
-    bot::{caller::caller, reply::private, BotError, Context},
+    app::{TimelineOptions, TimelineStatus, UserError, STATUS_WEEKS},
+    bot::{
+        answer::show_modal,
+        caller::caller,
+        reply::private,
+        shape::{outline_modal, outline_text},
+        BotError, Context,
+    },
     domain::{
         attendance::MIN_RATINGS_SHOWN,
         ids::ChannelId,
         settings::{format_duration, SettingError, Timings, TIMING_KEYS},
         text::short,
+        timeline::Position,
     },
 };
 
@@ -23,12 +30,17 @@ fn text_channel(channel: &serenity::PartialChannel) -> Result<ChannelId, BotErro
 }
 
 /// Manage this server's mentoring program (admins).
-#[poise::command(slash_command, guild_only, subcommands("setup", "settings", "nudges", "status"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("setup", "settings", "nudges", "status", "outline"),
+    subcommand_required
+)]
 pub async fn program(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// Create or update the program: its channel and its time zone (admins only).
+/// Create or update the program: its channel, time zone and timeline (admins only).
 #[poise::command(slash_command, guild_only)]
 pub async fn setup(
     ctx: Context<'_>,
@@ -39,15 +51,27 @@ pub async fn setup(
     #[autocomplete = "autocomplete::zones"]
     #[max_length = 64]
     timezone: String,
+    #[description = "The program's first day, e.g. 2027-01-11 (in its time zone)"]
+    #[max_length = 20]
+    starts: Option<String>,
+    #[description = "The program's last day, e.g. 2027-04-04 (or give length)"]
+    #[max_length = 20]
+    ends: Option<String>,
+    #[description = "Or the program's length in weeks (1-104)"]
+    #[max_length = 4]
+    length: Option<String>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
-    let outcome = ctx.data().app.setup_program(&caller, text_channel(&channel)?, &timezone).await?;
+    let dates = TimelineOptions { starts: starts.as_deref(), ends: ends.as_deref(), length: length.as_deref() };
+    let (outcome, timeline) =
+        ctx.data().app.setup_program_shaped(&caller, text_channel(&channel)?, &timezone, dates).await?;
     let verb = if outcome.created { "Started" } else { "Updated" };
     let p = &outcome.program;
+    let timeline = timeline.map(|t| format!("\n{}", timeline_line(&t))).unwrap_or_default();
     private(
         ctx,
         format!(
-            "✅ {verb} the mentoring program. Channel: <#{}>, time zone: {}.\n\
+            "✅ {verb} the mentoring program. Channel: <#{}>, time zone: {}.{timeline}\n\
              Next: mentors and mentees `/join`, then you `/pair mentor:@… mentee:@…`.",
             p.channel_id,
             p.zone.name()
@@ -55,6 +79,39 @@ pub async fn setup(
         vec![],
     )
     .await
+}
+
+/// `📅 Mon 04 Jan 2027 – Sun 28 Mar 2027 (12 weeks) · week 5 of 12`, with what it implies.
+fn timeline_line(t: &TimelineStatus) -> String {
+    let tl = &t.timeline;
+    let position = match t.position {
+        Position::Before { days } => format!("starts in {days} day{}", if days == 1 { "" } else { "s" }),
+        Position::Week { week, of } => format!("week {week} of {of}"),
+        Position::After => "ended".to_owned(),
+    };
+    format!(
+        "📅 {} – {} ({} weeks) · **{position}**. Each pair gets a midpoint review halfway through its time and the \
+         final review a week before the end, by DM.",
+        tl.starts_on.format("%a %d %b %Y"),
+        tl.ends_on.format("%a %d %b %Y"),
+        tl.total_weeks()
+    )
+}
+
+/// Show the session outline; admins can replace it (a form, one step a line).
+#[poise::command(slash_command, guild_only)]
+pub async fn outline(
+    ctx: Context<'_>,
+    #[description = "Replace the outline (admins): opens a form with the current one"] replace: Option<bool>,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let app = &ctx.data().app;
+    if replace.unwrap_or(false) {
+        let current = app.outline_form(&caller).await?;
+        return show_modal(ctx, outline_modal(caller.guild_id, &current)).await;
+    }
+    let (outline, replaced) = app.program_outline(&caller).await?;
+    private(ctx, outline_text(&outline, replaced), vec![]).await
 }
 
 /// Names users pick from in `/program settings`.
@@ -205,6 +262,12 @@ pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
         usefulness,
         false,
     );
+    let embed = match &s.timeline {
+        Some(t) => embed.field("Program timeline", timeline_line(t), false),
+        None => {
+            embed.field("Program timeline", "No dates yet: `/program setup starts:… ends:…` (or `length:`).", false)
+        }
+    };
     let embed = embed.field("Next due", next, false).field(
         "Recent failed deliveries",
         if failures.is_empty() { "None.".to_owned() } else { failures.join("\n") },

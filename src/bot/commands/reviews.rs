@@ -8,7 +8,7 @@ use crate::{
     bot::{
         answer::{show_modal, Answer},
         caller::{caller, person},
-        components::next_review_button,
+        components::{next_review_button, ComponentId},
         modals::review_modal,
         BotError, Context,
     },
@@ -76,6 +76,12 @@ pub fn review_answer(out: &ReviewOutcome) -> Answer {
     let mut rows = Vec::new();
     match &out.next {
         Some(next) => rows.push(next_review_button(out.kind, next.id, &next.title)),
+        None if out.kind == ReviewKind::Final => {
+            text = format!("{text}\nThat was the last goal. Step 2: the End-of-Program Reflection.");
+            rows.push(serenity::CreateActionRow::Buttons(vec![
+                ComponentId::Reflection(g.pairing_id).button("Step 2: Reflection", serenity::ButtonStyle::Primary)
+            ]));
+        }
         None => text = format!("{text}\nThat was the last goal for the {} review.", out.kind),
     }
     Answer::text(text).components(rows)
