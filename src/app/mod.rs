@@ -15,6 +15,7 @@ mod notes;
 mod notice;
 mod pairing;
 mod planning;
+mod privacy;
 mod program;
 mod reviews;
 mod series;
@@ -41,7 +42,8 @@ pub use membership::{JoinOutcome, LeaveOutcome, Profile};
 pub use notes::{NotesForm, NotesOutcome};
 pub use notice::{base36, Notice, NoticeKind};
 pub use pairing::PairOutcome;
-pub use program::{NudgeOutcome, ProgramStatus, SetupOutcome};
+pub use privacy::{ExportData, ForgetOutcome};
+pub use program::{parse_retention, NudgeOutcome, ProgramStatus, SetupInput, SetupOutcome};
 pub use reviews::{ReviewAnswers, ReviewForm, ReviewOutcome};
 pub use series::{SeriesOptions, SeriesOutcome, SeriesSummary};
 pub use session_list::{SessionChoice, SessionLine};
@@ -78,6 +80,8 @@ pub struct App {
     pub wake: Arc<Notify>,
     /// What the scheduler knows about delivery (shown in `/program status`).
     pub delivery: Arc<DeliveryHealth>,
+    /// How long the content of an ended pairing is kept unless its program says otherwise.
+    pub retain_ended: chrono::Duration,
 }
 
 /// Who runs a command, as Discord told us.
@@ -102,7 +106,16 @@ impl App {
     /// Bundles the parts; fails only when the scheduler settings do not parse (validated at load).
     pub fn new(store: Store, clock: SharedClock, config: Arc<Config>) -> anyhow::Result<Self> {
         let default_timings = config.scheduler.timings()?;
-        Ok(Self { store, clock, config, default_timings, wake: Arc::new(Notify::new()), delivery: Arc::default() })
+        let retain_ended = config.privacy.retain_ended()?;
+        Ok(Self {
+            store,
+            clock,
+            config,
+            default_timings,
+            wake: Arc::new(Notify::new()),
+            delivery: Arc::default(),
+            retain_ended,
+        })
     }
 
     /// The current instant, from the injected clock.

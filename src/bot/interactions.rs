@@ -7,7 +7,13 @@ use poise::serenity_prelude as serenity;
 use super::{
     answer::{Answer, Source},
     attendance,
-    commands::{actions::changed_answer, agenda::saved_answer, notes::notes_answer, reviews::review_answer},
+    commands::{
+        actions::changed_answer,
+        agenda::saved_answer,
+        notes::notes_answer,
+        privacy::{on_forget_choice, ForgetChoice},
+        reviews::review_answer,
+    },
     components::{BookConfirm, ComponentId},
     error::{apology, error_id},
     modals::{self, fields, values},
@@ -33,6 +39,13 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
             Err(e) => Err(e.into()),
         };
         finish(http, source, custom_id, result, true).await;
+        data.in_flight.exit();
+        return;
+    }
+    if let (Source::Component(press), Some(choice)) = (source, ForgetChoice::parse(custom_id)) {
+        data.in_flight.enter();
+        let result = on_forget_choice(data, http, press, choice).await;
+        finish(http, source, custom_id, result, false).await;
         data.in_flight.exit();
         return;
     }

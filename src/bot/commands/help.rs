@@ -18,7 +18,8 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
             "`/join role:mentee|mentor` join the program\n\
              `/timezone zone:` set your time zone\n\
              `/profile` your role, zone and pairings\n\
-             `/leave` leave the program",
+             `/leave` leave the program\n\
+             `/me export` a copy of everything stored about you · `/me forget` erase it (asks first)",
             false,
         )
         .field(

@@ -4,11 +4,11 @@ use poise::serenity_prelude as serenity;
 
 use super::autocomplete;
 use crate::{
-    app::{UserError, STATUS_WEEKS},
+    app::{SetupInput, UserError, STATUS_WEEKS},
     bot::{caller::caller, reply::private, BotError, Context},
     domain::{
         attendance::MIN_RATINGS_SHOWN,
-        ids::ChannelId,
+        ids::{ChannelId, RoleId},
         settings::{format_duration, SettingError, Timings, TIMING_KEYS},
         text::short,
     },
@@ -23,12 +23,18 @@ fn text_channel(channel: &serenity::PartialChannel) -> Result<ChannelId, BotErro
 }
 
 /// Manage this server's mentoring program (admins).
-#[poise::command(slash_command, guild_only, subcommands("setup", "settings", "nudges", "status"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    default_member_permissions = "MANAGE_GUILD",
+    subcommands("setup", "settings", "nudges", "status"),
+    subcommand_required
+)]
 pub async fn program(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// Create or update the program: its channel and its time zone (admins only).
+/// Create or update the program: channel, time zone, coordinator role, retention (admins only).
 #[poise::command(slash_command, guild_only)]
 pub async fn setup(
     ctx: Context<'_>,
@@ -39,18 +45,34 @@ pub async fn setup(
     #[autocomplete = "autocomplete::zones"]
     #[max_length = 64]
     timezone: String,
+    #[description = "Members with this role administer the program (besides Manage Server)"] coordinator_role: Option<
+        serenity::Role,
+    >,
+    #[description = "Delete content of pairings that ended this long ago, e.g. 365days (`default`: bot setting)"]
+    #[max_length = 40]
+    retain_ended: Option<String>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
-    let outcome = ctx.data().app.setup_program(&caller, text_channel(&channel)?, &timezone).await?;
+    let input = SetupInput {
+        channel: text_channel(&channel)?,
+        zone: &timezone,
+        coordinator_role: coordinator_role.as_ref().map(|r| RoleId(r.id.get())),
+        retain_ended: retain_ended.as_deref(),
+    };
+    let outcome = ctx.data().app.setup_program(&caller, input).await?;
     let verb = if outcome.created { "Started" } else { "Updated" };
     let p = &outcome.program;
+    let coordinators = p.coordinator_role.map_or_else(|| "none".to_owned(), |r| format!("<@&{r}>"));
+    let retention = p.retain_ended.unwrap_or(ctx.data().app.retain_ended);
     private(
         ctx,
         format!(
-            "✅ {verb} the mentoring program. Channel: <#{}>, time zone: {}.\n\
+            "✅ {verb} the mentoring program. Channel: <#{}>, time zone: {}, coordinator role: {coordinators}; \
+             the content of ended pairings is deleted {} after they end.\n\
              Next: mentors and mentees `/join`, then you `/pair mentor:@… mentee:@…`.",
             p.channel_id,
-            p.zone.name()
+            p.zone.name(),
+            format_duration(retention),
         ),
         vec![],
     )
