@@ -90,7 +90,7 @@ pub struct Caller {
     pub guild_id: GuildId,
     pub user_id: UserId,
     pub name: String,
-    /// Manage Server permission or the configured admin role.
+    /// Manage Server permission, the program's coordinator role or the (deprecated) global admin role.
     pub is_admin: bool,
 }
 

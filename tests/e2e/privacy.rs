@@ -220,7 +220,7 @@ async fn retention_deletes_the_content_of_pairings_ended_longer_ago_than_the_pro
         &[("channel", &MENTORING.to_string()), ("timezone", "Europe/Berlin"), ("retain_ended", "20days")],
     )
     .await;
-    assert!(r.contains("deleted 20days after they end"), "{r}");
+    assert!(r.contains("deleted 20 days after they end"), "{r}");
     let bad = say(
         &w,
         ADA,

@@ -48,8 +48,8 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
             false,
         )
         .field(
-            "Admins (Manage Server or the admin role)",
-            "`/program setup channel: timezone:` start or update the program\n\
+            "Admins (Manage Server or the coordinator role)",
+            "`/program setup channel: timezone: coordinator_role:? retain_ended:?` start or update the program\n\
              `/pair mentor:@ mentee:@` pair two members\n\
              `/unpair mentor:@ mentee:@` end a pairing\n\
              `/program settings name: value:` reminder timings and quiet hours\n\

@@ -72,7 +72,11 @@ pub async fn setup(
              Next: mentors and mentees `/join`, then you `/pair mentor:@… mentee:@…`.",
             p.channel_id,
             p.zone.name(),
-            format_duration(retention),
+            if retention.num_seconds() % 86_400 == 0 {
+                format!("{} days", retention.num_days())
+            } else {
+                format_duration(retention)
+            },
         ),
         vec![],
     )
