@@ -28,6 +28,30 @@ pub struct Config {
     pub log: LogConfig,
     pub booking: BookingConfig,
     pub scheduler: SchedulerConfig,
+    pub privacy: PrivacyConfig,
+}
+
+/// What is kept, and for how long.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyConfig {
+    pub retain_ended: String,
+}
+
+impl PrivacyConfig {
+    /// How long the content of an ended pairing is kept (at least a day).
+    pub fn retain_ended(&self) -> Result<Duration, ConfigError> {
+        humantime::parse_duration(self.retain_ended.trim())
+            .ok()
+            .and_then(|d| Duration::from_std(d).ok())
+            .filter(|d| *d >= Duration::days(1))
+            .ok_or_else(|| {
+                ConfigError::Invalid(format!(
+                    "key `privacy.retain_ended`: {:?} is not a duration of at least a day, like \"365days\"",
+                    self.retain_ended
+                ))
+            })
+    }
 }
 
 /// How to reach Discord.
@@ -235,6 +259,7 @@ impl Config {
         let s = &self.scheduler;
         s.timings()?;
         s.runner_durations()?;
+        self.privacy.retain_ended()?;
         ZonedSchedule::parse(&s.weekly_nudge, chrono_tz::UTC)
             .map_err(|e| ConfigError::Invalid(format!("key `scheduler.weekly_nudge`: {e}")))?;
         if s.max_in_flight == 0 || s.batch_size == 0 {
@@ -318,6 +343,17 @@ mod tests {
             jail.set_env("MENTOR_BOT__SCHEDULER__FOLLOW_UP_AFTER", "soonish");
             let err = Config::load(None).unwrap_err().to_string();
             assert!(err.contains("scheduler.follow_up_after"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn retention_is_a_humantime_duration_of_at_least_a_day() {
+        assert_eq!(Config::defaults().unwrap().privacy.retain_ended().unwrap(), Duration::days(365));
+        Jail::expect_with(|jail| {
+            jail.set_env("MENTOR_BOT__PRIVACY__RETAIN_ENDED", "2h");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("privacy.retain_ended"), "{err}");
             Ok(())
         });
     }

@@ -88,6 +88,13 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let (setup_tx, setup_rx) = watch::channel(SetupState::Pending);
     let guild = (config.discord.guild_id != 0).then_some(GuildId(config.discord.guild_id));
     let admin_role = (config.discord.admin_role_id != 0).then_some(RoleId(config.discord.admin_role_id));
+    if let Some(role) = admin_role {
+        tracing::warn!(
+            %role,
+            "`discord.admin_role_id` is deprecated and will be removed in the next release: \
+             give each server's program its coordinator role with `/program setup coordinator_role:`"
+        );
+    }
 
     let framework = {
         let app = app.clone();

@@ -178,8 +178,14 @@ pub async fn ensure_program(store: &Store, guild: GuildId, channel: u64, now: Da
     if let Some(p) = store.program(guild).await.unwrap() {
         return p;
     }
-    let program =
-        Program { guild_id: guild, channel_id: ChannelId(channel), zone: BERLIN, overrides: Overrides::default() };
+    let program = Program {
+        guild_id: guild,
+        channel_id: ChannelId(channel),
+        zone: BERLIN,
+        overrides: Overrides::default(),
+        coordinator_role: None,
+        retain_ended: None,
+    };
     let mut tx = store.begin().await.unwrap();
     store.upsert_program(&mut tx, &program, now).await.unwrap();
     tx.commit().await.unwrap();

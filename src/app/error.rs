@@ -41,8 +41,14 @@ pub enum UserError {
         "You are not in this server's mentoring program yet. Join with `/join role:mentee` or `/join role:mentor`."
     )]
     NotJoined,
-    #[error("Only program admins (Manage Server permission or the admin role) can do that.")]
+    #[error("Only program admins (Manage Server permission or the program's coordinator role) can do that.")]
     NotAdmin,
+    #[error("`{}` is not a retention I can use: give a duration of at least a day like `365days` or `6months`, or `default` for the bot's setting.", short(.0))]
+    BadRetention(String),
+    #[error("Only the person who asked can answer this.")]
+    NotYourButton,
+    #[error("I hold nothing about you in this server's mentoring program.")]
+    NothingStored,
     #[error("{name} has not joined the program yet. Ask them to run `/join role:{role}`.", name = short(.name))]
     OtherNotJoined { name: String, role: &'static str },
     #[error("{name} joined as a {actual}, not as a {expected}.", name = short(.name))]

@@ -17,6 +17,7 @@ mod notice;
 mod pairing;
 mod planning;
 mod prework;
+mod privacy;
 mod program;
 mod requests;
 mod reviews;
@@ -46,7 +47,8 @@ pub use milestones::MilestoneOutcome;
 pub use notes::{NotesForm, NotesOutcome};
 pub use notice::{base36, Notice, NoticeKind};
 pub use pairing::PairOutcome;
-pub use program::{NudgeOutcome, ProgramStatus, SetupOutcome};
+pub use privacy::{ExportData, ForgetOutcome};
+pub use program::{parse_retention, NudgeOutcome, ProgramStatus, SetupInput, SetupOutcome};
 pub use requests::{Answered, FreeOffer, OFFERED_TIMES};
 pub use reviews::{ReviewAnswers, ReviewForm, ReviewOutcome};
 pub use series::{SeriesOptions, SeriesOutcome, SeriesSummary};
@@ -85,6 +87,8 @@ pub struct App {
     pub wake: Arc<Notify>,
     /// What the scheduler knows about delivery (shown in `/program status`).
     pub delivery: Arc<DeliveryHealth>,
+    /// How long the content of an ended pairing is kept unless its program says otherwise.
+    pub retain_ended: chrono::Duration,
 }
 
 /// Who runs a command, as Discord told us.
@@ -93,7 +97,7 @@ pub struct Caller {
     pub guild_id: GuildId,
     pub user_id: UserId,
     pub name: String,
-    /// Manage Server permission or the configured admin role.
+    /// Manage Server permission, the program's coordinator role or the (deprecated) global admin role.
     pub is_admin: bool,
 }
 
@@ -109,7 +113,16 @@ impl App {
     /// Bundles the parts; fails only when the scheduler settings do not parse (validated at load).
     pub fn new(store: Store, clock: SharedClock, config: Arc<Config>) -> anyhow::Result<Self> {
         let default_timings = config.scheduler.timings()?;
-        Ok(Self { store, clock, config, default_timings, wake: Arc::new(Notify::new()), delivery: Arc::default() })
+        let retain_ended = config.privacy.retain_ended()?;
+        Ok(Self {
+            store,
+            clock,
+            config,
+            default_timings,
+            wake: Arc::new(Notify::new()),
+            delivery: Arc::default(),
+            retain_ended,
+        })
     }
 
     /// The current instant, from the injected clock.

@@ -1,18 +1,43 @@
 //! A guild's program: setup, scheduler settings, weekly nudges and status (admins only).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use tracing::instrument;
 
 use super::{require_admin, App, AppResult, AttendanceSummary, Caller, UserError};
 use crate::{
     domain::{
-        ids::{ChannelId, GuildId},
+        ids::{ChannelId, GuildId, RoleId},
         program::{parse_zone, Program},
         schedule::ZonedSchedule,
         settings::{Overrides, Timings},
     },
     store::{Job, JobCounts},
 };
+
+/// What `/program setup` was given.
+#[derive(Debug, Clone, Copy)]
+pub struct SetupInput<'a> {
+    pub channel: ChannelId,
+    pub zone: &'a str,
+    /// A new coordinator role (kept when `None`).
+    pub coordinator_role: Option<RoleId>,
+    /// A new retention of ended pairings' content (`default`: the configured one; kept when `None`).
+    pub retain_ended: Option<&'a str>,
+}
+
+/// Reads a retention like `365days` (at least a day); `default` means the configured one.
+pub fn parse_retention(input: &str) -> Result<Option<Duration>, UserError> {
+    let input = input.trim();
+    if input.eq_ignore_ascii_case("default") {
+        return Ok(None);
+    }
+    humantime::parse_duration(input)
+        .ok()
+        .and_then(|d| Duration::from_std(d).ok())
+        .filter(|d| *d >= Duration::days(1) && *d <= Duration::days(36_500))
+        .map(Some)
+        .ok_or_else(|| UserError::BadRetention(input.to_owned()))
+}
 
 /// The result of `/program setup`.
 #[derive(Debug, Clone)]
@@ -46,11 +71,19 @@ pub struct ProgramStatus {
 impl App {
     /// Creates or updates the caller's guild program (admins only).
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
-    pub async fn setup_program(&self, caller: &Caller, channel: ChannelId, zone: &str) -> AppResult<SetupOutcome> {
+    pub async fn setup_program(&self, caller: &Caller, input: SetupInput<'_>) -> AppResult<SetupOutcome> {
         require_admin(caller)?;
-        let zone = parse_zone(zone).map_err(UserError::from)?;
-        let overrides = self.store.program(caller.guild_id).await?.map(|p| p.overrides).unwrap_or_default();
-        let program = Program { guild_id: caller.guild_id, channel_id: channel, zone, overrides };
+        let zone = parse_zone(input.zone).map_err(UserError::from)?;
+        let retain = input.retain_ended.map(parse_retention).transpose()?;
+        let old = self.store.program(caller.guild_id).await?;
+        let program = Program {
+            guild_id: caller.guild_id,
+            channel_id: input.channel,
+            zone,
+            overrides: old.as_ref().map(|p| p.overrides.clone()).unwrap_or_default(),
+            coordinator_role: input.coordinator_role.or_else(|| old.as_ref().and_then(|p| p.coordinator_role)),
+            retain_ended: retain.unwrap_or_else(|| old.as_ref().and_then(|p| p.retain_ended)),
+        };
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let created = self.store.upsert_program(&mut tx, &program, now).await?;

@@ -7,12 +7,12 @@ use tracing::instrument;
 
 use super::{
     content::{check_text, MAX_NOTE_CHARS},
-    require_admin, App, AppResult, Caller, ReviewForm, SetupOutcome, UserError,
+    require_admin, App, AppResult, Caller, ReviewForm, SetupInput, SetupOutcome, UserError,
 };
 use crate::{
     domain::{
         goal::{GoalStatus, ReviewKind},
-        ids::{ChannelId, GuildId},
+        ids::GuildId,
         jobs::{JobKind, Recipient},
         local_time::to_local,
         outline::{Outline, Step},
@@ -57,8 +57,7 @@ impl App {
     pub async fn setup_program_shaped(
         &self,
         caller: &Caller,
-        channel: ChannelId,
-        zone: &str,
+        input: SetupInput<'_>,
         dates: TimelineOptions<'_>,
     ) -> AppResult<(SetupOutcome, Option<TimelineStatus>)> {
         require_admin(caller)?;
@@ -66,7 +65,7 @@ impl App {
         let timeline =
             Timeline::from_options(dates.starts, dates.ends, dates.length, current).map_err(UserError::from)?;
         let old_zone = self.store.program(caller.guild_id).await?.map(|p| p.zone);
-        let outcome = self.setup_program(caller, channel, zone).await?;
+        let outcome = self.setup_program(caller, input).await?;
         // New dates, or the same dates in another zone: every pair's prompts move.
         let moved = |t: &Timeline| Some(*t) != current || old_zone != Some(outcome.program.zone);
         if let Some(t) = timeline.filter(moved) {

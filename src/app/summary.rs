@@ -7,6 +7,7 @@ use crate::domain::{
     action::ActionItem,
     goal::{Goal, Review},
     notes::SessionNotes,
+    pairing::Pairing,
     session::{Session, SessionStatus},
 };
 
@@ -33,6 +34,16 @@ impl App {
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn session_record(&self, caller: &Caller, pick: SessionPick<'_>) -> AppResult<SessionRecord> {
         let (session, pairing) = self.pick_session(caller, pick).await?;
+        self.record_of(caller, session, pairing).await
+    }
+
+    /// The record of a session of `pairing`, which the caller belongs to (checked by the caller).
+    pub(crate) async fn record_of(
+        &self,
+        caller: &Caller,
+        session: Session,
+        pairing: Pairing,
+    ) -> AppResult<SessionRecord> {
         let actions = self
             .store
             .actions_of_pairing(pairing.id)

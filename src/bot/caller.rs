@@ -8,17 +8,22 @@ use crate::{
     domain::ids::GuildId,
 };
 
-/// The caller of a guild command, with their admin status from the interaction's permissions.
+/// The caller of a guild command. Admins of the program are members with Manage Server (or
+/// Administrator) in the interaction's permissions, and members with the program's coordinator
+/// role (or the deprecated global `discord.admin_role_id`). Discord hides admin commands from
+/// others (`default_member_permissions`), but a server can override that, so this is checked
+/// on every command regardless.
 pub async fn caller(ctx: Context<'_>) -> Result<Caller, BotError> {
     let guild = ctx.guild_id().ok_or_else(|| anyhow::anyhow!("guild-only command ran outside a guild"))?;
     let author = ctx.author();
     let member = ctx.author_member().await;
-    let admin_role = ctx.data().admin_role;
+    let coordinator = ctx.data().app.store.program(GuildId(guild.get())).await?.and_then(|p| p.coordinator_role);
+    let roles = [ctx.data().admin_role, coordinator];
     let is_admin = member.as_deref().is_some_and(|m| {
         let perms = m.permissions.unwrap_or_else(serenity::Permissions::empty);
         perms.manage_guild()
             || perms.administrator()
-            || admin_role.is_some_and(|r| m.roles.iter().any(|role| role.get() == r.0))
+            || roles.iter().flatten().any(|r| m.roles.iter().any(|role| role.get() == r.0))
     });
     let name = member
         .as_deref()

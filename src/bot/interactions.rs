@@ -7,7 +7,13 @@ use poise::serenity_prelude as serenity;
 use super::{
     answer::{Answer, Source},
     attendance,
-    commands::{actions::changed_answer, agenda::saved_answer, notes::notes_answer, reviews::review_answer},
+    commands::{
+        actions::changed_answer,
+        agenda::saved_answer,
+        notes::notes_answer,
+        privacy::{on_forget_choice, ForgetChoice},
+        reviews::review_answer,
+    },
     components::{ComponentId, RequestButton},
     error::{apology, error_id},
     modals::{self, fields, values},
@@ -29,6 +35,13 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
     if let (Source::Component(_), Some(button)) = (source, RequestButton::parse(custom_id)) {
         data.in_flight.enter();
         let result = super::requests::on_request(data, http, source, button).await;
+        finish(http, source, custom_id, result, false).await;
+        data.in_flight.exit();
+        return;
+    }
+    if let (Source::Component(press), Some(choice)) = (source, ForgetChoice::parse(custom_id)) {
+        data.in_flight.enter();
+        let result = on_forget_choice(data, http, press, choice).await;
         finish(http, source, custom_id, result, false).await;
         data.in_flight.exit();
         return;

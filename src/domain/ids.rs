@@ -5,7 +5,7 @@ use std::fmt;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub struct $name(pub u64);
 
         impl $name {
@@ -46,3 +46,37 @@ id_type!(
     /// A Discord role.
     RoleId
 );
+
+/// Ids below this are stand-ins for members who asked to be forgotten: every Discord snowflake
+/// made after 2015 is larger (its timestamp part starts at bit 22).
+pub const FORMER_MEMBER_IDS: u64 = 1 << 22;
+
+/// How a forgotten member is shown to the people who keep their shared history.
+pub const FORMER_MEMBER: &str = "a former member";
+
+impl UserId {
+    /// Whether this is the stand-in of a member who asked to be forgotten.
+    pub fn is_former(self) -> bool {
+        self.0 < FORMER_MEMBER_IDS
+    }
+
+    /// A Discord mention (`<@id>`), or "a former member" for a forgotten one.
+    pub fn mention(self) -> String {
+        if self.is_former() {
+            FORMER_MEMBER.to_owned()
+        } else {
+            format!("<@{}>", self.0)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_forgotten_members_stand_in_is_never_mentioned() {
+        assert_eq!(UserId(3).mention(), "a former member");
+        assert_eq!(UserId(800_000_000_000_000_002).mention(), "<@800000000000000002>");
+    }
+}

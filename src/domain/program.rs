@@ -3,7 +3,7 @@
 use chrono_tz::Tz;
 
 use super::{
-    ids::{ChannelId, GuildId},
+    ids::{ChannelId, GuildId, RoleId},
     settings::Overrides,
 };
 
@@ -15,6 +15,10 @@ pub struct Program {
     pub zone: Tz,
     /// The program's own scheduler settings (over the configured defaults).
     pub overrides: Overrides,
+    /// Members with this role administer the program (besides Manage Server).
+    pub coordinator_role: Option<RoleId>,
+    /// How long the content of an ended pairing is kept (`None`: the configured default).
+    pub retain_ended: Option<chrono::Duration>,
 }
 
 /// Parses an IANA zone name as users type it (case-insensitive, spaces as underscores).

@@ -24,6 +24,21 @@ pub fn session_uid(session_id: i64, instance: &str) -> String {
 
 /// The calendar file of a session, with `now` as its stamp; `instance` is the database's id.
 pub fn session_ics(session: &Session, title: &str, instance: &str, now: DateTime<Utc>) -> String {
+    let mut calendar = Calendar::new();
+    calendar.push(session_event(session, title, instance, now));
+    calendar.done().to_string()
+}
+
+/// One calendar file holding several sessions (each with its own UID, as in the booking DMs).
+pub fn sessions_ics(sessions: &[(Session, String)], instance: &str, now: DateTime<Utc>) -> String {
+    let mut calendar = Calendar::new();
+    for (session, title) in sessions {
+        calendar.push(session_event(session, title, instance, now));
+    }
+    calendar.done().to_string()
+}
+
+fn session_event(session: &Session, title: &str, instance: &str, now: DateTime<Utc>) -> Event {
     let mut event = Event::new();
     event
         .uid(&session_uid(session.id, instance))
@@ -40,9 +55,7 @@ pub fn session_ics(session: &Session, title: &str, instance: &str, now: DateTime
     } else {
         event.status(EventStatus::Confirmed);
     }
-    let mut calendar = Calendar::new();
-    calendar.push(event.done());
-    calendar.done().to_string()
+    event.done()
 }
 
 #[cfg(test)]

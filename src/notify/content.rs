@@ -40,7 +40,7 @@ impl Style {
     /// A member of the pair: a mention, or their name.
     pub fn person(self, view: &AgendaView, id: UserId) -> String {
         match self {
-            Style::Discord => format!("<@{id}>"),
+            Style::Discord => id.mention(),
             Style::Plain(_) if id == view.pairing.mentor_id => view.mentor_name.clone(),
             Style::Plain(_) if id == view.pairing.mentee_id => view.mentee_name.clone(),
             Style::Plain(_) => format!("user {id}"),

@@ -6,6 +6,7 @@ mod budget;
 mod calendar;
 pub mod content;
 mod discord;
+pub mod export;
 mod render;
 mod render_series;
 mod render_shape;

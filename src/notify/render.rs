@@ -39,8 +39,9 @@ pub fn render_notice(
             let embed = CreateEmbed::new()
                 .title("🤝 You have a new mentoring partner")
                 .description(format!(
-                    "You are now paired with <@{partner}>, your {role}.\n\
-                     Book your first session with `/book with:@… when:…`, e.g. `when:tomorrow 15:00`."
+                    "You are now paired with {}, your {role}.\n\
+                     Book your first session with `/book with:@… when:…`, e.g. `when:tomorrow 15:00`.",
+                    partner.mention()
                 ))
                 .colour(COLOUR);
             if pairing.mentee_id != notice.to {
@@ -56,14 +57,15 @@ pub fn render_notice(
             let embed = CreateEmbed::new()
                 .title("👋 Pairing ended")
                 .description(format!(
-                    "Your mentoring pairing with <@{partner}> has ended ({why}). Upcoming sessions of the pair were cancelled."
+                    "Your mentoring pairing with {} has ended ({why}). Upcoming sessions of the pair were cancelled.",
+                    partner.mention()
                 ))
                 .colour(COLOUR);
             Outgoing { embeds: vec![embed], ..Outgoing::default() }
         }
         NoticeKind::SessionBooked { session, by } => {
             let embed = session_embed(session, format!("📅 Session #{} booked", session.number))
-                .description(format!("<@{by}> booked a mentoring session with you."));
+                .description(format!("{} booked a mentoring session with you.", by.mention()));
             with_calendar(embed, session, None, instance, now)
         }
         NoticeKind::SeriesCancelled { series, sessions, cancelled, by } => {

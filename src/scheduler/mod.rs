@@ -119,7 +119,8 @@ impl Scheduler {
         Ok(count)
     }
 
-    /// Deletes finished jobs past their retention, at most once an hour.
+    /// Maintenance, at most once an hour: deletes finished jobs past their retention and the
+    /// content of pairings that ended longer ago than their program keeps it.
     async fn prune(&self, now: DateTime<Utc>) -> anyhow::Result<()> {
         let mut last = self.last_prune.lock().await;
         if last.is_some_and(|t| now - t < Duration::hours(1)) {
@@ -128,6 +129,10 @@ impl Scheduler {
         let pruned = self.app.store.prune_jobs(now - self.settings.prune_after).await?;
         if pruned > 0 {
             tracing::info!(pruned, "pruned finished jobs");
+        }
+        let cleared = self.app.apply_retention(now).await?;
+        if cleared > 0 {
+            tracing::info!(pairings = cleared, "deleted the content of long-ended pairings");
         }
         *last = Some(now);
         Ok(())

@@ -11,8 +11,10 @@ mod jobs;
 mod members;
 mod notes;
 mod pairings;
+mod privacy;
 mod programs;
 mod requests;
+mod retention;
 mod series;
 mod sessions;
 mod shape;
@@ -31,6 +33,7 @@ pub use actions::NewAction;
 pub use attendance::{AttendanceCounts, RatingTotals};
 pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
+pub use privacy::Erased;
 pub use series::NewSeries;
 pub use sessions::NewSession;
 pub use shape::{NewMilestone, ProgramShape};
@@ -62,6 +65,7 @@ impl Store {
                     .with_context(|| format!("while creating the database folder {}", dir.display()))?;
             }
         }
+        create_private(Path::new(options.get_filename()))?;
         let pool = SqlitePoolOptions::new()
             .max_connections(max_connections)
             .connect_with(options)
@@ -93,6 +97,24 @@ impl Store {
     /// Waits for in-flight queries and closes every connection.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// Creates a missing database file readable and writable by its owner only (0600); SQLite
+/// gives its `-wal` and `-shm` files the same mode. An existing file is left as it is.
+fn create_private(path: &Path) -> anyhow::Result<()> {
+    let name = path.as_os_str();
+    if name.is_empty() || name == ":memory:" || path.exists() {
+        return Ok(());
+    }
+    let mut open = std::fs::OpenOptions::new();
+    open.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut open, 0o600);
+    match open.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("while creating the database file {}", path.display())),
     }
 }
 

@@ -6,7 +6,7 @@ use chrono_tz::Tz;
 
 use super::{ts, Store, Tx};
 use crate::domain::{
-    ids::{ChannelId, GuildId},
+    ids::{ChannelId, GuildId, RoleId},
     program::Program,
     settings::Overrides,
 };
@@ -17,6 +17,8 @@ struct Row {
     channel_id: i64,
     time_zone: String,
     settings: String,
+    coordinator_role_id: Option<i64>,
+    retain_ended_secs: Option<i64>,
 }
 
 impl Row {
@@ -29,6 +31,8 @@ impl Row {
                 .parse::<Tz>()
                 .map_err(|e| anyhow::anyhow!("stored zone {:?} is invalid: {e}", self.time_zone))?,
             overrides: serde_json::from_str(&self.settings).context("stored program settings")?,
+            coordinator_role: self.coordinator_role_id.map(RoleId::from_db),
+            retain_ended: self.retain_ended_secs.map(chrono::Duration::seconds),
         })
     }
 }
@@ -36,13 +40,16 @@ impl Row {
 impl Store {
     /// The program of a guild, if it was set up.
     pub async fn program(&self, guild: GuildId) -> anyhow::Result<Option<Program>> {
-        sqlx::query_as::<_, Row>("SELECT guild_id, channel_id, time_zone, settings FROM programs WHERE guild_id = ?")
-            .bind(guild.db())
-            .fetch_optional(self.pool())
-            .await
-            .context("while loading a program")?
-            .map(Row::into_program)
-            .transpose()
+        sqlx::query_as::<_, Row>(
+            "SELECT guild_id, channel_id, time_zone, settings, coordinator_role_id, retain_ended_secs
+             FROM programs WHERE guild_id = ?",
+        )
+        .bind(guild.db())
+        .fetch_optional(self.pool())
+        .await
+        .context("while loading a program")?
+        .map(Row::into_program)
+        .transpose()
     }
 
     /// Saves a program's scheduler settings.
@@ -73,16 +80,20 @@ impl Store {
             .context("while looking up a program")?
             > 0;
         sqlx::query(
-            "INSERT INTO programs (guild_id, channel_id, time_zone, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?4)
+            "INSERT INTO programs (guild_id, channel_id, time_zone, created_at, updated_at,
+                                   coordinator_role_id, retain_ended_secs)
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)
              ON CONFLICT (guild_id) DO UPDATE SET
                  channel_id = excluded.channel_id, time_zone = excluded.time_zone,
-                 updated_at = excluded.updated_at",
+                 updated_at = excluded.updated_at, coordinator_role_id = excluded.coordinator_role_id,
+                 retain_ended_secs = excluded.retain_ended_secs",
         )
         .bind(program.guild_id.db())
         .bind(program.channel_id.db())
         .bind(program.zone.name())
         .bind(ts(now))
+        .bind(program.coordinator_role.map(RoleId::db))
+        .bind(program.retain_ended.map(|d| d.num_seconds()))
         .execute(&mut **tx)
         .await
         .context("while saving a program")?;

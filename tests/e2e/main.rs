@@ -22,6 +22,7 @@ mod jobs_queue;
 mod membership;
 mod notes;
 mod pairing;
+mod privacy;
 mod program;
 mod program_scheduler;
 mod program_shape;

@@ -14,7 +14,7 @@ use crate::{
 };
 
 /// serenity requires `attachment_size_limit`; Discord's default upload limit.
-const ATTACHMENT_SIZE_LIMIT: u64 = 10 * 1024 * 1024;
+const ATTACHMENT_SIZE_LIMIT: u64 = crate::limits::UPLOAD_BYTES as u64;
 
 /// Where an interaction happens.
 #[derive(Clone, Copy, Debug)]

@@ -10,6 +10,11 @@ use serde_json::{json, Map, Value};
 pub(crate) const CONTENT: usize = 2000;
 /// Most embeds per message.
 const EMBEDS: usize = 10;
+/// Files on one message.
+pub(crate) const ATTACHMENTS: usize = 10;
+/// Uploads on one request: Discord's default `attachment_size_limit` (10 MiB), which the
+/// simulated interactions announce.
+pub(crate) const UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 /// Most characters over all embeds of a message (titles, descriptions, fields, footers, authors).
 const EMBED_TOTAL: usize = 6000;
 /// Most action rows per message or modal.

@@ -104,6 +104,7 @@ impl Validator {
         let id = op["operationId"].as_str().unwrap_or("?");
         let mut body = body.clone();
         stringify_snowflakes(&mut body, false);
+        numeric_permissions(&mut body);
         self.check(&format!("{id} request"), id, schema, &body)
     }
 
@@ -137,6 +138,31 @@ fn stringify_snowflakes(value: &mut Value, snowflake: bool) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(|v| stringify_snowflakes(v, snowflake)),
+        _ => {}
+    }
+}
+
+/// Discord documents permission fields (`default_member_permissions`, `permissions`, `allow`,
+/// `deny`) as strings holding a bit set ("32"), which is what serenity sends, while the
+/// document types them as integers; a string of digits is turned into its integer before a
+/// request is validated (anything else is left for the schema to refuse).
+fn numeric_permissions(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                let is_permissions =
+                    matches!(key.as_str(), "default_member_permissions" | "permissions" | "allow" | "deny");
+                match v {
+                    Value::String(s) if is_permissions => {
+                        if let Ok(n) = s.parse::<u64>() {
+                            *v = Value::from(n);
+                        }
+                    }
+                    _ => numeric_permissions(v),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(numeric_permissions),
         _ => {}
     }
 }

@@ -151,3 +151,23 @@ async fn embeds_over_6000_characters_together_and_empty_messages_are_rejected() 
     assert_eq!(kinds, ["limit", "limit", "limit"]);
     sim.finish()
 }
+
+#[tokio::test]
+async fn more_than_ten_files_or_uploads_over_the_size_limit_are_rejected_like_discord() -> anyhow::Result<()> {
+    let sim = start(spec()).await?;
+    let http = serenity::all::HttpBuilder::new("Bot sim-token").proxy(sim.api_url()).ratelimiter_disabled(true).build();
+    let channel = serenity::all::ChannelId::new(PROGRAM);
+    let files = |n: usize, size: usize| -> Vec<serenity::all::CreateAttachment> {
+        (0..n).map(|i| serenity::all::CreateAttachment::bytes(vec![b'x'; size], format!("f{i}.txt"))).collect()
+    };
+    let body = json!({"content": "files"});
+    http.send_message(channel, files(10, 1024), &body).await?;
+    let err = http.send_message(channel, files(11, 1), &body).await.unwrap_err();
+    assert_eq!(support::describe(&err), "400 50035");
+    let err = http.send_message(channel, files(2, 6 * 1024 * 1024), &body).await.unwrap_err();
+    assert_eq!(support::describe(&err), "413 40005");
+    assert_eq!(sim.channel_messages(PROGRAM).len(), 1, "only the message within the limits");
+    let kinds: Vec<String> = sim.take_violations().into_iter().map(|v| v.kind).collect();
+    assert_eq!(kinds, ["limit", "limit"]);
+    sim.finish()
+}

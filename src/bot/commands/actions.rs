@@ -169,8 +169,8 @@ pub async fn update(
 pub fn item_text(item: &ActionItem, zone: chrono_tz::Tz) -> String {
     let local = item.deadline_at.with_timezone(&zone);
     let mut text = format!(
-        "Owner: <@{0}>\nDeadline: <t:{2}:F> (<t:{2}:R>) · {1} {3} ({4})\nStatus: {5}",
-        item.owner_id,
+        "Owner: {0}\nDeadline: <t:{2}:F> (<t:{2}:R>) · {1} {3} ({4})\nStatus: {5}",
+        item.owner_id.mention(),
         local.format("%a %d %b %Y %H:%M"),
         item.deadline_at.timestamp(),
         zone.name(),

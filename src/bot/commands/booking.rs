@@ -154,9 +154,9 @@ fn session_line(line: &SessionLine, zone: Tz) -> String {
         other => format!(" · *{other}*"),
     };
     format!(
-        "**#{}** with <@{}> · <t:{}:F> ({local} {}) · {} min{topic}{status}",
+        "**#{}** with {} · <t:{}:F> ({local} {}) · {} min{topic}{status}",
         s.number,
-        line.partner,
+        line.partner.mention(),
         s.starts_at.timestamp(),
         zone.name(),
         s.duration_minutes
@@ -215,10 +215,10 @@ pub async fn sessions(ctx: Context<'_>) -> Result<(), BotError> {
 /// A series in one line: `every 2 weeks, Tue 17:00 (Europe/Berlin) with @x · 4 of 10 left · next ...`.
 fn series_line(s: &SeriesSummary) -> String {
     format!(
-        "🔁 **{}** ({}) with <@{}> · {} of {} left · next <t:{}:F>",
+        "🔁 **{}** ({}) with {} · {} of {} left · next <t:{}:F>",
         s.series.describe(),
         s.series.zone.name(),
-        s.partner,
+        s.partner.mention(),
         s.left,
         s.series.count,
         s.next.timestamp()

@@ -192,20 +192,20 @@ fn list_answer(list: &GoalList) -> Answer {
         let mut body = goal_text(&e.goal);
         for u in &e.updates {
             let evidence = u.evidence.as_ref().map(|ev| format!(": {ev}")).unwrap_or_default();
-            body = format!("{body}\n• <t:{}:d> <@{}> {}%{evidence}", u.at.timestamp(), u.by, u.percent);
+            body = format!("{body}\n• <t:{}:d> {} {}%{evidence}", u.at.timestamp(), u.by.mention(), u.percent);
         }
         for r in &e.reviews {
             let line = match r.kind {
                 ReviewKind::Midpoint => format!(
-                    "\n🔎 Midpoint review by <@{}>: {}%{}{}",
-                    r.by,
+                    "\n🔎 Midpoint review by {}: {}%{}{}",
+                    r.by.mention(),
                     r.progress.unwrap_or_default(),
                     r.evidence.as_ref().map(|x| format!(" · evidence: {x}")).unwrap_or_default(),
                     r.adjustment.as_ref().map(|x| format!(" · adjustment: {x}")).unwrap_or_default()
                 ),
                 ReviewKind::Final => format!(
-                    "\n🏁 Final review by <@{}>: {}{}{}",
-                    r.by,
+                    "\n🏁 Final review by {}: {}{}{}",
+                    r.by.mention(),
                     if r.achieved == Some(true) { "achieved" } else { "not achieved" },
                     r.learnings.as_ref().map(|x| format!(" · learnings: {x}")).unwrap_or_default(),
                     r.next_steps.as_ref().map(|x| format!(" · next steps: {x}")).unwrap_or_default()
@@ -229,8 +229,10 @@ fn list_answer(list: &GoalList) -> Answer {
                 .filter(|(_, v)| !v.is_empty())
                 .map(|(k, v)| format!("**{k}:** {v}"))
                 .collect();
-        sections.push(Section::new("🏁 End-of-Program Reflection", format!("by <@{by}>\n{}", lines.join("\n"))));
+        sections
+            .push(Section::new("🏁 End-of-Program Reflection", format!("by {}\n{}", by.mention(), lines.join("\n"))));
     }
-    let intro = format!("Goals of <@{}> with <@{}> (mentor).", list.pairing.mentee_id, list.pairing.mentor_id);
+    let intro =
+        format!("Goals of {} with {} (mentor).", list.pairing.mentee_id.mention(), list.pairing.mentor_id.mention());
     Answer::default().pages(layout::pages("🎯 Goals", &intro, &sections))
 }

@@ -18,7 +18,8 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
             "`/join role:mentee|mentor` join the program\n\
              `/timezone zone:` set your time zone\n\
              `/profile` your role, zone and pairings\n\
-             `/leave` leave the program",
+             `/leave` leave the program\n\
+             `/me export` a copy of everything stored about you · `/me forget` erase it (asks first)",
             false,
         )
         .field(
@@ -50,8 +51,8 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
             false,
         )
         .field(
-            "Admins (Manage Server or the admin role)",
-            "`/program setup channel: timezone: starts: ends:|length:` start or update the program and its dates\n\
+            "Admins (Manage Server or the coordinator role)",
+            "`/program setup channel: timezone: starts: ends:|length: coordinator_role:? retain_ended:?` start or update the program\n\
              `/program outline replace:true` replace the session outline (one step a line, `Title: prompt`)\n\
              `/pair mentor:@ mentee:@` pair two members\n\
              `/unpair mentor:@ mentee:@` end a pairing\n\

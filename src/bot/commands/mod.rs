@@ -10,6 +10,7 @@ mod help;
 mod membership;
 pub(crate) mod notes;
 mod pairing;
+pub(crate) mod privacy;
 mod program;
 pub(crate) mod reviews;
 
@@ -26,6 +27,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         membership::leave(),
         membership::timezone(),
         membership::profile(),
+        privacy::me(),
         pairing::pair(),
         pairing::unpair(),
         availability::availability(),

@@ -9,7 +9,7 @@ use crate::bot::{
 };
 
 /// Pair a mentor with a mentee (admins only); both are told by DM.
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
 pub async fn pair(
     ctx: Context<'_>,
     #[description = "The mentor (must have joined as a mentor)"] mentor: serenity::User,
@@ -24,7 +24,7 @@ pub async fn pair(
 }
 
 /// End a mentor–mentee pairing (admins only); upcoming sessions are cancelled and both are told.
-#[poise::command(slash_command, guild_only)]
+#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
 pub async fn unpair(
     ctx: Context<'_>,
     #[description = "The mentor of the pair"] mentor: serenity::User,

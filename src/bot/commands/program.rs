@@ -4,7 +4,7 @@ use poise::serenity_prelude as serenity;
 
 use super::autocomplete;
 use crate::{
-    app::{TimelineOptions, TimelineStatus, UserError, STATUS_WEEKS},
+    app::{SetupInput, TimelineOptions, TimelineStatus, UserError, STATUS_WEEKS},
     bot::{
         answer::show_modal,
         caller::caller,
@@ -14,7 +14,7 @@ use crate::{
     },
     domain::{
         attendance::MIN_RATINGS_SHOWN,
-        ids::ChannelId,
+        ids::{ChannelId, RoleId},
         settings::{format_duration, SettingError, Timings, TIMING_KEYS},
         text::short,
         timeline::Position,
@@ -33,6 +33,7 @@ fn text_channel(channel: &serenity::PartialChannel) -> Result<ChannelId, BotErro
 #[poise::command(
     slash_command,
     guild_only,
+    default_member_permissions = "MANAGE_GUILD",
     subcommands("setup", "settings", "nudges", "status", "outline"),
     subcommand_required
 )]
@@ -40,8 +41,9 @@ pub async fn program(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
 
-/// Create or update the program: its channel, time zone and timeline (admins only).
+/// Create or update the program: channel, zone, dates, coordinator role, retention (admins only).
 #[poise::command(slash_command, guild_only)]
+#[allow(clippy::too_many_arguments)] // one parameter per command option
 pub async fn setup(
     ctx: Context<'_>,
     #[description = "Channel for program announcements and weekly nudges"]
@@ -60,21 +62,40 @@ pub async fn setup(
     #[description = "Or the program's length in weeks (1-104)"]
     #[max_length = 4]
     length: Option<String>,
+    #[description = "Members with this role administer the program (besides Manage Server)"] coordinator_role: Option<
+        serenity::Role,
+    >,
+    #[description = "Delete content of pairings that ended this long ago, e.g. 365days (`default`: bot setting)"]
+    #[max_length = 40]
+    retain_ended: Option<String>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
+    let input = SetupInput {
+        channel: text_channel(&channel)?,
+        zone: &timezone,
+        coordinator_role: coordinator_role.as_ref().map(|r| RoleId(r.id.get())),
+        retain_ended: retain_ended.as_deref(),
+    };
     let dates = TimelineOptions { starts: starts.as_deref(), ends: ends.as_deref(), length: length.as_deref() };
-    let (outcome, timeline) =
-        ctx.data().app.setup_program_shaped(&caller, text_channel(&channel)?, &timezone, dates).await?;
+    let (outcome, timeline) = ctx.data().app.setup_program_shaped(&caller, input, dates).await?;
     let verb = if outcome.created { "Started" } else { "Updated" };
     let p = &outcome.program;
     let timeline = timeline.map(|t| format!("\n{}", timeline_line(&t))).unwrap_or_default();
+    let coordinators = p.coordinator_role.map_or_else(|| "none".to_owned(), |r| format!("<@&{r}>"));
+    let retention = p.retain_ended.unwrap_or(ctx.data().app.retain_ended);
     private(
         ctx,
         format!(
-            "✅ {verb} the mentoring program. Channel: <#{}>, time zone: {}.{timeline}\n\
+            "✅ {verb} the mentoring program. Channel: <#{}>, time zone: {}, coordinator role: {coordinators}; \
+             the content of ended pairings is deleted {} after they end.{timeline}\n\
              Next: mentors and mentees `/join`, then you `/pair mentor:@… mentee:@…`.",
             p.channel_id,
-            p.zone.name()
+            p.zone.name(),
+            if retention.num_seconds() % 86_400 == 0 {
+                format!("{} days", retention.num_days())
+            } else {
+                format_duration(retention)
+            },
         ),
         vec![],
     )

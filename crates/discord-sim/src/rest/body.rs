@@ -50,7 +50,10 @@ pub(crate) async fn parse(req: Request<Body>) -> anyhow::Result<ParsedBody> {
     Ok(ParsedBody { json: Some(json), files: Vec::new() })
 }
 
-async fn parse_multipart(req: Request<Body>) -> anyhow::Result<ParsedBody> {
+async fn parse_multipart(mut req: Request<Body>) -> anyhow::Result<ParsedBody> {
+    // axum's own default (2 MB) would refuse uploads Discord takes; the upload limit itself is
+    // checked with the message, as Discord answers it (413).
+    axum::extract::DefaultBodyLimit::max(MAX_BODY).apply(&mut req);
     let mut form = Multipart::from_request(req, &()).await.map_err(|e| anyhow!("bad multipart body: {e}"))?;
     let mut body = ParsedBody::default();
     while let Some(field) = form.next_field().await.context("reading multipart field")? {

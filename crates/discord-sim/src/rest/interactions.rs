@@ -116,7 +116,7 @@ pub(crate) fn callback(ctx: &mut Ctx<'_>, interaction: u64, token: &str) -> Answ
                 return Answer::error(404, 10008, "Unknown Message");
             };
             messages::apply_edit(&mut state, now, ctx.body, &data, &mut message);
-            if let Err(answer) = messages::check_edit(&mut state, &data, &message, "data", &what) {
+            if let Err(answer) = messages::check_edit(&mut state, &data, ctx.body, &message, "data", &what) {
                 return answer;
             }
             messages::record_output(&mut state, now, &message, true, Some(record.user_id));
@@ -202,7 +202,7 @@ pub(crate) fn edit_original(ctx: &mut Ctx<'_>, token: &str) -> Answer {
             return Answer::error(404, 10008, "Unknown Message");
         };
         messages::apply_edit(&mut state, now, ctx.body, &json, &mut message);
-        if let Err(answer) = messages::check_edit(&mut state, &json, &message, "", &what) {
+        if let Err(answer) = messages::check_edit(&mut state, &json, ctx.body, &message, "", &what) {
             return answer;
         }
         let reply_to = (message.interaction_id != Some(record.id)).then_some(record.user_id);
@@ -319,7 +319,9 @@ pub(crate) fn edit_followup(ctx: &Ctx<'_>, token: &str, id: u64) -> Answer {
         return Answer::error(404, 10008, "Unknown Message");
     };
     messages::apply_edit(&mut state, now, ctx.body, &json, &mut message);
-    if let Err(answer) = messages::check_edit(&mut state, &json, &message, "", &format!("edit of followup {id}")) {
+    if let Err(answer) =
+        messages::check_edit(&mut state, &json, ctx.body, &message, "", &format!("edit of followup {id}"))
+    {
         return answer;
     }
     messages::record_output(&mut state, now, &message, true, None);

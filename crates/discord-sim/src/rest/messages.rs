@@ -41,10 +41,33 @@ pub(crate) fn check_new(
     prefix: &str,
     what: &str,
 ) -> Result<(), Answer> {
+    check_files(state, body, body.files.len(), what)?;
     let breach = limits::message(json, prefix)
         .err()
         .or_else(|| limits::is_empty_message(json, body.files.len()).then(Breach::empty));
     reject(state, breach, what)
+}
+
+/// Discord's attachment limits: at most [`limits::ATTACHMENTS`] files on a message (50035), and
+/// uploads of at most the interaction's `attachment_size_limit` in all (413 with 40005).
+fn check_files(state: &mut State, body: &ParsedBody, attachments: usize, what: &str) -> Result<(), Answer> {
+    if attachments > limits::ATTACHMENTS {
+        let breach = Breach::invalid(
+            "attachments",
+            "BASE_TYPE_MAX_LENGTH",
+            &format!("Must be {} or fewer in length.", limits::ATTACHMENTS),
+        );
+        return reject(state, Some(breach), what);
+    }
+    let size: usize = body.files.iter().map(|f| f.bytes.len()).sum();
+    if size > limits::UPLOAD_BYTES {
+        state.violation(
+            "limit",
+            format!("{what}: {size} bytes of files exceed the upload limit of {}", limits::UPLOAD_BYTES),
+        );
+        return Err(Answer::error(413, 40005, "Request entity too large"));
+    }
+    Ok(())
 }
 
 /// Checks an edit body against Discord's limits, and that `result` (the edited message) is not
@@ -52,10 +75,12 @@ pub(crate) fn check_new(
 pub(crate) fn check_edit(
     state: &mut State,
     json: &Value,
+    body: &ParsedBody,
     result: &Message,
     prefix: &str,
     what: &str,
 ) -> Result<(), Answer> {
+    check_files(state, body, result.attachments.len(), what)?;
     let empty = result.content.is_empty()
         && result.embeds.is_empty()
         && result.attachments.is_empty()
@@ -283,7 +308,7 @@ pub(crate) fn edit(ctx: &Ctx<'_>, channel: u64, id: u64) -> Answer {
         return Answer::error(404, 10008, "Unknown Message");
     };
     apply_edit(&mut state, now, ctx.body, &json, &mut message);
-    if let Err(answer) = check_edit(&mut state, &json, &message, "", &format!("edit of message {id}")) {
+    if let Err(answer) = check_edit(&mut state, &json, ctx.body, &message, "", &format!("edit of message {id}")) {
         return answer;
     }
     record_output(&mut state, now, &message, true, None);
