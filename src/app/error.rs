@@ -159,4 +159,12 @@ pub enum UserError {
     AwayTooLong(u64),
     #[error("{who} away from <t:{s}:F> to <t:{e}:F>, so no sessions can be booked then; pick a time outside it (see `/availability show`).", who = short(.who), s = .start.timestamp(), e = .end.timestamp())]
     Away { who: String, start: DateTime<Utc>, end: DateTime<Utc> },
+    #[error("I don't know that pairing, or it has ended. Run `/program report` again for the current pairs.")]
+    UnknownPairing,
+    #[error(transparent)]
+    Tags(#[from] crate::domain::matching::TagError),
+    #[error("{}", excerpt(.0, MESSAGE_CHARS))]
+    Matching(String),
+    #[error("{name} mentors {active} mentee(s) already, their capacity. They can raise it with `/profile edit capacity:`, or pick another mentor.", name = short(.name))]
+    MentorFull { name: String, active: i64 },
 }

@@ -66,6 +66,10 @@ pub enum NoticeKind {
     AgendaShared { session: Session, updated: bool, revision: i64 },
     /// The mentor added topics to an agenda; sent to the mentee. `first_id` is the first topic's row.
     TopicsAdded { session: Session, topics: Vec<Topic>, by: UserId, first_id: i64 },
+    /// A program admin pressed **Nudge both** for a pair that has not met lately: a friendly
+    /// prompt to book, with the recipient's next free times with `partner` (labels in the
+    /// recipient's zone). It never says who asked. `day` (unix days) makes one nudge a day.
+    Nudged { pairing: Pairing, partner: UserId, free_times: Vec<String>, day: i64 },
 }
 
 impl Notice {
@@ -84,6 +88,7 @@ impl Notice {
             NoticeKind::SessionCancelled { session, .. } => ('c', session.id, 0),
             NoticeKind::AgendaShared { session, revision, .. } => ('g', session.id, *revision),
             NoticeKind::TopicsAdded { first_id, .. } => ('t', *first_id, 0),
+            NoticeKind::Nudged { pairing, day, .. } => ('n', pairing.id, *day),
         };
         format!("{tag}{}.{}.{}", base36(id.unsigned_abs()), base36(rev.unsigned_abs()), base36(self.to.0))
     }
@@ -100,6 +105,7 @@ impl Notice {
             | NoticeKind::TopicsAdded { session, .. } => Some(session),
             NoticeKind::Paired { .. }
             | NoticeKind::Unpaired { .. }
+            | NoticeKind::Nudged { .. }
             | NoticeKind::SeriesBooked { .. }
             | NoticeKind::SeriesCancelled { .. }
             | NoticeKind::SeriesMoved { .. } => None,
@@ -110,9 +116,12 @@ impl Notice {
     pub fn job(&self, now: DateTime<Utc>) -> anyhow::Result<PlannedJob> {
         let subject = match (&self.kind, self.session()) {
             (_, Some(session)) => Subject::Session(session.id),
-            (NoticeKind::Paired { pairing, .. } | NoticeKind::Unpaired { pairing, .. }, None) => {
-                Subject::Pairing(pairing.id)
-            }
+            (
+                NoticeKind::Paired { pairing, .. }
+                | NoticeKind::Unpaired { pairing, .. }
+                | NoticeKind::Nudged { pairing, .. },
+                None,
+            ) => Subject::Pairing(pairing.id),
             (
                 NoticeKind::SeriesBooked { series, .. }
                 | NoticeKind::SeriesCancelled { series, .. }

@@ -14,18 +14,22 @@ pub async fn caller(ctx: Context<'_>) -> Result<Caller, BotError> {
     let author = ctx.author();
     let member = ctx.author_member().await;
     let admin_role = ctx.data().admin_role;
-    let is_admin = member.as_deref().is_some_and(|m| {
-        let perms = m.permissions.unwrap_or_else(serenity::Permissions::empty);
-        perms.manage_guild()
-            || perms.administrator()
-            || admin_role.is_some_and(|r| m.roles.iter().any(|role| role.get() == r.0))
-    });
+    let is_admin = member.as_deref().is_some_and(|m| member_is_admin(m, admin_role));
     let name = member
         .as_deref()
         .and_then(|m| m.nick.clone())
         .or_else(|| author.global_name.clone())
         .unwrap_or_else(|| author.name.clone());
     Ok(Caller { guild_id: GuildId(guild.get()), user_id: user_id(author.id), name, is_admin })
+}
+
+/// Whether a member (as an interaction in a server carries them, with their permissions there)
+/// is a program admin: Manage Server, Administrator, or the configured admin role.
+pub fn member_is_admin(m: &serenity::Member, admin_role: Option<crate::domain::ids::RoleId>) -> bool {
+    let perms = m.permissions.unwrap_or_else(serenity::Permissions::empty);
+    perms.manage_guild()
+        || perms.administrator()
+        || admin_role.is_some_and(|r| m.roles.iter().any(|role| role.get() == r.0))
 }
 
 /// A user named in an option.

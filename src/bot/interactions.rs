@@ -36,6 +36,15 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
         data.in_flight.exit();
         return;
     }
+    if let Source::Component(c) = source {
+        if let Some(press) = super::admin_buttons::AdminPress::parse(custom_id) {
+            data.in_flight.enter();
+            let result = super::admin_buttons::on_press(data, http, c, press).await;
+            finish(http, source, custom_id, result, true).await;
+            data.in_flight.exit();
+            return;
+        }
+    }
     let Some(id) = ComponentId::parse(custom_id) else {
         return;
     };

@@ -45,6 +45,25 @@ pub fn render_notice(
                 .colour(COLOUR);
             Outgoing { embeds: vec![embed], ..Outgoing::default() }
         }
+        NoticeKind::Nudged { partner, free_times, .. } => {
+            let times = if free_times.is_empty() {
+                "Pick a time together with `/book with:@… when:…`; `/availability show` shows when they are free."
+                    .to_owned()
+            } else {
+                let list: Vec<String> = free_times.iter().map(|t| format!("• {t}")).collect();
+                format!(
+                    "Some times you are both free:\n{}\nBook one with `/book with:@… when:` and pick it from the list.",
+                    list.join("\n")
+                )
+            };
+            let embed = CreateEmbed::new()
+                .title("👋 Time for your next mentoring session?")
+                .description(format!(
+                    "It has been a while since you and <@{partner}> last met. A short check-in keeps things moving.\n{times}"
+                ))
+                .colour(COLOUR);
+            Outgoing { embeds: vec![embed], ..Outgoing::default() }
+        }
         NoticeKind::Unpaired { partner, partner_left, .. } => {
             let why = if *partner_left { "they left the mentoring program" } else { "a program admin ended it" };
             let embed = CreateEmbed::new()

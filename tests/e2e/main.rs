@@ -23,6 +23,7 @@ mod membership;
 mod notes;
 mod pairing;
 mod program;
+mod program_report;
 mod program_scheduler;
 mod reminders;
 mod scheduler;

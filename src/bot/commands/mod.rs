@@ -7,10 +7,12 @@ mod availability;
 mod booking;
 mod goals;
 mod help;
+mod matching;
 mod membership;
 pub(crate) mod notes;
 mod pairing;
 mod program;
+pub(crate) mod report;
 pub(crate) mod reviews;
 
 use poise::serenity_prelude as serenity;
@@ -28,6 +30,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         membership::profile(),
         pairing::pair(),
         pairing::unpair(),
+        matching::match_(),
         availability::availability(),
         booking::book(),
         booking::sessions(),

@@ -23,7 +23,12 @@ fn text_channel(channel: &serenity::PartialChannel) -> Result<ChannelId, BotErro
 }
 
 /// Manage this server's mentoring program (admins).
-#[poise::command(slash_command, guild_only, subcommands("setup", "settings", "nudges", "status"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("setup", "settings", "nudges", "status", "super::report::report", "super::matching::tags"),
+    subcommand_required
+)]
 pub async fn program(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
