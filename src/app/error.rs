@@ -163,7 +163,8 @@ pub enum UserError {
     UnknownPairing,
     #[error(transparent)]
     Tags(#[from] crate::domain::matching::TagError),
-    #[error("{}", excerpt(.0, MESSAGE_CHARS))]
+    /// Our own text (names in it are already cut and defused).
+    #[error("{0}")]
     Matching(String),
     #[error("{name} mentors {active} mentee(s) already, their capacity. They can raise it with `/profile edit capacity:`, or pick another mentor.", name = short(.name))]
     MentorFull { name: String, active: i64 },

@@ -19,6 +19,7 @@ mod free_times;
 mod fuzz_commands;
 mod goals;
 mod jobs_queue;
+mod matching;
 mod membership;
 mod notes;
 mod pairing;
