@@ -71,7 +71,7 @@ impl App {
     }
 
     /// Health of every active pair: names, dates and counts.
-    async fn pair_health(&self, program: &Program, now: DateTime<Utc>) -> AppResult<Vec<PairHealth>> {
+    pub(crate) async fn pair_health(&self, program: &Program, now: DateTime<Utc>) -> AppResult<Vec<PairHealth>> {
         let stale_before = now - self.timings(program)?.stale_after;
         Ok(self
             .store

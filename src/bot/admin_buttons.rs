@@ -14,7 +14,10 @@ use super::{
 };
 use crate::{
     app::{Caller, UserError},
-    domain::ids::{GuildId, UserId},
+    domain::{
+        ids::{GuildId, UserId},
+        report::PairHealth,
+    },
 };
 
 /// What an admin button asks for.
@@ -58,6 +61,29 @@ impl AdminPress {
     }
 }
 
+/// **Nudge both** buttons for stale pairs, five a row (at most 25: Discord's five rows).
+pub fn nudge_rows(pairs: &[&PairHealth]) -> Vec<serenity::CreateActionRow> {
+    pairs
+        .iter()
+        .take(25)
+        .collect::<Vec<_>>()
+        .chunks(5)
+        .map(|row| {
+            serenity::CreateActionRow::Buttons(
+                row.iter()
+                    .map(|p| {
+                        let mut label = format!("Nudge both: {} & {}", p.mentor, p.mentee);
+                        crate::app::truncate_label(&mut label, 80);
+                        serenity::CreateButton::new(AdminPress::Nudge(p.pairing_id).to_custom_id())
+                            .label(label)
+                            .style(serenity::ButtonStyle::Secondary)
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
 /// The presser as an admin caller, from the server and permissions the press came with.
 fn admin_caller(data: &Data, c: &serenity::ComponentInteraction) -> Result<Caller, BotError> {
     let (Some(guild), Some(member)) = (c.guild_id, c.member.as_ref()) else {
@@ -72,16 +98,47 @@ fn admin_caller(data: &Data, c: &serenity::ComponentInteraction) -> Result<Calle
     })
 }
 
+/// The presser of **Nudge both** in a digest DM (no server, no permissions with it): rights come
+/// from stored state (they still get the digest of the pairing's server) and from their
+/// permissions there now, looked up through Discord (their roles, the server's roles).
+async fn dm_caller(
+    data: &Data,
+    (http, cache): (&serenity::Http, &serenity::Cache),
+    c: &serenity::ComponentInteraction,
+    pairing: i64,
+) -> Result<Caller, BotError> {
+    let guild = data.app.pairing_guild(pairing).await?;
+    let gid = serenity::GuildId::new(guild.0);
+    let is_admin = match http.get_member(gid, c.user.id).await {
+        Ok(member) => {
+            let perms = cache.guild(gid).map_or_else(serenity::Permissions::empty, |g| g.member_permissions(&member));
+            perms.manage_guild()
+                || perms.administrator()
+                || data.admin_role.is_some_and(|r| member.roles.iter().any(|role| role.get() == r.0))
+        }
+        // Not (or no longer) in the server.
+        Err(e) => {
+            tracing::info!(error = %e, "a digest press by someone whose membership could not be read");
+            false
+        }
+    };
+    let name = c.user.global_name.clone().unwrap_or_else(|| c.user.name.clone());
+    Ok(data.app.digest_caller(user_id(c.user.id), &name, pairing, is_admin).await?)
+}
+
 /// Handles an admin button press (deferred first, so nothing slow misses the deadline).
 pub async fn on_press(
     data: &Data,
-    http: &serenity::Http,
+    (http, cache): (&serenity::Http, &serenity::Cache),
     c: &serenity::ComponentInteraction,
     press: AdminPress,
 ) -> Result<(), BotError> {
     let source = Source::Component(c);
     source.defer(http).await?;
-    let caller = admin_caller(data, c)?;
+    let caller = match (press, c.guild_id) {
+        (AdminPress::Nudge(pairing), None) => dm_caller(data, (http, cache), c, pairing).await?,
+        _ => admin_caller(data, c)?,
+    };
     let app = &data.app;
     let answer = match press {
         AdminPress::Nudge(pairing) => {

@@ -46,6 +46,8 @@ pub enum JobKind {
     /// Sends nothing: plans the reminders of a series' occurrences as they come within
     /// [`SERIES_HORIZON_DAYS`], then the next top-up. The payload names the series.
     SeriesTopUp,
+    /// An opted-in admin's weekly digest DM: pair health, **Nudge both** for stale pairs.
+    AdminDigest,
 }
 
 /// How far ahead the reminders of a series' occurrences are planned; later occurrences wait for
@@ -54,7 +56,7 @@ pub const SERIES_HORIZON_DAYS: i64 = 14;
 
 impl JobKind {
     /// Every kind, for status tables.
-    pub const ALL: [JobKind; 12] = [
+    pub const ALL: [JobKind; 13] = [
         JobKind::AgendaRequest,
         JobKind::AgendaNudge,
         JobKind::AgendaMissing,
@@ -67,6 +69,7 @@ impl JobKind {
         JobKind::DmFallback,
         JobKind::Notice,
         JobKind::SeriesTopUp,
+        JobKind::AdminDigest,
     ];
 
     /// The stored name.
@@ -84,6 +87,7 @@ impl JobKind {
             JobKind::DmFallback => "dm_fallback",
             JobKind::Notice => "notice",
             JobKind::SeriesTopUp => "series_top_up",
+            JobKind::AdminDigest => "admin_digest",
         }
     }
 
@@ -286,12 +290,14 @@ pub fn catch_up(kind: JobKind, due: DateTime<Utc>, now: DateTime<Utc>, s: Subjec
     let late = now - due;
     match kind {
         _ if late > Duration::days(MAX_LATENESS_DAYS) => CatchUp::Skip("more than a week late"),
-        JobKind::WeeklyNudge | JobKind::DmFallback if late > Duration::days(1) => CatchUp::Skip("more than a day late"),
+        JobKind::WeeklyNudge | JobKind::DmFallback | JobKind::AdminDigest if late > Duration::days(1) => {
+            CatchUp::Skip("more than a day late")
+        }
         // A notice is about an ended pairing or a cancelled session too: that is what it says.
         JobKind::Notice if s.session_start.is_some_and(|start| start <= now) => {
             CatchUp::Skip("the session it is about has started")
         }
-        JobKind::WeeklyNudge | JobKind::DmFallback | JobKind::Notice => CatchUp::Send,
+        JobKind::WeeklyNudge | JobKind::DmFallback | JobKind::Notice | JobKind::AdminDigest => CatchUp::Send,
         _ if !s.live => CatchUp::Skip("the session or action item changed"),
         _ if before_session && !ahead => CatchUp::Skip("the session has started"),
         _ if asks_for_agenda && s.has_agenda => CatchUp::Skip("the agenda has arrived"),

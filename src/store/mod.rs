@@ -6,6 +6,7 @@ mod agendas;
 mod attendance;
 mod availability;
 mod delivery;
+mod digest;
 mod goals;
 mod jobs;
 mod matching;

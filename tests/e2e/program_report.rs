@@ -156,3 +156,40 @@ async fn nudge_both_dms_both_without_naming_the_asker_and_only_admins_may_press_
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_weekly_digest_dms_subscribed_admins_and_its_nudge_works_only_while_they_are_subscribed() {
+    let mut w = paired_world().await;
+    let refused = say(&w, OTTO, "program digest", &[("state", "on")]).await;
+    assert!(refused.contains("Only program admins"), "{refused}");
+    let on = say(&w, ADA, "program digest", &[("state", "on")]).await;
+    assert!(on.contains("Mondays 09:00 (Europe/Berlin)"), "{on}");
+
+    // Mondays 23 Nov to 14 Dec, 09:00 in Berlin; by the last the pair has not met for 23 days.
+    w.run_until(utc(2026, 12, 14, 8, 30)).await.unwrap();
+    let digests: Vec<Message> =
+        w.sim.dms(ADA).into_iter().filter(|m| m.text().contains("Weekly program digest")).collect();
+    assert_eq!(digests.len(), 4, "{digests:#?}");
+    assert!(digests.iter().all(|d| d.timestamp.format("%a %H:%M").to_string() == "Mon 08:00"));
+    assert!(digests[0].buttons().is_empty(), "a pair formed two days before is not stale");
+    let last = digests.last().unwrap();
+    assert!(last.text().contains("1 active pair(s), 1 without a held session lately"), "{}", last.text());
+    let (id, label) = last.buttons()[0].clone();
+    assert_eq!(label, "Nudge both: Mo & Mia");
+
+    let r = w.sim.actor(ADA).in_dm().press(last, &id).await.unwrap();
+    assert!(full_text(&w, &r, |t| t.contains("Nudged")).await.contains("Nudged"));
+    dm_containing(&w, MIA, "Time for your next mentoring session").await;
+    dm_containing(&w, MO, "Time for your next mentoring session").await;
+
+    // Unsubscribed: no more digests, and the old button no longer works for her.
+    say(&w, ADA, "program digest", &[("state", "off")]).await;
+    w.advance(chrono::Duration::days(8)).await.unwrap();
+    let count = w.sim.dms(ADA).iter().filter(|m| m.text().contains("Weekly program digest")).count();
+    assert_eq!(count, 4);
+    let r = w.sim.actor(ADA).in_dm().press(last, &id).await.unwrap();
+    let text = full_text(&w, &r, |t| t.contains("admins")).await;
+    assert!(text.contains("Only program admins"), "{text}");
+    assert_clean(&w);
+    w.stop().await;
+}

@@ -58,6 +58,7 @@ pub(crate) fn member(
     let mut value = json!({
         "nick": null,
         "avatar": null,
+        "banner": null,
         "roles": roles,
         "joined_at": ts(joined),
         "premium_since": null,

@@ -56,7 +56,8 @@ pub async fn on_event(
             tracing::info!(user = %data_about_bot.user.name, guilds = data_about_bot.guilds.len(), "connected to Discord");
         }
         serenity::FullEvent::InteractionCreate { interaction } => {
-            super::interactions::handle(framework.user_data, &framework.serenity_context.http, interaction).await;
+            let ctx = framework.serenity_context;
+            super::interactions::handle(framework.user_data, &ctx.http, &ctx.cache, interaction).await;
         }
         // Removed from a server (not an outage, which says `unavailable`): its program's jobs
         // pause, and resume when the bot is added back.

@@ -26,7 +26,15 @@ fn text_channel(channel: &serenity::PartialChannel) -> Result<ChannelId, BotErro
 #[poise::command(
     slash_command,
     guild_only,
-    subcommands("setup", "settings", "nudges", "status", "super::report::report", "super::matching::tags"),
+    subcommands(
+        "setup",
+        "settings",
+        "nudges",
+        "status",
+        "super::report::report",
+        "super::report::digest",
+        "super::matching::tags"
+    ),
     subcommand_required
 )]
 pub async fn program(_ctx: Context<'_>) -> Result<(), BotError> {

@@ -122,22 +122,7 @@ pub async fn report(ctx: Context<'_>) -> Result<(), BotError> {
         .await?;
     let stale_pairs: Vec<&PairHealth> = r.pairs.iter().filter(|p| p.stale).collect();
     for chunk in stale_pairs.chunks(BUTTONS_PER_MESSAGE) {
-        let rows: Vec<serenity::CreateActionRow> = chunk
-            .chunks(5)
-            .map(|row| {
-                serenity::CreateActionRow::Buttons(
-                    row.iter()
-                        .map(|p| {
-                            let mut label = format!("Nudge both: {} & {}", p.mentor, p.mentee);
-                            crate::app::truncate_label(&mut label, 80);
-                            serenity::CreateButton::new(nudge_id(p.pairing_id))
-                                .label(label)
-                                .style(serenity::ButtonStyle::Secondary)
-                        })
-                        .collect(),
-                )
-            })
-            .collect();
+        let rows = crate::bot::admin_buttons::nudge_rows(chunk);
         let reply = CreateReply::default()
             .ephemeral(true)
             .allowed_mentions(no_pings())
@@ -146,4 +131,32 @@ pub async fn report(ctx: Context<'_>) -> Result<(), BotError> {
         ctx.send(reply).await?;
     }
     Ok(())
+}
+
+/// On or off.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum OnOff {
+    #[name = "on"]
+    On,
+    #[name = "off"]
+    Off,
+}
+
+/// A weekly DM to you with pair health and Nudge both for stale pairs, or stop it (admins).
+#[poise::command(slash_command, guild_only)]
+pub async fn digest(
+    ctx: Context<'_>,
+    #[description = "on: get the digest every Monday 09:00 (program time); off: stop it"] state: OnOff,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let out = ctx.data().app.set_digest(&caller, matches!(state, OnOff::On)).await?;
+    let text = match out.next {
+        Some(t) => format!(
+            "📬 You get the weekly program digest by DM, Mondays 09:00 ({}). The next: <t:{}:F>. Stop it with `/program digest state:off`.",
+            out.zone.name(),
+            t.timestamp()
+        ),
+        None => "🔕 No more weekly digest for you. Turn it on again with `/program digest state:on`.".to_owned(),
+    };
+    crate::bot::reply::private(ctx, text, vec![]).await
 }

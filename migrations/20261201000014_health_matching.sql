@@ -18,3 +18,11 @@ CREATE TABLE match_skips (
     skipped_at INTEGER NOT NULL,
     PRIMARY KEY (guild_id, mentor_id, mentee_id)
 ) STRICT;
+
+-- Admins who get the weekly digest DM (pair health with Nudge both for stale pairs).
+CREATE TABLE digest_subscribers (
+    guild_id   INTEGER NOT NULL REFERENCES programs (guild_id) ON DELETE CASCADE,
+    user_id    INTEGER NOT NULL,
+    since      INTEGER NOT NULL,
+    PRIMARY KEY (guild_id, user_id)
+) STRICT;
