@@ -8,7 +8,11 @@ use std::sync::OnceLock;
 use anyhow::anyhow;
 use plotters::{
     prelude::*,
-    style::{register_font, FontStyle},
+    style::{
+        register_font,
+        text_anchor::{HPos, Pos, VPos},
+        FontStyle,
+    },
 };
 
 use crate::domain::report::WeekRow;
@@ -143,12 +147,20 @@ fn draw(rgb: &mut [u8], title: &str, weeks: &[WeekRow]) -> anyhow::Result<()> {
         .x_labels(weeks.len().max(2))
         .x_label_formatter(&label)
         .y_labels(6)
+        .light_line_style(WHITE)
         .label_style((FAMILY, 12))
         .draw()
         .map_err(plot_err)?;
     #[allow(clippy::cast_precision_loss)]
     let points: Vec<(f64, f64)> =
         weeks.iter().enumerate().filter_map(|(i, r)| r.average_rating.map(|a| (i as f64, a))).collect();
+    if points.is_empty() {
+        let grey = BLACK.mix(0.5);
+        let style = TextStyle::from((FAMILY, 16).into_font()).color(&grey).pos(Pos::new(HPos::Center, VPos::Center));
+        chart
+            .draw_series(std::iter::once(Text::new("no week with 5 ratings yet", ((n - 1.0) / 2.0, 2.75), style)))
+            .map_err(plot_err)?;
+    }
     chart.draw_series(LineSeries::new(points.iter().copied(), RATING.stroke_width(2))).map_err(plot_err)?;
     chart.draw_series(points.iter().map(|&(x, y)| Circle::new((x, y), 4, RATING.filled()))).map_err(plot_err)?;
     root.present().map_err(plot_err)?;

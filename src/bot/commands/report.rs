@@ -103,7 +103,12 @@ pub async fn report(ctx: Context<'_>) -> Result<(), BotError> {
             false,
         )
         .field("Active pairs", format!("{} ({stale} stale)", r.pairs.len()), true)
-        .image(format!("attachment://{CHART_FILE}"));
+        .image(format!("attachment://{CHART_FILE}"))
+        .footer(serenity::CreateEmbedFooter::new(format!(
+            "Chart drawn in {} ms, {} KB",
+            r.render_time.as_millis(),
+            r.png.len().div_ceil(1024)
+        )));
     let reply = CreateReply::default()
         .ephemeral(true)
         .allowed_mentions(no_pings())
