@@ -39,6 +39,13 @@ impl App {
         Ok(tags)
     }
 
+    /// The program's interest tags as `/program tags show` lists them (admins only, like every
+    /// `/program` command; members see them as the choices of `/join`).
+    pub async fn show_program_tags(&self, caller: &Caller) -> AppResult<Vec<String>> {
+        require_admin(caller)?;
+        self.program_tags(caller).await
+    }
+
     /// The program's interest tags (anyone in the server may see them: they are the choices).
     pub async fn program_tags(&self, caller: &Caller) -> AppResult<Vec<String>> {
         self.require_program(caller.guild_id).await?;

@@ -42,11 +42,11 @@ pub async fn tags_set(
     .await
 }
 
-/// Show the program's interest tags.
+/// Show the program's interest tags (admins only; members see them while typing in `/join`).
 #[poise::command(slash_command, guild_only, rename = "show")]
 pub async fn tags_show(ctx: Context<'_>) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
-    let tags = ctx.data().app.program_tags(&caller).await?;
+    let tags = ctx.data().app.show_program_tags(&caller).await?;
     let text = if tags.is_empty() {
         "This program has no interest tags yet; an admin sets them with `/program tags set`.".to_owned()
     } else {
