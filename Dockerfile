@@ -6,6 +6,7 @@ COPY crates crates
 COPY src src
 COPY migrations migrations
 COPY config config
+COPY assets assets
 COPY benches benches
 RUN cargo build --release --locked --bin mentor-bot
 

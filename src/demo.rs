@@ -7,15 +7,19 @@
 //! another deadline reminder and the next weekly nudge; the mentor's weekly availability, a
 //! bi-weekly series booked from his free times, one occurrence moved, another moved to a free
 //! time picked from the buttons offered when the time asked for is outside his hours. The
-//! program's shape: its eight-week timeline, the session outline (its first step in the agenda request and the prep
-//! note), the mentee's pre-work (her background, sent to the mentor), and the midpoint review
-//! prompt four weeks in, answered from its button. The clock jumps from one due job to the next,
-//! so it takes seconds.
+//! program's shape: its eight-week timeline, the session outline (its first step in the agenda
+//! request and the prep note), the mentee's pre-work (her background, sent to the mentor), and
+//! the midpoint review prompt four weeks in, answered from its button. Matching and health:
+//! interest tags, a second mentor and mentee, a suggestion accepted, and the program report (its
+//! chart is written to the temporary folder and named at the end). The clock jumps from one due
+//! job to the next, so it takes seconds.
 
 use std::{io::Write, time::Duration};
 
 use anyhow::Context as _;
 use chrono::{DateTime, TimeZone, Utc};
+
+mod health;
 
 use crate::testkit::{
     cast::{ADA, MENTORING, MIA, MO},
@@ -28,7 +32,14 @@ pub async fn run_demo(out: &mut dyn Write) -> anyhow::Result<()> {
     // Saturday 21 Nov 2026, 10:00 in Berlin.
     let start = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).single().context("demo start")?;
     let mut world = World::start(WorldOptions::at(start)).await?;
-    let result = play(&mut world).await;
+    let mut result = play(&mut world).await;
+    let mut chart = None;
+    if result.is_ok() {
+        match health::play_health(&mut world).await {
+            Ok(c) => chart = Some(c),
+            Err(e) => result = Err(e),
+        }
+    }
     writeln!(out, "mentor-bot demo: the real bot talking to a simulated Discord (no token, no network)")?;
     writeln!(out, "Cast: Ada (server admin, Berlin), Mo (mentor, New York), Mia (mentee, Berlin).")?;
     writeln!(out, "Times in each line are shown in the zone of the person who sees them.\n")?;
@@ -36,6 +47,9 @@ pub async fn run_demo(out: &mut dyn Write) -> anyhow::Result<()> {
     let checked = world.finish().await;
     result?;
     checked.context("the simulated Discord saw what real Discord would have refused")?;
+    if let Some(c) = chart {
+        writeln!(out, "\nThe program report's chart: {} ({} bytes; {}).", c.path.display(), c.bytes, c.drawn)?;
+    }
     writeln!(out, "\nDemo finished in {:.1} s.", started.elapsed().as_secs_f64())?;
     Ok(())
 }

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod bot;
+pub mod chart;
 pub mod clock;
 pub mod config;
 pub mod demo;

@@ -179,10 +179,17 @@ pub enum UserError {
     MenteeSharesBackground,
     #[error("This program has no timeline yet, so there is no end to check in after. An admin sets one with `/program setup starts:… ends:…`.")]
     NoTimeline,
-    #[error("I don't know that mentoring pair; this button is for the two people of the pair.")]
+    #[error("I don't know that mentoring pair, or it has ended.")]
     UnknownPairing,
     #[error("I don't know that milestone. Pick one from the list while typing, or see `/goal list`.")]
     UnknownMilestone,
     #[error("{0} is done already.")]
     MilestoneDone(String),
+    #[error(transparent)]
+    Tags(#[from] crate::domain::matching::TagError),
+    /// Our own text (names in it are already cut and defused).
+    #[error("{0}")]
+    Matching(String),
+    #[error("{name} mentors {active} mentee(s) already, their capacity. They can raise it with `/profile edit capacity:`, or pick another mentor.", name = short(.name))]
+    MentorFull { name: String, active: i64 },
 }

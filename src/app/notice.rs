@@ -69,6 +69,10 @@ pub enum NoticeKind {
     TopicsAdded { session: Session, topics: Vec<Topic>, by: UserId, first_id: i64 },
     /// The mentee shared (or updated, at `revision`) their background; sent to the mentor.
     BackgroundShared { pairing: Pairing, background: BackgroundInput, revision: i64 },
+    /// A program admin pressed **Nudge both** for a pair that has not met lately: a friendly
+    /// prompt to book, with the recipient's next free times with `partner` (labels in the
+    /// recipient's zone). It never says who asked. `day` (unix days) makes one nudge a day.
+    Nudged { pairing: Pairing, partner: UserId, free_times: Vec<String>, day: i64 },
 }
 
 impl Notice {
@@ -88,6 +92,7 @@ impl Notice {
             NoticeKind::AgendaShared { session, revision, .. } => ('g', session.id, *revision),
             NoticeKind::TopicsAdded { first_id, .. } => ('t', *first_id, 0),
             NoticeKind::BackgroundShared { pairing, revision, .. } => ('k', pairing.id, *revision),
+            NoticeKind::Nudged { pairing, day, .. } => ('n', pairing.id, *day),
         };
         format!("{tag}{}.{}.{}", base36(id.unsigned_abs()), base36(rev.unsigned_abs()), base36(self.to.0))
     }
@@ -105,6 +110,7 @@ impl Notice {
             NoticeKind::Paired { .. }
             | NoticeKind::Unpaired { .. }
             | NoticeKind::BackgroundShared { .. }
+            | NoticeKind::Nudged { .. }
             | NoticeKind::SeriesBooked { .. }
             | NoticeKind::SeriesCancelled { .. }
             | NoticeKind::SeriesMoved { .. } => None,
@@ -118,7 +124,8 @@ impl Notice {
             (
                 NoticeKind::Paired { pairing, .. }
                 | NoticeKind::Unpaired { pairing, .. }
-                | NoticeKind::BackgroundShared { pairing, .. },
+                | NoticeKind::BackgroundShared { pairing, .. }
+                | NoticeKind::Nudged { pairing, .. },
                 None,
             ) => Subject::Pairing(pairing.id),
             (

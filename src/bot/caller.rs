@@ -2,10 +2,10 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{user_id, BotError, Context};
+use super::{user_id, BotError, Context, Data};
 use crate::{
     app::{Caller, Person},
-    domain::ids::GuildId,
+    domain::ids::{GuildId, RoleId},
 };
 
 /// The caller of a guild command. Admins of the program are members with Manage Server (or
@@ -17,20 +17,35 @@ pub async fn caller(ctx: Context<'_>) -> Result<Caller, BotError> {
     let guild = ctx.guild_id().ok_or_else(|| anyhow::anyhow!("guild-only command ran outside a guild"))?;
     let author = ctx.author();
     let member = ctx.author_member().await;
-    let coordinator = ctx.data().app.store.program(GuildId(guild.get())).await?.and_then(|p| p.coordinator_role);
-    let roles = [ctx.data().admin_role, coordinator];
-    let is_admin = member.as_deref().is_some_and(|m| {
-        let perms = m.permissions.unwrap_or_else(serenity::Permissions::empty);
-        perms.manage_guild()
-            || perms.administrator()
-            || roles.iter().flatten().any(|r| m.roles.iter().any(|role| role.get() == r.0))
-    });
+    let roles = admin_roles(ctx.data(), GuildId(guild.get())).await?;
+    let is_admin = member.as_deref().is_some_and(|m| member_is_admin(m, &roles));
     let name = member
         .as_deref()
         .and_then(|m| m.nick.clone())
         .or_else(|| author.global_name.clone())
         .unwrap_or_else(|| author.name.clone());
     Ok(Caller { guild_id: GuildId(guild.get()), user_id: user_id(author.id), name, is_admin })
+}
+
+/// The roles that make a member a program admin in a server: the program's coordinator role
+/// and the deprecated global `discord.admin_role_id`.
+pub async fn admin_roles(data: &Data, guild: GuildId) -> Result<[Option<RoleId>; 2], BotError> {
+    let coordinator = data.app.store.program(guild).await?.and_then(|p| p.coordinator_role);
+    Ok([data.admin_role, coordinator])
+}
+
+/// Whether a member (as an interaction in a server carries them, with their permissions there)
+/// is a program admin: Manage Server, Administrator, or one of the admin roles.
+pub fn member_is_admin(m: &serenity::Member, roles: &[Option<RoleId>]) -> bool {
+    let perms = m.permissions.unwrap_or_else(serenity::Permissions::empty);
+    is_admin(perms, &m.roles, roles)
+}
+
+/// Whether permissions and roles in a server make someone a program admin.
+pub fn is_admin(perms: serenity::Permissions, member_roles: &[serenity::RoleId], roles: &[Option<RoleId>]) -> bool {
+    perms.manage_guild()
+        || perms.administrator()
+        || roles.iter().flatten().any(|r| member_roles.iter().any(|role| role.get() == r.0))
 }
 
 /// A user named in an option.

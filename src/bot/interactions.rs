@@ -26,7 +26,7 @@ use crate::{
 };
 
 /// Handles a component or modal interaction if its custom id is ours.
-pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::Interaction) {
+pub async fn handle(data: &Data, http: &serenity::Http, cache: &serenity::Cache, interaction: &serenity::Interaction) {
     let (source, custom_id) = match interaction {
         serenity::Interaction::Component(c) => (Source::Component(c), c.data.custom_id.as_str()),
         serenity::Interaction::Modal(m) => (Source::Modal(m), m.data.custom_id.as_str()),
@@ -38,6 +38,15 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
         finish(http, source, custom_id, result, false).await;
         data.in_flight.exit();
         return;
+    }
+    if let Source::Component(c) = source {
+        if let Some(press) = super::admin_buttons::AdminPress::parse(custom_id) {
+            data.in_flight.enter();
+            let result = super::admin_buttons::on_press(data, (http, cache), c, press).await;
+            finish(http, source, custom_id, result, true).await;
+            data.in_flight.exit();
+            return;
+        }
     }
     if let (Source::Component(press), Some(choice)) = (source, ForgetChoice::parse(custom_id)) {
         data.in_flight.enter();

@@ -2,6 +2,7 @@
 //! options, call one `app` use case (which writes its notices as jobs), wait briefly for the
 //! notices and render the result.
 
+pub mod admin_buttons;
 mod answer;
 mod attendance;
 mod caller;

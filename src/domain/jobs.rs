@@ -56,6 +56,8 @@ pub enum JobKind {
     /// Before a milestone's due day, and the morning after when it is missed; the payload is
     /// the milestone's id.
     MilestoneReminder,
+    /// An opted-in admin's weekly digest DM: pair health, **Nudge both** for stale pairs.
+    AdminDigest,
 }
 
 /// How far ahead the reminders of a series' occurrences are planned; later occurrences wait for
@@ -64,7 +66,7 @@ pub const SERIES_HORIZON_DAYS: i64 = 14;
 
 impl JobKind {
     /// Every kind, for status tables.
-    pub const ALL: [JobKind; 16] = [
+    pub const ALL: [JobKind; 17] = [
         JobKind::AgendaRequest,
         JobKind::AgendaNudge,
         JobKind::AgendaMissing,
@@ -81,6 +83,7 @@ impl JobKind {
         JobKind::ReviewReminder,
         JobKind::CheckIn,
         JobKind::MilestoneReminder,
+        JobKind::AdminDigest,
     ];
 
     /// The stored name.
@@ -102,6 +105,7 @@ impl JobKind {
             JobKind::ReviewReminder => "review_reminder",
             JobKind::CheckIn => "check_in",
             JobKind::MilestoneReminder => "milestone_reminder",
+            JobKind::AdminDigest => "admin_digest",
         }
     }
 
@@ -304,12 +308,14 @@ pub fn catch_up(kind: JobKind, due: DateTime<Utc>, now: DateTime<Utc>, s: Subjec
     let late = now - due;
     match kind {
         _ if late > Duration::days(MAX_LATENESS_DAYS) => CatchUp::Skip("more than a week late"),
-        JobKind::WeeklyNudge | JobKind::DmFallback if late > Duration::days(1) => CatchUp::Skip("more than a day late"),
+        JobKind::WeeklyNudge | JobKind::DmFallback | JobKind::AdminDigest if late > Duration::days(1) => {
+            CatchUp::Skip("more than a day late")
+        }
         // A notice is about an ended pairing or a cancelled session too: that is what it says.
         JobKind::Notice if s.session_start.is_some_and(|start| start <= now) => {
             CatchUp::Skip("the session it is about has started")
         }
-        JobKind::WeeklyNudge | JobKind::DmFallback | JobKind::Notice => CatchUp::Send,
+        JobKind::WeeklyNudge | JobKind::DmFallback | JobKind::Notice | JobKind::AdminDigest => CatchUp::Send,
         _ if !s.live => CatchUp::Skip("the session or action item changed"),
         _ if before_session && !ahead => CatchUp::Skip("the session has started"),
         _ if asks_for_agenda && s.has_agenda => CatchUp::Skip("the agenda has arrived"),

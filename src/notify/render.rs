@@ -13,7 +13,7 @@ use super::{
 };
 use crate::{
     app::{AgendaView, Notice, NoticeKind},
-    domain::{agenda::Topic, layout, series::Series, session::Session},
+    domain::{agenda::Topic, ids::UserId, layout, series::Series, session::Session},
 };
 
 /// Brand colour of session embeds.
@@ -52,6 +52,7 @@ pub fn render_notice(
         NoticeKind::BackgroundShared { pairing, background, revision } => {
             super::render_shape::background_shared(pairing, background, *revision)
         }
+        NoticeKind::Nudged { partner, free_times, .. } => nudged_message(*partner, free_times),
         NoticeKind::Unpaired { partner, partner_left, .. } => {
             let why = if *partner_left { "they left the mentoring program" } else { "a program admin ended it" };
             let embed = CreateEmbed::new()
@@ -79,7 +80,8 @@ pub fn render_notice(
         }
         NoticeKind::SessionMoved { session, by, previous_start, series } => {
             let embed = session_embed(session, format!("🔁 Session #{} moved", session.number)).description(format!(
-                "<@{by}> moved your session from <t:{}:F> to the time below.",
+                "{} moved your session from <t:{}:F> to the time below.",
+                by.mention(),
                 previous_start.timestamp()
             ));
             with_calendar(embed, session, series.as_ref(), instance, now)
@@ -87,7 +89,11 @@ pub fn render_notice(
         NoticeKind::SessionCancelled { session, by, series } => {
             let mut embed = CreateEmbed::new()
                 .title(format!("❌ Session #{} cancelled", session.number))
-                .description(format!("<@{by}> cancelled your session on <t:{}:F>.", session.starts_at.timestamp()))
+                .description(format!(
+                    "{} cancelled your session on <t:{}:F>.",
+                    by.mention(),
+                    session.starts_at.timestamp()
+                ))
                 .colour(COLOUR);
             if let Some(reason) = &session.cancel_reason {
                 embed = embed.field("Reason", reason, false);
@@ -103,7 +109,8 @@ pub fn render_notice(
             let pages = layout::pages(
                 &format!("➕ Topics added to session #{}", session.number),
                 &format!(
-                    "<@{by}> added to the agenda of your session on {}:\n{}",
+                    "{} added to the agenda of your session on {}:\n{}",
+                    by.mention(),
                     when(session.starts_at),
                     list.join("\n")
                 ),
@@ -115,6 +122,28 @@ pub fn render_notice(
             single_message(pages, &file, markdown)
         }
     })
+}
+
+/// A friendly prompt to meet again (**Nudge both**), with the pair's next free times; it never
+/// says who asked.
+fn nudged_message(partner: UserId, free_times: &[String]) -> Outgoing {
+    let times = if free_times.is_empty() {
+        "Pick a time together with `/book with:@… when:…`; `/availability show` shows when they are free.".to_owned()
+    } else {
+        let list: Vec<String> = free_times.iter().map(|t| format!("• {t}")).collect();
+        format!(
+            "Some times you are both free:\n{}\nBook one with `/book with:@… when:` and pick it from the list.",
+            list.join("\n")
+        )
+    };
+    let embed = CreateEmbed::new()
+        .title("👋 Time for your next mentoring session?")
+        .description(format!(
+            "It has been a while since you and {} last met. A short check-in keeps things moving.\n{times}",
+            partner.mention()
+        ))
+        .colour(COLOUR);
+    Outgoing { embeds: vec![embed], ..Outgoing::default() }
 }
 
 /// The common fields of a session: when, how long, topic.

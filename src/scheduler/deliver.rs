@@ -291,6 +291,14 @@ impl Scheduler {
                     .map_err(|e| anyhow::anyhow!("{e}"))?;
             }
         }
+        if let (Some(first), true) = (jobs.first().filter(|j| j.kind == JobKind::AdminDigest), finished) {
+            if let Some(user) = first.recipient {
+                self.app
+                    .replan_digest(&mut tx, first.guild_id, user, first.planned_at.max(now), now)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
+        }
         if let Some(first) = jobs.first().filter(|j| j.kind == JobKind::SeriesTopUp && finished) {
             if let Some(series) = first.payload.as_deref().and_then(|p| p.parse::<i64>().ok()) {
                 self.app.top_up_series(&mut tx, series, now).await.map_err(|e| anyhow::anyhow!("{e}"))?;

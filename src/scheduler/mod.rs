@@ -6,6 +6,7 @@
 
 mod breaker;
 mod deliver;
+mod digest;
 mod messages;
 mod prepare;
 mod reference;

@@ -104,6 +104,7 @@ impl Scheduler {
                 let channel = ChannelId(first.channel.unwrap_or(program.channel_id.0));
                 one(group, Plan::Send(Target::Channel(channel), messages::weekly_message(&stats, String::new())))
             }
+            (JobKind::AdminDigest, _) => self.prepare_digest(group, first, now).await,
             (JobKind::DmFallback, _) => {
                 let (Some(user), Some(channel)) = (first.recipient, first.channel) else {
                     return one(group, Plan::Skip("no recipient"));

@@ -58,6 +58,7 @@ pub(crate) fn member(
     let mut value = json!({
         "nick": null,
         "avatar": null,
+        "banner": null,
         "roles": roles,
         "joined_at": ts(joined),
         "premium_since": null,
@@ -246,6 +247,26 @@ pub(crate) fn ready(bot: &Value, guild_ids: &[u64], session_id: &str, resume_url
     })
 }
 
+/// What Discord makes of an embed's image or thumbnail: unknown fields are left out (never
+/// `null`), and an `attachment://name` URL becomes the attachment's CDN URL with the picture's
+/// size (read from a PNG's header).
+fn resolve_media(media: &mut Value, m: &Message) {
+    let Some(obj) = media.as_object_mut() else { return };
+    obj.retain(|_, v| !v.is_null());
+    let Some(name) = obj.get("url").and_then(Value::as_str).and_then(|u| u.strip_prefix("attachment://")) else {
+        return;
+    };
+    let Some(a) = m.attachments.iter().find(|a| a.filename == name) else { return };
+    let url = format!("https://cdn.discordapp.com/attachments/{}/{}/{}", m.channel_id, a.id, a.filename);
+    obj.insert("url".into(), json!(url));
+    obj.insert("proxy_url".into(), json!(url));
+    if a.bytes.len() >= 24 && a.bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        let dim = |at: usize| u32::from_be_bytes([a.bytes[at], a.bytes[at + 1], a.bytes[at + 2], a.bytes[at + 3]]);
+        obj.insert("width".into(), json!(dim(16)));
+        obj.insert("height".into(), json!(dim(20)));
+    }
+}
+
 /// A message object (without `nonce`: Discord only echoes it in the create response).
 pub(crate) fn message(m: &Message, author: &Value, application_id: u64) -> Value {
     let attachments: Vec<Value> = m
@@ -270,6 +291,11 @@ pub(crate) fn message(m: &Message, author: &Value, application_id: u64) -> Value
             let mut e = e.clone();
             if e.get("type").is_none() {
                 e["type"] = json!("rich");
+            }
+            for key in ["image", "thumbnail"] {
+                if let Some(media) = e.get_mut(key) {
+                    resolve_media(media, m);
+                }
             }
             e
         })

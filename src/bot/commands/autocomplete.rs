@@ -121,3 +121,13 @@ pub async fn free_times(ctx: Context<'_>, partial: &str) -> serenity::CreateAuto
     let app = &ctx.data().app;
     choices(ctx, "free times", |c| async move { app.free_slot_choices(&c, with, duration, partial).await }).await
 }
+
+/// The program's interest tags, completing the last piece of a comma-separated list.
+pub async fn tags(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "tags", |c| async move {
+        let program = app.program_tags(&c).await?;
+        Ok(crate::domain::matching::complete_tags(partial, &program, 25).into_iter().map(|t| (t.clone(), t)).collect())
+    })
+    .await
+}

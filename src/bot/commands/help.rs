@@ -15,7 +15,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
         )
         .field(
             "Everyone",
-            "`/join role:mentee|mentor` join the program\n\
+            "`/join role:mentee|mentor` join the program (mentees: `interests:`; mentors: `expertise:` `capacity:`)\n\
              `/timezone zone:` set your time zone\n\
              `/profile` your role, zone and pairings\n\
              `/leave` leave the program\n\
@@ -58,7 +58,9 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/unpair mentor:@ mentee:@` end a pairing\n\
              `/program settings name: value:` reminder timings and quiet hours\n\
              `/program nudges schedule: channel: off:` the weekly nudge\n\
-             `/program status` where the program stands (week 5 of 12), delivery, sessions held or missed, the average rating",
+             `/program status` where the program stands (week 5 of 12), delivery, sessions held or missed, the average rating\n\
+             `/program report` 12-week chart, numbers, CSV and pair health · `/program digest state:` weekly DM\n\
+             `/program tags set tags:` interest tags · `/match suggest` suggested pairs with Pair / Skip",
             false,
         )
         .field(

@@ -39,22 +39,55 @@ pub async fn join(
     #[autocomplete = "autocomplete::zones"]
     #[max_length = 64]
     timezone: Option<String>,
+    #[description = "Mentees: what you want to work on, comma-separated, from the program's tags"]
+    #[autocomplete = "autocomplete::tags"]
+    #[max_length = 500]
+    interests: Option<String>,
+    #[description = "Mentors: what you can help with, comma-separated, from the program's tags"]
+    #[autocomplete = "autocomplete::tags"]
+    #[max_length = 500]
+    expertise: Option<String>,
+    #[description = "Mentors: how many mentees you take at once (default 1)"]
+    #[min = 1]
+    #[max = 20]
+    capacity: Option<i64>,
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
-    let out = ctx.data().app.join(&caller, role.into(), timezone.as_deref()).await?;
+    let app = &ctx.data().app;
+    // Checked before joining, so a bad tag or capacity changes nothing.
+    let matching =
+        app.check_matching(&caller, role.into(), interests.as_deref(), expertise.as_deref(), capacity).await?;
+    let out = app.join(&caller, role.into(), timezone.as_deref()).await?;
+    let (tags, capacity) = app.save_matching(&caller, &matching).await?;
+    let matching_line = matching_summary(out.member.role, &tags, capacity);
     let zone = out.member.zone_or(out.program.zone);
     let text = if out.already {
-        format!("You are already in the program as a {}. Your time zone is {}.", out.member.role, zone.name())
+        format!(
+            "You are already in the program as a {}. Your time zone is {}.{matching_line}",
+            out.member.role,
+            zone.name()
+        )
     } else {
         let again = if out.rejoined { "Welcome back! " } else { "" };
         format!(
             "🎉 {again}You joined the mentoring program as a **{}**. Times are shown to you in **{}**; change it with `/timezone`.\n\
-             An admin will pair you; then book sessions with `/book`.",
+             An admin will pair you; then book sessions with `/book`.{matching_line}",
             out.member.role,
             zone.name()
         )
     };
     private(ctx, text, vec![]).await
+}
+
+/// What a member gave for matching, as one line (empty when nothing).
+fn matching_summary(role: Role, tags: &[String], capacity: i64) -> String {
+    let list = tags.iter().map(|t| format!("`{}`", crate::domain::text::short(t))).collect::<Vec<_>>().join(", ");
+    match role {
+        Role::Mentee if tags.is_empty() => String::new(),
+        Role::Mentee => format!("\nYour interests: {list}."),
+        Role::Mentor if tags.is_empty() => format!("\nYou take up to {capacity} mentee(s) at once."),
+        Role::Mentor => format!("\nYour expertise: {list}; you take up to {capacity} mentee(s) at once."),
+    }
 }
 
 /// Leave the program: ends your pairings and cancels upcoming sessions (partners are told).

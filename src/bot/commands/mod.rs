@@ -7,11 +7,13 @@ pub(super) mod availability;
 mod booking;
 mod goals;
 mod help;
+mod matching;
 mod membership;
 pub(crate) mod notes;
 mod pairing;
 pub(crate) mod privacy;
 mod program;
+pub(crate) mod report;
 pub(crate) mod reviews;
 
 use poise::serenity_prelude as serenity;
@@ -30,6 +32,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         privacy::me(),
         pairing::pair(),
         pairing::unpair(),
+        matching::match_(),
         availability::availability(),
         booking::book(),
         booking::sessions(),
@@ -55,7 +58,8 @@ pub async fn on_event(
             tracing::info!(user = %data_about_bot.user.name, guilds = data_about_bot.guilds.len(), "connected to Discord");
         }
         serenity::FullEvent::InteractionCreate { interaction } => {
-            super::interactions::handle(framework.user_data, &framework.serenity_context.http, interaction).await;
+            let ctx = framework.serenity_context;
+            super::interactions::handle(framework.user_data, &ctx.http, &ctx.cache, interaction).await;
         }
         // Removed from a server (not an outage, which says `unavailable`): its program's jobs
         // pause, and resume when the bot is added back.

@@ -34,7 +34,16 @@ fn text_channel(channel: &serenity::PartialChannel) -> Result<ChannelId, BotErro
     slash_command,
     guild_only,
     default_member_permissions = "MANAGE_GUILD",
-    subcommands("setup", "settings", "nudges", "status", "outline"),
+    subcommands(
+        "setup",
+        "settings",
+        "nudges",
+        "status",
+        "outline",
+        "super::report::report",
+        "super::report::digest",
+        "super::matching::tags"
+    ),
     subcommand_required
 )]
 pub async fn program(_ctx: Context<'_>) -> Result<(), BotError> {

@@ -1,0 +1,154 @@
+//! Reads of the program report: the sessions and action items of a time range and per-pairing
+//! health, as counts and dates only (never what a pair wrote, never a single rating).
+
+use anyhow::Context as _;
+use chrono::{DateTime, Utc};
+
+use super::{ts, Store};
+use crate::domain::{
+    attendance::Settled,
+    ids::{GuildId, UserId},
+    report::{ActionFact, SessionFact},
+};
+
+/// What the store knows about one active pairing's health (before the stale rule is applied).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairFacts {
+    pub pairing_id: i64,
+    pub mentor_id: UserId,
+    pub mentee_id: UserId,
+    pub mentor_name: String,
+    pub mentee_name: String,
+    pub since: DateTime<Utc>,
+    pub last_held: Option<DateTime<Utc>>,
+    pub next_booked: Option<DateTime<Utc>>,
+    pub held: i64,
+    pub missed: i64,
+    pub agendas_on_time: i64,
+    pub open_actions: i64,
+    pub overdue_actions: i64,
+}
+
+fn instant(t: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(t, 0).unwrap_or_default()
+}
+
+impl Store {
+    /// Sessions of a guild that started in `[from, to)` and were not cancelled.
+    pub async fn report_sessions(
+        &self,
+        guild: GuildId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<SessionFact>> {
+        let rows = sqlx::query_as::<_, (i64, i64, Option<String>, bool, i64, i64)>(
+            "SELECT s.starts_at, s.starts_at + s.duration_minutes * 60, s.attendance,
+                    EXISTS (SELECT 1 FROM agendas a WHERE a.session_id = s.id AND a.submitted_at <= s.starts_at),
+                    (SELECT COUNT(r.rating) FROM session_answers r WHERE r.session_id = s.id),
+                    (SELECT COALESCE(SUM(r.rating), 0) FROM session_answers r WHERE r.session_id = s.id)
+             FROM sessions s INDEXED BY sessions_by_start JOIN pairings p ON p.id = s.pairing_id
+             WHERE s.starts_at >= ?2 AND s.starts_at < ?3 AND p.guild_id = ?1 AND s.status <> 'cancelled'",
+        )
+        .bind(guild.db())
+        .bind(ts(from))
+        .bind(ts(to))
+        .fetch_all(self.pool())
+        .await
+        .context("while reading sessions for the program report")?;
+        Ok(rows
+            .into_iter()
+            .map(|(start, end, attendance, on_time, ratings, sum)| SessionFact {
+                starts_at: instant(start),
+                ends_at: instant(end),
+                attendance: attendance.as_deref().and_then(Settled::parse),
+                agenda_on_time: on_time,
+                ratings,
+                rating_sum: sum,
+            })
+            .collect())
+    }
+
+    /// Action items of a guild due in `[from, to)` or done in it, with when they were done.
+    pub async fn report_actions(
+        &self,
+        guild: GuildId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<ActionFact>> {
+        let rows = sqlx::query_as::<_, (i64, String, Option<i64>)>(
+            "SELECT deadline_at, status, done_at FROM (
+                 SELECT a.deadline_at, a.status,
+                        CASE WHEN a.status = 'done' THEN
+                            (SELECT MAX(e.at) FROM action_events e WHERE e.action_id = a.id
+                             AND e.change = 'status' AND e.new_value = 'done') END AS done_at
+                 FROM action_items a JOIN pairings p ON p.id = a.pairing_id
+                 WHERE p.guild_id = ?1)
+             WHERE (deadline_at >= ?2 AND deadline_at < ?3) OR (done_at >= ?2 AND done_at < ?3)",
+        )
+        .bind(guild.db())
+        .bind(ts(from))
+        .bind(ts(to))
+        .fetch_all(self.pool())
+        .await
+        .context("while reading action items for the program report")?;
+        Ok(rows
+            .into_iter()
+            .map(|(deadline, status, done_at)| ActionFact {
+                deadline: instant(deadline),
+                done_at: done_at.map(instant),
+                dropped: status == "dropped",
+            })
+            .collect())
+    }
+
+    /// Health facts of every active pairing of a guild, oldest pairing first.
+    pub async fn pair_facts(&self, guild: GuildId, now: DateTime<Utc>) -> anyhow::Result<Vec<PairFacts>> {
+        type Row = (i64, i64, i64, String, String, i64, Option<i64>, Option<i64>, i64, i64, i64, i64, i64);
+        let rows = sqlx::query_as::<_, Row>(
+            "SELECT p.id, p.mentor_id, p.mentee_id,
+                    COALESCE(mr.display_name, ''), COALESCE(me.display_name, ''), p.created_at,
+                    (SELECT MAX(s.starts_at) FROM sessions s WHERE s.pairing_id = p.id
+                       AND s.attendance = 'held' AND s.status <> 'cancelled'),
+                    (SELECT MIN(s.starts_at) FROM sessions s WHERE s.pairing_id = p.id
+                       AND s.status = 'booked' AND s.starts_at > ?2),
+                    (SELECT COUNT(*) FROM sessions s WHERE s.pairing_id = p.id
+                       AND s.attendance = 'held' AND s.status <> 'cancelled'),
+                    (SELECT COUNT(*) FROM sessions s WHERE s.pairing_id = p.id
+                       AND s.attendance = 'missed' AND s.status <> 'cancelled'),
+                    (SELECT COUNT(*) FROM sessions s JOIN agendas a ON a.session_id = s.id
+                       WHERE s.pairing_id = p.id AND s.attendance = 'held' AND a.submitted_at <= s.starts_at),
+                    (SELECT COUNT(*) FROM action_items a WHERE a.pairing_id = p.id
+                       AND a.status IN ('open', 'blocked')),
+                    (SELECT COUNT(*) FROM action_items a WHERE a.pairing_id = p.id
+                       AND a.status IN ('open', 'blocked') AND a.deadline_at < ?2)
+             FROM pairings p
+             LEFT JOIN members mr ON mr.guild_id = p.guild_id AND mr.user_id = p.mentor_id
+             LEFT JOIN members me ON me.guild_id = p.guild_id AND me.user_id = p.mentee_id
+             WHERE p.guild_id = ?1 AND p.active = 1
+             ORDER BY p.id",
+        )
+        .bind(guild.db())
+        .bind(ts(now))
+        .fetch_all(self.pool())
+        .await
+        .context("while reading pair health")?;
+        Ok(rows
+            .into_iter()
+            .map(|r| PairFacts {
+                pairing_id: r.0,
+                mentor_id: UserId::from_db(r.1),
+                mentee_id: UserId::from_db(r.2),
+                mentor_name: r.3,
+                mentee_name: r.4,
+                since: instant(r.5),
+                last_held: r.6.map(instant),
+                next_booked: r.7.map(instant),
+                held: r.8,
+                missed: r.9,
+                agendas_on_time: r.10,
+                open_actions: r.11,
+                overdue_actions: r.12,
+            })
+            .collect())
+    }
+}
