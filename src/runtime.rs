@@ -138,6 +138,11 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
 }
 
 impl RunningBot {
+    /// How many commands and component presses are running now (shutdown waits for them).
+    pub fn commands_in_flight(&self) -> usize {
+        self.in_flight.count()
+    }
+
     /// Waits until commands are registered; fails if setup failed, the client stopped, or
     /// `limit` passed.
     pub async fn wait_ready(&mut self, limit: Duration) -> anyhow::Result<()> {

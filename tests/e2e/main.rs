@@ -18,6 +18,7 @@ mod ended;
 mod free_times;
 mod fuzz_commands;
 mod goals;
+mod hardening;
 mod jobs_queue;
 mod membership;
 mod notes;

@@ -21,7 +21,12 @@ pub(crate) struct CommandData {
 /// What the options are for.
 pub(crate) enum Purpose<'a> {
     Invoke,
-    Autocomplete { focused: &'a str },
+    Autocomplete {
+        focused: &'a str,
+    },
+    /// An invocation from a client whose cached copy of the command is out of date: every given
+    /// option arrives as a plain string, whatever the current definition types it as.
+    Outdated,
 }
 
 fn find_command(state: &State, guild: Option<u64>, name: &str) -> anyhow::Result<Value> {
@@ -178,7 +183,8 @@ pub(crate) fn command_data(
         })?;
         let kind = def["type"].as_u64().unwrap_or(3);
         let focused = matches!(purpose, Purpose::Autocomplete { focused } if focused == name);
-        let (value, shown) = if focused {
+        let outdated = matches!(purpose, Purpose::Outdated);
+        let (value, shown) = if focused || outdated {
             (json!(raw), (*raw).to_owned())
         } else if let Some(choices) = def["choices"].as_array().filter(|c| !c.is_empty()) {
             // A choice is given by its name (what users see) or its value.
@@ -190,6 +196,7 @@ pub(crate) fn command_data(
         } else {
             resolver.value(def, raw)?
         };
+        let kind = if outdated { 3 } else { kind };
         let mut option = json!({"name": name, "type": kind, "value": value});
         if focused {
             option["focused"] = json!(true);
