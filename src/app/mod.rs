@@ -137,6 +137,12 @@ impl App {
     pub async fn zone_of(&self, program: &Program, user: UserId) -> AppResult<Tz> {
         Ok(self.store.member(program.guild_id, user).await?.map_or(program.zone, |m| m.zone_or(program.zone)))
     }
+
+    /// [`App::zone_of`] read inside the transaction `tx`.
+    pub(crate) async fn zone_of_in(&self, tx: &mut crate::store::Tx, program: &Program, user: UserId) -> AppResult<Tz> {
+        let member = self.store.member_in(tx, program.guild_id, user).await?;
+        Ok(member.map_or(program.zone, |m| m.zone_or(program.zone)))
+    }
 }
 
 fn require_admin(caller: &Caller) -> AppResult<()> {

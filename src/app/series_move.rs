@@ -13,7 +13,7 @@ use crate::{
         pairing::Pairing,
         program::Program,
         series::{LeftOut, LeftOutWhy, Series, SeriesError},
-        session::{BookingError, Session, SessionStatus},
+        session::{Session, SessionStatus},
         when::When,
     },
     store::NewSeries,
@@ -89,16 +89,14 @@ impl App {
                 None => None,
             };
             if session.id == picked.id {
-                if let Some((who, clash)) = clash {
-                    let (start, end) = (clash.starts_at, clash.ends_at());
-                    let overlap = BookingError::Overlap { who, number: clash.number, start, end };
-                    return Err(UserError::from(overlap).into());
+                if let Some(clash) = clash {
+                    return Err(UserError::from(clash.refusal()).into());
                 }
             }
             self.store.assign_series(&mut tx, session.id, series.id, index).await?;
             let (Some(start), None) = (start, &clash) else {
                 let why = match clash {
-                    Some((who, c)) => LeftOutWhy::Overlap { who, number: c.number },
+                    Some(c) => c.left_out_why(),
                     None => LeftOutWhy::Gap,
                 };
                 let instant = start.unwrap_or_else(|| resolve_local_lenient(local, series.zone));

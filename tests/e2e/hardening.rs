@@ -32,3 +32,60 @@ async fn a_command_whose_options_cannot_be_read_is_answered_and_no_longer_counts
     assert_eq!(in_flight_after_reply(&w).await, 0);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_pairs_booking_at_once_on_two_database_connections_all_succeed() {
+    const PAIRS: u64 = 20;
+    let w = world_with(t0(), |o| {
+        o.extra_members = 2 * PAIRS;
+        o.configure = |c| c.database.max_connections = 2;
+    })
+    .await;
+    setup_program(&w).await;
+    for i in 0..PAIRS {
+        join(&w, extra(2 * i), "mentor", None).await;
+        join(&w, extra(2 * i + 1), "mentee", None).await;
+        let (mentor, mentee) = (extra(2 * i).to_string(), extra(2 * i + 1).to_string());
+        let r = w.actor(ADA).slash("pair", &[("mentor", &mentor), ("mentee", &mentee)]).await.unwrap();
+        assert!(r.text().contains("Paired"), "{}", r.text());
+    }
+    let mentees: Vec<_> = (0..PAIRS).map(|i| (w.actor(extra(2 * i + 1)), extra(2 * i).to_string())).collect();
+    let replies = futures_util::future::join_all(mentees.iter().map(|(actor, mentor)| async move {
+        actor.slash("book", &[("with", mentor.as_str()), ("when", "tomorrow 15:00")]).await
+    }))
+    .await;
+    for (i, reply) in replies.into_iter().enumerate() {
+        let text = reply.unwrap().text();
+        assert!(text.contains("Session #1 booked"), "pair {i}: {text}");
+    }
+    let booked: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(w.store.pool()).await.unwrap();
+    assert_eq!(booked, 20);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_overlap_refusal_says_the_partner_is_busy_without_their_other_sessions_number_or_time() {
+    let w = paired_world().await;
+    join(&w, DANA, "mentee", None).await;
+    say(&w, ADA, "pair", &[("mentor", &MO.to_string()), ("mentee", &DANA.to_string())]).await;
+    // Mo meets Dana at 15:00-16:00 Berlin (14:00 UTC); it is their session #1.
+    assert!(book(&w, MO, DANA, "tomorrow 9:00").await.contains("Session #1 booked"));
+    let (start, end) = (utc(2026, 11, 22, 14, 0).timestamp(), utc(2026, 11, 22, 15, 0).timestamp());
+    let text = book(&w, MIA, MO, "tomorrow 15:30").await;
+    assert!(text.contains("Mo is busy then"), "{text}");
+    assert!(!text.contains("#1") && !text.contains(&start.to_string()) && !text.contains(&end.to_string()), "{text}");
+    // A series over that time leaves the occurrence out the same way.
+    let text = say(
+        &w,
+        MIA,
+        "book",
+        &[("with", &MO.to_string()), ("when", "tomorrow 15:30"), ("repeat", "weekly"), ("count", "2")],
+    )
+    .await;
+    assert!(text.contains("Mo is busy then") && !text.contains("session #1"), "{text}");
+    // The caller's own clash may still be named.
+    // (the series' second session, 29 Nov 15:30, is Mia's #1 with Mo)
+    let text = book(&w, MIA, MO, "2026-11-29 16:00").await;
+    assert!(text.contains("overlaps session #1 of yours"), "{text}");
+    w.stop().await;
+}
