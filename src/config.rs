@@ -235,7 +235,7 @@ impl Config {
         let s = &self.scheduler;
         s.timings()?;
         s.runner_durations()?;
-        ZonedSchedule::parse(&s.weekly_nudge, chrono_tz::UTC)
+        ZonedSchedule::parse_at_most_hourly(&s.weekly_nudge, chrono_tz::UTC)
             .map_err(|e| ConfigError::Invalid(format!("key `scheduler.weekly_nudge`: {e}")))?;
         if s.max_in_flight == 0 || s.batch_size == 0 {
             return invalid("scheduler.max_in_flight", "max_in_flight and batch_size must be at least 1");

@@ -11,6 +11,7 @@ mod error;
 mod inflight;
 mod interactions;
 mod modals;
+pub mod register;
 mod reply;
 
 use std::{

@@ -89,3 +89,74 @@ async fn the_overlap_refusal_says_the_partner_is_busy_without_their_other_sessio
     assert!(text.contains("overlaps session #1 of yours"), "{text}");
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nudge_schedule_more_frequent_than_hourly_is_refused_in_the_command_and_in_the_configuration() {
+    let mut w = world().await;
+    setup_program(&w).await;
+    let text = say(&w, ADA, "program nudges", &[("schedule", "0 9 * * Mon")]).await;
+    assert!(text.contains("Mon 23 Nov 2026 09:00 CET"), "{text}");
+    for too_often in ["* * * * * *", "*/15 * * * *"] {
+        let text = say(&w, ADA, "program nudges", &[("schedule", too_often)]).await;
+        assert!(text.contains("more often than once an hour"), "{text}");
+    }
+    let text = say(&w, ADA, "program nudges", &[("schedule", "0 * * * *")]).await;
+    assert!(text.contains("Sat 21 Nov 2026 11:00 CET"), "hourly is the floor: {text}");
+    w.run_until(utc(2026, 11, 21, 12, 30)).await.unwrap();
+    assert_eq!(w.sim.channel_messages(MENTORING).len(), 3, "hourly (10:00, 11:00 and 12:00 UTC), not every second");
+    w.stop().await;
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mentor-bot"))
+        .arg("check-config")
+        .env("MENTOR_BOT__SCHEDULER__WEEKLY_NUDGE", "* * * * * *")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("scheduler.weekly_nudge") && err.contains("more often than once an hour"), "{err}");
+}
+
+/// The registered definition of `/name`'s option `option`.
+fn registered_option(w: &World, name: &str, option: &str) -> serde_json::Value {
+    let put = w.sim.requests().into_iter().rfind(|r| r.method == "PUT" && r.path.ends_with("/commands")).unwrap();
+    let defs = put.body.unwrap();
+    let command = defs.as_array().unwrap().iter().find(|c| c["name"] == name).unwrap().clone();
+    let options = command["options"].as_array().unwrap().clone();
+    // One level of subcommands (`goal progress`).
+    let sub = options
+        .iter()
+        .find(|o| o["type"] == 1 && o["options"].as_array().is_some_and(|v| v.iter().any(|p| p["name"] == option)));
+    let options = sub.map_or(options.clone(), |s| s["options"].as_array().unwrap().clone());
+    options.into_iter().find(|o| o["name"] == option).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn percent_is_limited_to_0_to_100_and_the_booking_duration_to_the_configured_range_by_definition() {
+    let w = world_with(t0(), |o| {
+        o.configure = |c| {
+            c.booking.min_duration_minutes = 30;
+            c.booking.max_duration_minutes = 90;
+            c.booking.default_duration_minutes = 45;
+        };
+    })
+    .await;
+    let percent = registered_option(&w, "goal", "percent");
+    assert_eq!((percent["min_value"].as_f64(), percent["max_value"].as_f64()), (Some(0.0), Some(100.0)), "{percent}");
+    let duration = registered_option(&w, "book", "duration");
+    assert_eq!(
+        (duration["min_value"].as_f64(), duration["max_value"].as_f64()),
+        (Some(30.0), Some(90.0)),
+        "{duration}"
+    );
+    assert!(duration["description"].as_str().unwrap().contains("30–90, default 45"), "{duration}");
+    setup_program(&w).await;
+    join(&w, MO, "mentor", None).await;
+    join(&w, MIA, "mentee", None).await;
+    say(&w, ADA, "pair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    let mia = w.actor(MIA);
+    let with = MO.to_string();
+    let refused = mia.slash("book", &[("with", &with), ("when", "tomorrow 15:00"), ("duration", "120")]).await;
+    assert!(refused.unwrap_err().to_string().contains("at most 90"));
+    let text = say(&w, MIA, "book", &[("with", &with), ("when", "tomorrow 15:00"), ("duration", "90")]).await;
+    assert!(text.contains("Session #1 booked"), "{text}");
+    w.stop().await;
+}

@@ -81,6 +81,19 @@ fn resolve_role(state: &State, guild: Option<u64>, raw: &str) -> Option<u64> {
     })
 }
 
+/// What Discord's client enforces before it sends a number: the option's `min_value` and
+/// `max_value` (a value outside them cannot be sent at all).
+fn within_limits(def: &Value, value: f64) -> anyhow::Result<()> {
+    let name = def["name"].as_str().unwrap_or_default();
+    if let Some(min) = def["min_value"].as_f64().filter(|min| value < *min) {
+        bail!("Discord's client does not send this: option {name} takes at least {min} (given {value})");
+    }
+    if let Some(max) = def["max_value"].as_f64().filter(|max| value > *max) {
+        bail!("Discord's client does not send this: option {name} takes at most {max} (given {value})");
+    }
+    Ok(())
+}
+
 struct Resolver<'a> {
     state: &'a State,
     guild: Option<u64>,
@@ -101,8 +114,17 @@ impl Resolver<'_> {
         let bad = || anyhow!("test error: option {name}: cannot use {raw:?}");
         Ok(match def["type"].as_u64().unwrap_or(3) {
             3 => (json!(raw), raw.to_owned()),
-            4 => (json!(raw.trim().parse::<i64>().map_err(|_| bad())?), raw.to_owned()),
-            10 => (json!(raw.trim().parse::<f64>().map_err(|_| bad())?), raw.to_owned()),
+            4 => {
+                let value = raw.trim().parse::<i64>().map_err(|_| bad())?;
+                #[allow(clippy::cast_precision_loss)] // the limits Discord allows are far inside f64
+                within_limits(def, value as f64)?;
+                (json!(value), raw.to_owned())
+            }
+            10 => {
+                let value = raw.trim().parse::<f64>().map_err(|_| bad())?;
+                within_limits(def, value)?;
+                (json!(value), raw.to_owned())
+            }
             5 => (json!(raw.trim().parse::<bool>().map_err(|_| bad())?), raw.to_owned()),
             6 | 9 if resolve_user(state, raw).is_some_and(|u| state.users.contains_key(&u)) => {
                 let id = resolve_user(state, raw).ok_or_else(bad)?;
