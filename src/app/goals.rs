@@ -11,6 +11,7 @@ use crate::{
     domain::{
         goal::{Goal, GoalStatus, GoalUpdate, Review},
         ids::UserId,
+        local_time::to_local,
         pairing::Pairing,
         when::parse_deadline,
     },
@@ -66,11 +67,14 @@ impl App {
             }
         }
         let now = self.now();
-        let target_at = match optional(input.target) {
-            Some(t) => Some(parse_deadline(t, now, me.zone_or(program.zone)).map_err(UserError::from)?.instant),
+        // A target is a date: read in the setter's zone (`tomorrow`, `2027-03-01`, `in 3 weeks`),
+        // kept as that calendar date.
+        let zone = me.zone_or(program.zone);
+        let target = match optional(input.target) {
+            Some(t) => Some(to_local(parse_deadline(t, now, zone).map_err(UserError::from)?.instant, zone).date()),
             None => None,
         };
-        let new = NewGoal { pairing_id: pairing.id, title, why, target_at, measure, created_by: caller.user_id };
+        let new = NewGoal { pairing_id: pairing.id, title, why, target, measure, created_by: caller.user_id };
         let mut tx = self.store.begin().await?;
         let goal = self.store.insert_goal(&mut tx, &new, now).await?;
         tx.commit().await.map_err(anyhow::Error::from)?;

@@ -144,3 +144,19 @@ async fn a_final_review_closes_goals_as_achieved_or_not() {
     assert!(r.text().contains("Final review by") && r.text().contains("next steps: Retry in Q3"), "{}", r.text());
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_target_date_reads_as_the_same_date_for_members_in_two_zones() {
+    let w = paired_world().await;
+    // Mo (New York) sets the target; 23:59 there is already the next day in Berlin.
+    let r = w.actor(MO).slash("goal add", &[("title", "Give a talk"), ("target", "2027-03-01")]).await.unwrap();
+    assert!(r.text().contains("Target: Mon 1 Mar 2027"), "{}", r.text());
+    let berlin = w.actor(MIA).slash("goal list", &[]).await.unwrap().text();
+    let new_york = w.actor(MO).slash("goal list", &[]).await.unwrap().text();
+    for text in [&berlin, &new_york] {
+        assert!(text.contains("Target: Mon 1 Mar 2027"), "{text}");
+        assert!(!text.contains("<t:"), "a date is not an instant: {text}");
+    }
+    assert_eq!(berlin, new_york);
+    w.stop().await;
+}

@@ -11,7 +11,7 @@ use crate::{
         BotError, Context,
     },
     domain::{
-        goal::{progress_bar, Goal, ReviewKind},
+        goal::{progress_bar, show_date, Goal, ReviewKind},
         layout::{self, Section},
     },
 };
@@ -119,8 +119,8 @@ fn goal_text(goal: &Goal) -> String {
     if let Some(measure) = &goal.measure {
         text = format!("{text}\nMeasure: {measure}");
     }
-    if let Some(target) = goal.target_at {
-        text = format!("{text}\nTarget: <t:{0}:D> (<t:{0}:R>)", target.timestamp());
+    if let Some(target) = goal.target {
+        text = format!("{text}\nTarget: {}", show_date(target));
     }
     if let Some(learnings) = &goal.learnings {
         text = format!("{text}\nLearnings: {learnings}");
