@@ -185,3 +185,23 @@ async fn a_hostile_owner_or_deadline_is_quoted_as_a_short_defused_excerpt() {
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_owner_list_narrows_to_what_is_typed_in_any_case() {
+    let w = paired_world().await;
+    let owners = |typed: &'static str| {
+        let actor = w.actor(MIA);
+        async move {
+            let choices = actor.autocomplete("action add", &[("owner", typed)], "owner").await.unwrap();
+            choices.into_iter().map(|(label, _)| label).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(owners("").await, vec!["me", "partner: Mo"]);
+    assert_eq!(owners("MO").await, vec!["partner: Mo"]);
+    assert_eq!(owners("part").await, vec!["partner: Mo"]);
+    assert_eq!(owners("me").await, vec!["me"]);
+    assert!(owners("zz").await.is_empty());
+    let zones = w.actor(MIA).autocomplete("timezone", &[("zone", "BERL")], "zone").await.unwrap();
+    assert!(!zones.is_empty() && zones.iter().all(|(label, _)| label.to_lowercase().contains("berl")), "{zones:?}");
+    w.stop().await;
+}

@@ -69,10 +69,10 @@ pub async fn actions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocom
 }
 
 /// `me` and the caller's partners.
-pub async fn owners(ctx: Context<'_>, _partial: &str) -> serenity::CreateAutocompleteResponse {
+pub async fn owners(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let app = &ctx.data().app;
     choices(ctx, "owners", |c| async move {
-        Ok(app.owner_choices(&c).await?.into_iter().map(|c| (c.label, c.value)).collect())
+        Ok(app.owner_choices(&c, partial).await?.into_iter().map(|c| (c.label, c.value)).collect())
     })
     .await
 }
