@@ -2,6 +2,7 @@
 //! permissions and rules, changes the store, and returns domain values plus the notices that the
 //! people involved should get. Slash commands, buttons, modals and the scheduler all call these.
 
+mod action_history;
 mod actions;
 mod agendas;
 mod attendance;
@@ -29,6 +30,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tokio::sync::Notify;
 
+pub use action_history::ActionHistory;
 pub use actions::{ActionFilter, ActionInput, ActionList, ActionOutcome, Choice, LATER_DAYS};
 pub use agendas::{AgendaForm, AgendaOutcome, AgendaView, TopicOutcome};
 pub use attendance::{AnswerOutcome, AttendanceSummary, STATUS_WEEKS};

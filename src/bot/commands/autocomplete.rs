@@ -68,6 +68,15 @@ pub async fn actions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocom
     .await
 }
 
+/// Every action item of the caller's pairings (any status): for reading.
+pub async fn any_actions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "any actions", |c| async move {
+        Ok(app.any_action_choices(&c, partial).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
+}
+
 /// `me` and the caller's partners.
 pub async fn owners(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let app = &ctx.data().app;
