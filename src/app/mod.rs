@@ -7,6 +7,7 @@ mod actions;
 mod agendas;
 mod attendance;
 mod availability;
+mod confirm;
 mod content;
 mod error;
 mod goals;
@@ -35,6 +36,7 @@ pub use actions::{ActionFilter, ActionInput, ActionList, ActionOutcome, Choice, 
 pub use agendas::{AgendaForm, AgendaOutcome, AgendaView, TopicOutcome};
 pub use attendance::{AnswerOutcome, AttendanceSummary, STATUS_WEEKS};
 pub use availability::{AvailabilityView, AwayOutcome, OutsideAvailability, MAX_AWAY_NOTE_CHARS};
+pub use confirm::{LeavePreview, UnpairPreview};
 pub use content::{SessionPick, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 pub use error::{AppError, AppResult, UserError};
 pub use goals::{GoalEntry, GoalInput, GoalList};

@@ -149,6 +149,12 @@ impl Source<'_> {
         self.respond(http, serenity::CreateInteractionResponse::Defer(message)).await
     }
 
+    /// Acknowledges a button press without a new message: the answer then replaces the message
+    /// the button sits on (`send(.., deferred: true)` edits it).
+    pub async fn acknowledge(&self, http: &serenity::Http) -> serenity::Result<()> {
+        self.respond(http, serenity::CreateInteractionResponse::Acknowledge).await
+    }
+
     async fn edit_original(
         &self,
         http: &serenity::Http,

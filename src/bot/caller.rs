@@ -2,7 +2,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{user_id, BotError, Context};
+use super::{user_id, BotError, Context, Data};
 use crate::{
     app::{Caller, Person},
     domain::ids::GuildId,
@@ -13,19 +13,33 @@ pub async fn caller(ctx: Context<'_>) -> Result<Caller, BotError> {
     let guild = ctx.guild_id().ok_or_else(|| anyhow::anyhow!("guild-only command ran outside a guild"))?;
     let author = ctx.author();
     let member = ctx.author_member().await;
-    let admin_role = ctx.data().admin_role;
-    let is_admin = member.as_deref().is_some_and(|m| {
+    Ok(from_member(guild, author, member.as_deref(), ctx.data().admin_role))
+}
+
+/// The presser of a button on a message in a server (a question of `/leave` or `/unpair`), with
+/// their admin status from the interaction's permissions, as for a command; `None` in a DM.
+pub fn press_caller(data: &Data, press: &serenity::ComponentInteraction) -> Option<Caller> {
+    let guild = press.guild_id?;
+    Some(from_member(guild, &press.user, press.member.as_ref(), data.admin_role))
+}
+
+fn from_member(
+    guild: serenity::GuildId,
+    author: &serenity::User,
+    member: Option<&serenity::Member>,
+    admin_role: Option<crate::domain::ids::RoleId>,
+) -> Caller {
+    let is_admin = member.is_some_and(|m| {
         let perms = m.permissions.unwrap_or_else(serenity::Permissions::empty);
         perms.manage_guild()
             || perms.administrator()
             || admin_role.is_some_and(|r| m.roles.iter().any(|role| role.get() == r.0))
     });
     let name = member
-        .as_deref()
         .and_then(|m| m.nick.clone())
         .or_else(|| author.global_name.clone())
         .unwrap_or_else(|| author.name.clone());
-    Ok(Caller { guild_id: GuildId(guild.get()), user_id: user_id(author.id), name, is_admin })
+    Caller { guild_id: GuildId(guild.get()), user_id: user_id(author.id), name, is_admin }
 }
 
 /// A user named in an option.

@@ -8,7 +8,7 @@ use super::{
     answer::{Answer, Source},
     attendance,
     commands::{actions::changed_answer, agenda::saved_answer, notes::notes_answer, reviews::review_answer},
-    components::{BookConfirm, ComponentId},
+    components::{BookConfirm, ComponentId, Confirm},
     error::{apology, error_id},
     modals::{self, fields, values},
     reply::tell_with,
@@ -32,6 +32,14 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
             Ok(()) => on_book_confirm(data, http, source, confirm).await,
             Err(e) => Err(e.into()),
         };
+        finish(http, source, custom_id, result, true).await;
+        data.in_flight.exit();
+        return;
+    }
+    if let (Source::Component(_), Some(confirm)) = (source, Confirm::parse(custom_id)) {
+        data.in_flight.enter();
+        // The question is acknowledged first; any refusal then replaces it.
+        let result = super::confirm::on_confirm(data, http, source, confirm).await;
         finish(http, source, custom_id, result, true).await;
         data.in_flight.exit();
         return;

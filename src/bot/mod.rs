@@ -7,6 +7,7 @@ mod attendance;
 mod caller;
 pub mod commands;
 pub mod components;
+mod confirm;
 mod error;
 mod inflight;
 mod interactions;

@@ -91,7 +91,7 @@ fn new_dms(w: &World, user: u64, seen: usize) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_unpair_adding_completing_noting_writing_an_agenda_or_a_goal_is_refused_and_changes_nothing() {
     let (w, before) = a_pair_with_history().await;
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     dm_containing(&w, MIA, "Pairing ended").await;
     let rows = content_rows(&w).await;
 
@@ -132,7 +132,7 @@ async fn after_unpair_adding_completing_noting_writing_an_agenda_or_a_goal_is_re
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_unpair_the_pair_still_reads_their_actions_sessions_goals_and_summaries() {
     let (w, before) = a_pair_with_history().await;
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     for user in [MIA, MO] {
         let r = say(&w, user, "action list", &[]).await;
         assert!(r.contains("A1 · Draft the case") && r.contains("A2 · Review the case"), "{r}");
@@ -154,7 +154,7 @@ async fn after_unpair_the_pair_still_reads_their_actions_sessions_goals_and_summ
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_unpair_autocomplete_offers_items_of_the_ended_pairing_only_for_reading() {
     let (w, _) = a_pair_with_history().await;
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     let mia = w.actor(MIA);
     assert!(mia.autocomplete("action done", &[("item", "")], "item").await.unwrap().is_empty());
     assert!(mia.autocomplete("notes", &[("session", "")], "session").await.unwrap().is_empty());
@@ -168,7 +168,7 @@ async fn after_unpair_autocomplete_offers_items_of_the_ended_pairing_only_for_re
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_unpair_no_deadline_overdue_or_session_reminder_reaches_either_person() {
     let (mut w, _) = a_pair_with_history().await;
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     let ended = dm_containing(&w, MO, "Pairing ended").await;
     assert!(ended.text().contains(&format!("<@{MIA}>")), "{}", ended.text());
     dm_containing(&w, MIA, "Pairing ended").await;
@@ -188,7 +188,7 @@ async fn after_unpair_no_deadline_overdue_or_session_reminder_reaches_either_per
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_leave_the_partner_reads_but_changes_nothing_and_no_reminder_reaches_either_person() {
     let (mut w, before) = a_pair_with_history().await;
-    let r = say(&w, MIA, "leave", &[]).await;
+    let r = confirmed(&w, MIA, "leave", &[]).await;
     assert!(r.contains("Ended pairings: 1"), "{r}");
     let ended = dm_containing(&w, MO, "Pairing ended").await;
     assert!(ended.text().contains("left the mentoring program"), "{}", ended.text());
