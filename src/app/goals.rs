@@ -53,6 +53,25 @@ impl App {
     /// Adds a goal to the pair (the caller's only pairing, or the one with `with`).
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn add_goal(&self, caller: &Caller, with: Option<UserId>, input: GoalInput<'_>) -> AppResult<Goal> {
+        let new = self.check_goal(caller, with, input).await?;
+        let mut tx = self.store.begin().await?;
+        let goal = self.store.insert_goal(&mut tx, &new, self.now()).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        Ok(goal)
+    }
+
+    /// Everything `add_goal` checks, without storing anything (before a form for the long
+    /// fields is shown).
+    pub async fn precheck_goal(&self, caller: &Caller, with: Option<UserId>, input: GoalInput<'_>) -> AppResult<()> {
+        self.check_goal(caller, with, input).await.map(drop)
+    }
+
+    async fn check_goal<'a>(
+        &self,
+        caller: &Caller,
+        with: Option<UserId>,
+        input: GoalInput<'a>,
+    ) -> AppResult<NewGoal<'a>> {
         let (program, me) = self.require_member(caller).await?;
         let pairing = self.pick_pairing(caller, with).await?;
         let title = input.title.trim();
@@ -74,11 +93,7 @@ impl App {
             Some(t) => Some(to_local(parse_deadline(t, now, zone).map_err(UserError::from)?.instant, zone).date()),
             None => None,
         };
-        let new = NewGoal { pairing_id: pairing.id, title, why, target, measure, created_by: caller.user_id };
-        let mut tx = self.store.begin().await?;
-        let goal = self.store.insert_goal(&mut tx, &new, now).await?;
-        tx.commit().await.map_err(anyhow::Error::from)?;
-        Ok(goal)
+        Ok(NewGoal { pairing_id: pairing.id, title, why, target, measure, created_by: caller.user_id })
     }
 
     /// The goals of the pair with their updates and reviews (also of a pairing that has ended).

@@ -23,6 +23,12 @@ pub fn press_caller(data: &Data, press: &serenity::ComponentInteraction) -> Opti
     Some(from_member(guild, &press.user, press.member.as_ref(), data.admin_role))
 }
 
+/// The submitter of a form shown in a server (`/action add`, `/goal add`); `None` in a DM.
+pub fn form_caller(data: &Data, form: &serenity::ModalInteraction) -> Option<Caller> {
+    let guild = form.guild_id?;
+    Some(from_member(guild, &form.user, form.member.as_ref(), data.admin_role))
+}
+
 fn from_member(
     guild: serenity::GuildId,
     author: &serenity::User,

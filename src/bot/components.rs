@@ -172,6 +172,39 @@ pub fn book_confirm_buttons(anyway: &BookConfirm, free: &BookConfirm) -> serenit
     ])
 }
 
+/// The form `/action add` or `/goal add` shows for its long fields when they were not given
+/// inline: `form:action:<session or 0>:<goal or 0>`, `form:goal:<partner or 0>`. The short fields
+/// come pre-filled in the form; everything is checked again on submit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Action { session: Option<i64>, goal: Option<i64> },
+    Goal { with: Option<u64> },
+}
+
+impl Form {
+    /// The custom id.
+    pub fn to_custom_id(self) -> String {
+        match self {
+            Self::Action { session, goal } => {
+                format!("form:action:{}:{}", session.unwrap_or_default(), goal.unwrap_or_default())
+            }
+            Self::Goal { with } => format!("form:goal:{}", with.unwrap_or_default()),
+        }
+    }
+
+    /// Reads a custom id; `None` for ids that are not of this kind.
+    pub fn parse(custom_id: &str) -> Option<Self> {
+        let parts: Vec<&str> = custom_id.strip_prefix("form:")?.split(':').collect();
+        let id = |i: usize| parts.get(i).and_then(|p| p.parse::<i64>().ok()).filter(|v| *v >= 0);
+        let some = |v: i64| (v > 0).then_some(v);
+        match (parts.first().copied()?, parts.len()) {
+            ("action", 3) => Some(Self::Action { session: some(id(1)?), goal: some(id(2)?) }),
+            ("goal", 2) => Some(Self::Goal { with: parts[1].parse::<u64>().ok().filter(|v| *v > 0) }),
+            _ => None,
+        }
+    }
+}
+
 /// The answer to a destructive command's question: go ahead (`go`) or leave things as they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirm {

@@ -4,7 +4,10 @@ use crate::common::*;
 use chrono::{TimeZone, Utc};
 
 async fn add(w: &World, user: u64, title: &str, owner: &str, deadline: &str) -> discord_sim::Reply {
-    w.actor(user).slash("action add", &[("title", title), ("owner", owner), ("deadline", deadline)]).await.unwrap()
+    w.actor(user)
+        .slash("action add", &[("success", "It is done"), ("title", title), ("owner", owner), ("deadline", deadline)])
+        .await
+        .unwrap()
 }
 
 async fn status_and_deadline(w: &World, id: i64) -> (String, i64) {

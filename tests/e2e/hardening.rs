@@ -20,7 +20,11 @@ async fn in_flight_after_reply(w: &World) -> usize {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_command_whose_options_cannot_be_read_is_answered_and_no_longer_counts_as_running() {
     let w = paired_world().await;
-    let r = w.actor(MIA).slash("goal add", &[("title", "Ship it")]).await.unwrap();
+    let r = w
+        .actor(MIA)
+        .slash("goal add", &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Ship it")])
+        .await
+        .unwrap();
     assert!(r.text().contains("Goal added"), "{}", r.text());
     // A client with an old copy of /goal progress sends `percent` as text.
     let r = w.actor(MIA).slash_outdated("goal progress", &[("goal", "g1"), ("percent", "fifty")]).await.unwrap();

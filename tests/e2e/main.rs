@@ -16,6 +16,7 @@ mod booking;
 mod delivery;
 mod delivery_world;
 mod ended;
+mod forms;
 mod free_times;
 mod fuzz_commands;
 mod goals;

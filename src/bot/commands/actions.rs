@@ -6,10 +6,10 @@ use super::autocomplete;
 use crate::{
     app::{ActionFilter, ActionHistory, ActionInput, ActionList, ActionOutcome, SessionPick},
     bot::{
-        answer::{send, Answer},
+        answer::{send, show_modal, Answer},
         caller::{caller, person},
-        components::action_buttons,
-        BotError, Context,
+        components::{action_buttons, Form},
+        modals, BotError, Context,
     },
     domain::{
         action::{ActionEvent, ActionItem, ActionStatus, ChangeKind},
@@ -57,7 +57,7 @@ pub enum Status {
     Done,
 }
 
-/// Add an action item; the deadline is read in the owner's time zone.
+/// Add an action item (deadline in the owner's zone); without success:, a form asks for it.
 #[poise::command(slash_command, guild_only)]
 #[allow(clippy::too_many_arguments)]
 pub async fn add(
@@ -93,6 +93,12 @@ pub async fn add(
         session: session.as_deref().map(SessionPick::Typed),
         goal: goal.as_deref(),
     };
+    if success.is_none() {
+        // The long field goes in a form; what was given is checked first and pre-filled.
+        let (session, goal) = ctx.data().app.precheck_action(&caller, input).await?;
+        let form = Form::Action { session, goal };
+        return show_modal(ctx, modals::action_form(form, &title, &owner, &deadline)).await;
+    }
     let out = ctx.data().app.add_action(&caller, input).await?;
     send(ctx, changed_answer(&out, "added")).await
 }

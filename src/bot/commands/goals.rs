@@ -6,9 +6,10 @@ use super::autocomplete;
 use crate::{
     app::{GoalInput, GoalList},
     bot::{
-        answer::{send, Answer},
+        answer::{send, show_modal, Answer},
         caller::{caller, person},
-        BotError, Context,
+        components::Form,
+        modals, BotError, Context,
     },
     domain::{
         goal::{progress_bar, show_date, Goal, ReviewKind},
@@ -31,7 +32,7 @@ pub enum YesNo {
     No,
 }
 
-/// Add a goal for your pair (specific, measurable, with a target date).
+/// Add a goal for your pair (specific, measurable, with a target date); a form asks for the rest.
 #[poise::command(slash_command, guild_only)]
 pub async fn add(
     ctx: Context<'_>,
@@ -54,7 +55,16 @@ pub async fn add(
     let caller = caller(ctx).await?;
     let input =
         GoalInput { title: &title, why: why.as_deref(), target: target.as_deref(), measure: measure.as_deref() };
-    let goal = ctx.data().app.add_goal(&caller, with_user.as_ref().map(|u| person(u).id), input).await?;
+    let with = with_user.as_ref().map(|u| person(u).id);
+    if why.is_none() || measure.is_none() {
+        // The long fields go in a form; what was given is checked first and pre-filled.
+        ctx.data().app.precheck_goal(&caller, with, input).await?;
+        let form = Form::Goal { with: with.map(|w| w.0) };
+        let (why, target, measure) =
+            (why.as_deref().unwrap_or(""), target.as_deref().unwrap_or(""), measure.as_deref().unwrap_or(""));
+        return show_modal(ctx, modals::goal_form(form, &title, why, target, measure)).await;
+    }
+    let goal = ctx.data().app.add_goal(&caller, with, input).await?;
     send(ctx, goal_answer(&goal, "added")).await
 }
 
@@ -128,7 +138,7 @@ fn goal_text(goal: &Goal) -> String {
     text
 }
 
-fn goal_answer(goal: &Goal, verb: &str) -> Answer {
+pub fn goal_answer(goal: &Goal, verb: &str) -> Answer {
     Answer::text(format!("🎯 Goal {verb}.")).pages(layout::pages(&goal.title, &goal_text(goal), &[]))
 }
 
