@@ -40,7 +40,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/notes session:` after a session: takeaways, resources, obstacles, next session\n\
              `/session summary session:` the whole record, also as a Markdown file\n\
              `/action add title: owner:me|partner deadline:fri` an action item (owner's time zone)\n\
-             `/action list filter:` · `/action done item:A3` · `/action update item:A3 deadline:|status:`\n\
+             `/action list filter:` · `/action done item:A3` · `/action update item:A3 deadline:|status:` · `/action history item:A3`\n\
              `/goal add title:` · `/goal list` · `/goal progress goal: percent:` · `/goal close goal: achieved:`\n\
              `/review midpoint` · `/review final` one form per goal\n\
              After a session my DM asks: **We met** · **It didn't happen** · **We moved it**; a rating is private",
