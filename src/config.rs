@@ -260,7 +260,7 @@ impl Config {
         s.timings()?;
         s.runner_durations()?;
         self.privacy.retain_ended()?;
-        ZonedSchedule::parse(&s.weekly_nudge, chrono_tz::UTC)
+        ZonedSchedule::parse_at_most_hourly(&s.weekly_nudge, chrono_tz::UTC)
             .map_err(|e| ConfigError::Invalid(format!("key `scheduler.weekly_nudge`: {e}")))?;
         if s.max_in_flight == 0 || s.batch_size == 0 {
             return invalid("scheduler.max_in_flight", "max_in_flight and batch_size must be at least 1");

@@ -101,9 +101,26 @@ async fn play(w: &mut World) -> anyhow::Result<()> {
     // Wednesday 10:00 in New York = 16:00 in Berlin.
     mo.slash("reschedule", &[("session", session), ("when", "wed 10am")]).await?;
     mia.slash("sessions", &[]).await?;
-    mia.slash("goal add", &[("title", "Get promoted to senior engineer"), ("target", "2027-06-30")]).await?;
-    mia.slash("action add", &[("title", "Collect three salary data points"), ("owner", "me"), ("deadline", "tue")])
-        .await?;
+    mia.slash(
+        "goal add",
+        &[
+            ("title", "Get promoted to senior engineer"),
+            ("why", "Lead the platform work"),
+            ("measure", "A promotion decision"),
+            ("target", "2027-06-30"),
+        ],
+    )
+    .await?;
+    mia.slash(
+        "action add",
+        &[
+            ("title", "Collect three salary data points"),
+            ("owner", "me"),
+            ("deadline", "tue"),
+            ("success", "Three numbers in the notes"),
+        ],
+    )
+    .await?;
 
     // The scheduler takes over: Monday's weekly nudge and deadline reminder, Tuesday's agenda request.
     w.run_until(at(2026, 11, 24, 15, 0)?).await?;

@@ -27,8 +27,9 @@ struct Cli {
 enum Command {
     /// Connect to Discord and run the bot (the default). Needs `DISCORD_TOKEN`.
     Run {
-        /// Let the bot's time run N times faster than real time from start (rehearsals).
-        #[arg(long, default_value_t = 1.0)]
+        /// Let the bot's time run N times faster than real time from start (rehearsals): a
+        /// finite number above 0, at most 1000000.
+        #[arg(long, default_value_t = 1.0, value_parser = parse_time_scale)]
         time_scale: f64,
     },
     /// Play a short program against the built-in simulated Discord and print the transcript.
@@ -37,6 +38,22 @@ enum Command {
     Migrate,
     /// Print the effective configuration (the token redacted) and exit.
     CheckConfig,
+}
+
+/// The largest `--time-scale`: about 11.5 days of bot time per real second.
+const MAX_TIME_SCALE: f64 = 1_000_000.0;
+
+/// Reads `--time-scale`: a finite number above 0 and at most [`MAX_TIME_SCALE`]. clap reports a
+/// refusal with this message and exit code 2.
+fn parse_time_scale(text: &str) -> Result<f64, String> {
+    let value: f64 = text.trim().parse().map_err(|_| format!("`{text}` is not a number (try 60)"))?;
+    if !value.is_finite() || value <= 0.0 || value > MAX_TIME_SCALE {
+        return Err(format!(
+            "`{text}` cannot be a time scale: give a number above 0 and at most {MAX_TIME_SCALE} \
+             (1 is real time, 60 makes an hour pass in a minute)"
+        ));
+    }
+    Ok(value)
 }
 
 fn main() -> ExitCode {

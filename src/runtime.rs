@@ -99,14 +99,14 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let framework = {
         let app = app.clone();
         let in_flight = in_flight.clone();
+        let booking = config.booking.clone();
         poise::Framework::builder()
             .options(bot::options())
             .setup(move |ctx, _ready, framework| {
                 Box::pin(async move {
-                    let registered = match guild {
-                        Some(g) => poise::builtins::register_in_guild(ctx, &framework.options().commands, serenity::GuildId::new(g.0)).await,
-                        None => poise::builtins::register_globally(ctx, &framework.options().commands).await,
-                    };
+                    let guild_id = guild.map(|g| serenity::GuildId::new(g.0));
+                    let registered =
+                        bot::register::register(&ctx.http, guild_id, &framework.options().commands, &booking).await;
                     if let Err(e) = registered {
                         setup_tx.send_replace(SetupState::Failed(format!("registering commands failed: {e}")));
                         return Err(e.into());
@@ -145,6 +145,11 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
 }
 
 impl RunningBot {
+    /// How many commands and component presses are running now (shutdown waits for them).
+    pub fn commands_in_flight(&self) -> usize {
+        self.in_flight.count()
+    }
+
     /// Waits until commands are registered; fails if setup failed, the client stopped, or
     /// `limit` passed.
     pub async fn wait_ready(&mut self, limit: Duration) -> anyhow::Result<()> {

@@ -44,6 +44,11 @@ pub mod cast {
     pub const CORA: u64 = 800_000_000_000_000_006;
     /// Leo, a second mentor.
     pub const LEO: u64 = 800_000_000_000_000_007;
+
+    /// The `i`-th extra member of the main guild (`WorldOptions::extra_members`), `Member i`.
+    pub const fn extra(i: u64) -> u64 {
+        700_000_000_000_000_000 + i
+    }
 }
 
 /// How to build a world.
@@ -57,12 +62,14 @@ pub struct WorldOptions {
     pub configure: fn(&mut Config),
     /// REST round trips of the simulated Discord (uniform between the two), if any.
     pub latency: Option<(Duration, Duration)>,
+    /// How many extra members the main guild has (`cast::extra(0..n)`, Berlin), for crowds.
+    pub extra_members: u64,
 }
 
 impl WorldOptions {
     /// Starting at `start`, with the defaults otherwise.
     pub fn at(start: DateTime<Utc>) -> Self {
-        Self { start, openapi: None, configure: |_| {}, latency: None }
+        Self { start, openapi: None, configure: |_| {}, latency: None, extra_members: 0 }
     }
 }
 
@@ -134,6 +141,9 @@ fn spec(clock: &ManualClock, options: &WorldOptions) -> SimSpec {
         .user(UserSpec::new(LEO, "Leo").time_zone(berlin).member_of(GUILD))
         .clock(move || c.now())
         .discord_limits();
+    for i in 0..options.extra_members {
+        spec = spec.user(UserSpec::new(cast::extra(i), format!("Member {i}")).time_zone(berlin).member_of(GUILD));
+    }
     if let Some(path) = &options.openapi {
         spec = spec.openapi_spec(path);
     }

@@ -100,10 +100,41 @@ pub struct Choice {
     pub value: String,
 }
 
+/// An action item that passed every check, ready to store.
+struct CheckedAction<'a> {
+    program: Program,
+    new: NewAction<'a>,
+    owner_zone: Tz,
+    when: When,
+}
+
 impl App {
     /// Adds an action item to the pair's list.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn add_action(&self, caller: &Caller, input: ActionInput<'_>) -> AppResult<ActionOutcome> {
+        let checked = self.check_action(caller, input).await?;
+        let CheckedAction { program, new, owner_zone, when } = checked;
+        let now = self.now();
+        let mut tx = self.store.begin().await?;
+        let item = self.store.insert_action(&mut tx, &new, now).await?;
+        self.replan_action(&mut tx, &program, &item, owner_zone, now).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        self.jobs_changed();
+        Ok(ActionOutcome { item, owner_zone, when: Some(when) })
+    }
+
+    /// Everything `add_action` checks, without storing anything: a form can then be shown for the
+    /// long fields knowing the rest will be accepted. Returns the session and goal ids picked.
+    pub async fn precheck_action(
+        &self,
+        caller: &Caller,
+        input: ActionInput<'_>,
+    ) -> AppResult<(Option<i64>, Option<i64>)> {
+        let checked = self.check_action(caller, input).await?;
+        Ok((checked.new.session_id, checked.new.goal_id))
+    }
+
+    async fn check_action<'a>(&self, caller: &Caller, input: ActionInput<'a>) -> AppResult<CheckedAction<'a>> {
         let (program, _) = self.require_member(caller).await?;
         let title = input.title.trim();
         if title.is_empty() {
@@ -153,12 +184,7 @@ impl App {
             goal_id,
             created_by: caller.user_id,
         };
-        let mut tx = self.store.begin().await?;
-        let item = self.store.insert_action(&mut tx, &new, now).await?;
-        self.replan_action(&mut tx, &program, &item, owner_zone, now).await?;
-        tx.commit().await.map_err(anyhow::Error::from)?;
-        self.jobs_changed();
-        Ok(ActionOutcome { item, owner_zone, when: Some(when) })
+        Ok(CheckedAction { program, new, owner_zone, when })
     }
 
     /// The caller's items (all their active pairings, or the one with `with`); without an active

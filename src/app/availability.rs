@@ -316,15 +316,16 @@ impl App {
     /// Who of the two is away at some point of `[start, end)`: `you are` or `<partner> is`.
     pub(super) async fn who_is_away(
         &self,
+        tx: &mut crate::store::Tx,
         program: &crate::domain::program::Program,
         caller: &Caller,
         partner: &Person,
         span: (DateTime<Utc>, DateTime<Utc>),
     ) -> AppResult<Option<String>> {
-        if self.away_during(program.guild_id, caller.user_id, span).await?.is_some() {
+        if self.away_during(tx, program.guild_id, caller.user_id, span).await?.is_some() {
             return Ok(Some("you are".to_owned()));
         }
-        if self.away_during(program.guild_id, partner.id, span).await?.is_some() {
+        if self.away_during(tx, program.guild_id, partner.id, span).await?.is_some() {
             return Ok(Some(format!("{} is", partner.name)));
         }
         Ok(None)
@@ -334,26 +335,28 @@ impl App {
     /// (the error names who and when, never the partner's note).
     pub(super) async fn refuse_away(
         &self,
+        tx: &mut crate::store::Tx,
         program: &crate::domain::program::Program,
         caller: &Caller,
         partner: &Person,
         span: (DateTime<Utc>, DateTime<Utc>),
     ) -> AppResult<()> {
         for (user, who) in [(caller.user_id, "You are".to_owned()), (partner.id, format!("{} is", partner.name))] {
-            if let Some(away) = self.away_during(program.guild_id, user, span).await? {
+            if let Some(away) = self.away_during(tx, program.guild_id, user, span).await? {
                 return Err(UserError::Away { who, start: away.start, end: away.end }.into());
             }
         }
         Ok(())
     }
 
-    /// The first away period of `user` that overlaps `[start, end)`, if any.
+    /// The first away period of `user` that overlaps `[start, end)`, if any (read in `tx`).
     pub(super) async fn away_during(
         &self,
+        tx: &mut crate::store::Tx,
         guild: crate::domain::ids::GuildId,
         user: UserId,
         (start, end): (DateTime<Utc>, DateTime<Utc>),
     ) -> AppResult<Option<AwayPeriod>> {
-        Ok(self.store.away_periods(guild, user, start, end).await?.into_iter().next())
+        Ok(self.store.away_periods_in(tx, guild, user, start, end).await?.into_iter().next())
     }
 }

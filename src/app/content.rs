@@ -298,8 +298,16 @@ impl App {
             .collect())
     }
 
-    /// Autocomplete for an action item's owner: `me`, and each partner.
-    pub async fn owner_choices(&self, caller: &Caller) -> AppResult<Vec<super::Choice>> {
+    /// Autocomplete for an action item's owner: `me`, and each partner; narrowed to the labels
+    /// that contain what was typed (any case).
+    pub async fn owner_choices(&self, caller: &Caller, partial: &str) -> AppResult<Vec<super::Choice>> {
+        let needle = partial.trim().to_lowercase();
+        let mut all = self.all_owner_choices(caller).await?;
+        all.retain(|c| needle.is_empty() || c.label.to_lowercase().contains(&needle));
+        Ok(all)
+    }
+
+    async fn all_owner_choices(&self, caller: &Caller) -> AppResult<Vec<super::Choice>> {
         let mut out = vec![super::Choice { label: "me".into(), value: "me".into() }];
         if self.require_member(caller).await.is_err() {
             return Ok(out);

@@ -11,6 +11,7 @@ use crate::{
     domain::{
         goal::{Goal, GoalStatus, GoalUpdate, Review},
         ids::UserId,
+        local_time::to_local,
         pairing::Pairing,
         when::parse_deadline,
     },
@@ -55,6 +56,25 @@ impl App {
     /// Adds a goal to the pair (the caller's only pairing, or the one with `with`).
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn add_goal(&self, caller: &Caller, with: Option<UserId>, input: GoalInput<'_>) -> AppResult<Goal> {
+        let new = self.check_goal(caller, with, input).await?;
+        let mut tx = self.store.begin().await?;
+        let goal = self.store.insert_goal(&mut tx, &new, self.now()).await?;
+        tx.commit().await.map_err(anyhow::Error::from)?;
+        Ok(goal)
+    }
+
+    /// Everything `add_goal` checks, without storing anything (before a form for the long
+    /// fields is shown).
+    pub async fn precheck_goal(&self, caller: &Caller, with: Option<UserId>, input: GoalInput<'_>) -> AppResult<()> {
+        self.check_goal(caller, with, input).await.map(drop)
+    }
+
+    async fn check_goal<'a>(
+        &self,
+        caller: &Caller,
+        with: Option<UserId>,
+        input: GoalInput<'a>,
+    ) -> AppResult<NewGoal<'a>> {
         let (program, me) = self.require_member(caller).await?;
         let pairing = self.pick_pairing(caller, with).await?;
         let title = input.title.trim();
@@ -69,15 +89,14 @@ impl App {
             }
         }
         let now = self.now();
-        let target_at = match optional(input.target) {
-            Some(t) => Some(parse_deadline(t, now, me.zone_or(program.zone)).map_err(UserError::from)?.instant),
+        // A target is a date: read in the setter's zone (`tomorrow`, `2027-03-01`, `in 3 weeks`),
+        // kept as that calendar date.
+        let zone = me.zone_or(program.zone);
+        let target = match optional(input.target) {
+            Some(t) => Some(to_local(parse_deadline(t, now, zone).map_err(UserError::from)?.instant, zone).date()),
             None => None,
         };
-        let new = NewGoal { pairing_id: pairing.id, title, why, target_at, measure, created_by: caller.user_id };
-        let mut tx = self.store.begin().await?;
-        let goal = self.store.insert_goal(&mut tx, &new, now).await?;
-        tx.commit().await.map_err(anyhow::Error::from)?;
-        Ok(goal)
+        Ok(NewGoal { pairing_id: pairing.id, title, why, target, measure, created_by: caller.user_id })
     }
 
     /// The goals of the pair with their updates and reviews (also of a pairing that has ended).

@@ -2,10 +2,12 @@
 //! permissions and rules, changes the store, and returns domain values plus the notices that the
 //! people involved should get. Slash commands, buttons, modals and the scheduler all call these.
 
+mod action_history;
 mod actions;
 mod agendas;
 mod attendance;
 mod availability;
+mod confirm;
 mod content;
 mod digest;
 mod error;
@@ -37,10 +39,12 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use tokio::sync::Notify;
 
+pub use action_history::ActionHistory;
 pub use actions::{ActionFilter, ActionInput, ActionList, ActionOutcome, Choice, LATER_DAYS};
 pub use agendas::{AgendaForm, AgendaOutcome, AgendaView, TopicOutcome};
 pub use attendance::{AnswerOutcome, AttendanceSummary, STATUS_WEEKS};
 pub use availability::{AvailabilityView, AwayOutcome, FreeTimes, OutsideAvailability, MAX_AWAY_NOTE_CHARS};
+pub use confirm::{LeavePreview, UnpairPreview};
 pub use content::{SessionPick, MAX_NOTE_CHARS, MAX_TITLE_CHARS};
 pub use digest::{DigestOutcome, DIGEST_SCHEDULE};
 pub use error::{AppError, AppResult, UserError};
@@ -162,6 +166,12 @@ impl App {
     /// The zone a user's times are shown in (theirs, else the program's).
     pub async fn zone_of(&self, program: &Program, user: UserId) -> AppResult<Tz> {
         Ok(self.store.member(program.guild_id, user).await?.map_or(program.zone, |m| m.zone_or(program.zone)))
+    }
+
+    /// [`App::zone_of`] read inside the transaction `tx`.
+    pub(crate) async fn zone_of_in(&self, tx: &mut crate::store::Tx, program: &Program, user: UserId) -> AppResult<Tz> {
+        let member = self.store.member_in(tx, program.guild_id, user).await?;
+        Ok(member.map_or(program.zone, |m| m.zone_or(program.zone)))
     }
 }
 

@@ -55,10 +55,13 @@ impl App {
         Ok(PairOutcome { pairing, cancelled_sessions: Vec::new(), notices })
     }
 
-    /// Ends a pairing, cancels its upcoming sessions and the reminders of its content, and tells
-    /// both. What the pair wrote stays readable to them but can no longer change.
-    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
-    pub async fn unpair(&self, caller: &Caller, mentor: &Person, mentee: &Person) -> AppResult<PairOutcome> {
+    /// The admin's program and the active pairing of `mentor` (as the mentor) and `mentee`.
+    pub(super) async fn pairing_to_end(
+        &self,
+        caller: &Caller,
+        mentor: &Person,
+        mentee: &Person,
+    ) -> AppResult<(crate::domain::program::Program, Pairing)> {
         require_admin(caller)?;
         let program = self.require_program(caller.guild_id).await?;
         let pairing = self
@@ -67,6 +70,14 @@ impl App {
             .await?
             .filter(|p| p.mentor_id == mentor.id)
             .ok_or_else(|| UserError::NotPaired { mentor: mentor.name.clone(), mentee: mentee.name.clone() })?;
+        Ok((program, pairing))
+    }
+
+    /// Ends a pairing, cancels its upcoming sessions and the reminders of its content, and tells
+    /// both. What the pair wrote stays readable to them but can no longer change.
+    #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
+    pub async fn unpair(&self, caller: &Caller, mentor: &Person, mentee: &Person) -> AppResult<PairOutcome> {
+        let (program, pairing) = self.pairing_to_end(caller, mentor, mentee).await?;
         let now = self.now();
         let mut tx = self.store.begin().await?;
         let mut cancelled = Vec::new();

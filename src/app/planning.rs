@@ -56,8 +56,8 @@ impl App {
             // Far ahead in a series: its top-up job plans the reminders when they come near.
             return self.ensure_series_top_up(tx, program, series, pairing.id, session.starts_at - horizon, now).await;
         }
-        let mentor = Recipient { id: pairing.mentor_id, zone: self.zone_of(program, pairing.mentor_id).await? };
-        let mentee = Recipient { id: pairing.mentee_id, zone: self.zone_of(program, pairing.mentee_id).await? };
+        let mentor = Recipient { id: pairing.mentor_id, zone: self.zone_of_in(tx, program, pairing.mentor_id).await? };
+        let mentee = Recipient { id: pairing.mentee_id, zone: self.zone_of_in(tx, program, pairing.mentee_id).await? };
         let jobs = plan_session(session, mentor, mentee, &self.timings(program)?, now);
         self.store.plan_jobs(tx, program.guild_id, &jobs, now).await?;
         Ok(())
@@ -85,14 +85,14 @@ impl App {
     /// of the series' sessions that now start within the horizon, and the next top-up. Nothing for
     /// a series whose pairing has ended.
     pub(crate) async fn top_up_series(&self, tx: &mut Tx, series_id: i64, now: DateTime<Utc>) -> AppResult<()> {
-        let Some(series) = self.store.series(series_id).await? else { return Ok(()) };
-        let Some(pairing) = self.store.pairing(series.pairing_id).await?.filter(|p| p.active) else {
+        let Some(series) = self.store.series_in(tx, series_id).await? else { return Ok(()) };
+        let Some(pairing) = self.store.pairing_in(tx, series.pairing_id).await?.filter(|p| p.active) else {
             return Ok(());
         };
-        let Some(program) = self.store.program(pairing.guild_id).await? else { return Ok(()) };
+        let Some(program) = self.store.program_in(tx, pairing.guild_id).await? else { return Ok(()) };
         let horizon = chrono::Duration::days(SERIES_HORIZON_DAYS);
         for id in self.store.series_sessions_between(tx, series_id, now, now + horizon).await? {
-            if let Some(session) = self.store.session(id).await? {
+            if let Some(session) = self.store.session_in(tx, id).await? {
                 self.replan_session(tx, &program, &pairing, &session, now).await?;
             }
         }

@@ -134,7 +134,7 @@ impl App {
             o.nudges_enabled = Some(false);
         } else {
             if let Some(expr) = schedule {
-                ZonedSchedule::parse(expr, program.zone).map_err(UserError::from)?;
+                ZonedSchedule::parse_at_most_hourly(expr, program.zone).map_err(UserError::from)?;
                 o.nudge_schedule = Some(expr.trim().to_owned());
             }
             if let Some(c) = channel {

@@ -142,7 +142,7 @@ impl App {
                 left_out.push(LeftOut::gap(occurrence, zone));
                 continue;
             };
-            if let Some(who) = self.who_is_away(&program, caller, with, (start, start + length)).await? {
+            if let Some(who) = self.who_is_away(&mut tx, &program, caller, with, (start, start + length)).await? {
                 left_out.push(LeftOut {
                     index: occurrence.index,
                     local: occurrence.local,
@@ -151,10 +151,10 @@ impl App {
                 });
                 continue;
             }
-            if let Some((who, clash)) =
+            if let Some(clash) =
                 self.first_clash(&mut tx, &program, caller, with, (start, start + length), None).await?
             {
-                let why = LeftOutWhy::Overlap { who, number: clash.number };
+                let why = clash.left_out_why();
                 left_out.push(LeftOut { index: occurrence.index, local: occurrence.local, instant: start, why });
                 continue;
             }

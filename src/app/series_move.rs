@@ -14,7 +14,7 @@ use crate::{
         pairing::Pairing,
         program::Program,
         series::{LeftOut, LeftOutWhy, Series, SeriesError},
-        session::{BookingError, Session, SessionStatus},
+        session::{Session, SessionStatus},
         when::When,
     },
     store::NewSeries,
@@ -51,19 +51,18 @@ impl App {
     ) -> AppResult<Option<LeftOutWhy>> {
         let Place { program, caller, partner, span } = place;
         if picked {
-            self.refuse_away(program, caller, partner, span).await?;
+            self.refuse_away(tx, program, caller, partner, span).await?;
         }
-        if let Some(who) = self.who_is_away(program, caller, partner, span).await? {
+        if let Some(who) = self.who_is_away(tx, program, caller, partner, span).await? {
             return Ok(Some(LeftOutWhy::Away { who }));
         }
-        let Some((who, clash)) = self.first_clash(tx, program, caller, partner, span, Some(session)).await? else {
+        let Some(clash) = self.first_clash(tx, program, caller, partner, span, Some(session)).await? else {
             return Ok(None);
         };
         if picked {
-            let (start, end) = (clash.starts_at, clash.ends_at());
-            return Err(UserError::from(BookingError::Overlap { who, number: clash.number, start, end }).into());
+            return Err(UserError::from(clash.refusal()).into());
         }
-        Ok(Some(LeftOutWhy::Overlap { who, number: clash.number }))
+        Ok(Some(clash.left_out_why()))
     }
 
     /// Splits `change.series` at the session picked and moves it and the later sessions to the

@@ -133,8 +133,8 @@ impl App {
         Ok(Basics { program, pairing, zone, when, duration, now })
     }
 
-    /// The first booked session of either person that overlaps `[start, end)` (except `exclude`),
-    /// with whose it is (`yours` for the caller's).
+    /// The first booked session of either person that overlaps `[start, end)` (except `exclude`):
+    /// the caller's own (which they may see), else only that the partner is busy.
     pub(super) async fn first_clash(
         &self,
         tx: &mut crate::store::Tx,
@@ -143,14 +143,13 @@ impl App {
         partner: &Person,
         (start, end): (DateTime<Utc>, DateTime<Utc>),
         exclude: Option<i64>,
-    ) -> AppResult<Option<(String, Session)>> {
-        for (user, who) in [(caller.user_id, "yours".to_owned()), (partner.id, partner.name.clone())] {
-            let clashes = self.store.overlapping_sessions(tx, program.guild_id, user, start, end, exclude).await?;
-            if let Some(clash) = clashes.into_iter().next() {
-                return Ok(Some((who, clash)));
-            }
+    ) -> AppResult<Option<Clash>> {
+        let mine = self.store.overlapping_sessions(tx, program.guild_id, caller.user_id, start, end, exclude).await?;
+        if let Some(clash) = mine.into_iter().next() {
+            return Ok(Some(Clash::Yours(clash)));
         }
-        Ok(None)
+        let theirs = self.store.overlapping_sessions(tx, program.guild_id, partner.id, start, end, exclude).await?;
+        Ok((!theirs.is_empty()).then(|| Clash::PartnerBusy(partner.name.clone())))
     }
 
     /// The caller's latest pairing with `partner` when it has ended.
@@ -176,15 +175,9 @@ impl App {
         end: DateTime<Utc>,
         exclude: Option<i64>,
     ) -> AppResult<()> {
-        self.refuse_away(program, caller, partner, (start, end)).await?;
-        if let Some((who, clash)) = self.first_clash(tx, program, caller, partner, (start, end), exclude).await? {
-            return Err(UserError::from(BookingError::Overlap {
-                who,
-                number: clash.number,
-                start: clash.starts_at,
-                end: clash.ends_at(),
-            })
-            .into());
+        self.refuse_away(tx, program, caller, partner, (start, end)).await?;
+        if let Some(clash) = self.first_clash(tx, program, caller, partner, (start, end), exclude).await? {
+            return Err(UserError::from(clash.refusal()).into());
         }
         Ok(())
     }
@@ -351,6 +344,33 @@ pub(crate) fn truncate_chars(s: &mut String, max: usize) {
         if s.chars().count() > max {
             s.truncate(idx);
             s.push('…');
+        }
+    }
+}
+
+/// What is in the way of a time: one of the caller's own sessions, or the partner's (whose
+/// session with someone else is not the caller's business: only that they are busy).
+#[derive(Debug, Clone)]
+pub(super) enum Clash {
+    Yours(Session),
+    PartnerBusy(String),
+}
+
+impl Clash {
+    /// The refusal of a booking or move onto this clash.
+    pub(super) fn refusal(&self) -> BookingError {
+        match self {
+            Clash::Yours(s) => BookingError::Overlap { number: s.number, start: s.starts_at, end: s.ends_at() },
+            Clash::PartnerBusy(who) => BookingError::PartnerBusy { who: who.clone() },
+        }
+    }
+
+    /// Why an occurrence of a series is left out.
+    pub(super) fn left_out_why(&self) -> crate::domain::series::LeftOutWhy {
+        use crate::domain::series::LeftOutWhy;
+        match self {
+            Clash::Yours(s) => LeftOutWhy::Overlap { who: "yours".to_owned(), number: s.number },
+            Clash::PartnerBusy(who) => LeftOutWhy::PartnerBusy { who: who.clone() },
         }
     }
 }

@@ -7,17 +7,14 @@ use poise::serenity_prelude as serenity;
 
 use super::{
     answer::{Answer, Source},
-    caller::{admin_roles, is_admin, member_is_admin},
+    caller::{admin_roles, is_admin, press_caller},
     commands::report::parse_nudge_id,
     reply::tell_with,
     user_id, BotError, Data,
 };
 use crate::{
     app::{Caller, UserError},
-    domain::{
-        ids::{GuildId, UserId},
-        report::PairHealth,
-    },
+    domain::{ids::UserId, report::PairHealth},
 };
 
 /// What an admin button asks for.
@@ -84,21 +81,6 @@ pub fn nudge_rows(pairs: &[&PairHealth]) -> Vec<serenity::CreateActionRow> {
         .collect()
 }
 
-/// The presser as an admin caller, from the server and permissions the press came with.
-async fn admin_caller(data: &Data, c: &serenity::ComponentInteraction) -> Result<Caller, BotError> {
-    let (Some(guild), Some(member)) = (c.guild_id, c.member.as_ref()) else {
-        return Err(UserError::NotAdmin.into());
-    };
-    let roles = admin_roles(data, GuildId(guild.get())).await?;
-    let user = &c.user;
-    Ok(Caller {
-        guild_id: GuildId(guild.get()),
-        user_id: user_id(user.id),
-        name: member.nick.clone().or_else(|| user.global_name.clone()).unwrap_or_else(|| user.name.clone()),
-        is_admin: member_is_admin(member, &roles),
-    })
-}
-
 /// The presser of **Nudge both** in a digest DM (no server, no permissions with it): rights come
 /// from stored state (they still get the digest of the pairing's server) and from their
 /// permissions there now, looked up through Discord (their roles, the server's roles).
@@ -137,7 +119,7 @@ pub async fn on_press(
     source.defer(http).await?;
     let caller = match (press, c.guild_id) {
         (AdminPress::Nudge(pairing), None) => dm_caller(data, (http, cache), c, pairing).await?,
-        _ => admin_caller(data, c).await?,
+        _ => press_caller(data, c).await?.ok_or(UserError::NotAdmin)?,
     };
     let app = &data.app;
     let answer = match press {

@@ -15,12 +15,33 @@ use crate::{
 /// on every command regardless.
 pub async fn caller(ctx: Context<'_>) -> Result<Caller, BotError> {
     let guild = ctx.guild_id().ok_or_else(|| anyhow::anyhow!("guild-only command ran outside a guild"))?;
-    let author = ctx.author();
     let member = ctx.author_member().await;
-    let roles = admin_roles(ctx.data(), GuildId(guild.get())).await?;
-    let is_admin = member.as_deref().is_some_and(|m| member_is_admin(m, &roles));
+    from_member(ctx.data(), guild, ctx.author(), member.as_deref()).await
+}
+
+/// The presser of a button on a message in a server (a question of `/leave` or `/unpair`, an
+/// admin button), with their admin status from the interaction's permissions, as for a
+/// command; `None` in a DM.
+pub async fn press_caller(data: &Data, press: &serenity::ComponentInteraction) -> Result<Option<Caller>, BotError> {
+    let Some(guild) = press.guild_id else { return Ok(None) };
+    Ok(Some(from_member(data, guild, &press.user, press.member.as_ref()).await?))
+}
+
+/// The submitter of a form shown in a server (`/action add`, `/goal add`); `None` in a DM.
+pub async fn form_caller(data: &Data, form: &serenity::ModalInteraction) -> Result<Option<Caller>, BotError> {
+    let Some(guild) = form.guild_id else { return Ok(None) };
+    Ok(Some(from_member(data, guild, &form.user, form.member.as_ref()).await?))
+}
+
+async fn from_member(
+    data: &Data,
+    guild: serenity::GuildId,
+    author: &serenity::User,
+    member: Option<&serenity::Member>,
+) -> Result<Caller, BotError> {
+    let roles = admin_roles(data, GuildId(guild.get())).await?;
+    let is_admin = member.is_some_and(|m| member_is_admin(m, &roles));
     let name = member
-        .as_deref()
         .and_then(|m| m.nick.clone())
         .or_else(|| author.global_name.clone())
         .unwrap_or_else(|| author.name.clone());

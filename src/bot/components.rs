@@ -30,6 +30,10 @@
 //! offers free times ([`RequestButton`]): the question is a stored request (nothing is booked),
 //! `avail:book:<request>` ("Book anyway"), `avail:free:<request>` ("Show free times") and
 //! `avail:slot:<request>:<unix seconds>` (one free time).
+//!
+//! Destructive commands ask first ([`Confirm`]): `leave:<yes|no>:<user>` (**Leave** / **Stay**)
+//! and `unpair:<yes|no>:<admin>:<mentor>:<mentee>` (**Unpair** / **Keep**); the id names who
+//! asked, and only they may answer.
 
 use poise::serenity_prelude as serenity;
 
@@ -230,6 +234,102 @@ pub fn away_remove_buttons(periods: &[(i64, String)]) -> Vec<serenity::CreateAct
     vec![serenity::CreateActionRow::Buttons(buttons)]
 }
 
+/// The form `/action add` or `/goal add` shows for its long fields when they were not given
+/// inline: `form:action:<session or 0>:<goal or 0>`, `form:goal:<partner or 0>`. The short fields
+/// come pre-filled in the form; everything is checked again on submit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Action { session: Option<i64>, goal: Option<i64> },
+    Goal { with: Option<u64> },
+}
+
+impl Form {
+    /// The custom id.
+    pub fn to_custom_id(self) -> String {
+        match self {
+            Self::Action { session, goal } => {
+                format!("form:action:{}:{}", session.unwrap_or_default(), goal.unwrap_or_default())
+            }
+            Self::Goal { with } => format!("form:goal:{}", with.unwrap_or_default()),
+        }
+    }
+
+    /// Reads a custom id; `None` for ids that are not of this kind.
+    pub fn parse(custom_id: &str) -> Option<Self> {
+        let parts: Vec<&str> = custom_id.strip_prefix("form:")?.split(':').collect();
+        let id = |i: usize| parts.get(i).and_then(|p| p.parse::<i64>().ok()).filter(|v| *v >= 0);
+        let some = |v: i64| (v > 0).then_some(v);
+        match (parts.first().copied()?, parts.len()) {
+            ("action", 3) => Some(Self::Action { session: some(id(1)?), goal: some(id(2)?) }),
+            ("goal", 2) => Some(Self::Goal { with: parts[1].parse::<u64>().ok().filter(|v| *v > 0) }),
+            _ => None,
+        }
+    }
+}
+
+/// The answer to a destructive command's question: go ahead (`go`) or leave things as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// `/leave` by `user`.
+    Leave { user: u64, go: bool },
+    /// `/unpair` of `mentor` and `mentee`, asked by `admin`.
+    Unpair { admin: u64, mentor: u64, mentee: u64, go: bool },
+}
+
+impl Confirm {
+    /// The custom id (at most 11 + 3 × 20 + 2 characters).
+    pub fn to_custom_id(self) -> String {
+        let answer = |go: bool| if go { "yes" } else { "no" };
+        match self {
+            Self::Leave { user, go } => format!("leave:{}:{user}", answer(go)),
+            Self::Unpair { admin, mentor, mentee, go } => format!("unpair:{}:{admin}:{mentor}:{mentee}", answer(go)),
+        }
+    }
+
+    /// Reads a custom id; `None` for ids that are not of this kind.
+    pub fn parse(custom_id: &str) -> Option<Self> {
+        let parts: Vec<&str> = custom_id.split(':').collect();
+        let go = match parts.get(1).copied()? {
+            "yes" => true,
+            "no" => false,
+            _ => return None,
+        };
+        let id = |i: usize| parts.get(i).and_then(|p| p.parse::<u64>().ok()).filter(|v| *v > 0);
+        match (parts[0], parts.len()) {
+            ("leave", 3) => Some(Self::Leave { user: id(2)?, go }),
+            ("unpair", 5) => Some(Self::Unpair { admin: id(2)?, mentor: id(3)?, mentee: id(4)?, go }),
+            _ => None,
+        }
+    }
+
+    /// Who asked (and alone may answer).
+    pub fn asker(self) -> u64 {
+        match self {
+            Self::Leave { user, .. } => user,
+            Self::Unpair { admin, .. } => admin,
+        }
+    }
+
+    /// The two buttons of a question: the destructive one (red) and the one that keeps things.
+    pub fn buttons(self) -> serenity::CreateActionRow {
+        let (go, keep, go_label, keep_label) = match self {
+            Self::Leave { user, .. } => {
+                (Self::Leave { user, go: true }, Self::Leave { user, go: false }, "Leave", "Stay")
+            }
+            Self::Unpair { admin, mentor, mentee, .. } => (
+                Self::Unpair { admin, mentor, mentee, go: true },
+                Self::Unpair { admin, mentor, mentee, go: false },
+                "Unpair",
+                "Keep",
+            ),
+        };
+        serenity::CreateActionRow::Buttons(vec![
+            serenity::CreateButton::new(go.to_custom_id()).label(go_label).style(serenity::ButtonStyle::Danger),
+            serenity::CreateButton::new(keep.to_custom_id()).label(keep_label).style(serenity::ButtonStyle::Secondary),
+        ])
+    }
+}
+
 /// The buttons that follow a session: notes, resources, a new action item, booking the next one.
 pub fn follow_up_buttons(session_id: i64) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Primary, Secondary};
@@ -378,6 +478,25 @@ mod tests {
             "prompt:weekly:4",
         ] {
             assert_eq!(ComponentId::parse(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn confirm_ids_round_trip_fit_and_name_who_asked() {
+        let big = 999_999_999_999_999_999_u64;
+        for c in [
+            Confirm::Leave { user: 42, go: true },
+            Confirm::Leave { user: 42, go: false },
+            Confirm::Unpair { admin: big, mentor: big - 1, mentee: big - 2, go: true },
+        ] {
+            let id = c.to_custom_id();
+            assert!(id.chars().count() <= 100, "{id}: Discord allows 100 characters");
+            assert_eq!(Confirm::parse(&id), Some(c));
+            assert_eq!(ComponentId::parse(&id), None, "{id} is not another button");
+        }
+        assert_eq!(Confirm::Unpair { admin: 7, mentor: 8, mentee: 9, go: false }.asker(), 7);
+        for bad in ["leave:maybe:1", "leave:yes:0", "leave:yes", "unpair:yes:1:2", "agenda:3"] {
+            assert_eq!(Confirm::parse(bad), None, "{bad}");
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use poise::{serenity_prelude as serenity, CreateReply, FrameworkError};
 
-use super::{log_outcome, reply::no_pings, Data};
+use super::{leave, log_outcome, reply::no_pings, Data};
 use crate::{
     app::{AppError, UserError},
     domain::{layout::MESSAGE_CHARS, text::short},
@@ -65,36 +65,53 @@ async fn say(ctx: super::Context<'_>, text: String) {
 
 /// poise's error hook.
 pub async fn on_error(error: FrameworkError<'_, Data, BotError>) {
+    // However the command ended, it no longer runs (once `pre_command` counted it).
+    let ctx = error.ctx();
+    answer_error(error).await;
+    if let Some(ctx) = ctx {
+        leave(ctx).await;
+    }
+}
+
+async fn answer_error(error: FrameworkError<'_, Data, BotError>) {
     match error {
-        FrameworkError::Command { error, ctx, .. } => {
-            match error {
-                BotError::App(AppError::User(user_error)) => {
-                    log_outcome(ctx, "refused").await;
-                    say(ctx, user_error.to_string()).await;
-                }
-                other => {
-                    let id = error_id();
-                    tracing::error!(error_id = %id, command = %ctx.command().qualified_name, error = ?other, "command failed");
-                    log_outcome(ctx, "error").await;
-                    say(ctx, apology(&id)).await;
-                }
+        FrameworkError::Command { error, ctx, .. } => match error {
+            BotError::App(AppError::User(user_error)) => {
+                log_outcome(ctx, "refused").await;
+                say(ctx, user_error.to_string()).await;
             }
-            ctx.data().in_flight.exit();
-        }
+            other => {
+                let id = error_id();
+                tracing::error!(error_id = %id, command = %ctx.command().qualified_name, error = ?other, "command failed");
+                log_outcome(ctx, "error").await;
+                say(ctx, apology(&id)).await;
+            }
+        },
         FrameworkError::CommandPanic { payload, ctx, .. } => {
             let id = error_id();
             tracing::error!(error_id = %id, command = %ctx.command().qualified_name, panic = ?payload, "command panicked");
             say(ctx, apology(&id)).await;
-            ctx.data().in_flight.exit();
         }
         FrameworkError::ArgumentParse { error, input, ctx, .. } => {
             let what = input.map(|i| format!(" `{}`", short(&i))).unwrap_or_default();
+            log_outcome(ctx, "refused").await;
             say(
                 ctx,
                 format!(
                     "I could not read the option{what}: {}. Check the command's options and try again.",
                     short(&error.to_string())
                 ),
+            )
+            .await;
+        }
+        FrameworkError::CommandStructureMismatch { description, ctx, .. } => {
+            tracing::warn!(command = %ctx.command().qualified_name, description, "options do not match the command");
+            log_outcome(poise::Context::Application(ctx), "refused").await;
+            say(
+                poise::Context::Application(ctx),
+                "I could not read this command's options: your Discord app may still have an older version of \
+                 the command. Reload Discord (Ctrl+R) and try again."
+                    .into(),
             )
             .await;
         }

@@ -14,14 +14,14 @@ use super::{
         privacy::{on_forget_choice, ForgetChoice},
         reviews::review_answer,
     },
-    components::{ComponentId, RequestButton},
+    components::{ComponentId, Confirm, Form, RequestButton},
     error::{apology, error_id},
     modals::{self, fields, values},
     reply::tell_with,
     user_id, BotError, Data,
 };
 use crate::{
-    app::{ActionInput, AppError, BookOutcome, Caller, Person, ReviewAnswers, SessionPick, UserError},
+    app::{ActionInput, AppError, BookOutcome, Caller, GoalInput, Person, ReviewAnswers, SessionPick, UserError},
     domain::{agenda::AgendaInput, attendance::Answer as Said, ids::UserId, notes::NotesInput},
 };
 
@@ -36,6 +36,27 @@ pub async fn handle(data: &Data, http: &serenity::Http, cache: &serenity::Cache,
         data.in_flight.enter();
         let result = super::requests::on_request(data, http, source, button).await;
         finish(http, source, custom_id, result, false).await;
+        data.in_flight.exit();
+        return;
+    }
+    if let (Source::Component(_), Some(confirm)) = (source, Confirm::parse(custom_id)) {
+        data.in_flight.enter();
+        // The question is acknowledged first; any refusal then replaces it.
+        let result = super::confirm::on_confirm(data, http, source, confirm).await;
+        finish(http, source, custom_id, result, true).await;
+        data.in_flight.exit();
+        return;
+    }
+    if let (Source::Modal(m), Some(form)) = (source, Form::parse(custom_id)) {
+        data.in_flight.enter();
+        let result = match source.defer(http).await {
+            Ok(()) => match on_form(data, m, form).await {
+                Ok(answer) => source.send(http, answer, true).await.map_err(BotError::from),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e.into()),
+        };
+        finish(http, source, custom_id, result, true).await;
         data.in_flight.exit();
         return;
     }
@@ -214,6 +235,46 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
         | ComponentId::Outline(_) => return super::shape::on_press(data, http, source, id).await,
     };
     Ok(source.show_modal(http, modal).await?)
+}
+
+/// Adds the action item or goal of a `/action add` or `/goal add` form, everything checked
+/// again (the interaction has been deferred).
+async fn on_form(data: &Data, modal: &serenity::ModalInteraction, form: Form) -> Result<Answer, BotError> {
+    let caller = super::caller::form_caller(data, modal).await?.ok_or(UserError::NotJoined)?;
+    let v = values(modal);
+    let get = |key: &str| v.get(key).cloned().unwrap_or_default();
+    Ok(match form {
+        Form::Action { session, goal } => {
+            let (title, owner, deadline, success) =
+                (get(fields::TITLE), get(fields::OWNER), get(fields::DEADLINE), get(fields::SUCCESS));
+            let goal = goal.map(|g| format!("g{g}"));
+            let input = ActionInput {
+                title: &title,
+                owner: &owner,
+                deadline: &deadline,
+                success: non_empty(&success),
+                session: session.map(SessionPick::Id),
+                goal: goal.as_deref(),
+            };
+            changed_answer(&data.app.add_action(&caller, input).await?, "added")
+        }
+        Form::Goal { with } => {
+            let (title, why, target, measure) =
+                (get(fields::TITLE), get(fields::WHY), get(fields::TARGET), get(fields::MEASURE));
+            let input = GoalInput {
+                title: &title,
+                why: non_empty(&why),
+                target: non_empty(&target),
+                measure: non_empty(&measure),
+            };
+            let goal = data.app.add_goal(&caller, with.map(UserId), input).await?;
+            super::commands::goals::goal_answer(&goal, "added")
+        }
+    })
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    (!s.trim().is_empty()).then_some(s)
 }
 
 /// Saves what a form says and returns the answer (the interaction has been deferred).

@@ -8,15 +8,20 @@ mod attendance;
 mod caller;
 pub mod commands;
 pub mod components;
+mod confirm;
 mod error;
 mod inflight;
 mod interactions;
 mod modals;
+pub mod register;
 mod reply;
 mod requests;
 pub(crate) mod shape;
 
-use std::time::Instant;
+use std::{
+    sync::atomic::{AtomicBool, Ordering},
+    time::Instant,
+};
 
 use poise::serenity_prelude as serenity;
 
@@ -45,13 +50,13 @@ pub fn options() -> poise::FrameworkOptions<Data, BotError> {
         pre_command: |ctx| {
             Box::pin(async move {
                 ctx.data().in_flight.enter();
-                ctx.set_invocation_data(Instant::now()).await;
+                ctx.set_invocation_data(Invocation { started: Instant::now(), counted: AtomicBool::new(true) }).await;
             })
         },
         post_command: |ctx| {
             Box::pin(async move {
                 log_outcome(ctx, "ok").await;
-                ctx.data().in_flight.exit();
+                leave(ctx).await;
             })
         },
         event_handler: |framework, event| Box::pin(commands::on_event(framework, event)),
@@ -60,12 +65,28 @@ pub fn options() -> poise::FrameworkOptions<Data, BotError> {
     }
 }
 
+/// What `pre_command` records about a running command: when it started, and whether it still
+/// counts as in flight (so however it ends, it leaves the counter exactly once).
+struct Invocation {
+    started: Instant,
+    counted: AtomicBool,
+}
+
+/// A command ended (done, refused, failed, or its options could not be read): it no longer counts
+/// as in flight. Idempotent, and a no-op for an invocation `pre_command` never saw.
+pub(crate) async fn leave(ctx: Context<'_>) {
+    let counted = ctx.invocation_data::<Invocation>().await.is_some_and(|i| i.counted.swap(false, Ordering::SeqCst));
+    if counted {
+        ctx.data().in_flight.exit();
+    }
+}
+
 /// Logs one finished command: who, what, outcome and latency (never option values).
 pub(crate) async fn log_outcome(ctx: Context<'_>, outcome: &str) {
     let latency_ms = ctx
-        .invocation_data::<Instant>()
+        .invocation_data::<Invocation>()
         .await
-        .map(|started| u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX));
+        .map(|i| u64::try_from(i.started.elapsed().as_millis()).unwrap_or(u64::MAX));
     tracing::info!(
         user = %ctx.author().id,
         guild = ?ctx.guild_id().map(serenity::GuildId::get),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use poise::serenity_prelude as serenity;
 use serenity::{CreateActionRow, CreateInputText, CreateModal, InputTextStyle};
 
-use super::components::ComponentId;
+use super::components::{ComponentId, Form};
 use crate::{
     app::{AgendaForm, NotesForm, ReviewForm, MAX_NOTE_CHARS, MAX_TITLE_CHARS},
     domain::{action::ActionItem, goal::ReviewKind, layout::MODAL_VALUE_CHARS, session::Session},
@@ -36,6 +36,9 @@ pub mod fields {
     pub const OWNER: &str = "owner";
     pub const DEADLINE: &str = "deadline";
     pub const SUCCESS: &str = "success";
+    pub const WHY: &str = "why";
+    pub const TARGET: &str = "target";
+    pub const MEASURE: &str = "measure";
     pub const WHEN: &str = "when";
     pub const DURATION: &str = "duration";
     pub const REASON: &str = "reason";
@@ -55,9 +58,13 @@ fn input(id: &str, label: &str, value: &str, required: bool, max: usize) -> Crea
 }
 
 fn modal(id: ComponentId, title: &str, inputs: Vec<CreateInputText>) -> CreateModal {
+    raw_modal(id.to_custom_id(), title, inputs)
+}
+
+fn raw_modal(id: String, title: &str, inputs: Vec<CreateInputText>) -> CreateModal {
     let mut title = title.to_owned();
     crate::app::truncate_label(&mut title, 45);
-    CreateModal::new(id.to_custom_id(), title).components(inputs.into_iter().map(CreateActionRow::InputText).collect())
+    CreateModal::new(id, title).components(inputs.into_iter().map(CreateActionRow::InputText).collect())
 }
 
 /// The mentee's agenda form, pre-filled with the saved agenda.
@@ -128,6 +135,34 @@ pub fn action_modal(session: &Session) -> CreateModal {
             input(fields::OWNER, "Owner: me or partner", "me", true, 40),
             input(fields::DEADLINE, "Deadline (owner's time zone), e.g. fri", "", true, 100),
             input(fields::SUCCESS, "Success looks like", "", false, MAX_NOTE_CHARS),
+        ],
+    )
+}
+
+/// `/action add` without `success:`: the item's fields, the given ones pre-filled.
+pub fn action_form(form: Form, title: &str, owner: &str, deadline: &str) -> CreateModal {
+    raw_modal(
+        form.to_custom_id(),
+        "New action item",
+        vec![
+            input(fields::TITLE, "What will be done", title, true, MAX_TITLE_CHARS),
+            input(fields::OWNER, "Owner: me, partner or @mention", owner, true, 100),
+            input(fields::DEADLINE, "Deadline (owner's time zone), e.g. fri", deadline, true, 100),
+            input(fields::SUCCESS, "Success looks like", "", false, MAX_NOTE_CHARS),
+        ],
+    )
+}
+
+/// `/goal add` without `why:` or `measure:`: the goal's fields, the given ones pre-filled.
+pub fn goal_form(form: Form, title: &str, why: &str, target: &str, measure: &str) -> CreateModal {
+    raw_modal(
+        form.to_custom_id(),
+        "New goal",
+        vec![
+            input(fields::TITLE, "The goal, specific", title, true, MAX_TITLE_CHARS),
+            input(fields::WHY, "Why it matters", why, false, MAX_NOTE_CHARS),
+            input(fields::TARGET, "Target date, e.g. 2027-03-01", target, false, 100),
+            input(fields::MEASURE, "How progress is measured", measure, false, MAX_NOTE_CHARS),
         ],
     )
 }

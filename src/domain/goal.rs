@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{ids::UserId, text::short};
 
@@ -52,7 +52,8 @@ pub struct Goal {
     pub pairing_id: i64,
     pub title: String,
     pub why: Option<String>,
-    pub target_at: Option<DateTime<Utc>>,
+    /// The target date: a calendar date, shown the same in every zone.
+    pub target: Option<NaiveDate>,
     pub measure: Option<String>,
     /// 0–100.
     pub progress: u8,
@@ -153,6 +154,12 @@ pub fn parse_yes_no(text: &str) -> Result<bool, AnswerError> {
 pub fn progress_bar(percent: u8) -> String {
     let filled = usize::from(percent.min(100) / 10);
     format!("{}{} {percent}%", "▰".repeat(filled), "▱".repeat(10 - filled))
+}
+
+/// A date as every reader sees it, whatever their zone: `Mon 1 Mar 2027`.
+#[must_use]
+pub fn show_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
 }
 
 #[cfg(test)]

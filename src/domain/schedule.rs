@@ -70,6 +70,12 @@ pub enum ScheduleError {
         /// prepended seconds field).
         reason: String,
     },
+    /// It fires more than once within some hour (the weekly nudge's floor).
+    #[error("`{expr}` fires more often than once an hour; a nudge schedule may fire at most hourly. Give one value for the minute (and the seconds), e.g. `0 9 * * Mon` = Mondays at 09:00.", expr = short(.expr))]
+    TooFrequent {
+        /// The expression as given.
+        expr: String,
+    },
 }
 
 impl ZonedSchedule {
@@ -91,6 +97,31 @@ impl ZonedSchedule {
             .parse::<cron::Schedule>()
             .map_err(|e| ScheduleError::Invalid { expr: expr.into(), reason: crate_reason(&e.to_string()) })?;
         Ok(Self { expr: expr.into(), schedule, zone })
+    }
+
+    /// Parses like [`ZonedSchedule::parse`] and refuses a schedule that fires more than once
+    /// within an hour (see [`ZonedSchedule::check_at_most_hourly`]).
+    ///
+    /// # Errors
+    /// [`ScheduleError`], [`ScheduleError::TooFrequent`] included.
+    pub fn parse_at_most_hourly(expr: &str, zone: Tz) -> Result<Self, ScheduleError> {
+        let schedule = Self::parse(expr, zone)?;
+        schedule.check_at_most_hourly()?;
+        Ok(schedule)
+    }
+
+    /// Refuses a schedule with two firings less than an hour apart. A cron's fields combine as a
+    /// product, so that is exactly a schedule with more than one second or more than one minute
+    /// value (two firings in the same hour); with one of each, firings lie whole hours apart.
+    ///
+    /// # Errors
+    /// [`ScheduleError::TooFrequent`].
+    pub fn check_at_most_hourly(&self) -> Result<(), ScheduleError> {
+        use cron::TimeUnitSpec as _;
+        if self.schedule.seconds().count() > 1 || self.schedule.minutes().count() > 1 {
+            return Err(ScheduleError::TooFrequent { expr: self.expr.clone() });
+        }
+        Ok(())
     }
 
     /// The expression as the user gave it.

@@ -252,8 +252,10 @@ pub struct LeftOut {
 /// Why an occurrence was left out.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LeftOutWhy {
-    /// It overlaps session `number` of `who` (a name, or `yours`).
+    /// It overlaps session `number` of `who` (`yours`: only the caller's own are numbered).
     Overlap { who: String, number: i64 },
+    /// The partner `who` has another session then (which one is not shown).
+    PartnerBusy { who: String },
     /// Its local time does not exist: the clocks jump over it.
     Gap,
     /// It falls into an away period; `who` is e.g. `you are` or `Mo is`.

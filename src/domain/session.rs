@@ -116,8 +116,11 @@ pub enum BookingError {
     TooFarAhead { max_days: u32 },
     #[error("A session lasts between {min} and {max} minutes; {given} is outside that range.")]
     BadDuration { given: i64, min: u32, max: u32 },
-    #[error("That overlaps session #{number} of {who} (<t:{start}:F> – <t:{end}:t>). Pick a time that is free for both of you.", start = .start.timestamp(), end = .end.timestamp())]
-    Overlap { who: String, number: i64, start: DateTime<Utc>, end: DateTime<Utc> },
+    #[error("That overlaps session #{number} of yours (<t:{start}:F> – <t:{end}:t>). Pick a time that is free for both of you.", start = .start.timestamp(), end = .end.timestamp())]
+    Overlap { number: i64, start: DateTime<Utc>, end: DateTime<Utc> },
+    /// The partner has another session then: whose and when is not the caller's business.
+    #[error("{who} is busy then. Pick a time that is free for both of you (while you type `when:` in `/book`, the list shows your free times together).")]
+    PartnerBusy { who: String },
     #[error("Session #{number} is cancelled already.")]
     AlreadyCancelled { number: i64 },
     #[error("Session #{number} is completed; it can no longer be changed.")]

@@ -99,7 +99,12 @@ pub fn series_left_out(left_out: &[LeftOut], name_who: bool) -> String {
             LeftOutWhy::Overlap { who, number } if name_who => {
                 format!("<t:{}:F>: overlaps session #{number} of {who}", l.instant.timestamp())
             }
-            LeftOutWhy::Overlap { .. } => format!("<t:{}:F>: overlaps another session", l.instant.timestamp()),
+            LeftOutWhy::PartnerBusy { who } if name_who => {
+                format!("<t:{}:F>: {who} is busy then", l.instant.timestamp())
+            }
+            LeftOutWhy::Overlap { .. } | LeftOutWhy::PartnerBusy { .. } => {
+                format!("<t:{}:F>: overlaps another session", l.instant.timestamp())
+            }
             LeftOutWhy::Away { who } if name_who => format!("<t:{}:F>: {who} away then", l.instant.timestamp()),
             LeftOutWhy::Away { .. } => format!("<t:{}:F>: during an away period", l.instant.timestamp()),
             LeftOutWhy::Gap => format!(

@@ -5,7 +5,7 @@ use super::content::{action_line, lines_or, topics_text, Style};
 use crate::{
     app::SessionRecord,
     domain::{
-        goal::{progress_bar, ReviewKind},
+        goal::{progress_bar, show_date, ReviewKind},
         layout::{self, Page, Section},
         notes::{parse_obstacles, parse_resources, Obstacle, Resource},
     },
@@ -40,8 +40,8 @@ pub fn record_sections(record: &SessionRecord, style: Style) -> (String, String,
     }
     for goal in &record.goals {
         let mut line = format!("**Milestone:** {} — {} · {}", goal.title, progress_bar(goal.progress), goal.status);
-        if let Some(target) = goal.target_at {
-            line = format!("{line} · target {}", style.at(target));
+        if let Some(target) = goal.target {
+            line = format!("{line} · target {}", show_date(target));
         }
         for review in record.reviews.iter().filter(|r| r.goal_id == goal.id) {
             let review_line = match review.kind {

@@ -284,7 +284,7 @@ impl Scheduler {
         let finished = matches!(&outcome, Outcome::Sent | Outcome::Skipped(_))
             || matches!(&outcome, Outcome::Failed(e) if e.is_permanent());
         if let Some(first) = jobs.first().filter(|j| j.kind == JobKind::WeeklyNudge && finished) {
-            if let Some(program) = store.program(first.guild_id).await? {
+            if let Some(program) = store.program_in(&mut tx, first.guild_id).await? {
                 self.app
                     .replan_weekly_nudge(&mut tx, &program, first.planned_at.max(now), now)
                     .await
@@ -310,7 +310,7 @@ impl Scheduler {
 
     /// Plans the "please open your DMs" mention in the program channel, once a local day.
     async fn plan_fallback(&self, tx: &mut Tx, job: &Job, now: DateTime<Utc>) -> anyhow::Result<()> {
-        let (Some(user), Some(program)) = (job.recipient, self.app.store.program(job.guild_id).await?) else {
+        let (Some(user), Some(program)) = (job.recipient, self.app.store.program_in(tx, job.guild_id).await?) else {
             return Ok(());
         };
         let day = to_local(now, program.zone).date();

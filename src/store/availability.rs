@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 
-use super::{from_ts, ts, Store};
+use super::{from_ts, ts, Store, Tx};
 use crate::domain::{
     availability::{AwayPeriod, Busy, WeeklySlot},
     ids::{GuildId, UserId},
@@ -84,6 +84,29 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> anyhow::Result<Vec<AwayPeriod>> {
+        Self::away_periods_on(self.pool(), guild, user, from, to).await
+    }
+
+    /// [`Self::away_periods`] read inside the transaction `tx` (never a second connection while it
+    /// holds the write lock).
+    pub async fn away_periods_in(
+        &self,
+        tx: &mut Tx,
+        guild: GuildId,
+        user: UserId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<AwayPeriod>> {
+        Self::away_periods_on(&mut **tx, guild, user, from, to).await
+    }
+
+    async fn away_periods_on<'e>(
+        conn: impl sqlx::SqliteExecutor<'e>,
+        guild: GuildId,
+        user: UserId,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<AwayPeriod>> {
         let rows = sqlx::query_as::<_, (i64, i64, Option<String>)>(
             "SELECT starts_at, ends_at, note FROM away_periods
              WHERE guild_id = ? AND user_id = ? AND ends_at > ? AND starts_at < ? ORDER BY starts_at",
@@ -92,7 +115,7 @@ impl Store {
         .bind(user.db())
         .bind(ts(from))
         .bind(ts(to))
-        .fetch_all(self.pool())
+        .fetch_all(conn)
         .await
         .context("while loading away periods")?;
         Ok(rows.into_iter().map(|(s, e, note)| AwayPeriod { start: from_ts(s), end: from_ts(e), note }).collect())

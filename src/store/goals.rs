@@ -12,7 +12,7 @@ use crate::domain::{
 /// The columns every query returns (a macro, so queries stay static strings).
 macro_rules! goal_columns {
     () => {
-        "id, pairing_id, title, why, target_at, measure, progress, status, learnings, created_by, created_at"
+        "id, pairing_id, title, why, target_date, measure, progress, status, learnings, created_by, created_at"
     };
 }
 
@@ -22,7 +22,7 @@ struct Row {
     pairing_id: i64,
     title: String,
     why: Option<String>,
-    target_at: Option<i64>,
+    target_date: Option<String>,
     measure: Option<String>,
     progress: i64,
     status: String,
@@ -38,7 +38,10 @@ impl Row {
             pairing_id: self.pairing_id,
             title: self.title,
             why: self.why,
-            target_at: self.target_at.map(from_ts),
+            target: self
+                .target_date
+                .map(|d| d.parse::<chrono::NaiveDate>().with_context(|| format!("stored target date {d:?}")))
+                .transpose()?,
             measure: self.measure,
             progress: u8::try_from(self.progress).context("stored progress")?,
             status: GoalStatus::parse(&self.status).with_context(|| format!("stored status {:?}", self.status))?,
@@ -78,7 +81,7 @@ pub struct NewGoal<'a> {
     pub pairing_id: i64,
     pub title: &'a str,
     pub why: Option<&'a str>,
-    pub target_at: Option<DateTime<Utc>>,
+    pub target: Option<chrono::NaiveDate>,
     pub measure: Option<&'a str>,
     pub created_by: UserId,
 }
@@ -110,14 +113,14 @@ impl Store {
     /// Adds a goal.
     pub async fn insert_goal(&self, tx: &mut Tx, new: &NewGoal<'_>, now: DateTime<Utc>) -> anyhow::Result<Goal> {
         sqlx::query_as::<_, Row>(concat!(
-            "INSERT INTO goals (pairing_id, title, why, target_at, measure, created_by, created_at)
+            "INSERT INTO goals (pairing_id, title, why, target_date, measure, created_by, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ",
             goal_columns!()
         ))
         .bind(new.pairing_id)
         .bind(new.title)
         .bind(new.why)
-        .bind(new.target_at.map(ts))
+        .bind(new.target.map(|d| d.format("%Y-%m-%d").to_string()))
         .bind(new.measure)
         .bind(new.created_by.db())
         .bind(ts(now))

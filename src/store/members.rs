@@ -4,7 +4,7 @@ use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use super::{ts, Store};
+use super::{ts, Store, Tx};
 use crate::domain::{
     ids::{GuildId, UserId},
     member::{Member, Role},
@@ -39,13 +39,27 @@ impl Row {
 impl Store {
     /// A member of a guild's program (active or not).
     pub async fn member(&self, guild: GuildId, user: UserId) -> anyhow::Result<Option<Member>> {
+        Self::member_on(self.pool(), guild, user).await
+    }
+
+    /// [`Self::member`] read inside the transaction `tx` (never a second connection while it
+    /// holds the write lock).
+    pub async fn member_in(&self, tx: &mut Tx, guild: GuildId, user: UserId) -> anyhow::Result<Option<Member>> {
+        Self::member_on(&mut **tx, guild, user).await
+    }
+
+    async fn member_on<'e>(
+        conn: impl sqlx::SqliteExecutor<'e>,
+        guild: GuildId,
+        user: UserId,
+    ) -> anyhow::Result<Option<Member>> {
         sqlx::query_as::<_, Row>(
             "SELECT guild_id, user_id, role, time_zone, display_name, active
              FROM members WHERE guild_id = ? AND user_id = ?",
         )
         .bind(guild.db())
         .bind(user.db())
-        .fetch_optional(self.pool())
+        .fetch_optional(conn)
         .await
         .context("while loading a member")?
         .map(Row::into_member)

@@ -58,10 +58,20 @@ impl Store {
 
     /// A pairing by id.
     pub async fn pairing(&self, id: i64) -> anyhow::Result<Option<Pairing>> {
+        Self::pairing_on(self.pool(), id).await
+    }
+
+    /// [`Self::pairing`] read inside the transaction `tx` (never a second connection while it
+    /// holds the write lock).
+    pub async fn pairing_in(&self, tx: &mut Tx, id: i64) -> anyhow::Result<Option<Pairing>> {
+        Self::pairing_on(&mut **tx, id).await
+    }
+
+    async fn pairing_on<'e>(conn: impl sqlx::SqliteExecutor<'e>, id: i64) -> anyhow::Result<Option<Pairing>> {
         let row =
             sqlx::query_as::<_, Row>("SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings WHERE id = ?")
                 .bind(id)
-                .fetch_optional(self.pool())
+                .fetch_optional(conn)
                 .await
                 .context("while loading a pairing")?;
         Ok(row.map(Pairing::from))

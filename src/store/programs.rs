@@ -40,12 +40,22 @@ impl Row {
 impl Store {
     /// The program of a guild, if it was set up.
     pub async fn program(&self, guild: GuildId) -> anyhow::Result<Option<Program>> {
+        Self::program_on(self.pool(), guild).await
+    }
+
+    /// [`Self::program`] read inside the transaction `tx` (never a second connection while it
+    /// holds the write lock).
+    pub async fn program_in(&self, tx: &mut Tx, guild: GuildId) -> anyhow::Result<Option<Program>> {
+        Self::program_on(&mut **tx, guild).await
+    }
+
+    async fn program_on<'e>(conn: impl sqlx::SqliteExecutor<'e>, guild: GuildId) -> anyhow::Result<Option<Program>> {
         sqlx::query_as::<_, Row>(
             "SELECT guild_id, channel_id, time_zone, settings, coordinator_role_id, retain_ended_secs
              FROM programs WHERE guild_id = ?",
         )
         .bind(guild.db())
-        .fetch_optional(self.pool())
+        .fetch_optional(conn)
         .await
         .context("while loading a program")?
         .map(Row::into_program)

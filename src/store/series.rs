@@ -80,12 +80,22 @@ impl Store {
 
     /// A series by id.
     pub async fn series(&self, id: i64) -> anyhow::Result<Option<Series>> {
+        Self::series_on(self.pool(), id).await
+    }
+
+    /// [`Self::series`] read inside the transaction `tx` (never a second connection while it
+    /// holds the write lock).
+    pub async fn series_in(&self, tx: &mut Tx, id: i64) -> anyhow::Result<Option<Series>> {
+        Self::series_on(&mut **tx, id).await
+    }
+
+    async fn series_on<'e>(conn: impl sqlx::SqliteExecutor<'e>, id: i64) -> anyhow::Result<Option<Series>> {
         sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, repeat, zone, first_local, count, duration_minutes, booked_by, revision
              FROM series WHERE id = ?",
         )
         .bind(id)
-        .fetch_optional(self.pool())
+        .fetch_optional(conn)
         .await
         .context("while loading a series")?
         .map(Row::into_series)

@@ -63,13 +63,23 @@ pub struct NewSession<'a> {
 impl Store {
     /// A session by id.
     pub async fn session(&self, id: i64) -> anyhow::Result<Option<Session>> {
+        Self::session_on(self.pool(), id).await
+    }
+
+    /// [`Self::session`] read inside the transaction `tx` (never a second connection while it
+    /// holds the write lock).
+    pub async fn session_in(&self, tx: &mut Tx, id: i64) -> anyhow::Result<Option<Session>> {
+        Self::session_on(&mut **tx, id).await
+    }
+
+    async fn session_on<'e>(conn: impl sqlx::SqliteExecutor<'e>, id: i64) -> anyhow::Result<Option<Session>> {
         sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
                     cancel_reason, revision, series_id, occurrence
              FROM sessions WHERE id = ?",
         )
         .bind(id)
-        .fetch_optional(self.pool())
+        .fetch_optional(conn)
         .await
         .context("while loading a session")?
         .map(Row::into_session)

@@ -4,7 +4,10 @@ use crate::common::*;
 use chrono::{TimeZone, Utc};
 
 async fn add(w: &World, user: u64, title: &str, owner: &str, deadline: &str) -> discord_sim::Reply {
-    w.actor(user).slash("action add", &[("title", title), ("owner", owner), ("deadline", deadline)]).await.unwrap()
+    w.actor(user)
+        .slash("action add", &[("success", "It is done"), ("title", title), ("owner", owner), ("deadline", deadline)])
+        .await
+        .unwrap()
 }
 
 async fn status_and_deadline(w: &World, id: i64) -> (String, i64) {
@@ -182,6 +185,72 @@ async fn a_hostile_owner_or_deadline_is_quoted_as_a_short_defused_excerpt() {
     assert!(r.text().contains("I don't understand"), "{}", r.text());
     assert_quoted_safely(&r.text());
     assert_eq!(count(&w, "action_items").await, 0);
+    assert_clean(&w);
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_owner_list_narrows_to_what_is_typed_in_any_case() {
+    let w = paired_world().await;
+    let owners = |typed: &'static str| {
+        let actor = w.actor(MIA);
+        async move {
+            let choices = actor.autocomplete("action add", &[("owner", typed)], "owner").await.unwrap();
+            choices.into_iter().map(|(label, _)| label).collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(owners("").await, vec!["me", "partner: Mo"]);
+    assert_eq!(owners("MO").await, vec!["partner: Mo"]);
+    assert_eq!(owners("part").await, vec!["partner: Mo"]);
+    assert_eq!(owners("me").await, vec!["me"]);
+    assert!(owners("zz").await.is_empty());
+    let zones = w.actor(MIA).autocomplete("timezone", &[("zone", "BERL")], "zone").await.unwrap();
+    assert!(!zones.is_empty() && zones.iter().all(|(label, _)| label.to_lowercase().contains("berl")), "{zones:?}");
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_history_of_an_item_is_shown_to_the_pair_only_in_full_with_discord_timestamps() {
+    let w = paired_world().await;
+    join(&w, OTTO, "mentee", None).await;
+    assert!(add(&w, MIA, "Write the blog post", "me", "fri").await.text().contains("A1"));
+    let r = w
+        .actor(MIA)
+        .slash("action update", &[("item", "A1"), ("deadline", "in 10 days"), ("reason", "Waiting for review")])
+        .await
+        .unwrap();
+    assert!(r.text().contains("new deadline"), "{}", r.text());
+    // Long reasons: the history spans several messages and nothing is cut.
+    let reason = |i: usize| format!("BEGIN{i} {} END{i}", "blocked by the build ".repeat(40));
+    for i in 0..12 {
+        let r =
+            w.actor(MIA).slash("action update", &[("item", "A1"), ("status", "blocked"), ("reason", &reason(i))]).await;
+        assert!(r.unwrap().text().contains("is blocked"));
+        let r = w.actor(MIA).slash("action update", &[("item", "A1"), ("status", "open")]).await.unwrap();
+        assert!(r.text().contains("is open again"), "{}", r.text());
+    }
+    let choices = w.actor(MO).autocomplete("action history", &[("item", "blog")], "item").await.unwrap();
+    assert_eq!(choices.len(), 1, "{choices:?}");
+    for viewer in [MIA, MO] {
+        let r = w.actor(viewer).slash("action history", &[("item", &choices[0].1)]).await.unwrap();
+        assert!(r.is_ephemeral());
+        let text = full_text(&w, &r, |t| t.contains("END11")).await;
+        assert!(text.contains("History of A1 · Write the blog post") && text.contains("26 change(s)"), "{text}");
+        assert!(
+            text.contains("1. Created") && text.contains("2. Deadline moved") && text.contains("Waiting for review")
+        );
+        assert!(text.contains("3. Status: open → blocked") && text.contains("4. Status: blocked → open"));
+        assert!(text.contains(&format!("by <@{MIA}>")) && text.contains(":R>)"), "Discord timestamps");
+        for i in 0..12 {
+            assert!(text.contains(&reason(i)), "reason {i} whole");
+        }
+        assert!(!w.sim.followups(r.interaction_id).is_empty(), "a long history takes several messages");
+    }
+    let outsider = w.actor(OTTO).slash("action history", &[("item", &choices[0].1)]).await.unwrap().text();
+    let unknown = w.actor(OTTO).slash("action history", &[("item", "i999")]).await.unwrap().text();
+    assert_eq!(outsider, unknown);
+    assert!(!outsider.contains("blog"));
+    assert!(w.actor(OTTO).autocomplete("action history", &[("item", "")], "item").await.unwrap().is_empty());
     assert_clean(&w);
     w.stop().await;
 }

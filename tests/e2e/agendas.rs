@@ -83,7 +83,10 @@ async fn the_pairs_open_action_items_are_attached_as_leftover_actions() {
     let w = paired_world().await;
     let r = w
         .actor(MIA)
-        .slash("action add", &[("title", "Read chapter 3"), ("owner", "me"), ("deadline", "mon")])
+        .slash(
+            "action add",
+            &[("success", "It is done"), ("title", "Read chapter 3"), ("owner", "me"), ("deadline", "mon")],
+        )
         .await
         .unwrap();
     assert!(r.text().contains("A1 added"), "{}", r.text());

@@ -291,7 +291,7 @@ async fn outsiders_pressing_attendance_buttons_are_refused_and_change_nothing() 
     assert_eq!(count(&w, "session_answers").await, 0);
 
     // After the pairing ended, the old buttons answer that it ended.
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     let r = press(&w, MIA, &follow_up(&w, MIA, 1), "attend:met:1").await;
     assert!(r.text().contains("has ended"), "{}", r.text());
     assert_eq!(attendance(&w, 1).await, None);

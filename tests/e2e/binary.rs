@@ -115,3 +115,19 @@ fn migrate_creates_the_database() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(db.exists());
 }
+
+#[test]
+fn a_time_scale_of_zero_negative_nan_or_infinity_is_refused_with_a_clear_message_and_exit_code_2() {
+    for bad in ["0", "-5", "NaN", "inf", "-inf", "1e300", "fast"] {
+        let out = Command::new(BIN)
+            .args(["run", &format!("--time-scale={bad}")])
+            .env("DISCORD_TOKEN", "sim-token")
+            .env("MENTOR_BOT__DATABASE__URL", "sqlite::memory:")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "--time-scale {bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--time-scale") && err.contains(bad), "{bad}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}

@@ -85,6 +85,20 @@ pub async fn say(w: &World, user: u64, command: &str, options: &[(&str, &str)]) 
     reply.text()
 }
 
+/// Runs a destructive command (`leave`, `unpair`) as `user` and answers its question with the
+/// red button; returns the text the question was replaced with (or the refusal, when it did
+/// not ask).
+pub async fn confirmed(w: &World, user: u64, command: &str, options: &[(&str, &str)]) -> String {
+    let reply = w.actor(user).slash(command, options).await.unwrap();
+    assert!(reply.is_ephemeral(), "replies are private: {command} -> {}", reply.text());
+    let Ok(question) = reply.message() else { return reply.text() };
+    let Some((go, _)) = question.buttons().into_iter().find(|(_, l)| l == "Leave" || l == "Unpair") else {
+        return reply.text();
+    };
+    let pressed = w.actor(user).press(question, &go).await.unwrap();
+    pressed.text()
+}
+
 /// Mia books with Mo; returns the reply text.
 pub async fn book(w: &World, user: u64, with: u64, when: &str) -> String {
     say(w, user, "book", &[("with", &with.to_string()), ("when", when)]).await

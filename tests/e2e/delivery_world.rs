@@ -50,7 +50,13 @@ async fn forms_and_buttons_answer_within_three_seconds_at_250_ms_round_trips_whi
 async fn after_a_six_hour_outage_every_still_relevant_reminder_arrives_once_with_few_requests_during_it() {
     let mut w = paired_world().await;
     book(&w, MIA, MO, "tue 15:00").await;
-    say(&w, MIA, "action add", &[("title", "Collect evidence"), ("owner", "me"), ("deadline", "24.11. 12:00")]).await;
+    say(
+        &w,
+        MIA,
+        "action add",
+        &[("success", "It is done"), ("title", "Collect evidence"), ("owner", "me"), ("deadline", "24.11. 12:00")],
+    )
+    .await;
     w.run_until(utc(2026, 11, 23, 10, 0)).await.unwrap();
     let before = w.sim.dms(MIA).len();
     // Discord answers 503 to everything from Monday 10:00 to 16:00 UTC: the agenda request

@@ -33,13 +33,25 @@ fn dm_with(w: &World, user: u64, needle: &str) -> Message {
 async fn a_pair_with_history() -> (World, Before) {
     let mut w = paired_world().await;
     let held = book_mia(&w, "tue 15:00").await;
-    let r = say(&w, MIA, "goal add", &[("title", "Ship a Rust CLI")]).await;
+    let r =
+        say(&w, MIA, "goal add", &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Ship a Rust CLI")])
+            .await;
     assert!(r.contains("Goal added"), "{r}");
-    let r =
-        say(&w, MIA, "action add", &[("title", "Draft the case"), ("owner", "me"), ("deadline", "25.11. 18:00")]).await;
+    let r = say(
+        &w,
+        MIA,
+        "action add",
+        &[("success", "It is done"), ("title", "Draft the case"), ("owner", "me"), ("deadline", "25.11. 18:00")],
+    )
+    .await;
     assert!(r.contains("A1 added"), "{r}");
-    let r =
-        say(&w, MIA, "action add", &[("title", "Review the case"), ("owner", "partner"), ("deadline", "28.11.")]).await;
+    let r = say(
+        &w,
+        MIA,
+        "action add",
+        &[("success", "It is done"), ("title", "Review the case"), ("owner", "partner"), ("deadline", "28.11.")],
+    )
+    .await;
     assert!(r.contains("A2 added"), "{r}");
     w.run_until(utc(2026, 11, 24, 17, 30)).await.unwrap();
     let follow_up = dm_with(&w, MIA, "How did it go?");
@@ -91,14 +103,26 @@ fn new_dms(w: &World, user: u64, seen: usize) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_unpair_adding_completing_noting_writing_an_agenda_or_a_goal_is_refused_and_changes_nothing() {
     let (w, before) = a_pair_with_history().await;
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     dm_containing(&w, MIA, "Pairing ended").await;
     let rows = content_rows(&w).await;
 
-    let r = say(&w, MIA, "action add", &[("title", "One more"), ("owner", "me"), ("deadline", "fri")]).await;
+    let r = say(
+        &w,
+        MIA,
+        "action add",
+        &[("success", "It is done"), ("title", "One more"), ("owner", "me"), ("deadline", "fri")],
+    )
+    .await;
     assert!(r.contains(ENDED_WITH_MO) && r.contains("can no longer be changed"), "{r}");
     assert!(r.contains("/action list") && r.contains("/sessions"), "says how to read it: {r}");
-    let r = say(&w, MO, "action add", &[("title", "One more"), ("owner", "partner"), ("deadline", "fri")]).await;
+    let r = say(
+        &w,
+        MO,
+        "action add",
+        &[("success", "It is done"), ("title", "One more"), ("owner", "partner"), ("deadline", "fri")],
+    )
+    .await;
     assert!(r.contains(ENDED_WITH_MIA), "{r}");
     for button in ["action:done:1", "action:later:1", "action:blocked:1"] {
         let r = press(&w, MIA, &before.reminder, button).await;
@@ -117,7 +141,14 @@ async fn after_unpair_adding_completing_noting_writing_an_agenda_or_a_goal_is_re
     assert!(say(&w, MO, "notes", &[("session", &before.held)]).await.contains(ENDED_WITH_MIA));
     assert!(say(&w, MIA, "agenda edit", &[("session", &before.upcoming)]).await.contains(ENDED_WITH_MO));
     assert!(say(&w, MO, "agenda topic", &[("session", &before.upcoming)]).await.contains(ENDED_WITH_MIA));
-    assert!(say(&w, MIA, "goal add", &[("title", "Another goal")]).await.contains(ENDED_WITH_MO));
+    assert!(say(
+        &w,
+        MIA,
+        "goal add",
+        &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Another goal")]
+    )
+    .await
+    .contains(ENDED_WITH_MO));
     let r = say(&w, MO, "goal progress", &[("goal", "g1"), ("percent", "50")]).await;
     assert!(r.contains(ENDED_WITH_MIA), "{r}");
     assert!(say(&w, MIA, "review midpoint", &[]).await.contains(ENDED_WITH_MO));
@@ -132,7 +163,7 @@ async fn after_unpair_adding_completing_noting_writing_an_agenda_or_a_goal_is_re
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_unpair_the_pair_still_reads_their_actions_sessions_goals_and_summaries() {
     let (w, before) = a_pair_with_history().await;
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     for user in [MIA, MO] {
         let r = say(&w, user, "action list", &[]).await;
         assert!(r.contains("A1 · Draft the case") && r.contains("A2 · Review the case"), "{r}");
@@ -154,7 +185,7 @@ async fn after_unpair_the_pair_still_reads_their_actions_sessions_goals_and_summ
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_unpair_autocomplete_offers_items_of_the_ended_pairing_only_for_reading() {
     let (w, _) = a_pair_with_history().await;
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     let mia = w.actor(MIA);
     assert!(mia.autocomplete("action done", &[("item", "")], "item").await.unwrap().is_empty());
     assert!(mia.autocomplete("notes", &[("session", "")], "session").await.unwrap().is_empty());
@@ -168,7 +199,7 @@ async fn after_unpair_autocomplete_offers_items_of_the_ended_pairing_only_for_re
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_unpair_no_deadline_overdue_or_session_reminder_reaches_either_person() {
     let (mut w, _) = a_pair_with_history().await;
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     let ended = dm_containing(&w, MO, "Pairing ended").await;
     assert!(ended.text().contains(&format!("<@{MIA}>")), "{}", ended.text());
     dm_containing(&w, MIA, "Pairing ended").await;
@@ -188,7 +219,7 @@ async fn after_unpair_no_deadline_overdue_or_session_reminder_reaches_either_per
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_leave_the_partner_reads_but_changes_nothing_and_no_reminder_reaches_either_person() {
     let (mut w, before) = a_pair_with_history().await;
-    let r = say(&w, MIA, "leave", &[]).await;
+    let r = confirmed(&w, MIA, "leave", &[]).await;
     assert!(r.contains("Ended pairings: 1"), "{r}");
     let ended = dm_containing(&w, MO, "Pairing ended").await;
     assert!(ended.text().contains("left the mentoring program"), "{}", ended.text());
@@ -197,12 +228,25 @@ async fn after_leave_the_partner_reads_but_changes_nothing_and_no_reminder_reach
     assert!(pending.iter().all(|j| j.recipient.is_none()), "only channel posts are left: {pending:#?}");
 
     // Mo, who stayed: every change is refused, reading works.
-    let r = say(&w, MO, "action add", &[("title", "One more"), ("owner", "me"), ("deadline", "fri")]).await;
+    let r = say(
+        &w,
+        MO,
+        "action add",
+        &[("success", "It is done"), ("title", "One more"), ("owner", "me"), ("deadline", "fri")],
+    )
+    .await;
     assert!(r.contains(ENDED_WITH_MIA), "{r}");
     assert!(say(&w, MO, "action done", &[("item", "A2")]).await.contains(ENDED_WITH_MIA));
     assert!(say(&w, MO, "notes", &[("session", &before.held)]).await.contains(ENDED_WITH_MIA));
     assert!(say(&w, MO, "agenda topic", &[("session", &before.upcoming)]).await.contains(ENDED_WITH_MIA));
-    assert!(say(&w, MO, "goal add", &[("title", "Another goal")]).await.contains(ENDED_WITH_MIA));
+    assert!(say(
+        &w,
+        MO,
+        "goal add",
+        &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Another goal")]
+    )
+    .await
+    .contains(ENDED_WITH_MIA));
     let r = say(&w, MO, "action list", &[]).await;
     assert!(r.contains("A1 · Draft the case") && r.contains("A2 · Review the case"), "{r}");
     assert!(say(&w, MO, "sessions", &[]).await.contains("**#1**"));

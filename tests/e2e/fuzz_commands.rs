@@ -173,8 +173,11 @@ async fn value(w: &World, rng: &mut StdRng, user: u64, leaf: &Leaf, def: &Value)
             hostile(rng, len)
         }
         4 => {
-            let min = def["min_value"].as_i64().unwrap_or(-DISCORD_MAX_INT);
-            let max = def["max_value"].as_i64().unwrap_or(DISCORD_MAX_INT);
+            // poise writes integer limits as numbers like `100.0`.
+            #[allow(clippy::cast_possible_truncation)]
+            let limit = |key: &str| def[key].as_f64().map(|v| v as i64);
+            let min = limit("min_value").unwrap_or(-DISCORD_MAX_INT);
+            let max = limit("max_value").unwrap_or(DISCORD_MAX_INT);
             match rng.random_range(0..4) {
                 0 => min,
                 1 => max,

@@ -59,11 +59,14 @@ async fn a_goal_is_added_progressed_listed_and_closed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_percentage_outside_0_to_100_is_refused_and_changes_nothing() {
     let w = paired_world().await;
-    w.actor(MIA).slash("goal add", &[("title", "Ship")]).await.unwrap();
-    for bad in ["150", "-5"] {
-        let r = w.actor(MIA).slash("goal progress", &[("goal", "g1"), ("percent", bad)]).await.unwrap();
-        assert!(r.is_ephemeral());
-        assert!(r.text().contains("Progress is a whole number from 0 to 100"), "{}", r.text());
+    w.actor(MIA)
+        .slash("goal add", &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Ship")])
+        .await
+        .unwrap();
+    // The command's definition limits `percent`, so Discord's client does not even send these.
+    for (bad, why) in [("150", "at most 100"), ("-5", "at least 0")] {
+        let refused = w.actor(MIA).slash("goal progress", &[("goal", "g1"), ("percent", bad)]).await.unwrap_err();
+        assert!(refused.to_string().contains(why), "{refused}");
     }
     assert_eq!(progress_of(&w, 1).await, (0, "open".to_owned()));
     assert_eq!(count(&w, "goal_updates").await, 0);
@@ -74,7 +77,10 @@ async fn a_percentage_outside_0_to_100_is_refused_and_changes_nothing() {
 async fn someone_outside_the_pair_cannot_touch_a_goal_and_learns_nothing() {
     let w = paired_world().await;
     join(&w, OTTO, "mentee", None).await;
-    w.actor(MIA).slash("goal add", &[("title", "Private goal")]).await.unwrap();
+    w.actor(MIA)
+        .slash("goal add", &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Private goal")])
+        .await
+        .unwrap();
     let unknown = w.actor(OTTO).slash("goal progress", &[("goal", "g999"), ("percent", "10")]).await.unwrap();
     let r = w.actor(OTTO).slash("goal progress", &[("goal", "g1"), ("percent", "10")]).await.unwrap();
     assert_eq!(r.text(), unknown.text());
@@ -90,8 +96,14 @@ async fn a_midpoint_review_walks_through_every_goal_and_refuses_bad_progress() {
     let w = paired_world().await;
     let r = w.actor(MIA).slash("review midpoint", &[]).await.unwrap();
     assert!(r.text().contains("no goals for a midpoint review"), "{}", r.text());
-    w.actor(MIA).slash("goal add", &[("title", "Ship a CLI")]).await.unwrap();
-    w.actor(MIA).slash("goal add", &[("title", "Give a talk")]).await.unwrap();
+    w.actor(MIA)
+        .slash("goal add", &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Ship a CLI")])
+        .await
+        .unwrap();
+    w.actor(MIA)
+        .slash("goal add", &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Give a talk")])
+        .await
+        .unwrap();
 
     let r = w.actor(MIA).slash("review midpoint", &[]).await.unwrap();
     let modal = r.modal().unwrap().clone();
@@ -122,7 +134,10 @@ async fn a_midpoint_review_walks_through_every_goal_and_refuses_bad_progress() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_final_review_closes_goals_as_achieved_or_not() {
     let w = paired_world().await;
-    w.actor(MIA).slash("goal add", &[("title", "Ship a CLI")]).await.unwrap();
+    w.actor(MIA)
+        .slash("goal add", &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Ship a CLI")])
+        .await
+        .unwrap();
     let r = w.actor(MO).slash("review final", &[]).await.unwrap();
     let modal = r.modal().unwrap().clone();
     let r = w.actor(MO).submit(&modal, &[("first", "maybe")]).await.unwrap();
@@ -142,5 +157,28 @@ async fn a_final_review_closes_goals_as_achieved_or_not() {
     assert_eq!(progress_of(&w, 1).await.1, "not_achieved");
     let r = w.actor(MIA).slash("goal list", &[]).await.unwrap();
     assert!(r.text().contains("Final review by") && r.text().contains("next steps: Retry in Q3"), "{}", r.text());
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_target_date_reads_as_the_same_date_for_members_in_two_zones() {
+    let w = paired_world().await;
+    // Mo (New York) sets the target; 23:59 there is already the next day in Berlin.
+    let r = w
+        .actor(MO)
+        .slash(
+            "goal add",
+            &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Give a talk"), ("target", "2027-03-01")],
+        )
+        .await
+        .unwrap();
+    assert!(r.text().contains("Target: Mon 1 Mar 2027"), "{}", r.text());
+    let berlin = w.actor(MIA).slash("goal list", &[]).await.unwrap().text();
+    let new_york = w.actor(MO).slash("goal list", &[]).await.unwrap().text();
+    for text in [&berlin, &new_york] {
+        assert!(text.contains("Target: Mon 1 Mar 2027"), "{text}");
+        assert!(!text.contains("<t:"), "a date is not an instant: {text}");
+    }
+    assert_eq!(berlin, new_york);
     w.stop().await;
 }

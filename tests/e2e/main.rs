@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
 
 mod common;
+mod confirm;
 
 mod actions;
 mod agendas;
@@ -15,9 +16,11 @@ mod booking;
 mod delivery;
 mod delivery_world;
 mod ended;
+mod forms;
 mod free_times;
 mod fuzz_commands;
 mod goals;
+mod hardening;
 mod jobs_queue;
 mod matching;
 mod membership;

@@ -95,7 +95,7 @@ async fn pair_does_what_pair_does_and_capacity_history_and_skips_hold_on_every_p
     assert_eq!(pairs(&suggest(&w).await), vec![(DANA, LEO)]);
 
     // Never again: after the pairing ends, Mia is not suggested with Mo, and a forged Pair fails.
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     let again = suggest(&w).await;
     assert!(!pairs(&again).contains(&(MIA, MO)), "{:?}", pairs(&again));
     assert!(pairs(&again).contains(&(MIA, LEO)), "{:?}", pairs(&again));

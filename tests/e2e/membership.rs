@@ -77,7 +77,7 @@ async fn a_bad_zone_or_a_non_member_gets_a_clear_error() {
 async fn leaving_ends_pairings_cancels_upcoming_sessions_and_tells_the_partner() {
     let w = paired_world().await;
     book(&w, MIA, MO, "tomorrow 15:00").await;
-    let text = say(&w, MIA, "leave", &[]).await;
+    let text = confirmed(&w, MIA, "leave", &[]).await;
     assert!(text.contains("Ended pairings: 1; cancelled upcoming sessions: 1"), "{text}");
     let dm = w.sim.dms(MO).last().unwrap().text();
     assert!(dm.contains("Pairing ended") && dm.contains("left the mentoring program"), "{dm}");
@@ -95,7 +95,7 @@ async fn leaving_ends_pairings_cancels_upcoming_sessions_and_tells_the_partner()
 async fn leaving_without_having_joined_says_how_to_join() {
     let w = world().await;
     setup_program(&w).await;
-    let text = say(&w, OTTO, "leave", &[]).await;
+    let text = confirmed(&w, OTTO, "leave", &[]).await;
     assert!(text.contains("/join"), "{text}");
     w.stop().await;
 }

@@ -73,7 +73,10 @@ async fn the_summary_follows_the_template_and_attaches_the_whole_record() {
         .submit(&modal, &[("takeaways", &long), ("resources", "The Manager's Path | article | leadership")])
         .await
         .unwrap();
-    w.actor(MIA).slash("goal add", &[("title", "Get promoted")]).await.unwrap();
+    w.actor(MIA)
+        .slash("goal add", &[("why", "It matters"), ("measure", "Progress shows"), ("title", "Get promoted")])
+        .await
+        .unwrap();
 
     let r = w.actor(MO).slash("session summary", &[("session", &session)]).await.unwrap();
     assert!(r.is_ephemeral());

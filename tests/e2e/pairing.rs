@@ -13,7 +13,7 @@ async fn pair(w: &World, by: u64, mentor: u64, mentee: u64) -> String {
 
 async fn unpair(w: &World, by: u64, mentor: u64, mentee: u64) -> String {
     let o = pair_opts(mentor, mentee);
-    say(w, by, "unpair", &[(o[0].0, &o[0].1), (o[1].0, &o[1].1)]).await
+    confirmed(w, by, "unpair", &[(o[0].0, &o[0].1), (o[1].0, &o[1].1)]).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

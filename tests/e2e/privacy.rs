@@ -46,10 +46,28 @@ async fn two_pairs() -> World {
     book(&w, OTTO, LEO, "tue 17:00").await; // session 2
     write_agenda(&w, "s1", "MIA-AGENDA-GOAL", "! MIA-TOPIC").await;
     form(&w, OTTO, "agenda edit", &[("session", "s2")], &[("goal", "OTTO-SECRET-GOAL")]).await;
-    say(&w, MIA, "goal add", &[("title", "MIA-GOAL")]).await;
-    say(&w, MIA, "action add", &[("title", "MIA-ACTION"), ("owner", "me"), ("deadline", "2026-12-20")]).await;
-    say(&w, MO, "action add", &[("title", "MO-ACTION"), ("owner", "me"), ("deadline", "2026-12-20")]).await;
-    say(&w, OTTO, "action add", &[("title", "OTTO-ACTION"), ("owner", "me"), ("deadline", "2026-12-20")]).await;
+    say(&w, MIA, "goal add", &[("title", "MIA-GOAL"), ("why", "MIA-WHY"), ("measure", "MIA-MEASURE")]).await;
+    say(
+        &w,
+        MIA,
+        "action add",
+        &[("title", "MIA-ACTION"), ("owner", "me"), ("deadline", "2026-12-20"), ("success", "MIA-SUCCESS")],
+    )
+    .await;
+    say(
+        &w,
+        MO,
+        "action add",
+        &[("title", "MO-ACTION"), ("owner", "me"), ("deadline", "2026-12-20"), ("success", "MO-SUCCESS")],
+    )
+    .await;
+    say(
+        &w,
+        OTTO,
+        "action add",
+        &[("title", "OTTO-ACTION"), ("owner", "me"), ("deadline", "2026-12-20"), ("success", "OTTO-SUCCESS")],
+    )
+    .await;
     w.run_until(after_tuesday()).await.unwrap();
     rate(&w, MIA, 1, 5).await;
     rate(&w, MO, 1, 2).await;
@@ -239,9 +257,9 @@ async fn retention_deletes_the_content_of_pairings_ended_longer_ago_than_the_pro
     write_agenda(&w, "s1", "OLD-PAIR", "x").await;
     form(&w, OTTO, "agenda edit", &[("session", "s2")], &[("goal", "NEWER-PAIR")]).await;
     w.run_until(after_tuesday()).await.unwrap();
-    say(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &MO.to_string()), ("mentee", &MIA.to_string())]).await;
     w.advance(chrono::Duration::days(5)).await.unwrap();
-    say(&w, ADA, "unpair", &[("mentor", &LEO.to_string()), ("mentee", &OTTO.to_string())]).await;
+    confirmed(&w, ADA, "unpair", &[("mentor", &LEO.to_string()), ("mentee", &OTTO.to_string())]).await;
 
     // 15 days after the first ended: past the configured 10 days, not the program's 20.
     w.advance(chrono::Duration::days(10)).await.unwrap();

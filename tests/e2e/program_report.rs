@@ -51,7 +51,13 @@ async fn scenario() -> World {
     let add = |title: &'static str, deadline: &'static str| {
         let a = w.actor(MIA);
         async move {
-            let r = a.slash("action add", &[("title", title), ("owner", "me"), ("deadline", deadline)]).await.unwrap();
+            let r = a
+                .slash(
+                    "action add",
+                    &[("title", title), ("owner", "me"), ("deadline", deadline), ("success", "Done and shown")],
+                )
+                .await
+                .unwrap();
             assert!(r.text().contains("added"), "{}", r.text());
         }
     };

@@ -32,7 +32,13 @@ async fn the_midpoint_prompt_reaches_both_at_ten_local_and_only_who_has_not_revi
         text.contains("Mon 23 Nov 2026 – Sun 14 Feb 2027 (12 weeks)") && text.contains("starts in 2 days"),
         "{text}"
     );
-    w.actor(MIA).slash("goal add", &[("title", "Ship a Rust CLI")]).await.unwrap();
+    w.actor(MIA)
+        .slash(
+            "goal add",
+            &[("title", "Ship a Rust CLI"), ("why", "To own a tool end to end"), ("measure", "Published on crates.io")],
+        )
+        .await
+        .unwrap();
     w.run_until(utc(2027, 1, 3, 16, 0)).await.unwrap();
     // Halfway from Mon 23 Nov to Sun 14 Feb: Sun 3 Jan, 10:00 in Berlin (CET) and in New York (EST).
     let mia = dms_with(&w, MIA, "Midpoint review");
@@ -66,7 +72,13 @@ async fn the_midpoint_prompt_reaches_both_at_ten_local_and_only_who_has_not_revi
 async fn the_final_review_takes_two_steps_and_a_pair_that_opts_in_gets_quarterly_check_ins() {
     let mut w = paired_world().await;
     setup_dates(&w, "2026-11-23", "4").await;
-    w.actor(MIA).slash("goal add", &[("title", "Ship a Rust CLI")]).await.unwrap();
+    w.actor(MIA)
+        .slash(
+            "goal add",
+            &[("title", "Ship a Rust CLI"), ("why", "To own a tool end to end"), ("measure", "Published on crates.io")],
+        )
+        .await
+        .unwrap();
     w.run_until(utc(2026, 12, 13, 16, 0)).await.unwrap();
     let mia = dms_with(&w, MIA, "End-of-Program Reflection");
     assert_eq!(mia.len(), 1);
@@ -290,7 +302,13 @@ async fn the_mentees_background_reaches_the_mentor_and_is_shown_to_the_pair_only
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_milestone_is_reminded_like_an_action_item_and_counts_into_the_goals_progress_when_done() {
     let mut w = paired_world().await;
-    w.actor(MIA).slash("goal add", &[("title", "Ship a Rust CLI")]).await.unwrap();
+    w.actor(MIA)
+        .slash(
+            "goal add",
+            &[("title", "Ship a Rust CLI"), ("why", "To own a tool end to end"), ("measure", "Published on crates.io")],
+        )
+        .await
+        .unwrap();
     let text = say(&w, MIA, "goal milestone", &[("goal", "g1"), ("title", "First draft"), ("due", "2026-11-25")]).await;
     assert!(text.contains("M1 \"First draft\" added"), "{text}");
     let text = say(&w, MO, "goal milestone", &[("goal", "g1"), ("title", "Published"), ("due", "2026-11-28")]).await;

@@ -87,9 +87,13 @@ async fn the_follow_up_buttons_record_notes_add_an_action_and_book_the_next_sess
 async fn a_deadline_reminder_follows_the_item_and_its_buttons_work_from_the_dm() {
     let mut w = paired_world().await;
     // Deadline Thursday 26 Nov, end of day in Berlin (22:59 UTC).
-    let r =
-        say(&w, MIA, "action add", &[("title", "Draft the promotion case"), ("owner", "me"), ("deadline", "26.11.")])
-            .await;
+    let r = say(
+        &w,
+        MIA,
+        "action add",
+        &[("success", "It is done"), ("title", "Draft the promotion case"), ("owner", "me"), ("deadline", "26.11.")],
+    )
+    .await;
     assert!(r.contains("A1"), "{r}");
     // 24h before is 23:59 Wednesday, inside quiet hours: 20:59 Berlin (19:59 UTC).
     w.run_until(utc(2026, 11, 25, 19, 59)).await.unwrap();
@@ -121,8 +125,13 @@ async fn a_deadline_reminder_follows_the_item_and_its_buttons_work_from_the_dm()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_overdue_item_gets_one_reminder_the_next_morning_and_then_only_the_weekly_count() {
     let mut w = paired_world().await;
-    say(&w, MIA, "action add", &[("title", "Read the style guide"), ("owner", "me"), ("deadline", "24.11. 12:00")])
-        .await;
+    say(
+        &w,
+        MIA,
+        "action add",
+        &[("success", "It is done"), ("title", "Read the style guide"), ("owner", "me"), ("deadline", "24.11. 12:00")],
+    )
+    .await;
     w.run_until(utc(2026, 12, 1, 0, 0)).await.unwrap();
     let overdue: Vec<_> = w.sim.dms(MIA).into_iter().filter(|m| m.text().contains("overdue")).collect();
     assert_eq!(overdue.len(), 1, "no daily spam");
@@ -137,7 +146,13 @@ async fn an_overdue_item_gets_one_reminder_the_next_morning_and_then_only_the_we
 async fn reminders_missed_during_downtime_arrive_as_one_message() {
     let mut w = paired_world().await;
     for (title, deadline) in [("First", "25.11. 18:00"), ("Second", "25.11. 19:00"), ("Third", "26.11. 12:00")] {
-        say(&w, MIA, "action add", &[("title", title), ("owner", "me"), ("deadline", deadline)]).await;
+        say(
+            &w,
+            MIA,
+            "action add",
+            &[("success", "It is done"), ("title", title), ("owner", "me"), ("deadline", deadline)],
+        )
+        .await;
     }
     w.run_until(utc(2026, 11, 24, 0, 0)).await.unwrap();
     let before = w.sim.dms(MIA).len();
@@ -156,7 +171,13 @@ async fn the_weekly_nudge_counts_agendas_on_time_of_held_sessions_and_actions_do
     let mut w = paired_world().await;
     let session = book_mia(&w, "tue 15:00").await;
     write_agenda(&w, &session, "A clear goal", "Topic").await;
-    say(&w, MIA, "action add", &[("title", "Quick win"), ("owner", "me"), ("deadline", "27.11.")]).await;
+    say(
+        &w,
+        MIA,
+        "action add",
+        &[("success", "It is done"), ("title", "Quick win"), ("owner", "me"), ("deadline", "27.11.")],
+    )
+    .await;
     say(&w, MIA, "action done", &[("item", "A1")]).await;
     // Only held sessions count: Mia says they met.
     w.run_until(utc(2026, 11, 24, 16, 1)).await.unwrap();

@@ -128,6 +128,20 @@ impl Actor {
         interactions::wait_reply(&self.sim.shared, id, self.timeout, &built.rendered).await
     }
 
+    /// Runs a slash command from a client whose cached copy of the command is out of date (as
+    /// after the bot changed it): every given option arrives as a plain string option, whatever
+    /// the current definition says its type is.
+    pub async fn slash_outdated(&self, command: &str, options: &[(&str, &str)]) -> anyhow::Result<Reply> {
+        let place = self.place()?;
+        let built = {
+            let state = self.sim.shared.lock();
+            options::command_data(&state, place.guild, self.sim.shared.now(), command, options, &Purpose::Outdated)?
+        };
+        let event = EventKind::Slash { user: self.user, channel: place.channel, command: built.rendered.clone() };
+        let id = interactions::send(&self.sim.shared, place, InteractionKind::Command, built.data, None, Some(event))?;
+        interactions::wait_reply(&self.sim.shared, id, self.timeout, &built.rendered).await
+    }
+
     /// Asks for autocomplete choices while typing `focused` (which must be among `options`).
     pub async fn autocomplete(
         &self,

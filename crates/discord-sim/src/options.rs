@@ -21,7 +21,12 @@ pub(crate) struct CommandData {
 /// What the options are for.
 pub(crate) enum Purpose<'a> {
     Invoke,
-    Autocomplete { focused: &'a str },
+    Autocomplete {
+        focused: &'a str,
+    },
+    /// An invocation from a client whose cached copy of the command is out of date: every given
+    /// option arrives as a plain string, whatever the current definition types it as.
+    Outdated,
 }
 
 fn find_command(state: &State, guild: Option<u64>, name: &str) -> anyhow::Result<Value> {
@@ -76,6 +81,19 @@ fn resolve_role(state: &State, guild: Option<u64>, raw: &str) -> Option<u64> {
     })
 }
 
+/// What Discord's client enforces before it sends a number: the option's `min_value` and
+/// `max_value` (a value outside them cannot be sent at all).
+fn within_limits(def: &Value, value: f64) -> anyhow::Result<()> {
+    let name = def["name"].as_str().unwrap_or_default();
+    if let Some(min) = def["min_value"].as_f64().filter(|min| value < *min) {
+        bail!("Discord's client does not send this: option {name} takes at least {min} (given {value})");
+    }
+    if let Some(max) = def["max_value"].as_f64().filter(|max| value > *max) {
+        bail!("Discord's client does not send this: option {name} takes at most {max} (given {value})");
+    }
+    Ok(())
+}
+
 struct Resolver<'a> {
     state: &'a State,
     guild: Option<u64>,
@@ -96,8 +114,17 @@ impl Resolver<'_> {
         let bad = || anyhow!("test error: option {name}: cannot use {raw:?}");
         Ok(match def["type"].as_u64().unwrap_or(3) {
             3 => (json!(raw), raw.to_owned()),
-            4 => (json!(raw.trim().parse::<i64>().map_err(|_| bad())?), raw.to_owned()),
-            10 => (json!(raw.trim().parse::<f64>().map_err(|_| bad())?), raw.to_owned()),
+            4 => {
+                let value = raw.trim().parse::<i64>().map_err(|_| bad())?;
+                #[allow(clippy::cast_precision_loss)] // the limits Discord allows are far inside f64
+                within_limits(def, value as f64)?;
+                (json!(value), raw.to_owned())
+            }
+            10 => {
+                let value = raw.trim().parse::<f64>().map_err(|_| bad())?;
+                within_limits(def, value)?;
+                (json!(value), raw.to_owned())
+            }
             5 => (json!(raw.trim().parse::<bool>().map_err(|_| bad())?), raw.to_owned()),
             6 | 9 if resolve_user(state, raw).is_some_and(|u| state.users.contains_key(&u)) => {
                 let id = resolve_user(state, raw).ok_or_else(bad)?;
@@ -178,7 +205,8 @@ pub(crate) fn command_data(
         })?;
         let kind = def["type"].as_u64().unwrap_or(3);
         let focused = matches!(purpose, Purpose::Autocomplete { focused } if focused == name);
-        let (value, shown) = if focused {
+        let outdated = matches!(purpose, Purpose::Outdated);
+        let (value, shown) = if focused || outdated {
             (json!(raw), (*raw).to_owned())
         } else if let Some(choices) = def["choices"].as_array().filter(|c| !c.is_empty()) {
             // A choice is given by its name (what users see) or its value.
@@ -190,6 +218,7 @@ pub(crate) fn command_data(
         } else {
             resolver.value(def, raw)?
         };
+        let kind = if outdated { 3 } else { kind };
         let mut option = json!({"name": name, "type": kind, "value": value});
         if focused {
             option["focused"] = json!(true);

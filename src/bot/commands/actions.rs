@@ -1,25 +1,30 @@
-//! `/action add|list|done|update`.
+//! `/action add|list|done|update|history`.
 
 use poise::serenity_prelude as serenity;
 
 use super::autocomplete;
 use crate::{
-    app::{ActionFilter, ActionInput, ActionList, ActionOutcome, SessionPick},
+    app::{ActionFilter, ActionHistory, ActionInput, ActionList, ActionOutcome, SessionPick},
     bot::{
-        answer::{send, Answer},
+        answer::{send, show_modal, Answer},
         caller::{caller, person},
-        components::action_buttons,
-        BotError, Context,
+        components::{action_buttons, Form},
+        modals, BotError, Context,
     },
     domain::{
-        action::{ActionItem, ActionStatus},
+        action::{ActionEvent, ActionItem, ActionStatus, ChangeKind},
         layout::{self, Section},
         local_time::describe_offset,
     },
 };
 
 /// Action items: what each of you agreed to do, by when.
-#[poise::command(slash_command, guild_only, subcommands("add", "list", "done", "update"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    guild_only,
+    subcommands("add", "list", "done", "update", "history"),
+    subcommand_required
+)]
 pub async fn action(_ctx: Context<'_>) -> Result<(), BotError> {
     Ok(())
 }
@@ -52,7 +57,7 @@ pub enum Status {
     Done,
 }
 
-/// Add an action item; the deadline is read in the owner's time zone.
+/// Add an action item (deadline in the owner's zone); without success:, a form asks for it.
 #[poise::command(slash_command, guild_only)]
 #[allow(clippy::too_many_arguments)]
 pub async fn add(
@@ -88,6 +93,12 @@ pub async fn add(
         session: session.as_deref().map(SessionPick::Typed),
         goal: goal.as_deref(),
     };
+    if success.is_none() {
+        // The long field goes in a form; what was given is checked first and pre-filled.
+        let (session, goal) = ctx.data().app.precheck_action(&caller, input).await?;
+        let form = Form::Action { session, goal };
+        return show_modal(ctx, modals::action_form(form, &title, &owner, &deadline)).await;
+    }
     let out = ctx.data().app.add_action(&caller, input).await?;
     send(ctx, changed_answer(&out, "added")).await
 }
@@ -163,6 +174,74 @@ pub async fn update(
         ActionStatus::Dropped => "is dropped",
     };
     send(ctx, changed_answer(&out, verb)).await
+}
+
+/// Every change of an action item: created, deadlines moved, status changes, who and why.
+#[poise::command(slash_command, guild_only)]
+pub async fn history(
+    ctx: Context<'_>,
+    #[description = "The item (pick from the list, or type its id like A3)"]
+    #[autocomplete = "autocomplete::any_actions"]
+    #[max_length = 100]
+    item: String,
+) -> Result<(), BotError> {
+    let caller = caller(ctx).await?;
+    let history = ctx.data().app.action_history(&caller, &item).await?;
+    send(ctx, history_answer(&history)).await
+}
+
+/// An item's history as pages: one section per change, oldest first, nothing cut.
+fn history_answer(history: &ActionHistory) -> Answer {
+    let item = &history.item;
+    let sections: Vec<Section> =
+        history.events.iter().enumerate().map(|(i, e)| Section::new(event_name(i + 1, e), event_body(e))).collect();
+    let overdue = if item.is_overdue(history.now) { " · ⚠️ overdue" } else { "" };
+    let intro = format!(
+        "Owner: <@{}> · now {}{overdue} · deadline <t:{}:F>\n{} change(s), oldest first; times in your time zone.",
+        item.owner_id,
+        item.status,
+        item.deadline_at.timestamp(),
+        history.events.len()
+    );
+    Answer::default().pages(layout::pages(
+        &format!("History of {} · {}", item.short_id(), item.title),
+        &intro,
+        &sections,
+    ))
+}
+
+fn event_name(n: usize, event: &ActionEvent) -> String {
+    match event.change {
+        ChangeKind::Created => format!("{n}. Created"),
+        ChangeKind::Deadline => format!("{n}. Deadline moved"),
+        ChangeKind::Status => format!(
+            "{n}. Status: {} → {}",
+            event.old_value.as_deref().unwrap_or("?"),
+            event.new_value.as_deref().unwrap_or("?")
+        ),
+    }
+}
+
+fn event_body(event: &ActionEvent) -> String {
+    let at = event.at.timestamp();
+    let mut body = format!("<t:{at}:f> (<t:{at}:R>) by <@{}>", event.by);
+    let instant = |v: &Option<String>| v.as_deref().and_then(|s| s.parse::<i64>().ok()).map(|t| format!("<t:{t}:F>"));
+    match event.change {
+        ChangeKind::Created => {
+            if let Some(deadline) = instant(&event.new_value) {
+                body = format!("{body}\nDeadline: {deadline}");
+            }
+        }
+        ChangeKind::Deadline => {
+            let (old, new) = (instant(&event.old_value), instant(&event.new_value));
+            body = format!("{body}\nFrom {} to {}", old.as_deref().unwrap_or("?"), new.as_deref().unwrap_or("?"));
+        }
+        ChangeKind::Status => {}
+    }
+    if let Some(reason) = &event.reason {
+        body = format!("{body}\nWhy: {reason}");
+    }
+    body
 }
 
 /// One item in full.

@@ -68,11 +68,20 @@ pub async fn actions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocom
     .await
 }
 
+/// Every action item of the caller's pairings (any status): for reading.
+pub async fn any_actions(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let app = &ctx.data().app;
+    choices(ctx, "any actions", |c| async move {
+        Ok(app.any_action_choices(&c, partial).await?.into_iter().map(|c| (c.label, c.value)).collect())
+    })
+    .await
+}
+
 /// `me` and the caller's partners.
-pub async fn owners(ctx: Context<'_>, _partial: &str) -> serenity::CreateAutocompleteResponse {
+pub async fn owners(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let app = &ctx.data().app;
     choices(ctx, "owners", |c| async move {
-        Ok(app.owner_choices(&c).await?.into_iter().map(|c| (c.label, c.value)).collect())
+        Ok(app.owner_choices(&c, partial).await?.into_iter().map(|c| (c.label, c.value)).collect())
     })
     .await
 }

@@ -6,12 +6,13 @@ use super::autocomplete;
 use crate::{
     app::{GoalInput, GoalList},
     bot::{
-        answer::{send, Answer},
+        answer::{send, show_modal, Answer},
         caller::{caller, person},
-        BotError, Context,
+        components::Form,
+        modals, BotError, Context,
     },
     domain::{
-        goal::{progress_bar, Goal, ReviewKind},
+        goal::{progress_bar, show_date, Goal, ReviewKind},
         layout::{self, Section},
     },
 };
@@ -36,7 +37,7 @@ pub enum YesNo {
     No,
 }
 
-/// Add a goal for your pair (specific, measurable, with a target date).
+/// Add a goal for your pair (specific, measurable, with a target date); a form asks for the rest.
 #[poise::command(slash_command, guild_only)]
 pub async fn add(
     ctx: Context<'_>,
@@ -59,7 +60,16 @@ pub async fn add(
     let caller = caller(ctx).await?;
     let input =
         GoalInput { title: &title, why: why.as_deref(), target: target.as_deref(), measure: measure.as_deref() };
-    let goal = ctx.data().app.add_goal(&caller, with_user.as_ref().map(|u| person(u).id), input).await?;
+    let with = with_user.as_ref().map(|u| person(u).id);
+    if why.is_none() || measure.is_none() {
+        // The long fields go in a form; what was given is checked first and pre-filled.
+        ctx.data().app.precheck_goal(&caller, with, input).await?;
+        let form = Form::Goal { with: with.map(|w| w.0) };
+        let (why, target, measure) =
+            (why.as_deref().unwrap_or(""), target.as_deref().unwrap_or(""), measure.as_deref().unwrap_or(""));
+        return show_modal(ctx, modals::goal_form(form, &title, why, target, measure)).await;
+    }
+    let goal = ctx.data().app.add_goal(&caller, with, input).await?;
     send(ctx, goal_answer(&goal, "added")).await
 }
 
@@ -124,8 +134,8 @@ fn goal_text(goal: &Goal) -> String {
     if let Some(measure) = &goal.measure {
         text = format!("{text}\nMeasure: {measure}");
     }
-    if let Some(target) = goal.target_at {
-        text = format!("{text}\nTarget: <t:{0}:D> (<t:{0}:R>)", target.timestamp());
+    if let Some(target) = goal.target {
+        text = format!("{text}\nTarget: {}", show_date(target));
     }
     if let Some(learnings) = &goal.learnings {
         text = format!("{text}\nLearnings: {learnings}");
@@ -179,7 +189,7 @@ pub async fn milestone_done(
     send(ctx, crate::bot::shape::milestone_done_answer(&out)).await
 }
 
-fn goal_answer(goal: &Goal, verb: &str) -> Answer {
+pub fn goal_answer(goal: &Goal, verb: &str) -> Answer {
     Answer::text(format!("🎯 Goal {verb}.")).pages(layout::pages(&goal.title, &goal_text(goal), &[]))
 }
 

@@ -41,13 +41,17 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/agenda view session:` read an agenda, also of past sessions\n\
              `/notes session:` after a session: takeaways, resources, obstacles, next session\n\
              `/session summary session:` the whole record, also as a Markdown file\n\
-             `/action add title: owner:me|partner deadline:fri` an action item (owner's time zone)\n\
-             `/action list filter:` · `/action done item:A3` · `/action update item:A3 deadline:|status:`\n\
+             After a session my DM asks: **We met** · **It didn't happen** · **We moved it**; a rating is private",
+            false,
+        )
+        .field(
+            "Actions, goals and reviews (private to your pair)",
+            "`/action add title: owner:me|partner deadline:fri` an action item (owner's time zone)\n\
+             `/action list filter:` · `/action done item:A3` · `/action update item:A3 deadline:|status:` · `/action history item:A3`\n\
              `/goal add title:` · `/goal list` · `/goal progress goal: percent:` · `/goal close goal: achieved:`\n\
              `/goal milestone goal: title: due:` · `/goal milestone_done milestone:` milestones count into progress\n\
              `/review midpoint` · `/review final` one form per goal (the final one ends with a reflection)\n\
-             `/program outline` what each session of the program is for\n\
-             After a session my DM asks: **We met** · **It didn't happen** · **We moved it**; a rating is private",
+             `/program outline` what each session of the program is for",
             false,
         )
         .field(
@@ -58,8 +62,12 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/unpair mentor:@ mentee:@` end a pairing\n\
              `/program settings name: value:` reminder timings and quiet hours\n\
              `/program nudges schedule: channel: off:` the weekly nudge\n\
-             `/program status` where the program stands (week 5 of 12), delivery, sessions held or missed, the average rating\n\
-             `/program report` 12-week chart, numbers, CSV and pair health · `/program digest state:` weekly DM\n\
+             `/program status` where the program stands (week 5 of 12), delivery, sessions held or missed, the average rating",
+            false,
+        )
+        .field(
+            "Admins: health and matching",
+            "`/program report` 12-week chart, numbers, CSV and pair health · `/program digest state:` weekly DM\n\
              `/program tags set tags:` interest tags · `/match suggest` suggested pairs with Pair / Skip",
             false,
         )

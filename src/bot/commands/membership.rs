@@ -4,11 +4,7 @@ use poise::serenity_prelude as serenity;
 
 use super::autocomplete;
 use crate::{
-    bot::{
-        caller::caller,
-        reply::{private, tell, told},
-        BotError, Context,
-    },
+    bot::{answer::send, caller::caller, confirm::leave_question, reply::private, BotError, Context},
     domain::member::Role,
 };
 
@@ -90,20 +86,12 @@ fn matching_summary(role: Role, tags: &[String], capacity: i64) -> String {
     }
 }
 
-/// Leave the program: ends your pairings and cancels upcoming sessions (partners are told).
+/// Leave the program: ends your pairings and cancels upcoming sessions (asks first).
 #[poise::command(slash_command, guild_only)]
 pub async fn leave(ctx: Context<'_>) -> Result<(), BotError> {
-    ctx.defer_ephemeral().await?;
     let caller = caller(ctx).await?;
-    let out = ctx.data().app.leave(&caller).await?;
-    let failures = tell(ctx, &out.notices).await;
-    let text = format!(
-        "You left the mentoring program. Ended pairings: {}; cancelled upcoming sessions: {}. Your history is kept; `/join` again any time. {}",
-        out.ended_pairings.len(),
-        out.cancelled_sessions.len(),
-        told(&failures, if out.notices.is_empty() { "" } else { "Your partners were told." })
-    );
-    private(ctx, text, vec![]).await
+    let preview = ctx.data().app.leave_preview(&caller).await?;
+    send(ctx, leave_question(&preview, ctx.author().id.get())).await
 }
 
 /// Set the time zone your session times are read and shown in.

@@ -5,7 +5,7 @@ pub(crate) mod agenda;
 mod autocomplete;
 pub(super) mod availability;
 mod booking;
-mod goals;
+pub(crate) mod goals;
 mod help;
 mod matching;
 mod membership;

@@ -3,7 +3,9 @@
 use poise::serenity_prelude as serenity;
 
 use crate::bot::{
+    answer::send,
     caller::{caller, person},
+    confirm::unpair_question,
     reply::{private, tell, told},
     BotError, Context,
 };
@@ -23,27 +25,14 @@ pub async fn pair(
     private(ctx, format!("🤝 Paired mentor <@{}> with mentee <@{}>. {told}", mentor.id, mentee.id), vec![]).await
 }
 
-/// End a mentor–mentee pairing (admins only); upcoming sessions are cancelled and both are told.
+/// End a mentor–mentee pairing (admins only): cancels upcoming sessions, tells both (asks first).
 #[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
 pub async fn unpair(
     ctx: Context<'_>,
     #[description = "The mentor of the pair"] mentor: serenity::User,
     #[description = "The mentee of the pair"] mentee: serenity::User,
 ) -> Result<(), BotError> {
-    ctx.defer_ephemeral().await?;
     let caller = caller(ctx).await?;
-    let out = ctx.data().app.unpair(&caller, &person(&mentor), &person(&mentee)).await?;
-    let failures = tell(ctx, &out.notices).await;
-    private(
-        ctx,
-        format!(
-            "Ended the pairing of <@{}> and <@{}>; {} upcoming session(s) cancelled. {}",
-            mentor.id,
-            mentee.id,
-            out.cancelled_sessions.len(),
-            told(&failures, "Both were told by DM.")
-        ),
-        vec![],
-    )
-    .await
+    let preview = ctx.data().app.unpair_preview(&caller, &person(&mentor), &person(&mentee)).await?;
+    send(ctx, unpair_question(preview, ctx.author().id.get(), mentor.id.get(), mentee.id.get())).await
 }

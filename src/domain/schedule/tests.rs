@@ -209,3 +209,16 @@ fn new_years_midnight_is_local_midnight() {
     // 2026-12-31 23:30 CET -> 2027-01-01 00:00 CET = 23:00 UTC on the 31st.
     assert_eq!(s.next_after(utc(2026, 12, 31, 22, 30)), Some(utc(2026, 12, 31, 23, 0)));
 }
+
+#[test]
+fn schedules_firing_more_than_once_within_an_hour_are_refused_and_hourly_ones_pass() {
+    for too_often in ["* * * * * *", "* * * * *", "*/30 * * * *", "0,30 9 * * Mon", "0/10 0 9 * * Mon", "0 */5 * * * *"]
+    {
+        let err = ZonedSchedule::parse_at_most_hourly(too_often, Berlin).unwrap_err();
+        assert!(matches!(err, ScheduleError::TooFrequent { .. }), "{too_often}: {err}");
+        assert!(err.to_string().contains("at most hourly"), "{err}");
+    }
+    for fine in ["0 * * * *", "0 9 * * Mon", "15 9,10 * * *", "30 0 * * * *", "0 0 9 * * Mon"] {
+        assert!(ZonedSchedule::parse_at_most_hourly(fine, Berlin).is_ok(), "{fine}");
+    }
+}
