@@ -78,6 +78,8 @@ pub struct App {
     pub wake: Arc<Notify>,
     /// What the scheduler knows about delivery (shown in `/program status`).
     pub delivery: Arc<DeliveryHealth>,
+    /// The bot's metrics (`GET /metrics`).
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 /// Who runs a command, as Discord told us.
@@ -102,7 +104,15 @@ impl App {
     /// Bundles the parts; fails only when the scheduler settings do not parse (validated at load).
     pub fn new(store: Store, clock: SharedClock, config: Arc<Config>) -> anyhow::Result<Self> {
         let default_timings = config.scheduler.timings()?;
-        Ok(Self { store, clock, config, default_timings, wake: Arc::new(Notify::new()), delivery: Arc::default() })
+        Ok(Self {
+            store,
+            clock,
+            config,
+            default_timings,
+            wake: Arc::new(Notify::new()),
+            delivery: Arc::default(),
+            metrics: Arc::default(),
+        })
     }
 
     /// The current instant, from the injected clock.

@@ -26,13 +26,15 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
         serenity::Interaction::Modal(m) => (Source::Modal(m), m.data.custom_id.as_str()),
         _ => return,
     };
+    let started = std::time::Instant::now();
     if let (Source::Component(_), Some(confirm)) = (source, BookConfirm::parse(custom_id)) {
         data.in_flight.enter();
         let result = match source.defer(http).await {
             Ok(()) => on_book_confirm(data, http, source, confirm).await,
             Err(e) => Err(e.into()),
         };
-        finish(http, source, custom_id, result, true).await;
+        let outcome = finish(http, source, custom_id, result, true).await;
+        data.app.metrics.command(&metric_name(source, custom_id), outcome, started.elapsed().as_secs_f64());
         data.in_flight.exit();
         return;
     }
@@ -52,18 +54,35 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
             Err(e) => Err(e.into()),
         },
     };
-    finish(http, source, custom_id, result, deferred).await;
+    let outcome = finish(http, source, custom_id, result, deferred).await;
+    data.app.metrics.command(&metric_name(source, custom_id), outcome, started.elapsed().as_secs_f64());
     data.in_flight.exit();
 }
 
-/// Answers a refusal with its message and an unexpected error with an apology, and logs.
+/// A press's or form's name in the metrics: the kind of component, without the ids it carries
+/// (`button:action:done`, `form:agenda`), so the number of series stays small.
+fn metric_name(source: Source<'_>, custom_id: &str) -> String {
+    let kind = match source {
+        Source::Component(_) => "button",
+        Source::Modal(_) => "form",
+    };
+    let words: Vec<&str> = custom_id
+        .split(':')
+        .filter(|w| !w.is_empty() && w.len() <= 16 && w.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .take(3)
+        .collect();
+    format!("{kind}:{}", words.join(":"))
+}
+
+/// Answers a refusal with its message and an unexpected error with an apology, and logs;
+/// returns the outcome (`ok`, `refused`, `error`).
 async fn finish(
     http: &serenity::Http,
     source: Source<'_>,
     custom_id: &str,
     result: Result<(), BotError>,
     deferred: bool,
-) {
+) -> &'static str {
     let outcome = match result {
         Ok(()) => "ok",
         Err(BotError::App(AppError::User(e))) => {
@@ -78,6 +97,7 @@ async fn finish(
         }
     };
     tracing::info!(user = %source.user().id, custom_id, outcome, "interaction finished");
+    outcome
 }
 
 /// "Book anyway" books what the id carries, checked again in full for whoever pressed; "Show
