@@ -21,6 +21,7 @@ mod goals;
 mod jobs_queue;
 mod membership;
 mod notes;
+mod operations;
 mod pairing;
 mod program;
 mod program_scheduler;
