@@ -18,12 +18,6 @@ use crate::{payloads, state::Shared};
 /// Heartbeat interval announced in Hello (ms).
 const HEARTBEAT_INTERVAL_MS: u64 = 41_250;
 
-/// An internal frame that makes a connection end without a close handshake, as a broken network
-/// does (never sent to the bot).
-pub(crate) fn cut_frame() -> Value {
-    json!({"discord_sim": "cut"})
-}
-
 /// Checks that serenity can read `payload` and, for dispatches, that it is not `Event::Unknown`.
 pub fn check_event(payload: &Value) -> anyhow::Result<()> {
     let event: GatewayEvent = serde_json::from_value(payload.clone())
@@ -90,11 +84,6 @@ pub(crate) async fn serve(shared: Arc<Shared>, listener: TcpListener) {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    if shared.lock().gateway.down {
-                        // Unreachable: the connection is dropped before the websocket handshake.
-                        drop(stream);
-                        continue;
-                    }
                     let id = ids.fetch_add(1, Ordering::Relaxed);
                     let shared = Arc::clone(&shared);
                     tokio::spawn(async move {
@@ -139,10 +128,6 @@ async fn connection(shared: &Arc<Shared>, stream: tokio::net::TcpStream, id: u64
             },
             out = rx.recv() => {
                 let Some(out) = out else { return Ok(()) };
-                if out == cut_frame() {
-                    // Dropping the socket without a close frame: the bot sees a broken connection.
-                    return Ok(());
-                }
                 let reconnect = out["op"] == 7;
                 sink.send(WsMessage::Text(out.to_string())).await?;
                 if reconnect {

@@ -298,35 +298,6 @@ impl Sim {
         self.shared.send_op(json!({"op": 7, "d": null, "s": null, "t": null}))
     }
 
-    /// Makes the gateway unreachable, as a network failure would: the live connection is cut
-    /// without a close handshake and new connections are dropped before the websocket handshake,
-    /// until [`restore_gateway`](Self::restore_gateway). REST keeps working.
-    pub fn drop_gateway(&self) {
-        let mut state = self.shared.lock();
-        state.gateway.down = true;
-        if let Some((_, tx)) = state.gateway.live.take() {
-            // The connection task may already be gone; then there is nothing to cut.
-            if tx.send(crate::gateway::cut_frame()).is_err() {
-                tracing::debug!("the gateway connection had already ended");
-            }
-        }
-    }
-
-    /// Makes the gateway reachable again after [`drop_gateway`](Self::drop_gateway); the bot
-    /// reconnects on its own (resuming or identifying again).
-    pub fn restore_gateway(&self) {
-        self.shared.lock().gateway.down = false;
-        self.shared.notify();
-    }
-
-    /// Waits until the bot holds a live gateway connection with its guilds sent.
-    pub async fn wait_gateway_live(&self, timeout: Duration) -> anyhow::Result<()> {
-        self.shared
-            .wait_until(timeout, |s| (s.gateway.live.is_some() && s.gateway.guilds_sent).then_some(()))
-            .await
-            .ok_or_else(|| anyhow!("the bot did not reconnect to the gateway within {timeout:?}"))
-    }
-
     /// Waits until the bot resumed at least `count` times in total.
     pub async fn wait_resumed(&self, count: u32, timeout: Duration) -> anyhow::Result<()> {
         self.shared

@@ -84,8 +84,6 @@ pub(crate) struct GatewayState {
     pub(crate) identifies: u32,
     pub(crate) resumes: u32,
     pub(crate) guilds_sent: bool,
-    /// The gateway is unreachable: the live connection was cut and new ones are refused.
-    pub(crate) down: bool,
 }
 
 /// An outage: every REST request but gateway discovery answers `status`.
