@@ -1,7 +1,8 @@
 //! Typed settings: `config/default.toml` < the file given by `--config`/`MENTOR_BOT_CONFIG` <
-//! `MENTOR_BOT__SECTION__KEY` environment variables. The token only comes from `DISCORD_TOKEN`.
+//! `MENTOR_BOT__SECTION__KEY` environment variables. The token only comes from `DISCORD_TOKEN` or
+//! the file named by `DISCORD_TOKEN_FILE`, never from the configuration.
 
-use std::{fmt, path::Path};
+use std::{fmt, net::SocketAddr, path::Path};
 
 use chrono::Duration;
 use figment::{
@@ -29,6 +30,7 @@ pub struct Config {
     pub booking: BookingConfig,
     pub scheduler: SchedulerConfig,
     pub privacy: PrivacyConfig,
+    pub http: HttpConfig,
 }
 
 /// What is kept, and for how long.
@@ -49,6 +51,44 @@ impl PrivacyConfig {
                 ConfigError::Invalid(format!(
                     "key `privacy.retain_ended`: {:?} is not a duration of at least a day, like \"365days\"",
                     self.retain_ended
+                ))
+            })
+    }
+}
+
+/// The operator's HTTP listener (`/healthz`, `/metrics`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpConfig {
+    /// `host:port` to listen on; empty: no listener.
+    pub listen: String,
+    /// `/healthz` fails when the scheduler has not finished a round for this long.
+    pub scheduler_stall_after: String,
+}
+
+impl HttpConfig {
+    /// The address to listen on, if the listener is on.
+    pub fn listen_addr(&self) -> Result<Option<SocketAddr>, ConfigError> {
+        let listen = self.listen.trim();
+        if listen.is_empty() {
+            return Ok(None);
+        }
+        listen.parse().map(Some).map_err(|_| {
+            ConfigError::Invalid(format!(
+                "key `http.listen`: {listen:?} is not an address like \"127.0.0.1:9091\" (leave it empty to switch the listener off)"
+            ))
+        })
+    }
+
+    /// How long the scheduler may go without finishing a round before `/healthz` fails.
+    pub fn scheduler_stall_after(&self) -> Result<std::time::Duration, ConfigError> {
+        humantime::parse_duration(self.scheduler_stall_after.trim())
+            .ok()
+            .filter(|d| *d >= std::time::Duration::from_secs(1))
+            .ok_or_else(|| {
+                ConfigError::Invalid(format!(
+                    "key `http.scheduler_stall_after`: {:?} is not a duration of at least a second, like \"2m\"",
+                    self.scheduler_stall_after
                 ))
             })
     }
@@ -272,6 +312,8 @@ impl Config {
             );
         }
         self.discord.request_timeout()?;
+        self.http.listen_addr()?;
+        self.http.scheduler_stall_after()?;
         if !(self.discord.api_url.starts_with("http://") || self.discord.api_url.starts_with("https://")) {
             return invalid("discord.api_url", "must start with http:// or https://");
         }
@@ -283,10 +325,44 @@ impl Config {
 #[derive(Clone)]
 pub struct Token(String);
 
+/// Why the token could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    #[error("both DISCORD_TOKEN and DISCORD_TOKEN_FILE are set; set only one of them")]
+    Both,
+    #[error("cannot read the token file {path} named by DISCORD_TOKEN_FILE: {source}")]
+    Unreadable { path: String, source: std::io::Error },
+    #[error("the token file {0} named by DISCORD_TOKEN_FILE is empty")]
+    Empty(String),
+}
+
 impl Token {
-    /// Reads `DISCORD_TOKEN`; `None` when unset or blank.
-    pub fn from_env() -> Option<Self> {
-        std::env::var("DISCORD_TOKEN").ok().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).map(Token)
+    /// Reads `DISCORD_TOKEN`, or the file named by `DISCORD_TOKEN_FILE` (Docker secrets, systemd
+    /// credentials); `None` when neither is set (a blank variable counts as unset).
+    pub fn from_env() -> Result<Option<Self>, TokenError> {
+        Self::from_sources(std::env::var("DISCORD_TOKEN").ok(), std::env::var_os("DISCORD_TOKEN_FILE"))
+    }
+
+    /// [`from_env`](Self::from_env) with the two variables given.
+    pub fn from_sources(token: Option<String>, file: Option<std::ffi::OsString>) -> Result<Option<Self>, TokenError> {
+        let token = token.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+        let file = file.filter(|f| !f.is_empty());
+        match (token, file) {
+            (Some(_), Some(_)) => Err(TokenError::Both),
+            (Some(t), None) => Ok(Some(Token(t))),
+            (None, None) => Ok(None),
+            (None, Some(file)) => {
+                let path = Path::new(&file).display().to_string();
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|source| TokenError::Unreadable { path: path.clone(), source })?;
+                // Files usually end with a newline; the token itself never has whitespace.
+                let t = text.trim();
+                if t.is_empty() {
+                    return Err(TokenError::Empty(path));
+                }
+                Ok(Some(Token(t.to_owned())))
+            }
+        }
     }
 
     /// Wraps a token given in code (the demo and tests use a dummy one).
@@ -374,6 +450,44 @@ mod tests {
             jail.create_file("typo.toml", "[database]\nurll = \"x\"\n")?;
             let err = Config::load(Some(Path::new("typo.toml"))).unwrap_err().to_string();
             assert!(err.contains("urll"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_token_comes_from_the_variable_or_a_file_but_not_both() {
+        let dir = tempfile_dir();
+        let file = dir.join("token");
+        std::fs::write(&file, "from-file\n").unwrap();
+        let t = Token::from_sources(None, Some(file.clone().into_os_string())).unwrap().unwrap();
+        assert_eq!(t.expose(), "from-file", "the trailing newline is not part of the token");
+        assert_eq!(Token::from_sources(Some(" env \n".into()), None).unwrap().unwrap().expose(), "env");
+        assert!(Token::from_sources(Some(String::new()), None).unwrap().is_none());
+        assert!(matches!(Token::from_sources(Some("a".into()), Some(file.into_os_string())), Err(TokenError::Both)));
+        let missing = dir.join("missing");
+        let err = Token::from_sources(None, Some(missing.into_os_string())).unwrap_err().to_string();
+        assert!(err.contains("cannot read the token file") && err.contains("missing"), "{err}");
+        let empty = dir.join("empty");
+        std::fs::write(&empty, "\n").unwrap();
+        assert!(matches!(Token::from_sources(None, Some(empty.into_os_string())), Err(TokenError::Empty(_))));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    /// A fresh folder for one test (the library's unit tests do not depend on `tempfile`).
+    fn tempfile_dir() -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("mentor-bot-config-{}-{}", std::process::id(), rand::random::<u32>()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_http_listener_is_off_by_default_and_a_bad_address_names_the_key() {
+        assert_eq!(Config::defaults().unwrap().http.listen_addr().unwrap(), None);
+        Jail::expect_with(|jail| {
+            jail.set_env("MENTOR_BOT__HTTP__LISTEN", "localhost");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("http.listen"), "{err}");
             Ok(())
         });
     }

@@ -9,12 +9,15 @@ pub mod bot;
 pub mod chart;
 pub mod clock;
 pub mod config;
+#[cfg(feature = "sim")]
 pub mod demo;
-
 pub mod domain;
+pub mod metrics;
 pub mod notify;
+pub mod ops;
 pub mod runtime;
 pub mod scheduler;
 pub mod store;
 pub mod telemetry;
+#[cfg(feature = "sim")]
 pub mod testkit;

@@ -1,14 +1,16 @@
-//! The `mentor-bot` command line: run | demo | migrate | check-config. Everything else is in the
-//! library.
+//! The `mentor-bot` command line: run | demo | migrate | check-config | health | backup.
+//! Everything else is in the library.
 
 use std::{path::PathBuf, process::ExitCode, sync::Arc};
 
 use clap::{Parser, Subcommand};
+#[cfg(feature = "sim")]
+use mentor_bot::demo;
 use mentor_bot::{
     clock::{ScaledClock, SharedClock, SystemClock},
     config::{Config, Token},
-    demo, runtime,
-    store::Store,
+    ops, runtime,
+    store::{self, Store},
     telemetry,
 };
 
@@ -25,7 +27,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Connect to Discord and run the bot (the default). Needs `DISCORD_TOKEN`.
+    /// Connect to Discord and run the bot (the default). Needs `DISCORD_TOKEN` or `DISCORD_TOKEN_FILE`.
     Run {
         /// Let the bot's time run N times faster than real time from start (rehearsals): a
         /// finite number above 0, at most 1000000.
@@ -33,11 +35,19 @@ enum Command {
         time_scale: f64,
     },
     /// Play a short program against the built-in simulated Discord and print the transcript.
+    #[cfg(feature = "sim")]
     Demo,
     /// Create or upgrade the database, then exit.
     Migrate,
     /// Print the effective configuration (the token redacted) and exit.
     CheckConfig,
+    /// Ask the running bot's `/healthz` (`http.listen`); exit 0 when healthy, 1 otherwise.
+    Health,
+    /// Write a consistent copy of the live database to PATH (a new file), while the bot runs.
+    Backup {
+        /// Where to write the copy; an existing file is never overwritten.
+        path: PathBuf,
+    },
 }
 
 /// The largest `--time-scale`: about 11.5 days of bot time per real second.
@@ -75,9 +85,12 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async move {
         match cli.command.unwrap_or(Command::Run { time_scale: 1.0 }) {
             Command::Run { time_scale } => run(config, time_scale).await,
+            #[cfg(feature = "sim")]
             Command::Demo => demo::run_demo(&mut std::io::stdout()).await,
             Command::Migrate => migrate(&config).await,
             Command::CheckConfig => check_config(&config),
+            Command::Health => health(&config).await,
+            Command::Backup { path } => backup(&config, &path).await,
         }
     });
     match result {
@@ -91,10 +104,11 @@ fn main() -> ExitCode {
 
 async fn run(config: Arc<Config>, time_scale: f64) -> anyhow::Result<()> {
     telemetry::init(&config.log);
-    let Some(token) = Token::from_env() else {
+    let Some(token) = Token::from_env()? else {
         anyhow::bail!(
-            "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications \
-             (see README), or try `mentor-bot demo`, which needs no token."
+            "DISCORD_TOKEN is not set (nor DISCORD_TOKEN_FILE). Create a bot at \
+             https://discord.com/developers/applications (see README), or try `mentor-bot demo`, \
+             which needs no token."
         );
     };
     let clock: SharedClock = if (time_scale - 1.0).abs() < f64::EPSILON {
@@ -150,7 +164,38 @@ async fn migrate(config: &Config) -> anyhow::Result<()> {
 fn check_config(config: &Config) -> anyhow::Result<()> {
     let text = toml::to_string_pretty(config)?;
     println!("{text}");
-    let token = if Token::from_env().is_some() { "set (redacted)" } else { "not set" };
+    let token = match Token::from_env() {
+        Ok(Some(_)) if std::env::var_os("DISCORD_TOKEN_FILE").is_some_and(|f| !f.is_empty()) => {
+            "set from DISCORD_TOKEN_FILE (redacted)".to_owned()
+        }
+        Ok(Some(_)) => "set (redacted)".to_owned(),
+        Ok(None) => "not set".to_owned(),
+        Err(e) => anyhow::bail!("{e}"),
+    };
     println!("# DISCORD_TOKEN: {token}");
+    Ok(())
+}
+
+async fn health(config: &Config) -> anyhow::Result<()> {
+    let Some(addr) = config.http.listen_addr()? else {
+        anyhow::bail!("http.listen is not set, so the bot has no /healthz to ask (set MENTOR_BOT__HTTP__LISTEN)");
+    };
+    let (healthy, body) = ops::query_health(addr, std::time::Duration::from_secs(5)).await?;
+    println!("{body}");
+    if !healthy {
+        anyhow::bail!("the bot is not healthy");
+    }
+    Ok(())
+}
+
+async fn backup(config: &Config, path: &std::path::Path) -> anyhow::Result<()> {
+    let report = store::backup(&config.database.url, path).await?;
+    println!(
+        "Backed up {} to {} ({} bytes, integrity ok, schema version {}).",
+        config.database.url,
+        path.display(),
+        report.bytes,
+        report.schema_version.map_or_else(|| "unknown".to_owned(), |v| v.to_string())
+    );
     Ok(())
 }

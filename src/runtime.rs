@@ -13,7 +13,9 @@ use crate::{
     clock::SharedClock,
     config::{Config, Token},
     domain::ids::{GuildId, RoleId},
+    metrics::Metrics,
     notify::{DiscordNotifier, DiscordRest, Notifier},
+    ops::{OpsServer, Probe},
     scheduler::{RunnerSettings, Scheduler, SchedulerHandle},
     store::Store,
 };
@@ -50,6 +52,7 @@ pub struct RunningBot {
     in_flight: InFlight,
     setup: watch::Receiver<SetupState>,
     scheduler: Option<SchedulerHandle>,
+    ops: Option<OpsServer>,
 }
 
 /// serenity's HTTP client for `api_url`: Discord itself, or any base URL serving `/api/v10`.
@@ -67,23 +70,27 @@ pub fn http_client(api_url: &str, token: &Token) -> serenity::Http {
     }
 }
 
-/// The bot's REST client with its request budget (one per process).
-pub fn rest_client(config: &Config, token: &Token) -> anyhow::Result<Arc<DiscordRest>> {
-    Ok(Arc::new(DiscordRest::new(
-        &config.discord.api_url,
-        token.expose(),
-        config.discord.requests_per_second,
-        config.discord.request_timeout()?,
-    )?))
+/// The bot's REST client with its request budget (one per process), counting in `metrics`.
+pub fn rest_client(config: &Config, token: &Token, metrics: Arc<Metrics>) -> anyhow::Result<Arc<DiscordRest>> {
+    Ok(Arc::new(
+        DiscordRest::new(
+            &config.discord.api_url,
+            token.expose(),
+            config.discord.requests_per_second,
+            config.discord.request_timeout()?,
+        )?
+        .with_metrics(metrics),
+    ))
 }
 
 /// Connects to Discord (or the configured API) and starts answering commands.
 pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let BotOptions { config, token, clock, store } = options;
     let http = http_client(&config.discord.api_url, &token);
-    let rest = rest_client(&config, &token)?;
-    let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(rest.clone()));
     let app = App::new(store, clock, config.clone())?;
+    let rest = rest_client(&config, &token, app.metrics.clone())?;
+    let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(rest.clone()));
+    let stall_after = config.http.scheduler_stall_after()?;
     let in_flight = InFlight::default();
     let (setup_tx, setup_rx) = watch::channel(SetupState::Pending);
     let guild = (config.discord.guild_id != 0).then_some(GuildId(config.discord.guild_id));
@@ -126,7 +133,8 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let http = client.http.clone();
     let shard_manager = client.shard_manager.clone();
     let scheduler = if config.scheduler.enabled {
-        let settings = RunnerSettings::from_config(&config.scheduler)?;
+        let mut settings = RunnerSettings::from_config(&config.scheduler)?;
+        settings.heartbeat = stall_after / 4;
         // Delivery starts once the bot is set up, and leaves room in its first second for
         // serenity's start-up calls (gateway, application, commands), which bypass the budget.
         let mut setup = setup_rx.clone();
@@ -140,8 +148,20 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     } else {
         None
     };
+    let ops = match config.http.listen_addr()? {
+        Some(addr) => {
+            let probe = Probe {
+                app: app.clone(),
+                shard_manager: shard_manager.clone(),
+                scheduler_enabled: config.scheduler.enabled,
+                stall_after,
+            };
+            Some(OpsServer::start(addr, Arc::new(probe)).await?)
+        }
+        None => None,
+    };
     let task = tokio::spawn(async move { client.start().await });
-    Ok(RunningBot { http, app, shard_manager, task, in_flight, setup: setup_rx, scheduler })
+    Ok(RunningBot { http, app, shard_manager, task, in_flight, setup: setup_rx, scheduler, ops })
 }
 
 impl RunningBot {
@@ -165,6 +185,11 @@ impl RunningBot {
                 _ => Ok(()),
             },
         }
+    }
+
+    /// Where the HTTP listener (`/healthz`, `/metrics`) listens, when `http.listen` is set.
+    pub fn ops_addr(&self) -> Option<std::net::SocketAddr> {
+        self.ops.as_ref().map(OpsServer::addr)
     }
 
     /// Resolves when the Discord client stops on its own (an error, usually).
@@ -193,6 +218,9 @@ impl RunningBot {
     /// Stops at once, as a crash would: the gateway, running commands and the scheduler are
     /// abandoned mid-way, nothing is closed.
     pub fn crash(self) {
+        if let Some(ops) = self.ops {
+            tokio::spawn(ops.stop());
+        }
         if let Some(scheduler) = self.scheduler {
             scheduler.abort();
         }
@@ -212,6 +240,9 @@ impl RunningBot {
             scheduler.shutdown().await;
         }
         self.task.abort();
+        if let Some(ops) = self.ops {
+            ops.stop().await;
+        }
         self.app.store.close().await;
         tracing::info!("shut down cleanly");
     }

@@ -225,6 +225,11 @@ impl World {
         self.run_until(end).await
     }
 
+    /// The bot's configuration (its database url, its settings).
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
     /// A user acting in `#general` of the main guild.
     pub fn actor(&self, user: u64) -> Actor {
         self.sim.actor(user).in_guild(cast::GUILD).in_channel(cast::GENERAL)

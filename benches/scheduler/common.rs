@@ -73,7 +73,7 @@ pub fn config_for(sim: &Sim, url: &str) -> Config {
 }
 
 pub fn notifier(config: &Config) -> Arc<dyn Notifier> {
-    Arc::new(DiscordNotifier::new(rest_client(config, &Token::new("bench")).unwrap()))
+    Arc::new(DiscordNotifier::new(rest_client(config, &Token::new("bench"), Arc::default()).unwrap()))
 }
 
 pub fn runner_settings(config: &Config) -> RunnerSettings {

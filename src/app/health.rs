@@ -1,7 +1,14 @@
 //! What the scheduler knows about delivery that people should see in `/program status`: the
-//! token was refused (nothing can be sent), or Discord is failing and delivery is paused.
+//! token was refused (nothing can be sent), or Discord is failing and delivery is paused; and
+//! when it last finished a round, for the operator's `/healthz`.
 
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::{
+    sync::{
+        atomic::{AtomicBool, AtomicI64, Ordering},
+        Mutex,
+    },
+    time::{Duration, Instant},
+};
 
 use chrono::{DateTime, Utc};
 
@@ -11,6 +18,9 @@ pub struct DeliveryHealth {
     unauthorized: AtomicBool,
     /// Unix seconds until which delivery is paused; 0 when running.
     paused_until: AtomicI64,
+    /// When the scheduler last finished a round, in the process's monotonic time (a liveness
+    /// watchdog, deliberately not the bot's clock, which may be scaled or manual).
+    round_finished: Mutex<Option<Instant>>,
 }
 
 impl DeliveryHealth {
@@ -35,5 +45,17 @@ impl DeliveryHealth {
             0 => None,
             t => DateTime::from_timestamp(t, 0),
         }
+    }
+
+    /// The scheduler finished a round just now.
+    pub fn round_finished(&self) {
+        if let Ok(mut last) = self.round_finished.lock() {
+            *last = Some(Instant::now());
+        }
+    }
+
+    /// How long ago the scheduler last finished a round (`None`: never).
+    pub fn since_last_round(&self) -> Option<Duration> {
+        self.round_finished.lock().ok().and_then(|last| last.map(|t| t.elapsed()))
     }
 }

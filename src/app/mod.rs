@@ -99,6 +99,8 @@ pub struct App {
     pub delivery: Arc<DeliveryHealth>,
     /// How long the content of an ended pairing is kept unless its program says otherwise.
     pub retain_ended: chrono::Duration,
+    /// The bot's metrics (`GET /metrics`).
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 /// Who runs a command, as Discord told us.
@@ -132,6 +134,7 @@ impl App {
             wake: Arc::new(Notify::new()),
             delivery: Arc::default(),
             retain_ended,
+            metrics: Arc::default(),
         })
     }
 

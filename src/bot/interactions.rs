@@ -25,6 +25,38 @@ use crate::{
     domain::{agenda::AgendaInput, attendance::Answer as Said, ids::UserId, notes::NotesInput},
 };
 
+/// What a custom id of ours asks for.
+enum Route<'a> {
+    /// A booking question's button (`avail:…`).
+    Request(RequestButton),
+    /// **Leave** / **Stay**, **Unpair** / **Keep**.
+    Confirm(Confirm),
+    /// The form of `/action add` or `/goal add` for their long fields.
+    Form(&'a serenity::ModalInteraction, Form),
+    /// An organiser's button (**Nudge both**, **Pair**, **Skip**).
+    Admin(&'a serenity::ComponentInteraction, super::admin_buttons::AdminPress),
+    /// **Forget** / **Keep** of `/me forget`.
+    Forget(&'a serenity::ComponentInteraction, ForgetChoice),
+    /// Every other button and form ([`ComponentId`]).
+    Component(ComponentId),
+}
+
+impl<'a> Route<'a> {
+    fn parse(source: Source<'a>, custom_id: &str) -> Option<Self> {
+        match source {
+            Source::Component(c) => RequestButton::parse(custom_id)
+                .map(Self::Request)
+                .or_else(|| Confirm::parse(custom_id).map(Self::Confirm))
+                .or_else(|| super::admin_buttons::AdminPress::parse(custom_id).map(|p| Self::Admin(c, p)))
+                .or_else(|| ForgetChoice::parse(custom_id).map(|f| Self::Forget(c, f)))
+                .or_else(|| ComponentId::parse(custom_id).map(Self::Component)),
+            Source::Modal(m) => Form::parse(custom_id)
+                .map(|f| Self::Form(m, f))
+                .or_else(|| ComponentId::parse(custom_id).map(Self::Component)),
+        }
+    }
+}
+
 /// Handles a component or modal interaction if its custom id is ours.
 pub async fn handle(data: &Data, http: &serenity::Http, cache: &serenity::Cache, interaction: &serenity::Interaction) {
     let (source, custom_id) = match interaction {
@@ -32,84 +64,69 @@ pub async fn handle(data: &Data, http: &serenity::Http, cache: &serenity::Cache,
         serenity::Interaction::Modal(m) => (Source::Modal(m), m.data.custom_id.as_str()),
         _ => return,
     };
-    if let (Source::Component(_), Some(button)) = (source, RequestButton::parse(custom_id)) {
-        data.in_flight.enter();
-        let result = super::requests::on_request(data, http, source, button).await;
-        finish(http, source, custom_id, result, false).await;
-        data.in_flight.exit();
-        return;
-    }
-    if let (Source::Component(_), Some(confirm)) = (source, Confirm::parse(custom_id)) {
-        data.in_flight.enter();
-        // The question is acknowledged first; any refusal then replaces it.
-        let result = super::confirm::on_confirm(data, http, source, confirm).await;
-        finish(http, source, custom_id, result, true).await;
-        data.in_flight.exit();
-        return;
-    }
-    if let (Source::Modal(m), Some(form)) = (source, Form::parse(custom_id)) {
-        data.in_flight.enter();
-        let result = match source.defer(http).await {
-            Ok(()) => match on_form(data, m, form).await {
-                Ok(answer) => source.send(http, answer, true).await.map_err(BotError::from),
-                Err(e) => Err(e),
-            },
-            Err(e) => Err(e.into()),
-        };
-        finish(http, source, custom_id, result, true).await;
-        data.in_flight.exit();
-        return;
-    }
-    if let Source::Component(c) = source {
-        if let Some(press) = super::admin_buttons::AdminPress::parse(custom_id) {
-            data.in_flight.enter();
-            let result = super::admin_buttons::on_press(data, (http, cache), c, press).await;
-            finish(http, source, custom_id, result, true).await;
-            data.in_flight.exit();
-            return;
+    let Some(route) = Route::parse(source, custom_id) else {
+        if matches!(source, Source::Component(_)) && custom_id.starts_with("avail:") {
+            // A booking question of an older version: its id no longer says enough to book.
+            let answer = Answer::text("⌛ This choice has expired; nothing was booked. Use `/book` again.");
+            reply_or_log(http, source, answer, false).await;
         }
-    }
-    if let (Source::Component(press), Some(choice)) = (source, ForgetChoice::parse(custom_id)) {
-        data.in_flight.enter();
-        let result = on_forget_choice(data, http, press, choice).await;
-        finish(http, source, custom_id, result, false).await;
-        data.in_flight.exit();
-        return;
-    }
-    if matches!(source, Source::Component(_)) && custom_id.starts_with("avail:") {
-        // A booking question of an older version: its id no longer says enough to book.
-        let answer = Answer::text("⌛ This choice has expired; nothing was booked. Use `/book` again.");
-        reply_or_log(http, source, answer, false).await;
-        return;
-    }
-    let Some(id) = ComponentId::parse(custom_id) else {
         return;
     };
+    let started = std::time::Instant::now();
     data.in_flight.enter();
-    // A form's answer may wait for a notice: answer first, whatever comes after.
-    let deferred = matches!(source, Source::Modal(_));
-    let result = match source {
-        Source::Component(_) => on_press(data, http, source, id).await,
-        Source::Modal(m) => match source.defer(http).await {
-            Ok(()) => match on_submit(data, source, m, id).await {
-                Ok(answer) => source.send(http, answer, true).await.map_err(BotError::from),
-                Err(e) => Err(e),
-            },
-            Err(e) => Err(e.into()),
+    // `deferred`: the interaction was acknowledged first (a form's answer may wait for a notice;
+    // a question's answer replaces it), so the answer edits the response.
+    let (result, deferred) = match route {
+        Route::Request(button) => (super::requests::on_request(data, http, source, button).await, false),
+        Route::Confirm(confirm) => (super::confirm::on_confirm(data, http, source, confirm).await, true),
+        Route::Form(m, form) => (deferred_answer(http, source, on_form(data, m, form)).await, true),
+        Route::Admin(c, press) => (super::admin_buttons::on_press(data, (http, cache), c, press).await, true),
+        Route::Forget(c, choice) => (on_forget_choice(data, http, c, choice).await, false),
+        Route::Component(id) => match source {
+            Source::Component(_) => (on_press(data, http, source, id).await, false),
+            Source::Modal(m) => (deferred_answer(http, source, on_submit(data, source, m, id)).await, true),
         },
     };
-    finish(http, source, custom_id, result, deferred).await;
+    let outcome = finish(http, source, custom_id, result, deferred).await;
+    data.app.metrics.command(&metric_name(source, custom_id), outcome, started.elapsed().as_secs_f64());
     data.in_flight.exit();
 }
 
-/// Answers a refusal with its message and an unexpected error with an apology, and logs.
+/// Defers a form submission, then sends what `answer` comes to as the response.
+async fn deferred_answer(
+    http: &serenity::Http,
+    source: Source<'_>,
+    answer: impl std::future::Future<Output = Result<Answer, BotError>>,
+) -> Result<(), BotError> {
+    source.defer(http).await?;
+    let answer = answer.await?;
+    source.send(http, answer, true).await.map_err(BotError::from)
+}
+
+/// A press's or form's name in the metrics: the kind of component, without the ids it carries
+/// (`button:action:done`, `form:agenda`), so the number of series stays small.
+fn metric_name(source: Source<'_>, custom_id: &str) -> String {
+    let kind = match source {
+        Source::Component(_) => "button",
+        Source::Modal(_) => "form",
+    };
+    let words: Vec<&str> = custom_id
+        .split(':')
+        .filter(|w| !w.is_empty() && w.len() <= 16 && w.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .take(3)
+        .collect();
+    format!("{kind}:{}", words.join(":"))
+}
+
+/// Answers a refusal with its message and an unexpected error with an apology, and logs;
+/// returns the outcome (`ok`, `refused`, `error`).
 async fn finish(
     http: &serenity::Http,
     source: Source<'_>,
     custom_id: &str,
     result: Result<(), BotError>,
     deferred: bool,
-) {
+) -> &'static str {
     let outcome = match result {
         Ok(()) => "ok",
         Err(BotError::App(AppError::User(e))) => {
@@ -124,6 +141,7 @@ async fn finish(
         }
     };
     tracing::info!(user = %source.user().id, custom_id, outcome, "interaction finished");
+    outcome
 }
 
 /// What a booking from a button or form answers, with what became of the partner's DM.

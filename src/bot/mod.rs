@@ -83,14 +83,14 @@ pub(crate) async fn leave(ctx: Context<'_>) {
 
 /// Logs one finished command: who, what, outcome and latency (never option values).
 pub(crate) async fn log_outcome(ctx: Context<'_>, outcome: &str) {
-    let latency_ms = ctx
-        .invocation_data::<Invocation>()
-        .await
-        .map(|i| u64::try_from(i.started.elapsed().as_millis()).unwrap_or(u64::MAX));
+    let elapsed = ctx.invocation_data::<Invocation>().await.map(|i| i.started.elapsed());
+    let latency_ms = elapsed.map(|e| u64::try_from(e.as_millis()).unwrap_or(u64::MAX));
+    let command = &ctx.command().qualified_name;
+    ctx.data().app.metrics.command(command, outcome, elapsed.unwrap_or_default().as_secs_f64());
     tracing::info!(
         user = %ctx.author().id,
         guild = ?ctx.guild_id().map(serenity::GuildId::get),
-        command = %ctx.command().qualified_name,
+        command = %command,
         outcome,
         latency_ms,
         "command finished"

@@ -5,7 +5,7 @@
 //! before it is reported. serenity's own rate limiter is off everywhere (it cannot be pointed at
 //! another base URL), so what runs in production is what the tests ran.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use reqwest::{header::HeaderMap, multipart, Client, Method, StatusCode};
 use serde_json::{json, Value};
@@ -14,7 +14,10 @@ use super::{
     budget::{Limits, RequestBudget},
     DeliveryError, Outgoing,
 };
-use crate::domain::ids::{ChannelId, UserId};
+use crate::{
+    domain::ids::{ChannelId, UserId},
+    metrics::Metrics,
+};
 
 /// How many 429s one call waits out before it reports being rate limited.
 const RATE_LIMIT_TRIES: u32 = 3;
@@ -35,6 +38,7 @@ pub struct DiscordRest {
     authorization: String,
     budget: RequestBudget,
     timeout: Duration,
+    metrics: Option<Arc<Metrics>>,
 }
 
 /// What a request carries.
@@ -59,7 +63,21 @@ impl DiscordRest {
             authorization: format!("Bot {token}"),
             budget: RequestBudget::new(per_second),
             timeout,
+            metrics: None,
         })
+    }
+
+    /// Counts requests and 429s in `metrics`.
+    #[must_use]
+    pub fn with_metrics(mut self, metrics: Arc<Metrics>) -> Self {
+        self.metrics = Some(metrics);
+        self
+    }
+
+    fn count(&self, route: &str, status: &str) {
+        if let Some(m) = &self.metrics {
+            m.request(&route_class(route), status);
+        }
     }
 
     /// Counts `n` requests made outside this client (serenity's start-up calls) against the budget.
@@ -122,11 +140,18 @@ impl DiscordRest {
             let request = self.build(method.clone(), path, &body)?;
             let sent = tokio::time::timeout(self.timeout, request.send()).await;
             let response = match sent {
-                Err(_) => return Err(DeliveryError::Transient(format!("no answer within {:?}", self.timeout))),
-                Ok(Err(e)) => return Err(DeliveryError::Transient(format!("request failed: {e}"))),
+                Err(_) => {
+                    self.count(route, "timeout");
+                    return Err(DeliveryError::Transient(format!("no answer within {:?}", self.timeout)));
+                }
+                Ok(Err(e)) => {
+                    self.count(route, "error");
+                    return Err(DeliveryError::Transient(format!("request failed: {e}")));
+                }
                 Ok(Ok(r)) => r,
             };
             let status = response.status();
+            self.count(route, &status_class(status));
             let mut limits = limits(response.headers());
             let text = tokio::time::timeout(self.timeout, response.text())
                 .await
@@ -134,6 +159,9 @@ impl DiscordRest {
                 .map_err(|e| DeliveryError::Transient(format!("reading the answer failed: {e}")))?;
             let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
             if status == StatusCode::TOO_MANY_REQUESTS {
+                if let Some(m) = &self.metrics {
+                    m.rate_limited(&route_class(route), json["global"].as_bool() == Some(true) || limits.global);
+                }
                 limits.retry_after = json["retry_after"].as_f64().or(limits.retry_after).or(Some(1.0));
                 limits.global |= json["global"].as_bool() == Some(true);
             }
@@ -167,6 +195,24 @@ impl DiscordRest {
                 request.multipart(form)
             }
         })
+    }
+}
+
+/// A route without its ids (`POST /channels/{id}/messages`): a metric label with few values.
+fn route_class(route: &str) -> String {
+    route
+        .split('/')
+        .map(|part| if !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()) { "{id}" } else { part })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `2xx`, `4xx`, `5xx`, and `429` on its own.
+fn status_class(status: StatusCode) -> String {
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        "429".to_owned()
+    } else {
+        format!("{}xx", status.as_u16() / 100)
     }
 }
 
@@ -216,6 +262,14 @@ fn classify(status: StatusCode, json: &Value, retry_after: Option<f64>) -> Deliv
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn metric_labels_carry_no_ids() {
+        assert_eq!(route_class("POST /channels/123/messages"), "POST /channels/{id}/messages");
+        assert_eq!(route_class("POST /users/@me/channels"), "POST /users/@me/channels");
+        assert_eq!(status_class(StatusCode::TOO_MANY_REQUESTS), "429");
+        assert_eq!(status_class(StatusCode::BAD_GATEWAY), "5xx");
+    }
 
     #[test]
     fn discord_errors_are_classified_by_what_the_sender_should_do() {

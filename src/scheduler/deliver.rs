@@ -279,6 +279,20 @@ impl Scheduler {
             };
             if !held {
                 tracing::warn!(job = job.id, "the job's claim was taken over; its outcome is not recorded");
+                continue;
+            }
+            let metrics = &self.app.metrics;
+            match &outcome {
+                Outcome::Sent => {
+                    metrics.delivery("sent");
+                    // Lateness against the first due time: retries and outages count.
+                    metrics.lateness((now - job.planned_at).as_seconds_f64());
+                }
+                Outcome::Skipped(_) => metrics.delivery("skipped"),
+                Outcome::Deferred(_) => metrics.delivery("deferred"),
+                Outcome::Failed(e) if e.is_permanent() => metrics.delivery("failed"),
+                Outcome::Failed(_) => metrics.delivery("retry"),
+                Outcome::LeaseLost => {}
             }
         }
         let finished = matches!(&outcome, Outcome::Sent | Outcome::Skipped(_))

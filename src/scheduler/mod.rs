@@ -53,6 +53,9 @@ pub struct RunnerSettings {
     pub max_in_flight: usize,
     /// Sent, skipped and cancelled jobs are deleted this long after they finished.
     pub prune_after: Duration,
+    /// The longest the runner sleeps without a round, even with nothing due (real time), so a
+    /// health check can tell an idle runner from a stalled one.
+    pub heartbeat: StdDuration,
 }
 
 impl RunnerSettings {
@@ -66,6 +69,7 @@ impl RunnerSettings {
             retry_max: d.retry_max,
             max_in_flight: c.max_in_flight as usize,
             prune_after: d.prune_after,
+            heartbeat: StdDuration::from_secs(30),
         })
     }
 }
@@ -189,8 +193,10 @@ impl Scheduler {
                 });
                 if round_at < at {
                     idle_tx.send_replace((round_at, round));
+                    self.app.delivery.round_finished();
                     tokio::select! {
                         () = self.app.clock.sleep_until(at) => {}
+                        () = tokio::time::sleep(self.settings.heartbeat) => {}
                         () = self.app.wake.notified() => {}
                         _ = stop_rx.changed() => {}
                     }
@@ -199,7 +205,11 @@ impl Scheduler {
                 recheck_at = None;
                 self.app.delivery.set_unauthorized(false);
             }
-            match self.run_once().await {
+            let result = self.run_once().await;
+            if result.is_ok() {
+                self.app.delivery.round_finished();
+            }
+            match result {
                 Ok(n) if n >= self.settings.batch_size as usize => continue,
                 Ok(_) => {}
                 Err(e) => {
@@ -231,6 +241,7 @@ impl Scheduler {
             };
             tokio::select! {
                 () = sleep => {}
+                () = tokio::time::sleep(self.settings.heartbeat) => {}
                 () = self.app.wake.notified() => {}
                 _ = stop_rx.changed() => {}
             }

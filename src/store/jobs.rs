@@ -402,6 +402,14 @@ impl Store {
         Ok(counts)
     }
 
+    /// Jobs of every guild by state, from `job_state_counts` (kept by triggers).
+    pub async fn job_state_totals(&self) -> anyhow::Result<Vec<(String, i64)>> {
+        sqlx::query_as::<_, (String, i64)>("SELECT state, SUM(n) FROM job_state_counts GROUP BY state")
+            .fetch_all(self.pool())
+            .await
+            .context("while counting jobs by state")
+    }
+
     /// The most recent failed deliveries of a guild.
     pub async fn failed_jobs(&self, guild: GuildId, limit: u32) -> anyhow::Result<Vec<Job>> {
         let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(

@@ -5,6 +5,7 @@ mod actions;
 mod agendas;
 mod attendance;
 mod availability;
+mod backup;
 mod delivery;
 mod digest;
 mod goals;
@@ -34,6 +35,7 @@ use sqlx::{
 
 pub use actions::NewAction;
 pub use attendance::{AttendanceCounts, RatingTotals};
+pub use backup::{backup, BackupReport};
 pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
 pub use privacy::Erased;
@@ -96,6 +98,16 @@ impl Store {
     /// The pool, for the benchmarks and tests.
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// Whether the database answers a query within `limit`.
+    pub async fn ping(&self, limit: Duration) -> anyhow::Result<()> {
+        let answer = tokio::time::timeout(limit, sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(&self.pool)).await;
+        match answer {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(e)) => Err(e).context("the database did not answer"),
+            Err(_) => anyhow::bail!("the database did not answer within {limit:?}"),
+        }
     }
 
     /// Waits for in-flight queries and closes every connection.

@@ -1,6 +1,6 @@
 //! The `mentor-bot` binary as an operator runs it: `run` pointed at the simulated Discord with
-//! `MENTOR_BOT__DISCORD__API_URL`, clean shutdown on SIGTERM, `check-config`, `migrate`, and bad
-//! configuration.
+//! `MENTOR_BOT__DISCORD__API_URL`, clean shutdown on SIGTERM, `check-config`, `migrate`, bad
+//! configuration, `health` (Docker's HEALTHCHECK) and the token from `DISCORD_TOKEN_FILE`.
 
 use std::{
     process::{Command, Stdio},
@@ -130,4 +130,109 @@ fn a_time_scale_of_zero_negative_nan_or_infinity_is_refused_with_a_clear_message
         assert!(err.contains("--time-scale") && err.contains(bad), "{bad}: {err}");
         assert!(!err.contains("panicked"), "{err}");
     }
+}
+
+/// A free local port (the listener is closed again before the bot takes it).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn health(listen: &str) -> std::process::Output {
+    Command::new(BIN).arg("health").env("MENTOR_BOT__HTTP__LISTEN", listen).output().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn health_exits_0_while_the_bot_runs_healthy_and_1_once_it_is_gone_with_the_token_read_from_a_file() {
+    let sim = Sim::start(
+        SimSpec::empty()
+            .guild(GuildSpec::new(GUILD, "Acme").channel(ChannelSpec::new(GUILD + 100, "general")))
+            .user(UserSpec::new(7, "Ada").admin_of(GUILD)),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let token = dir.path().join("discord_token");
+    // As Docker secrets and most editors write it: with a trailing newline.
+    std::fs::write(&token, "sim-token\n").unwrap();
+    let listen = format!("127.0.0.1:{}", free_port());
+    let mut child = Command::new(BIN)
+        .arg("run")
+        .env_remove("DISCORD_TOKEN")
+        .env("DISCORD_TOKEN_FILE", &token)
+        .env("MENTOR_BOT__HTTP__LISTEN", &listen)
+        .env("MENTOR_BOT__DISCORD__API_URL", sim.api_url())
+        .env("MENTOR_BOT__DISCORD__GUILD_ID", GUILD.to_string())
+        .env("MENTOR_BOT__DATABASE__URL", format!("sqlite://{}", dir.path().join("bot.db").display()))
+        .env("MENTOR_BOT__LOG__FORMAT", "json")
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    sim.wait_ready(Duration::from_secs(30)).await.unwrap();
+    let authorized = sim.requests().into_iter().any(|r| r.method == "PUT" && r.path.contains("/commands"));
+    assert!(authorized, "the bot registered its commands with the token from the file");
+
+    let listen_for_check = listen.clone();
+    let healthy = tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        loop {
+            let out = health(&listen_for_check);
+            if out.status.code() == Some(0) || started.elapsed() > Duration::from_secs(15) {
+                return out;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    })
+    .await
+    .unwrap();
+    let body = String::from_utf8_lossy(&healthy.stdout);
+    assert_eq!(healthy.status.code(), Some(0), "{body} {}", String::from_utf8_lossy(&healthy.stderr));
+    assert!(body.contains("\"status\": \"ok\""), "{body}");
+
+    let status = Command::new("sh").args(["-c", &format!("kill -TERM {}", child.id())]).status().unwrap();
+    assert!(status.success());
+    let exit = tokio::task::spawn_blocking(move || child.wait().unwrap()).await.unwrap();
+    assert!(exit.success());
+    let gone = health(&listen);
+    assert_eq!(gone.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&gone.stderr).contains("no answer"), "{}", String::from_utf8_lossy(&gone.stderr));
+    let unset = Command::new(BIN).arg("health").env_remove("MENTOR_BOT__HTTP__LISTEN").output().unwrap();
+    assert_eq!(unset.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&unset.stderr).contains("http.listen is not set"));
+    sim.assert_no_violations().unwrap();
+}
+
+#[test]
+fn a_token_file_is_read_and_a_missing_or_doubled_one_stops_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let token = dir.path().join("token");
+    std::fs::write(&token, "file-secret\n").unwrap();
+    let check = |vars: &[(&str, &std::ffi::OsStr)]| {
+        let mut c = Command::new(BIN);
+        c.arg("check-config").env_remove("DISCORD_TOKEN").env_remove("DISCORD_TOKEN_FILE");
+        for (k, v) in vars {
+            c.env(k, v);
+        }
+        c.output().unwrap()
+    };
+    let ok = check(&[("DISCORD_TOKEN_FILE", token.as_os_str())]);
+    let text = String::from_utf8_lossy(&ok.stdout);
+    assert!(ok.status.success() && text.contains("set from DISCORD_TOKEN_FILE (redacted)"), "{text}");
+    assert!(!text.contains("file-secret"));
+
+    let missing = dir.path().join("nope");
+    let out = check(&[("DISCORD_TOKEN_FILE", missing.as_os_str())]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot read the token file") && err.contains("nope"), "{err}");
+
+    let out = check(&[("DISCORD_TOKEN_FILE", token.as_os_str()), ("DISCORD_TOKEN", "x".as_ref())]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("both DISCORD_TOKEN and DISCORD_TOKEN_FILE"));
+
+    let out =
+        Command::new(BIN).arg("run").env_remove("DISCORD_TOKEN").env("DISCORD_TOKEN_FILE", &missing).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the token file"));
 }

@@ -130,8 +130,9 @@ async fn crashed_runner(down: &Downtime) -> Scheduler {
     let store = down.store().await.unwrap();
     let clock: SharedClock = Arc::new(down.clock.clone());
     let app = App::new(store, clock, down.config.clone()).unwrap();
-    let notifier: Arc<dyn Notifier> =
-        Arc::new(DiscordNotifier::new(rest_client(&down.config, &Token::new("sim-token")).unwrap()));
+    let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(
+        rest_client(&down.config, &Token::new("sim-token"), app.metrics.clone()).unwrap(),
+    ));
     Scheduler::new(app, notifier, RunnerSettings::from_config(&down.config.scheduler).unwrap())
 }
 

@@ -25,6 +25,7 @@ mod jobs_queue;
 mod matching;
 mod membership;
 mod notes;
+mod operations;
 mod pairing;
 mod privacy;
 mod program;
