@@ -52,6 +52,12 @@ pub fn answered(out: &AnswerOutcome, offer: Option<&FreeOffer>) -> Answer {
     }
 }
 
+/// The label of the button that opens the booking form after a session that didn't happen.
+pub const BOOK_AGAIN: &str = "Another time…";
+
+/// How the lines of the answers above start: a new answer replaces them on the message.
+pub const ANSWER_LINES: &[&str] = &["✅ Thanks!", "How useful", "Noted"];
+
 /// The answer to a rating.
 pub fn rated(number: i64, value: u8) -> Answer {
     Answer::text(format!(

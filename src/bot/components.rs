@@ -264,7 +264,7 @@ pub fn rating_buttons(session_id: i64) -> serenity::CreateActionRow {
 /// the booking form).
 pub fn book_again_button(session_id: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::BookNext(session_id).button("Another time…", serenity::ButtonStyle::Secondary)
+        ComponentId::BookNext(session_id).button(super::attendance::BOOK_AGAIN, serenity::ButtonStyle::Secondary)
     ])
 }
 

@@ -16,6 +16,7 @@ use super::{
     },
     components::{ComponentId, RequestButton},
     error::{apology, error_id},
+    marking::{mark, only, Fate},
     modals::{self, fields, values},
     reply::tell_with,
     user_id, BotError, Data,
@@ -23,6 +24,7 @@ use super::{
 use crate::{
     app::{ActionInput, AppError, BookOutcome, Caller, Person, ReviewAnswers, SessionPick, UserError},
     domain::{agenda::AgendaInput, attendance::Answer as Said, ids::UserId, notes::NotesInput},
+    notify::when,
 };
 
 /// Handles a component or modal interaction if its custom id is ours.
@@ -35,21 +37,21 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
     if let (Source::Component(_), Some(button)) = (source, RequestButton::parse(custom_id)) {
         data.in_flight.enter();
         let result = super::requests::on_request(data, http, source, button).await;
-        finish(http, source, custom_id, result, false).await;
+        finish(http, source, custom_id, result, Sent::Fresh).await;
         data.in_flight.exit();
         return;
     }
     if let (Source::Component(press), Some(choice)) = (source, ForgetChoice::parse(custom_id)) {
         data.in_flight.enter();
         let result = on_forget_choice(data, http, press, choice).await;
-        finish(http, source, custom_id, result, false).await;
+        finish(http, source, custom_id, result, Sent::Fresh).await;
         data.in_flight.exit();
         return;
     }
     if matches!(source, Source::Component(_)) && custom_id.starts_with("avail:") {
         // A booking question of an older version: its id no longer says enough to book.
         let answer = Answer::text("⌛ This choice has expired; nothing was booked. Use `/book` again.");
-        reply_or_log(http, source, answer, false).await;
+        reply_or_log(http, source, answer, Sent::Fresh).await;
         return;
     }
     let Some(id) = ComponentId::parse(custom_id) else {
@@ -57,39 +59,103 @@ pub async fn handle(data: &Data, http: &serenity::Http, interaction: &serenity::
     };
     data.in_flight.enter();
     // A form's answer may wait for a notice: answer first, whatever comes after.
-    let deferred = matches!(source, Source::Modal(_));
-    let result = match source {
-        Source::Component(_) => on_press(data, http, source, id).await,
-        Source::Modal(m) => match source.defer(http).await {
-            Ok(()) => match on_submit(data, source, m, id).await {
-                Ok(answer) => source.send(http, answer, true).await.map_err(BotError::from),
-                Err(e) => Err(e),
-            },
-            Err(e) => Err(e.into()),
-        },
+    let (result, sent) = match source {
+        Source::Component(_) => (on_press(data, http, source, id).await, Sent::Fresh),
+        Source::Modal(m) => {
+            if let (Some(message), Some(fate)) = (source.message(), after_submit(id)) {
+                // A form opened by a button of a message: that message shows the outcome.
+                let result = match source.defer_update(http).await {
+                    Ok(()) => match on_submit(data, source, m, id).await {
+                        Ok(answer) => submitted(http, source, message, answer, fate).await,
+                        Err(e) => Err(e),
+                    },
+                    Err(e) => Err(e.into()),
+                };
+                (result, Sent::Updating)
+            } else {
+                let result = match source.defer(http).await {
+                    Ok(()) => match on_submit(data, source, m, id).await {
+                        Ok(answer) => source.send(http, answer, true).await.map_err(BotError::from),
+                        Err(e) => Err(e),
+                    },
+                    Err(e) => Err(e.into()),
+                };
+                (result, Sent::Deferred)
+            }
+        }
     };
-    finish(http, source, custom_id, result, deferred).await;
+    finish(http, source, custom_id, result, sent).await;
     data.in_flight.exit();
 }
 
-/// Answers a refusal with its message and an unexpected error with an apology, and logs.
-async fn finish(
+/// How the interaction has been answered so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sent {
+    /// Not at all.
+    Fresh,
+    /// Deferred with an ephemeral "thinking…" that the answer replaces.
+    Deferred,
+    /// Deferred as an update of the button's message: answers go in followups.
+    Updating,
+}
+
+/// Which buttons of its message a form's submission retires, for forms whose message shows the
+/// outcome (`None`: the answer is a new ephemeral message).
+fn after_submit(id: ComponentId) -> Option<(Vec<ComponentId>, Fate)> {
+    Some(match id {
+        ComponentId::Agenda(_) | ComponentId::ActionBlocked(_) | ComponentId::Notes(_) | ComponentId::Resources(_) => {
+            (vec![id], Fate::Disable)
+        }
+        ComponentId::Moved(sid) => (attendance_ids(sid), Fate::Remove),
+        _ => return None,
+    })
+}
+
+fn attendance_ids(sid: i64) -> Vec<ComponentId> {
+    vec![ComponentId::Met(sid), ComponentId::Missed(sid), ComponentId::Moved(sid)]
+}
+
+/// A form's answer when its message shows the outcome: the message updated with the answer's
+/// line and its used buttons.
+async fn submitted(
     http: &serenity::Http,
     source: Source<'_>,
-    custom_id: &str,
-    result: Result<(), BotError>,
-    deferred: bool,
-) {
+    message: &serenity::Message,
+    answer: Answer,
+    (ids, fate): (Vec<ComponentId>, Fate),
+) -> Result<(), BotError> {
+    // The form's fields were just typed: the line saying what became of them is the answer.
+    let marked = mark(message, &answer.content, &[], only(&ids, fate), Vec::new());
+    Ok(source.edit_marked(http, marked).await?)
+}
+
+/// Answers a press by updating its message with `status` and the given buttons' fate.
+async fn update(
+    http: &serenity::Http,
+    source: Source<'_>,
+    status: &str,
+    fate: impl Fn(&str, &str) -> Fate,
+    extra: Vec<serenity::CreateActionRow>,
+    replaces: &[&str],
+) -> Result<(), BotError> {
+    let Some(message) = source.message() else {
+        return Err(anyhow::anyhow!("a press without a message").into());
+    };
+    Ok(source.update_marked(http, mark(message, status, replaces, fate, extra)).await?)
+}
+
+/// Answers a refusal with its message and an unexpected error with an apology, and logs.
+async fn finish(http: &serenity::Http, source: Source<'_>, custom_id: &str, result: Result<(), BotError>, sent: Sent) {
     let outcome = match result {
         Ok(()) => "ok",
         Err(BotError::App(AppError::User(e))) => {
-            reply_or_log(http, source, Answer::text(e.to_string()), deferred).await;
+            reply_or_log(http, source, Answer::text(e.to_string()), sent).await;
             "refused"
         }
         Err(other) => {
             let id = error_id();
             tracing::error!(error_id = %id, custom_id, error = ?other, "interaction failed");
-            reply_or_log(http, source, Answer::text(apology(&id)), deferred).await;
+            reply_or_log(http, source, Answer::text(apology(&id)), sent).await;
             "error"
         }
     };
@@ -108,8 +174,13 @@ pub(super) async fn booked_answer(data: &Data, out: &BookOutcome, partner: impl 
     ))
 }
 
-async fn reply_or_log(http: &serenity::Http, source: Source<'_>, answer: Answer, deferred: bool) {
-    if let Err(e) = source.send(http, answer, deferred).await {
+async fn reply_or_log(http: &serenity::Http, source: Source<'_>, answer: Answer, sent: Sent) {
+    let result = match sent {
+        Sent::Fresh => source.send(http, answer, false).await,
+        Sent::Deferred => source.send(http, answer, true).await,
+        Sent::Updating => source.send_followups(http, answer).await,
+    };
+    if let Err(e) = result {
         tracing::error!(error = %e, "could not answer an interaction");
     }
 }
@@ -156,16 +227,21 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
         ComponentId::ActionDone(aid) => {
             let caller = action_caller(data, source, aid).await?;
             let out = app.complete_action(&caller, &format!("i{aid}")).await?;
-            return Ok(source.send(http, changed_answer(&out, "is done 🎉"), false).await?);
+            let status = format!("✅ {} is done 🎉", out.item.short_id());
+            let ids = [ComponentId::ActionDone(aid), ComponentId::ActionLater(aid), ComponentId::ActionBlocked(aid)];
+            return update(http, source, &status, only(&ids, Fate::Disable), Vec::new(), &[]).await;
         }
         ComponentId::ActionLater(aid) => {
             let caller = action_caller(data, source, aid).await?;
             let out = app.postpone_action(&caller, &format!("i{aid}")).await?;
-            return Ok(source.send(http, changed_answer(&out, "moved 3 days later"), false).await?);
+            let status =
+                format!("⏩ {} moved 3 days later: now due {}.", out.item.short_id(), when(out.item.deadline_at));
+            let ids = [ComponentId::ActionLater(aid)];
+            return update(http, source, &status, only(&ids, Fate::Disable), Vec::new(), &[]).await;
         }
         ComponentId::ActionBlocked(aid) => {
             let caller = action_caller(data, source, aid).await?;
-            modals::blocked_modal(&app.action_to_change(&caller, &format!("i{aid}")).await?.0)
+            modals::blocked_modal(&app.action_to_block(&caller, &format!("i{aid}")).await?)
         }
         ComponentId::Met(sid) | ComponentId::Missed(sid) => {
             let caller = session_caller(data, source, sid).await?;
@@ -175,11 +251,29 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
                 (Said::Missed, Some(crate::domain::attendance::Settled::Held)) | (Said::Met, _) => None,
                 (Said::Missed, _) => Some(app.book_again_offer(&caller, sid).await?),
             };
-            return Ok(source.send(http, attendance::answered(&out, offer.as_ref()), false).await?);
+            let answer = attendance::answered(&out, offer.as_ref());
+            // The answer given is disabled, the other one enabled (answers may change); what the
+            // previous answer offered (ratings, free times) goes.
+            let again = attendance::BOOK_AGAIN;
+            let fate = |custom_id: &str, label: &str| match ComponentId::parse(custom_id) {
+                Some(ComponentId::Met(s) | ComponentId::Missed(s)) if s == sid => {
+                    if ComponentId::parse(custom_id) == Some(id) {
+                        Fate::Disable
+                    } else {
+                        Fate::Enable
+                    }
+                }
+                Some(ComponentId::Rate(_, s)) if s == sid => Fate::Remove,
+                Some(ComponentId::BookNext(s)) if s == sid && label == again => Fate::Remove,
+                None if RequestButton::parse(custom_id).is_some() => Fate::Remove,
+                _ => Fate::Keep,
+            };
+            return update(http, source, &answer.content, fate, answer.components, attendance::ANSWER_LINES).await;
         }
         ComponentId::Rate(value, sid) => {
             let caller = session_caller(data, source, sid).await?;
             let session = app.rate_session(&caller, sid, value).await?;
+            // Ephemeral: nobody sees a rating, and the buttons stay to change it.
             return Ok(source.send(http, attendance::rated(session.number, value), false).await?);
         }
         ComponentId::Moved(sid) => {
@@ -279,7 +373,9 @@ async fn on_submit(
         }
         ComponentId::ActionBlocked(aid) => {
             let caller = action_caller(data, source, aid).await?;
-            changed_answer(&app.block_action(&caller, &format!("i{aid}"), &get(fields::REASON)).await?, "is blocked")
+            let out = app.block_action(&caller, &format!("i{aid}"), &get(fields::REASON)).await?;
+            let reason = out.item.status_reason.as_deref().unwrap_or_default();
+            Answer::text(format!("⛔ {} is blocked: {reason}", out.item.short_id()))
         }
         ComponentId::Review(kind, gid) => {
             let (user, name) = who(source);

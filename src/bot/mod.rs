@@ -10,6 +10,7 @@ pub mod components;
 mod error;
 mod inflight;
 mod interactions;
+mod marking;
 mod modals;
 mod reply;
 mod requests;

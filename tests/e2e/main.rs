@@ -20,6 +20,7 @@ mod fuzz_commands;
 mod goals;
 mod jobs_queue;
 mod membership;
+mod native;
 mod notes;
 mod pairing;
 mod privacy;
