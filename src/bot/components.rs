@@ -33,7 +33,10 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::domain::{action::ActionItem, goal::ReviewKind};
+use crate::{
+    domain::{action::ActionItem, goal::ReviewKind},
+    notify::labels,
+};
 
 /// What a button or modal is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,10 +237,10 @@ pub fn away_remove_buttons(periods: &[(i64, String)]) -> Vec<serenity::CreateAct
 pub fn follow_up_buttons(session_id: i64) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Primary, Secondary};
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::Notes(session_id).button("Session notes", Primary),
-        ComponentId::Resources(session_id).button("Add resources", Secondary),
-        ComponentId::NewAction(session_id).button("Add action item", Secondary),
-        ComponentId::BookNext(session_id).button("Book next session", Secondary),
+        ComponentId::Notes(session_id).button(labels::ADD_TAKEAWAYS, Primary),
+        ComponentId::Resources(session_id).button(labels::ADD_RESOURCES, Secondary),
+        ComponentId::NewAction(session_id).button(labels::ADD_ACTION, Secondary),
+        ComponentId::BookNext(session_id).button(labels::BOOK_NEXT, Secondary),
     ])
 }
 
@@ -245,9 +248,9 @@ pub fn follow_up_buttons(session_id: i64) -> serenity::CreateActionRow {
 pub fn attendance_buttons(session_id: i64) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Danger, Secondary, Success};
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::Met(session_id).button("We met", Success),
-        ComponentId::Missed(session_id).button("It didn't happen", Danger),
-        ComponentId::Moved(session_id).button("We moved it", Secondary),
+        ComponentId::Met(session_id).button(labels::WE_MET, Success),
+        ComponentId::Missed(session_id).button(labels::DIDNT_HAPPEN, Danger),
+        ComponentId::Moved(session_id).button(labels::WE_MOVED, Secondary),
     ])
 }
 
@@ -264,14 +267,14 @@ pub fn rating_buttons(session_id: i64) -> serenity::CreateActionRow {
 /// the booking form).
 pub fn book_again_button(session_id: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::BookNext(session_id).button(super::attendance::BOOK_AGAIN, serenity::ButtonStyle::Secondary)
+        ComponentId::BookNext(session_id).button(labels::ANOTHER_TIME, serenity::ButtonStyle::Secondary)
     ])
 }
 
 /// The button that opens the agenda form of an upcoming session.
 pub fn agenda_button(session_id: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::Agenda(session_id).button("Write agenda", serenity::ButtonStyle::Primary)
+        ComponentId::Agenda(session_id).button(labels::SUBMIT_AGENDA, serenity::ButtonStyle::Primary)
     ])
 }
 
@@ -280,9 +283,9 @@ pub fn action_buttons(item: &ActionItem) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Danger, Secondary, Success};
     let id = item.short_id();
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::ActionDone(item.id).button(&format!("{id} done"), Success),
-        ComponentId::ActionLater(item.id).button(&format!("{id} +3 days"), Secondary),
-        ComponentId::ActionBlocked(item.id).button(&format!("{id} blocked"), Danger),
+        ComponentId::ActionDone(item.id).button(&format!("{id} {}", labels::DONE), Success),
+        ComponentId::ActionLater(item.id).button(&format!("{id} {}", labels::LATER), Secondary),
+        ComponentId::ActionBlocked(item.id).button(&format!("{id} {}", labels::BLOCKED), Danger),
     ])
 }
 

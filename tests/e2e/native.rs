@@ -127,3 +127,62 @@ async fn the_follow_up_shows_each_answer_and_disables_the_buttons_used() {
     assert_clean(&w);
     w.stop().await;
 }
+
+/// The label each kind of button carries (its custom id without the trailing number).
+fn labels_by_kind(messages: &[discord_sim::Message]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = messages
+        .iter()
+        .flat_map(discord_sim::Message::buttons)
+        .filter(|(id, _)| {
+            !["avail:", "rate:", "action:done:", "action:later:", "action:blocked:"].iter().any(|p| id.starts_with(p))
+        })
+        .map(|(id, label)| (id.rsplit_once(':').map_or(id.clone(), |(kind, _)| kind.to_owned()), label))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_action_has_one_label_in_command_replies_dms_and_help() {
+    let mut w = paired_world().await;
+    book(&w, MIA, MO, "tue 15:00").await;
+    // Before the session: the summary offers the agenda form; the agenda request DM too.
+    w.run_until(utc(2026, 11, 23, 14, 0)).await.unwrap();
+    let before = w.actor(MIA).slash("session summary", &[]).await.unwrap();
+    let mut seen = vec![before.message().unwrap().clone()];
+    // After it: the summary offers the follow-up buttons; so do both follow-up DMs.
+    w.run_until(utc(2026, 11, 24, 16, 1)).await.unwrap();
+    let after = w.actor(MIA).slash("session summary", &[]).await.unwrap();
+    seen.push(after.message().unwrap().clone());
+    seen.extend(w.sim.dms(MIA));
+    seen.extend(w.sim.dms(MO));
+    let labels = labels_by_kind(&seen);
+    let expect = [
+        ("agenda", "Submit agenda"),
+        ("notes", "Add takeaways"),
+        ("resources", "Add resources"),
+        ("action:new", "Add action item"),
+        ("book:next", "Book next session"),
+        ("attend:met", "We met"),
+        ("attend:missed", "It didn't happen"),
+        ("attend:moved", "We moved it"),
+    ];
+    for (kind, label) in expect {
+        let found: Vec<&str> = labels.iter().filter(|(k, _)| k == kind).map(|(_, l)| l.as_str()).collect();
+        assert_eq!(found, [label], "{kind}: {labels:?}");
+    }
+    // The summary after the session and the mentor's follow-up DM call resources the same.
+    assert!(after.message().unwrap().buttons().iter().any(|b| b.1 == "Add resources"));
+    assert!(dm_with(&w, MO, "How did it go?").buttons().iter().any(|b| b.1 == "Add resources"));
+
+    let help = w.actor(MIA).slash("help", &[]).await.unwrap().text();
+    for (_, label) in expect {
+        assert!(help.contains(&format!("**{label}**")), "/help names {label}: {help}");
+    }
+    for old in ["Write agenda", "Session notes", "Share resources"] {
+        assert!(!help.contains(old) && !seen.iter().any(|m| m.text().contains(old) || m.button_id(old).is_ok()));
+    }
+    assert_clean(&w);
+    w.stop().await;
+}
