@@ -19,7 +19,7 @@ use crate::{
 };
 
 /// Colour of content embeds.
-pub(crate) const COLOUR: u32 = 0x0057_F287;
+pub const COLOUR: u32 = 0x0057_F287;
 
 /// Discord markup, or plain text for a Markdown file read in `zone`.
 #[derive(Debug, Clone, Copy)]

@@ -169,7 +169,7 @@ async fn overdue_and_mine_filters() {
     let r = w.actor(MO).slash("action list", &[("filter", "mine")]).await.unwrap();
     assert!(r.text().contains("A2 · Later") && !r.text().contains("Soon"), "{}", r.text());
     let r = w.actor(MO).slash("action list", &[("filter", "done")]).await.unwrap();
-    assert!(r.text().contains("No done action items"), "{}", r.text());
+    assert!(r.text().contains("No action items are done yet"), "{}", r.text());
     w.stop().await;
 }
 

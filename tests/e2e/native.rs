@@ -186,3 +186,51 @@ async fn each_action_has_one_label_in_command_replies_dms_and_help() {
     assert_clean(&w);
     w.stop().await;
 }
+
+fn assert_bot_colour(messages: &[discord_sim::Message]) {
+    let colour = u64::from(mentor_bot::notify::content::COLOUR);
+    for m in messages {
+        for e in &m.embeds {
+            assert_eq!(e["color"].as_u64(), Some(colour), "an embed in another colour: {}", m.text());
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_embed_has_the_bots_colour_and_empty_lists_read_as_sentences() {
+    let mut w = paired_world().await;
+    for (filter, says) in [
+        ("all", "No action items yet."),
+        ("open", "No open action items."),
+        ("done", "No action items are done yet."),
+        ("mine", "You have no open action items."),
+    ] {
+        let text = say(&w, MIA, "action list", &[("filter", filter)]).await;
+        assert!(text.starts_with(says) && !text.contains("  ") && !text.contains("()"), "{filter}: {text}");
+    }
+    say(&w, MIA, "action add", &[("title", "Draft the promotion case"), ("owner", "me"), ("deadline", "26.11.")]).await;
+    let list = say(&w, MIA, "action list", &[("filter", "all")]).await;
+    assert!(list.starts_with("All action items") && !list.contains("()"), "{list}");
+    book(&w, MIA, MO, "tue 15:00").await;
+    w.run_until(utc(2026, 11, 30, 12, 0)).await.unwrap();
+
+    let mut seen = Vec::new();
+    for (user, command, options) in [
+        (MIA, "help", vec![]),
+        (MIA, "profile", vec![]),
+        (MIA, "action list", vec![("filter", "all")]),
+        (MIA, "sessions", vec![]),
+        (ADA, "program status", vec![]),
+    ] {
+        let r = w.actor(user).slash(command, &options).await.unwrap();
+        seen.push(r.message().unwrap().clone());
+        seen.extend(w.sim.followups(r.interaction_id));
+    }
+    seen.extend(w.sim.dms(MIA));
+    seen.extend(w.sim.dms(MO));
+    seen.extend(w.sim.channel_messages(MENTORING));
+    assert!(seen.iter().filter(|m| !m.embeds.is_empty()).count() >= 8, "enough embeds to compare");
+    assert_bot_colour(&seen);
+    assert_clean(&w);
+    w.stop().await;
+}
