@@ -25,6 +25,7 @@
 //! | `background:<pairing>`    | opens Share background (mentee) | saves it, tells mentor  |
 //! | `milestone:done:<id>`     | marks the milestone done        | —                       |
 //! | `outline:<guild>`         | —                               | replaces the outline    |
+//! | `book:with:<user>`        | — (the **Book a session** menu) | books with that member  |
 //!
 //! A booking outside the partner's weekly availability asks first, and "It didn't happen"
 //! offers free times ([`RequestButton`]): the question is a stored request (nothing is booked),
@@ -73,6 +74,8 @@ pub enum ComponentId {
     MilestoneDone(i64),
     /// The outline form of a guild's program (admins).
     Outline(i64),
+    /// The booking form opened from a member's context menu (**Book a session**): the partner.
+    BookWith(i64),
 }
 
 impl ComponentId {
@@ -100,6 +103,7 @@ impl ComponentId {
             Self::Background(id) => format!("background:{id}"),
             Self::MilestoneDone(id) => format!("milestone:done:{id}"),
             Self::Outline(id) => format!("outline:{id}"),
+            Self::BookWith(id) => format!("book:with:{id}"),
         }
     }
 
@@ -126,6 +130,7 @@ impl ComponentId {
             "background" => Self::Background(id),
             "milestone:done" => Self::MilestoneDone(id),
             "outline" => Self::Outline(id),
+            "book:with" => Self::BookWith(id),
             _ if head.starts_with("prompt:") => {
                 Self::ReviewStart(ReviewKind::parse(head.strip_prefix("prompt:")?)?, id)
             }
@@ -329,6 +334,7 @@ mod tests {
             ComponentId::Background(2),
             ComponentId::MilestoneDone(8),
             ComponentId::Outline(900_000_000_000_000_001),
+            ComponentId::BookWith(800_000_000_000_000_002),
         ];
         for id in all {
             assert_eq!(ComponentId::parse(&id.to_custom_id()), Some(id), "{}", id.to_custom_id());

@@ -291,6 +291,8 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
             let caller = app.caller_for_goal(user, &name, gid).await?;
             modals::review_modal(&app.review_form(&caller, kind, None, Some(&format!("g{gid}"))).await?)
         }
+        // A form's id pressed as a button (forged): the same form; submitting it checks everything.
+        ComponentId::BookWith(partner) => modals::book_with_modal(partner, "your partner"),
         ComponentId::ReviewStart(..)
         | ComponentId::Reflection(_)
         | ComponentId::CheckIns(_)
@@ -363,12 +365,7 @@ async fn on_submit(
             let (_, pairing) = app.session_to_change(&caller, SessionPick::Id(sid)).await?;
             let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
             let with = Person { id: partner, name: format!("<@{partner}>"), is_bot: false };
-            let minutes = get(fields::DURATION);
-            let duration = match minutes.trim() {
-                "" => None,
-                m => Some(m.parse::<i64>().map_err(|_| UserError::BadMinutes(m.to_owned()))?),
-            };
-            let out = app.book(&caller, &with, &get(fields::WHEN), duration, None).await?;
+            let out = app.book(&caller, &with, &get(fields::WHEN), minutes(&get(fields::DURATION))?, None).await?;
             booked_answer(data, &out, partner).await
         }
         ComponentId::ActionBlocked(aid) => {
@@ -390,6 +387,9 @@ async fn on_submit(
             let failures = tell_with(data, &out.notices).await;
             attendance::moved(&out, &failures)
         }
+        ComponentId::BookWith(partner) => {
+            book_with(data, source, modal, partner, &get(fields::WHEN), &get(fields::DURATION)).await?
+        }
         ComponentId::Reflection(_) | ComponentId::Background(_) | ComponentId::Outline(_) => {
             super::shape::on_submit(data, source, modal, id).await?
         }
@@ -404,4 +404,31 @@ async fn on_submit(
         | ComponentId::MilestoneDone(_) => return Err(anyhow::anyhow!("a button's id came with a form").into()),
     };
     Ok(answer)
+}
+
+/// The minutes typed in a booking form (empty: the default).
+fn minutes(text: &str) -> Result<Option<i64>, UserError> {
+    match text.trim() {
+        "" => Ok(None),
+        m => m.parse::<i64>().map(Some).map_err(|_| UserError::BadMinutes(m.to_owned())),
+    }
+}
+
+/// The **Book a session** form of a member's context menu: books with that member like `/book`
+/// (the guild is the interaction's; the app checks that they are the caller's partner).
+async fn book_with(
+    data: &Data,
+    source: Source<'_>,
+    modal: &serenity::ModalInteraction,
+    partner: i64,
+    when: &str,
+    duration: &str,
+) -> Result<Answer, BotError> {
+    let guild = modal.guild_id.ok_or_else(|| anyhow::anyhow!("a Book a session form outside a guild"))?;
+    let (user, name) = who(source);
+    let caller = Caller { guild_id: crate::domain::ids::GuildId(guild.get()), user_id: user, name, is_admin: false };
+    let partner = UserId(u64::try_from(partner).map_err(|_| anyhow::anyhow!("a negative user id"))?);
+    let with = Person { id: partner, name: format!("<@{partner}>"), is_bot: false };
+    let out = data.app.book(&caller, &with, when, minutes(duration)?, None).await?;
+    Ok(booked_answer(data, &out, partner).await)
 }

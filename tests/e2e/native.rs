@@ -234,3 +234,31 @@ async fn every_embed_has_the_bots_colour_and_empty_lists_read_as_sentences() {
     assert_clean(&w);
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn book_a_session_from_a_members_context_menu_opens_the_form_and_books_like_book() {
+    let w = paired_world().await;
+    // Registered as a user command (type 2) next to the slash commands.
+    let registered = w.sim.commands();
+    let menu = registered.iter().find(|c| c["name"] == "Book a session").expect("the context menu is registered");
+    assert_eq!(menu["type"], 2, "{menu}");
+
+    let r = w.actor(MIA).user_command("Book a session", MO).await.unwrap();
+    let modal = r.modal().unwrap().clone();
+    assert!(modal.title.starts_with("Book a session with"), "{}", modal.title);
+    let r = w.actor(MIA).submit(&modal, &[("when", "tue 15:00")]).await.unwrap();
+    assert!(r.is_ephemeral() && r.text().contains("Session #1 booked with"), "{}", r.text());
+    assert_eq!(count(&w, "sessions").await, 1);
+    dm_containing(&w, MO, "booked").await;
+
+    // Someone who is not the caller's partner: refused like /book, nothing booked.
+    let modal = w.actor(MIA).user_command("Book a session", OTTO).await.unwrap().modal().unwrap().clone();
+    let r = w.actor(MIA).submit(&modal, &[("when", "wed 15:00")]).await.unwrap();
+    assert!(r.is_ephemeral() && !r.text().contains("booked with"), "{}", r.text());
+    assert_eq!(count(&w, "sessions").await, 1);
+    // Oneself: refused at once, no form.
+    let r = w.actor(MIA).user_command("Book a session", MIA).await.unwrap();
+    assert!(r.modal().is_err() && r.is_ephemeral(), "{}", r.text());
+    assert_clean(&w);
+    w.stop().await;
+}

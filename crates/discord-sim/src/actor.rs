@@ -128,6 +128,18 @@ impl Actor {
         interactions::wait_reply(&self.sim.shared, id, self.timeout, &built.rendered).await
     }
 
+    /// Runs the user context-menu command `name` (right-click on a member → Apps) on `target`.
+    pub async fn user_command(&self, name: &str, target: u64) -> anyhow::Result<Reply> {
+        let place = self.place()?;
+        let built = {
+            let state = self.sim.shared.lock();
+            options::user_command_data(&state, place.guild, self.sim.shared.now(), name, target)?
+        };
+        let event = EventKind::Slash { user: self.user, channel: place.channel, command: built.rendered.clone() };
+        let id = interactions::send(&self.sim.shared, place, InteractionKind::Command, built.data, None, Some(event))?;
+        interactions::wait_reply(&self.sim.shared, id, self.timeout, &built.rendered).await
+    }
+
     /// Asks for autocomplete choices while typing `focused` (which must be among `options`).
     pub async fn autocomplete(
         &self,

@@ -32,6 +32,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         pairing::unpair(),
         availability::availability(),
         booking::book(),
+        booking::book_with(),
         booking::sessions(),
         booking::reschedule(),
         booking::cancel(),
