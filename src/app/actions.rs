@@ -242,6 +242,16 @@ impl App {
         self.move_deadline(caller, &owner, &item, deadline, Some("postponed by 3 days"), None).await
     }
 
+    /// The item the **Blocked** button asks about: one that is still pending.
+    pub async fn action_to_block(&self, caller: &Caller, typed: &str) -> AppResult<ActionItem> {
+        let (item, _) = self.action_to_change(caller, typed).await?;
+        if item.status == ActionStatus::Blocked {
+            return Err(UserError::ActionAlready { id: item.short_id(), status: item.status.as_str() }.into());
+        }
+        require_pending(&item)?;
+        Ok(item)
+    }
+
     /// Sets an item to blocked, with why.
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id))]
     pub async fn block_action(&self, caller: &Caller, typed: &str, reason: &str) -> AppResult<ActionOutcome> {

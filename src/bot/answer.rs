@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use poise::{serenity_prelude as serenity, CreateReply};
 
-use super::{reply::no_pings, BotError, Context};
+use super::{marking::Marked, reply::no_pings, BotError, Context};
 use crate::{
     domain::layout::{self, Page},
     notify::content::page_embed,
@@ -135,6 +135,51 @@ impl Source<'_> {
             Source::Component(c) => c.create_followup(http, f).await.map(drop),
             Source::Modal(m) => m.create_followup(http, f).await.map(drop),
         }
+    }
+
+    /// The message whose button was pressed (for a form: whose button opened it), if any.
+    pub fn message(&self) -> Option<&serenity::Message> {
+        match self {
+            Source::Component(c) => Some(&c.message),
+            Source::Modal(m) => m.message.as_deref(),
+        }
+    }
+
+    /// Answers a button press by updating the message it sits on (`UPDATE_MESSAGE`): its new
+    /// content and buttons; its embeds stay.
+    pub async fn update_marked(&self, http: &serenity::Http, marked: Marked) -> serenity::Result<()> {
+        let message = serenity::CreateInteractionResponseMessage::new()
+            .content(marked.content)
+            .components(marked.rows)
+            .allowed_mentions(no_pings());
+        self.respond(http, serenity::CreateInteractionResponse::UpdateMessage(message)).await
+    }
+
+    /// After `defer_update` of a form opened by a button: updates the message of that button.
+    pub async fn edit_marked(&self, http: &serenity::Http, marked: Marked) -> serenity::Result<()> {
+        let edit = serenity::EditInteractionResponse::new()
+            .content(marked.content)
+            .components(marked.rows)
+            .allowed_mentions(no_pings());
+        self.edit_original(http, edit).await
+    }
+
+    /// Sends a whole answer as ephemeral followups (after `defer_update`, whose response is the
+    /// updated message).
+    pub async fn send_followups(&self, http: &serenity::Http, answer: Answer) -> serenity::Result<()> {
+        for part in answer.parts() {
+            let mut f = serenity::CreateInteractionResponseFollowup::new()
+                .ephemeral(true)
+                .content(part.content)
+                .embeds(part.embeds)
+                .components(part.components)
+                .allowed_mentions(no_pings());
+            if let Some(file) = part.file {
+                f = f.add_file(file);
+            }
+            self.followup(http, f).await?;
+        }
+        Ok(())
     }
 
     /// Shows a modal (only a button press can answer with one).

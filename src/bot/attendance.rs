@@ -11,7 +11,10 @@ use super::{
 use crate::{
     app::{AnswerOutcome, FreeOffer, RescheduleOutcome},
     domain::attendance::{Answer as Said, Settled, MIN_RATINGS_SHOWN},
-    notify::when,
+    notify::{
+        labels::{bold, ANOTHER_TIME, WE_MET},
+        when,
+    },
 };
 
 /// The answer to "We met" or "It didn't happen" (with the free times to book again, `offer`).
@@ -32,25 +35,32 @@ pub fn answered(out: &AnswerOutcome, offer: Option<&FreeOffer>) -> Answer {
         (Said::Missed, _) => {
             let times = offer.map(|o| o.times.as_slice()).unwrap_or_default();
             let pick = if times.is_empty() {
-                "I found no free time for you both in the next four weeks; type one with **Another time…** (or \
-                 `/book`)."
-                    .to_owned()
+                format!(
+                    "I found no free time for you both in the next four weeks; type one with {} (or `/book`).",
+                    bold(ANOTHER_TIME)
+                )
             } else {
                 format!(
-                    "Book again: press one of the free times below (your time, then <@{}>'s; {} minutes), or \
-                     **Another time…** to type one.",
-                    out.partner, out.session.duration_minutes
+                    "Book again: press one of the free times below (your time, then <@{}>'s; {} minutes), or {} \
+                     to type one.",
+                    out.partner,
+                    out.session.duration_minutes,
+                    bold(ANOTHER_TIME)
                 )
             };
             let mut rows = offer.map(|o| free_time_buttons(o.request.id, &o.times)).unwrap_or_default();
             rows.push(book_again_button(out.session.id));
             Answer::text(format!(
-                "Noted: session #{n} didn't happen. {pick} If you did meet after all, press **We met** in my message."
+                "Noted: session #{n} didn't happen. {pick} If you did meet after all, press {} in my message.",
+                bold(WE_MET)
             ))
             .components(rows)
         }
     }
 }
+
+/// How the lines of the answers above start: a new answer replaces them on the message.
+pub const ANSWER_LINES: &[&str] = &["✅ Thanks!", "How useful", "Noted"];
 
 /// The answer to a rating.
 pub fn rated(number: i64, value: u8) -> Answer {

@@ -25,6 +25,7 @@
 //! | `background:<pairing>`    | opens Share background (mentee) | saves it, tells mentor  |
 //! | `milestone:done:<id>`     | marks the milestone done        | —                       |
 //! | `outline:<guild>`         | —                               | replaces the outline    |
+//! | `book:with:<user>`        | — (the **Book a session** menu) | books with that member  |
 //!
 //! A booking outside the partner's weekly availability asks first, and "It didn't happen"
 //! offers free times ([`RequestButton`]): the question is a stored request (nothing is booked),
@@ -37,7 +38,10 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::domain::{action::ActionItem, goal::ReviewKind};
+use crate::{
+    domain::{action::ActionItem, goal::ReviewKind},
+    notify::labels,
+};
 
 /// What a button or modal is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +78,8 @@ pub enum ComponentId {
     MilestoneDone(i64),
     /// The outline form of a guild's program (admins).
     Outline(i64),
+    /// The booking form opened from a member's context menu (**Book a session**): the partner.
+    BookWith(i64),
 }
 
 impl ComponentId {
@@ -101,6 +107,7 @@ impl ComponentId {
             Self::Background(id) => format!("background:{id}"),
             Self::MilestoneDone(id) => format!("milestone:done:{id}"),
             Self::Outline(id) => format!("outline:{id}"),
+            Self::BookWith(id) => format!("book:with:{id}"),
         }
     }
 
@@ -127,6 +134,7 @@ impl ComponentId {
             "background" => Self::Background(id),
             "milestone:done" => Self::MilestoneDone(id),
             "outline" => Self::Outline(id),
+            "book:with" => Self::BookWith(id),
             _ if head.starts_with("prompt:") => {
                 Self::ReviewStart(ReviewKind::parse(head.strip_prefix("prompt:")?)?, id)
             }
@@ -334,10 +342,10 @@ impl Confirm {
 pub fn follow_up_buttons(session_id: i64) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Primary, Secondary};
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::Notes(session_id).button("Session notes", Primary),
-        ComponentId::Resources(session_id).button("Add resources", Secondary),
-        ComponentId::NewAction(session_id).button("Add action item", Secondary),
-        ComponentId::BookNext(session_id).button("Book next session", Secondary),
+        ComponentId::Notes(session_id).button(labels::ADD_TAKEAWAYS, Primary),
+        ComponentId::Resources(session_id).button(labels::ADD_RESOURCES, Secondary),
+        ComponentId::NewAction(session_id).button(labels::ADD_ACTION, Secondary),
+        ComponentId::BookNext(session_id).button(labels::BOOK_NEXT, Secondary),
     ])
 }
 
@@ -345,9 +353,9 @@ pub fn follow_up_buttons(session_id: i64) -> serenity::CreateActionRow {
 pub fn attendance_buttons(session_id: i64) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Danger, Secondary, Success};
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::Met(session_id).button("We met", Success),
-        ComponentId::Missed(session_id).button("It didn't happen", Danger),
-        ComponentId::Moved(session_id).button("We moved it", Secondary),
+        ComponentId::Met(session_id).button(labels::WE_MET, Success),
+        ComponentId::Missed(session_id).button(labels::DIDNT_HAPPEN, Danger),
+        ComponentId::Moved(session_id).button(labels::WE_MOVED, Secondary),
     ])
 }
 
@@ -364,14 +372,14 @@ pub fn rating_buttons(session_id: i64) -> serenity::CreateActionRow {
 /// the booking form).
 pub fn book_again_button(session_id: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::BookNext(session_id).button("Another time…", serenity::ButtonStyle::Secondary)
+        ComponentId::BookNext(session_id).button(labels::ANOTHER_TIME, serenity::ButtonStyle::Secondary)
     ])
 }
 
 /// The button that opens the agenda form of an upcoming session.
 pub fn agenda_button(session_id: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::Agenda(session_id).button("Write agenda", serenity::ButtonStyle::Primary)
+        ComponentId::Agenda(session_id).button(labels::SUBMIT_AGENDA, serenity::ButtonStyle::Primary)
     ])
 }
 
@@ -380,9 +388,9 @@ pub fn action_buttons(item: &ActionItem) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Danger, Secondary, Success};
     let id = item.short_id();
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::ActionDone(item.id).button(&format!("{id} done"), Success),
-        ComponentId::ActionLater(item.id).button(&format!("{id} +3 days"), Secondary),
-        ComponentId::ActionBlocked(item.id).button(&format!("{id} blocked"), Danger),
+        ComponentId::ActionDone(item.id).button(&format!("{id} {}", labels::DONE), Success),
+        ComponentId::ActionLater(item.id).button(&format!("{id} {}", labels::LATER), Secondary),
+        ComponentId::ActionBlocked(item.id).button(&format!("{id} {}", labels::BLOCKED), Danger),
     ])
 }
 
@@ -426,6 +434,7 @@ mod tests {
             ComponentId::Background(2),
             ComponentId::MilestoneDone(8),
             ComponentId::Outline(900_000_000_000_000_001),
+            ComponentId::BookWith(800_000_000_000_000_002),
         ];
         for id in all {
             assert_eq!(ComponentId::parse(&id.to_custom_id()), Some(id), "{}", id.to_custom_id());

@@ -16,6 +16,7 @@ use super::{
     },
     components::{ComponentId, Confirm, Form, RequestButton},
     error::{apology, error_id},
+    marking::{mark, only, Fate},
     modals::{self, fields, values},
     reply::tell_with,
     user_id, BotError, Data,
@@ -23,6 +24,7 @@ use super::{
 use crate::{
     app::{ActionInput, AppError, BookOutcome, Caller, GoalInput, Person, ReviewAnswers, SessionPick, UserError},
     domain::{agenda::AgendaInput, attendance::Answer as Said, ids::UserId, notes::NotesInput},
+    notify::when,
 };
 
 /// What a custom id of ours asks for.
@@ -68,26 +70,26 @@ pub async fn handle(data: &Data, http: &serenity::Http, cache: &serenity::Cache,
         if matches!(source, Source::Component(_)) && custom_id.starts_with("avail:") {
             // A booking question of an older version: its id no longer says enough to book.
             let answer = Answer::text("⌛ This choice has expired; nothing was booked. Use `/book` again.");
-            reply_or_log(http, source, answer, false).await;
+            reply_or_log(http, source, answer, Sent::Fresh).await;
         }
         return;
     };
     let started = std::time::Instant::now();
     data.in_flight.enter();
-    // `deferred`: the interaction was acknowledged first (a form's answer may wait for a notice;
-    // a question's answer replaces it), so the answer edits the response.
-    let (result, deferred) = match route {
-        Route::Request(button) => (super::requests::on_request(data, http, source, button).await, false),
-        Route::Confirm(confirm) => (super::confirm::on_confirm(data, http, source, confirm).await, true),
-        Route::Form(m, form) => (deferred_answer(http, source, on_form(data, m, form)).await, true),
-        Route::Admin(c, press) => (super::admin_buttons::on_press(data, (http, cache), c, press).await, true),
-        Route::Forget(c, choice) => (on_forget_choice(data, http, c, choice).await, false),
+    // Deferred: acknowledged first (a form's answer may wait for a notice; a question's answer
+    // replaces it), so the answer edits the response.
+    let (result, sent) = match route {
+        Route::Request(button) => (super::requests::on_request(data, http, source, button).await, Sent::Fresh),
+        Route::Confirm(confirm) => (super::confirm::on_confirm(data, http, source, confirm).await, Sent::Deferred),
+        Route::Form(m, form) => (deferred_answer(http, source, on_form(data, m, form)).await, Sent::Deferred),
+        Route::Admin(c, press) => (super::admin_buttons::on_press(data, (http, cache), c, press).await, Sent::Deferred),
+        Route::Forget(c, choice) => (on_forget_choice(data, http, c, choice).await, Sent::Fresh),
         Route::Component(id) => match source {
-            Source::Component(_) => (on_press(data, http, source, id).await, false),
-            Source::Modal(m) => (deferred_answer(http, source, on_submit(data, source, m, id)).await, true),
+            Source::Component(_) => (on_press(data, http, source, id).await, Sent::Fresh),
+            Source::Modal(m) => on_modal(data, http, source, m, id).await,
         },
     };
-    let outcome = finish(http, source, custom_id, result, deferred).await;
+    let outcome = finish(http, source, custom_id, result, sent).await;
     data.app.metrics.command(&metric_name(source, custom_id), outcome, started.elapsed().as_secs_f64());
     data.in_flight.exit();
 }
@@ -118,6 +120,85 @@ fn metric_name(source: Source<'_>, custom_id: &str) -> String {
     format!("{kind}:{}", words.join(":"))
 }
 
+/// A form's submission. A form opened by a button of a message shows its outcome on that
+/// message; any other is answered with a new ephemeral message (deferred first: the answer may
+/// wait for a notice).
+async fn on_modal(
+    data: &Data,
+    http: &serenity::Http,
+    source: Source<'_>,
+    m: &serenity::ModalInteraction,
+    id: ComponentId,
+) -> (Result<(), BotError>, Sent) {
+    let (Some(message), Some(fate)) = (source.message(), after_submit(id)) else {
+        return (deferred_answer(http, source, on_submit(data, source, m, id)).await, Sent::Deferred);
+    };
+    let result = match source.defer_update(http).await {
+        Ok(()) => match on_submit(data, source, m, id).await {
+            Ok(answer) => submitted(http, source, message, answer, fate).await,
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e.into()),
+    };
+    (result, Sent::Updating)
+}
+
+/// How the interaction has been answered so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sent {
+    /// Not at all.
+    Fresh,
+    /// Deferred with an ephemeral "thinking…" that the answer replaces.
+    Deferred,
+    /// Deferred as an update of the button's message: answers go in followups.
+    Updating,
+}
+
+/// Which buttons of its message a form's submission retires, for forms whose message shows the
+/// outcome (`None`: the answer is a new ephemeral message).
+fn after_submit(id: ComponentId) -> Option<(Vec<ComponentId>, Fate)> {
+    Some(match id {
+        ComponentId::Agenda(_) | ComponentId::ActionBlocked(_) | ComponentId::Notes(_) | ComponentId::Resources(_) => {
+            (vec![id], Fate::Disable)
+        }
+        ComponentId::Moved(sid) => (attendance_ids(sid), Fate::Remove),
+        _ => return None,
+    })
+}
+
+fn attendance_ids(sid: i64) -> Vec<ComponentId> {
+    vec![ComponentId::Met(sid), ComponentId::Missed(sid), ComponentId::Moved(sid)]
+}
+
+/// A form's answer when its message shows the outcome: the message updated with the answer's
+/// line and its used buttons.
+async fn submitted(
+    http: &serenity::Http,
+    source: Source<'_>,
+    message: &serenity::Message,
+    answer: Answer,
+    (ids, fate): (Vec<ComponentId>, Fate),
+) -> Result<(), BotError> {
+    // The form's fields were just typed: the line saying what became of them is the answer.
+    let marked = mark(message, &answer.content, &[], only(&ids, fate), Vec::new());
+    Ok(source.edit_marked(http, marked).await?)
+}
+
+/// Answers a press by updating its message with `status` and the given buttons' fate.
+async fn update(
+    http: &serenity::Http,
+    source: Source<'_>,
+    status: &str,
+    fate: impl Fn(&str, &str) -> Fate,
+    extra: Vec<serenity::CreateActionRow>,
+    replaces: &[&str],
+) -> Result<(), BotError> {
+    let Some(message) = source.message() else {
+        return Err(anyhow::anyhow!("a press without a message").into());
+    };
+    Ok(source.update_marked(http, mark(message, status, replaces, fate, extra)).await?)
+}
+
 /// Answers a refusal with its message and an unexpected error with an apology, and logs;
 /// returns the outcome (`ok`, `refused`, `error`).
 async fn finish(
@@ -125,18 +206,18 @@ async fn finish(
     source: Source<'_>,
     custom_id: &str,
     result: Result<(), BotError>,
-    deferred: bool,
+    sent: Sent,
 ) -> &'static str {
     let outcome = match result {
         Ok(()) => "ok",
         Err(BotError::App(AppError::User(e))) => {
-            reply_or_log(http, source, Answer::text(e.to_string()), deferred).await;
+            reply_or_log(http, source, Answer::text(e.to_string()), sent).await;
             "refused"
         }
         Err(other) => {
             let id = error_id();
             tracing::error!(error_id = %id, custom_id, error = ?other, "interaction failed");
-            reply_or_log(http, source, Answer::text(apology(&id)), deferred).await;
+            reply_or_log(http, source, Answer::text(apology(&id)), sent).await;
             "error"
         }
     };
@@ -156,8 +237,13 @@ pub(super) async fn booked_answer(data: &Data, out: &BookOutcome, partner: impl 
     ))
 }
 
-async fn reply_or_log(http: &serenity::Http, source: Source<'_>, answer: Answer, deferred: bool) {
-    if let Err(e) = source.send(http, answer, deferred).await {
+async fn reply_or_log(http: &serenity::Http, source: Source<'_>, answer: Answer, sent: Sent) {
+    let result = match sent {
+        Sent::Fresh => source.send(http, answer, false).await,
+        Sent::Deferred => source.send(http, answer, true).await,
+        Sent::Updating => source.send_followups(http, answer).await,
+    };
+    if let Err(e) = result {
         tracing::error!(error = %e, "could not answer an interaction");
     }
 }
@@ -204,16 +290,21 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
         ComponentId::ActionDone(aid) => {
             let caller = action_caller(data, source, aid).await?;
             let out = app.complete_action(&caller, &format!("i{aid}")).await?;
-            return Ok(source.send(http, changed_answer(&out, "is done 🎉"), false).await?);
+            let status = format!("✅ {} is done 🎉", out.item.short_id());
+            let ids = [ComponentId::ActionDone(aid), ComponentId::ActionLater(aid), ComponentId::ActionBlocked(aid)];
+            return update(http, source, &status, only(&ids, Fate::Disable), Vec::new(), &[]).await;
         }
         ComponentId::ActionLater(aid) => {
             let caller = action_caller(data, source, aid).await?;
             let out = app.postpone_action(&caller, &format!("i{aid}")).await?;
-            return Ok(source.send(http, changed_answer(&out, "moved 3 days later"), false).await?);
+            let status =
+                format!("⏩ {} moved 3 days later: now due {}.", out.item.short_id(), when(out.item.deadline_at));
+            let ids = [ComponentId::ActionLater(aid)];
+            return update(http, source, &status, only(&ids, Fate::Disable), Vec::new(), &[]).await;
         }
         ComponentId::ActionBlocked(aid) => {
             let caller = action_caller(data, source, aid).await?;
-            modals::blocked_modal(&app.action_to_change(&caller, &format!("i{aid}")).await?.0)
+            modals::blocked_modal(&app.action_to_block(&caller, &format!("i{aid}")).await?)
         }
         ComponentId::Met(sid) | ComponentId::Missed(sid) => {
             let caller = session_caller(data, source, sid).await?;
@@ -223,11 +314,29 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
                 (Said::Missed, Some(crate::domain::attendance::Settled::Held)) | (Said::Met, _) => None,
                 (Said::Missed, _) => Some(app.book_again_offer(&caller, sid).await?),
             };
-            return Ok(source.send(http, attendance::answered(&out, offer.as_ref()), false).await?);
+            let answer = attendance::answered(&out, offer.as_ref());
+            // The answer given is disabled, the other one enabled (answers may change); what the
+            // previous answer offered (ratings, free times) goes.
+            let again = crate::notify::labels::ANOTHER_TIME;
+            let fate = |custom_id: &str, label: &str| match ComponentId::parse(custom_id) {
+                Some(ComponentId::Met(s) | ComponentId::Missed(s)) if s == sid => {
+                    if ComponentId::parse(custom_id) == Some(id) {
+                        Fate::Disable
+                    } else {
+                        Fate::Enable
+                    }
+                }
+                Some(ComponentId::Rate(_, s)) if s == sid => Fate::Remove,
+                Some(ComponentId::BookNext(s)) if s == sid && label == again => Fate::Remove,
+                None if RequestButton::parse(custom_id).is_some() => Fate::Remove,
+                _ => Fate::Keep,
+            };
+            return update(http, source, &answer.content, fate, answer.components, attendance::ANSWER_LINES).await;
         }
         ComponentId::Rate(value, sid) => {
             let caller = session_caller(data, source, sid).await?;
             let session = app.rate_session(&caller, sid, value).await?;
+            // Ephemeral: nobody sees a rating, and the buttons stay to change it.
             return Ok(source.send(http, attendance::rated(session.number, value), false).await?);
         }
         ComponentId::Moved(sid) => {
@@ -245,6 +354,8 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
             let caller = app.caller_for_goal(user, &name, gid).await?;
             modals::review_modal(&app.review_form(&caller, kind, None, Some(&format!("g{gid}"))).await?)
         }
+        // A form's id pressed as a button (forged): the same form; submitting it checks everything.
+        ComponentId::BookWith(partner) => modals::book_with_modal(partner, "your partner"),
         ComponentId::ReviewStart(..)
         | ComponentId::Reflection(_)
         | ComponentId::CheckIns(_)
@@ -357,17 +468,14 @@ async fn on_submit(
             let (_, pairing) = app.session_to_change(&caller, SessionPick::Id(sid)).await?;
             let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
             let with = Person { id: partner, name: format!("<@{partner}>"), is_bot: false };
-            let minutes = get(fields::DURATION);
-            let duration = match minutes.trim() {
-                "" => None,
-                m => Some(m.parse::<i64>().map_err(|_| UserError::BadMinutes(m.to_owned()))?),
-            };
-            let out = app.book(&caller, &with, &get(fields::WHEN), duration, None).await?;
+            let out = app.book(&caller, &with, &get(fields::WHEN), minutes(&get(fields::DURATION))?, None).await?;
             booked_answer(data, &out, partner).await
         }
         ComponentId::ActionBlocked(aid) => {
             let caller = action_caller(data, source, aid).await?;
-            changed_answer(&app.block_action(&caller, &format!("i{aid}"), &get(fields::REASON)).await?, "is blocked")
+            let out = app.block_action(&caller, &format!("i{aid}"), &get(fields::REASON)).await?;
+            let reason = out.item.status_reason.as_deref().unwrap_or_default();
+            Answer::text(format!("⛔ {} is blocked: {reason}", out.item.short_id()))
         }
         ComponentId::Review(kind, gid) => {
             let (user, name) = who(source);
@@ -381,6 +489,9 @@ async fn on_submit(
             let out = app.move_unheld_session(&caller, sid, &get(fields::WHEN)).await?;
             let failures = tell_with(data, &out.notices).await;
             attendance::moved(&out, &failures)
+        }
+        ComponentId::BookWith(partner) => {
+            book_with(data, source, modal, partner, &get(fields::WHEN), &get(fields::DURATION)).await?
         }
         ComponentId::Reflection(_) | ComponentId::Background(_) | ComponentId::Outline(_) => {
             super::shape::on_submit(data, source, modal, id).await?
@@ -396,4 +507,31 @@ async fn on_submit(
         | ComponentId::MilestoneDone(_) => return Err(anyhow::anyhow!("a button's id came with a form").into()),
     };
     Ok(answer)
+}
+
+/// The minutes typed in a booking form (empty: the default).
+fn minutes(text: &str) -> Result<Option<i64>, UserError> {
+    match text.trim() {
+        "" => Ok(None),
+        m => m.parse::<i64>().map(Some).map_err(|_| UserError::BadMinutes(m.to_owned())),
+    }
+}
+
+/// The **Book a session** form of a member's context menu: books with that member like `/book`
+/// (the guild is the interaction's; the app checks that they are the caller's partner).
+async fn book_with(
+    data: &Data,
+    source: Source<'_>,
+    modal: &serenity::ModalInteraction,
+    partner: i64,
+    when: &str,
+    duration: &str,
+) -> Result<Answer, BotError> {
+    let guild = modal.guild_id.ok_or_else(|| anyhow::anyhow!("a Book a session form outside a guild"))?;
+    let (user, name) = who(source);
+    let caller = Caller { guild_id: crate::domain::ids::GuildId(guild.get()), user_id: user, name, is_admin: false };
+    let partner = UserId(u64::try_from(partner).map_err(|_| anyhow::anyhow!("a negative user id"))?);
+    let with = Person { id: partner, name: format!("<@{partner}>"), is_bot: false };
+    let out = data.app.book(&caller, &with, when, minutes(duration)?, None).await?;
+    Ok(booked_answer(data, &out, partner).await)
 }

@@ -12,6 +12,7 @@ mod confirm;
 mod error;
 mod inflight;
 mod interactions;
+mod marking;
 mod modals;
 pub mod register;
 mod reply;

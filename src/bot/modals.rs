@@ -179,6 +179,18 @@ pub fn book_modal(session: &Session) -> CreateModal {
     )
 }
 
+/// **Book a session** from a member's context menu: when, and how long.
+pub fn book_with_modal(partner: i64, name: &str) -> CreateModal {
+    modal(
+        ComponentId::BookWith(partner),
+        &format!("Book a session with {name}"),
+        vec![
+            input(fields::WHEN, "When (your time zone), e.g. tue 15:00", "", true, 100),
+            input(fields::DURATION, "Minutes (default 60)", "", false, 3),
+        ],
+    )
+}
+
 /// "We moved it": the session's new time.
 pub fn moved_modal(session: &Session) -> CreateModal {
     modal(

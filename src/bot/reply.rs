@@ -34,7 +34,8 @@ pub async fn private(
     }
     let mut reply = CreateReply::default().ephemeral(true).content(content).allowed_mentions(no_pings());
     for embed in embeds {
-        reply = reply.embed(embed);
+        // Every embed in the bot's colour, whoever built it.
+        reply = reply.embed(embed.colour(crate::notify::content::COLOUR));
     }
     ctx.send(reply).await?;
     Ok(())

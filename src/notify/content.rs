@@ -19,7 +19,7 @@ use crate::{
 };
 
 /// Colour of content embeds.
-pub(crate) const COLOUR: u32 = 0x0057_F287;
+pub const COLOUR: u32 = 0x0057_F287;
 
 /// Discord markup, or plain text for a Markdown file read in `zone`.
 #[derive(Debug, Clone, Copy)]
@@ -156,7 +156,7 @@ pub fn agenda_message(view: &AgendaView, updated: bool, zone: Tz) -> Outgoing {
     });
     out.components =
         vec![CreateActionRow::Buttons(vec![CreateButton::new(ComponentId::AddTopic(view.session.id).to_custom_id())
-            .label("Add topic")
+            .label(super::labels::ADD_TOPIC)
             .emoji('➕')])];
     out
 }

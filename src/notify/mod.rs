@@ -7,6 +7,7 @@ mod calendar;
 pub mod content;
 mod discord;
 pub mod export;
+pub mod labels;
 mod render;
 mod render_series;
 mod render_shape;

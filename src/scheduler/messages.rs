@@ -10,7 +10,7 @@ use crate::{
     domain::{action::ActionItem, ids::UserId, jobs::JobKind, layout, outline::Step, session::Session},
     notify::{
         content::{action_line, agenda_sections, lines_or, single_message, Style, COLOUR},
-        when, Outgoing,
+        labels, when, Outgoing,
     },
     store::{SessionFacts, WeeklyStats},
 };
@@ -39,7 +39,7 @@ pub fn session_message(
     let s = &f.session;
     let (mentor, mentee) = (f.pairing.mentor_id, f.pairing.mentee_id);
     let id = s.id;
-    let submit = || button(ComponentId::Agenda(id), "Submit agenda", ButtonStyle::Primary);
+    let submit = || button(ComponentId::Agenda(id), labels::SUBMIT_AGENDA, ButtonStyle::Primary);
     Some(match kind {
         JobKind::AgendaRequest => dm(
             CreateEmbed::new().title(session_title("📝", "Agenda time", s)).description(format!(
@@ -75,17 +75,17 @@ pub fn session_message(
                 (
                     "Thanks for mentoring! Share the resources you mentioned so they are in the session record.",
                     vec![
-                        button(ComponentId::Resources(id), "Share resources", ButtonStyle::Primary),
-                        button(ComponentId::Notes(id), "Add takeaways", ButtonStyle::Secondary),
+                        button(ComponentId::Resources(id), labels::ADD_RESOURCES, ButtonStyle::Primary),
+                        button(ComponentId::Notes(id), labels::ADD_TAKEAWAYS, ButtonStyle::Secondary),
                     ],
                 )
             } else {
                 (
                     "Capture takeaways and action items while they are fresh, and book the next session.",
                     vec![
-                        button(ComponentId::Notes(id), "Add takeaways", ButtonStyle::Primary),
-                        button(ComponentId::NewAction(id), "Add action item", ButtonStyle::Secondary),
-                        button(ComponentId::BookNext(id), "Book next session", ButtonStyle::Success),
+                        button(ComponentId::Notes(id), labels::ADD_TAKEAWAYS, ButtonStyle::Primary),
+                        button(ComponentId::NewAction(id), labels::ADD_ACTION, ButtonStyle::Secondary),
+                        button(ComponentId::BookNext(id), labels::BOOK_NEXT, ButtonStyle::Success),
                     ],
                 )
             };

@@ -24,6 +24,7 @@ mod hardening;
 mod jobs_queue;
 mod matching;
 mod membership;
+mod native;
 mod notes;
 mod operations;
 mod pairing;

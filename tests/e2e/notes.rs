@@ -110,7 +110,7 @@ async fn the_summary_follows_the_template_and_attaches_the_whole_record() {
     );
     assert_eq!(file.matches('λ').count(), 2000);
     let labels: Vec<String> = first.buttons().into_iter().map(|(_, l)| l).collect();
-    assert_eq!(labels, ["Session notes", "Add resources", "Add action item", "Book next session"]);
+    assert_eq!(labels, ["Add takeaways", "Add resources", "Add action item", "Book next session"]);
     assert_clean(&w);
     w.stop().await;
 }
@@ -185,7 +185,7 @@ async fn the_summary_of_an_upcoming_session_offers_the_agenda_form() {
     let r = w.actor(MIA).slash("session summary", &[("session", &session)]).await.unwrap();
     let summary = r.message().unwrap().clone();
     assert!(r.text().contains("has not started yet"), "{}", r.text());
-    let r = w.actor(MIA).press(&summary, &summary.button_id("Write agenda").unwrap()).await.unwrap();
+    let r = w.actor(MIA).press(&summary, &summary.button_id("Submit agenda").unwrap()).await.unwrap();
     let modal = r.modal().unwrap().clone();
     assert_eq!(modal.title, "Agenda for session #1");
     w.actor(MIA).submit(&modal, &[("goal", "From the button")]).await.unwrap();

@@ -45,7 +45,7 @@ async fn a_session_gets_every_reminder_at_the_right_local_time_over_a_fortnight(
     assert!(follow_up.text().contains("Did the session happen?"), "{}", follow_up.text());
     let mo_follow_up = w.sim.dms(MO).into_iter().find(|m| m.text().contains("Thanks for mentoring")).unwrap();
     assert_eq!(mo_follow_up.buttons()[0], ("attend:met:1".to_owned(), "We met".to_owned()));
-    assert_eq!(mo_follow_up.buttons()[3], ("resources:1".to_owned(), "Share resources".to_owned()));
+    assert_eq!(mo_follow_up.buttons()[3], ("resources:1".to_owned(), "Add resources".to_owned()));
     assert_clean(&w);
     w.stop().await;
 }

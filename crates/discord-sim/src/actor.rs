@@ -142,6 +142,18 @@ impl Actor {
         interactions::wait_reply(&self.sim.shared, id, self.timeout, &built.rendered).await
     }
 
+    /// Runs the user context-menu command `name` (right-click on a member → Apps) on `target`.
+    pub async fn user_command(&self, name: &str, target: u64) -> anyhow::Result<Reply> {
+        let place = self.place()?;
+        let built = {
+            let state = self.sim.shared.lock();
+            options::user_command_data(&state, place.guild, self.sim.shared.now(), name, target)?
+        };
+        let event = EventKind::Slash { user: self.user, channel: place.channel, command: built.rendered.clone() };
+        let id = interactions::send(&self.sim.shared, place, InteractionKind::Command, built.data, None, Some(event))?;
+        interactions::wait_reply(&self.sim.shared, id, self.timeout, &built.rendered).await
+    }
+
     /// Asks for autocomplete choices while typing `focused` (which must be among `options`).
     pub async fn autocomplete(
         &self,
@@ -189,6 +201,12 @@ impl Actor {
                 .get(&message.id)
                 .with_context(|| format!("test error: message {} no longer exists", message.id))?;
             let found = current.buttons().into_iter().find(|(id, _)| id == custom_id).map(|(_, label)| label);
+            if !forged && current.disabled_buttons().iter().any(|id| id == custom_id) {
+                bail!(
+                    "test error: button {custom_id:?} of message {} is disabled; a client cannot press it",
+                    message.id
+                );
+            }
             let label = match found {
                 Some(label) => label,
                 None if forged => format!("forged {custom_id}"),
@@ -238,8 +256,18 @@ impl Actor {
                 bail!("test error: this modal was already submitted");
             }
             record.modal_submitted = true;
-            Place { user: self.user, channel: record.channel_id, guild: record.guild_id }
+            let origin = match record.kind {
+                InteractionKind::Component { message_id } => Some(message_id),
+                _ => None,
+            };
+            let place = Place { user: self.user, channel: record.channel_id, guild: record.guild_id };
+            // A modal opened by a button comes back with the message that button sits on.
+            let origin = origin
+                .and_then(|id| state.messages.get(&id))
+                .map(|m| (m.id, crate::rest::message_json(&self.sim.shared, m)));
+            (place, origin)
         };
+        let (place, origin) = place;
         for (name, _) in values {
             if !modal.fields.iter().any(|f| f.custom_id == *name) {
                 bail!("test error: modal {:?} has no field {name:?}", modal.title);
@@ -268,7 +296,15 @@ impl Actor {
         }
         let data = json!({"custom_id": modal.custom_id, "components": rows});
         let event = EventKind::Submit { user: self.user, title: modal.title.clone(), fields: shown };
-        let id = interactions::send(&self.sim.shared, place, InteractionKind::ModalSubmit, data, None, Some(event))?;
+        let (message_id, message) = origin.map_or((None, None), |(id, m)| (Some(id), Some(m)));
+        let id = interactions::send(
+            &self.sim.shared,
+            place,
+            InteractionKind::ModalSubmit { message_id },
+            data,
+            message,
+            Some(event),
+        )?;
         interactions::wait_reply(&self.sim.shared, id, self.timeout, &format!("the modal {:?}", modal.title)).await
     }
 

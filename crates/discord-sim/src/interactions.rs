@@ -89,7 +89,7 @@ pub(crate) fn send(
         InteractionKind::Command => 2,
         InteractionKind::Component { .. } => 3,
         InteractionKind::Autocomplete => 4,
-        InteractionKind::ModalSubmit => 5,
+        InteractionKind::ModalSubmit { .. } => 5,
     };
     let (id, value) = {
         let mut state = shared.lock();
@@ -137,6 +137,8 @@ fn resolve(state: &State, record: &InteractionRecord) -> Option<ReplyKind> {
         4 => original().map(ReplyKind::Message),
         5 if record.original_edits > 0 => original().map(ReplyKind::Message),
         6 if record.original_edits > 0 => original().map(ReplyKind::Updated),
+        // Deferred as an update, then answered with a followup only: that is what the user sees.
+        6 => record.followups.first().and_then(|id| state.messages.get(id)).cloned().map(ReplyKind::Message),
         7 => original().map(ReplyKind::Updated),
         8 => record.choices.clone().map(ReplyKind::Choices),
         9 => record.modal.clone().map(ReplyKind::Modal),

@@ -81,6 +81,17 @@ impl Message {
             .collect()
     }
 
+    /// The custom ids of the disabled buttons (a client shows them greyed out; they cannot be
+    /// pressed).
+    pub fn disabled_buttons(&self) -> Vec<String> {
+        self.components
+            .iter()
+            .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+            .filter(|c| c["type"] == 2 && c["disabled"] == true)
+            .map(|c| c["custom_id"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    }
+
     /// The custom id of the button labelled `label`.
     pub fn button_id(&self, label: &str) -> anyhow::Result<String> {
         self.buttons()

@@ -29,6 +29,38 @@ pub(crate) enum Purpose<'a> {
     Outdated,
 }
 
+/// The data of a user context-menu command (`type` 2) named `name` on `target`, with the target
+/// in `resolved` as Discord sends it.
+pub(crate) fn user_command_data(
+    state: &State,
+    guild: Option<u64>,
+    now: DateTime<Utc>,
+    name: &str,
+    target: u64,
+) -> anyhow::Result<CommandData> {
+    let command = guild
+        .and_then(|g| state.guild_commands.get(&g))
+        .into_iter()
+        .flatten()
+        .chain(state.global_commands.iter())
+        .find(|c| c["name"] == name && c["type"].as_u64() == Some(2))
+        .cloned()
+        .ok_or_else(|| anyhow!("test error: no registered user command {name:?}"))?;
+    let mut resolver = Resolver { state, guild, now, resolved: Map::new() };
+    let (_, shown) = resolver.value(&json!({"name": "target", "type": 6}), &target.to_string())?;
+    let mut data = json!({
+        "id": command["id"],
+        "name": name,
+        "type": 2,
+        "target_id": target.to_string(),
+        "resolved": Value::Object(resolver.resolved),
+    });
+    if let Some(g) = command["guild_id"].as_str() {
+        data["guild_id"] = json!(g);
+    }
+    Ok(CommandData { data, rendered: format!("{name} on {shown}") })
+}
+
 fn find_command(state: &State, guild: Option<u64>, name: &str) -> anyhow::Result<Value> {
     let guild_cmds = guild.and_then(|g| state.guild_commands.get(&g)).into_iter().flatten();
     guild_cmds

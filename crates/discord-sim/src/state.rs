@@ -38,9 +38,15 @@ pub(crate) enum ChannelKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum InteractionKind {
     Command,
-    Component { message_id: u64 },
+    Component {
+        message_id: u64,
+    },
     Autocomplete,
-    ModalSubmit,
+    /// A modal submission; `message_id` names the message whose button opened the modal (Discord
+    /// sends that message with the submission and accepts callbacks 6 and 7 that update it).
+    ModalSubmit {
+        message_id: Option<u64>,
+    },
 }
 
 /// Book-keeping for one interaction.

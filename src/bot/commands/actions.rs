@@ -278,7 +278,7 @@ pub fn changed_answer(out: &ActionOutcome, verb: &str) -> Answer {
 
 fn list_answer(list: &ActionList, filter: ActionFilter) -> Answer {
     if list.items.is_empty() {
-        return Answer::text(format!("No {} action items. Add one with `/action add`.", filter_name(filter)));
+        return Answer::text(format!("{} Add one with `/action add`.", empty_list(filter)));
     }
     let sections: Vec<Section> = list
         .items
@@ -288,16 +288,28 @@ fn list_answer(list: &ActionList, filter: ActionFilter) -> Answer {
             Section::new(format!("{} · {}{overdue}", a.short_id(), a.title), item_text(a, list.zone))
         })
         .collect();
-    let title = format!("Action items ({})", filter_name(filter));
-    Answer::default().pages(layout::pages(&title, "Deadlines are also shown in your time zone.", &sections))
+    let title = list_title(filter);
+    Answer::default().pages(layout::pages(title, "Deadlines are also shown in your time zone.", &sections))
 }
 
-fn filter_name(filter: ActionFilter) -> &'static str {
+/// What an empty list says, as a sentence.
+fn empty_list(filter: ActionFilter) -> &'static str {
     match filter {
-        ActionFilter::Open => "open",
-        ActionFilter::Overdue => "overdue",
-        ActionFilter::Done => "done",
-        ActionFilter::Mine => "of yours that are open",
-        ActionFilter::All => "",
+        ActionFilter::Open => "No open action items.",
+        ActionFilter::Overdue => "No overdue action items.",
+        ActionFilter::Done => "No action items are done yet.",
+        ActionFilter::Mine => "You have no open action items.",
+        ActionFilter::All => "No action items yet.",
+    }
+}
+
+/// The title of a list.
+fn list_title(filter: ActionFilter) -> &'static str {
+    match filter {
+        ActionFilter::Open => "Open action items",
+        ActionFilter::Overdue => "Overdue action items",
+        ActionFilter::Done => "Done action items",
+        ActionFilter::Mine => "Your open action items",
+        ActionFilter::All => "All action items",
     }
 }

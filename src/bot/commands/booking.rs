@@ -116,6 +116,21 @@ pub async fn book(
     private(ctx, "", vec![embed]).await
 }
 
+/// Book a session with this member (right-click a member → Apps): opens the booking form.
+#[poise::command(context_menu_command = "Book a session", guild_only)]
+pub async fn book_with(
+    ctx: Context<'_>,
+    #[description = "The member to book with"] member: serenity::User,
+) -> Result<(), BotError> {
+    if member.bot || member.id == ctx.author().id {
+        let text = "Pick your mentor or mentee: right-click them → Apps → **Book a session**.";
+        return private(ctx, text, Vec::new()).await;
+    }
+    let name = member.global_name.clone().unwrap_or_else(|| member.name.clone());
+    let id = i64::try_from(member.id.get()).map_err(|_| anyhow::anyhow!("a user id beyond i64"))?;
+    crate::bot::answer::show_modal(ctx, crate::bot::modals::book_with_modal(id, &name)).await
+}
+
 /// What the booker reads after booking a series: how many were booked, the first few times, what
 /// was left out and why.
 fn series_embed(out: &SeriesOutcome, partner: &str, told: &str) -> serenity::CreateEmbed {

@@ -2,7 +2,10 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::bot::{reply::private, BotError, Context};
+use crate::{
+    bot::{reply::private, BotError, Context},
+    notify::labels::{self, bold},
+};
 
 /// What mentor-bot does, and the commands for mentees, mentors and admins.
 #[poise::command(slash_command)]
@@ -40,8 +43,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/agenda topic` mentor: add topics (start a line with `!` for high priority)\n\
              `/agenda view session:` read an agenda, also of past sessions\n\
              `/notes session:` after a session: takeaways, resources, obstacles, next session\n\
-             `/session summary session:` the whole record, also as a Markdown file\n\
-             After a session my DM asks: **We met** · **It didn't happen** · **We moved it**; a rating is private",
+             `/session summary session:` the whole record, also as a Markdown file",
             false,
         )
         .field(
@@ -54,6 +56,7 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
              `/program outline` what each session of the program is for",
             false,
         )
+        .field("Buttons in my DMs", dm_buttons(), false)
         .field(
             "Admins (Manage Server or the coordinator role)",
             "`/program setup channel: timezone: starts: ends:|length: coordinator_role:? retain_ended:?` start or update the program\n\
@@ -77,4 +80,24 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
             false,
         );
     private(ctx, "", vec![embed]).await
+}
+
+/// The buttons of my DMs under the names they carry everywhere.
+fn dm_buttons() -> String {
+    let session = [
+        labels::SUBMIT_AGENDA,
+        labels::ADD_TOPIC,
+        labels::ADD_TAKEAWAYS,
+        labels::ADD_RESOURCES,
+        labels::ADD_ACTION,
+        labels::BOOK_NEXT,
+    ]
+    .map(bold)
+    .join(" · ");
+    let attendance = [labels::WE_MET, labels::DIDNT_HAPPEN, labels::WE_MOVED].map(bold).join(" · ");
+    let items = [labels::DONE, labels::LATER, labels::BLOCKED].map(|l| format!("**A3 {l}**")).join(" · ");
+    format!(
+        "{session}\nAfter a session: {attendance}; a rating is private\nAction item reminders: {items}\n\
+         A button you used is greyed out and the message shows what it did."
+    )
 }

@@ -35,6 +35,7 @@ pub fn all() -> Vec<poise::Command<Data, BotError>> {
         matching::match_(),
         availability::availability(),
         booking::book(),
+        booking::book_with(),
         booking::sessions(),
         booking::reschedule(),
         booking::cancel(),

@@ -90,7 +90,9 @@ pub(crate) fn callback(ctx: &mut Ctx<'_>, interaction: u64, token: &str) -> Answ
         }
     }
     let component_message = match record.kind {
-        InteractionKind::Component { message_id } => Some(message_id),
+        InteractionKind::Component { message_id } | InteractionKind::ModalSubmit { message_id: Some(message_id) } => {
+            Some(message_id)
+        }
         _ => None,
     };
     let mut update = record.clone();
@@ -132,7 +134,7 @@ pub(crate) fn callback(ctx: &mut Ctx<'_>, interaction: u64, token: &str) -> Answ
                     .collect(),
             );
         }
-        (9, _) if record.kind != InteractionKind::ModalSubmit => {
+        (9, _) if !matches!(record.kind, InteractionKind::ModalSubmit { .. }) => {
             let modal = modal_from(&record, &data);
             state.transcript.push(TranscriptEvent {
                 at: now,
