@@ -15,7 +15,13 @@ fn dm_with(w: &World, user: u64, needle: &str) -> discord_sim::Message {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn done_on_a_reminder_updates_the_reminder_and_a_stale_press_says_it_is_done_already() {
     let mut w = paired_world().await;
-    say(&w, MIA, "action add", &[("title", "Draft the promotion case"), ("owner", "me"), ("deadline", "26.11.")]).await;
+    say(
+        &w,
+        MIA,
+        "action add",
+        &[("title", "Draft the promotion case"), ("owner", "me"), ("deadline", "26.11."), ("success", "One page")],
+    )
+    .await;
     w.run_until(utc(2026, 11, 25, 19, 59)).await.unwrap();
     let reminder = dm_with(&w, MIA, "due soon");
     let mia = w.sim.actor(MIA).in_dm();
@@ -55,7 +61,13 @@ async fn done_on_a_reminder_updates_the_reminder_and_a_stale_press_says_it_is_do
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn later_and_blocked_update_the_reminder_and_leave_the_other_buttons() {
     let mut w = paired_world().await;
-    say(&w, MIA, "action add", &[("title", "Draft the promotion case"), ("owner", "me"), ("deadline", "26.11.")]).await;
+    say(
+        &w,
+        MIA,
+        "action add",
+        &[("title", "Draft the promotion case"), ("owner", "me"), ("deadline", "26.11."), ("success", "One page")],
+    )
+    .await;
     w.run_until(utc(2026, 11, 25, 19, 59)).await.unwrap();
     let reminder = dm_with(&w, MIA, "due soon");
     let mia = w.sim.actor(MIA).in_dm();
@@ -208,7 +220,13 @@ async fn every_embed_has_the_bots_colour_and_empty_lists_read_as_sentences() {
         let text = say(&w, MIA, "action list", &[("filter", filter)]).await;
         assert!(text.starts_with(says) && !text.contains("  ") && !text.contains("()"), "{filter}: {text}");
     }
-    say(&w, MIA, "action add", &[("title", "Draft the promotion case"), ("owner", "me"), ("deadline", "26.11.")]).await;
+    say(
+        &w,
+        MIA,
+        "action add",
+        &[("title", "Draft the promotion case"), ("owner", "me"), ("deadline", "26.11."), ("success", "One page")],
+    )
+    .await;
     let list = say(&w, MIA, "action list", &[("filter", "all")]).await;
     assert!(list.starts_with("All action items") && !list.contains("()"), "{list}");
     book(&w, MIA, MO, "tue 15:00").await;
