@@ -12,6 +12,7 @@ mod confirm;
 mod error;
 mod inflight;
 mod interactions;
+pub mod locales;
 mod marking;
 mod modals;
 pub mod register;

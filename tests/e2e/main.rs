@@ -22,6 +22,7 @@ mod fuzz_commands;
 mod goals;
 mod hardening;
 mod jobs_queue;
+mod locales;
 mod matching;
 mod membership;
 mod native;

@@ -23,6 +23,15 @@ use crate::domain::ids::GuildId;
 
 /// Every command the bot registers.
 pub fn all() -> Vec<poise::Command<Data, BotError>> {
+    let mut commands = all_unlocalized();
+    for problem in super::locales::localize_all(&mut commands) {
+        tracing::warn!(%problem, "command catalogue");
+    }
+    commands
+}
+
+/// Every command as written (English only).
+pub(crate) fn all_unlocalized() -> Vec<poise::Command<Data, BotError>> {
     vec![
         program::program(),
         membership::join(),

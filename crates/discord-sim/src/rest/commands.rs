@@ -10,6 +10,11 @@ pub(crate) fn put_commands(ctx: &Ctx<'_>, guild: Option<u64>) -> Answer {
     let Some(list) = json.as_array() else {
         return Answer::error(400, 50035, "Invalid Form Body");
     };
+    let problems: Vec<String> = list.iter().flat_map(super::command_names::problems).collect();
+    if !problems.is_empty() {
+        ctx.shared.lock().violation("commands", problems.join("; "));
+        return Answer::error(400, 50035, "Invalid Form Body");
+    }
     let now = ctx.shared.now();
     let mut state = ctx.shared.lock();
     let previous = match guild {

@@ -2,6 +2,7 @@
 
 pub(crate) mod body;
 mod channels;
+mod command_names;
 mod commands;
 mod gates;
 mod history;
