@@ -2,7 +2,8 @@
 //!
 //! The binary (`src/main.rs`) is a thin CLI over this library. Data flows
 //! `bot` (Discord glue) -> `app` (use cases) -> `domain` (pure rules) and `store` (SQL);
-//! `notify` delivers messages; `clock` is the only source of time.
+//! `render` says what messages say (below `bot` and `scheduler`), `notify` delivers them;
+//! `clock` is the only source of time.
 
 pub mod app;
 pub mod bot;
@@ -15,6 +16,7 @@ pub mod domain;
 pub mod metrics;
 pub mod notify;
 pub mod ops;
+pub mod render;
 pub mod runtime;
 pub mod scheduler;
 pub mod store;

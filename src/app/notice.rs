@@ -1,6 +1,6 @@
 //! Notices: what a use case wants the people involved to be told. Each is a job written in the
 //! same transaction as the change (its payload says what happened) and sent by the scheduler at
-//! once, so an outage or a crash never loses one; `notify` renders them.
+//! once, so an outage or a crash never loses one; `render` renders them.
 
 use chrono::{DateTime, Utc};
 

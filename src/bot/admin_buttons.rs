@@ -1,85 +1,22 @@
-//! Admin buttons: **Nudge both** (`nudge:<pairing>`) under `/program report`, and **Pair** /
+//! Admin button presses: **Nudge both** (`nudge:<pairing>`) under `/program report`, and **Pair** /
 //! **Skip** (`match:pair:<mentor>:<mentee>`, `match:skip:<mentor>:<mentee>`) under
-//! `/match suggest`. Not trusted: every press checks again that the presser is a program admin
-//! of the server it was pressed in (a press in a DM carries no server and is never an admin's).
+//! `/match suggest` (their ids and builders are `render::admin_buttons`). Not trusted: every
+//! press checks again that the presser is a program admin of the server it was pressed in (a
+//! press in a DM carries no server and is never an admin's).
 
 use poise::serenity_prelude as serenity;
 
 use super::{
     answer::{Answer, Source},
     caller::{admin_roles, is_admin, press_caller},
-    commands::report::parse_nudge_id,
     reply::tell_with,
     user_id, BotError, Data,
 };
 use crate::{
     app::{Caller, UserError},
-    domain::{ids::UserId, report::PairHealth},
+    domain::ids::UserId,
+    render::admin_buttons::AdminPress,
 };
-
-/// What an admin button asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AdminPress {
-    Nudge(i64),
-    Pair { mentor: u64, mentee: u64 },
-    Skip { mentor: u64, mentee: u64 },
-}
-
-impl AdminPress {
-    /// Reads a custom id; `None` for ids that are not of these kinds.
-    pub fn parse(custom_id: &str) -> Option<Self> {
-        if let Some(id) = parse_nudge_id(custom_id) {
-            return Some(Self::Nudge(id));
-        }
-        let mut parts = custom_id.split(':');
-        if parts.next()? != "match" {
-            return None;
-        }
-        let kind = parts.next()?;
-        let mentor = parts.next()?.parse::<u64>().ok().filter(|v| *v > 0)?;
-        let mentee = parts.next()?.parse::<u64>().ok().filter(|v| *v > 0)?;
-        if parts.next().is_some() {
-            return None;
-        }
-        match kind {
-            "pair" => Some(Self::Pair { mentor, mentee }),
-            "skip" => Some(Self::Skip { mentor, mentee }),
-            _ => None,
-        }
-    }
-
-    /// The custom id.
-    pub fn to_custom_id(self) -> String {
-        match self {
-            Self::Nudge(id) => super::commands::report::nudge_id(id),
-            Self::Pair { mentor, mentee } => format!("match:pair:{mentor}:{mentee}"),
-            Self::Skip { mentor, mentee } => format!("match:skip:{mentor}:{mentee}"),
-        }
-    }
-}
-
-/// **Nudge both** buttons for stale pairs, five a row (at most 25: Discord's five rows).
-pub fn nudge_rows(pairs: &[&PairHealth]) -> Vec<serenity::CreateActionRow> {
-    pairs
-        .iter()
-        .take(25)
-        .collect::<Vec<_>>()
-        .chunks(5)
-        .map(|row| {
-            serenity::CreateActionRow::Buttons(
-                row.iter()
-                    .map(|p| {
-                        let mut label = format!("Nudge both: {} & {}", p.mentor, p.mentee);
-                        crate::app::truncate_label(&mut label, 80);
-                        serenity::CreateButton::new(AdminPress::Nudge(p.pairing_id).to_custom_id())
-                            .label(label)
-                            .style(serenity::ButtonStyle::Secondary)
-                    })
-                    .collect(),
-            )
-        })
-        .collect()
-}
 
 /// The presser of **Nudge both** in a digest DM (no server, no permissions with it): rights come
 /// from stored state (they still get the digest of the pairing's server) and from their
@@ -147,21 +84,4 @@ pub async fn on_press(
         }
     };
     Ok(source.send(http, answer, true).await?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn admin_ids_round_trip_and_foreign_ones_are_not_ours() {
-        for p in
-            [AdminPress::Nudge(4), AdminPress::Pair { mentor: 7, mentee: 9 }, AdminPress::Skip { mentor: 7, mentee: 9 }]
-        {
-            assert_eq!(AdminPress::parse(&p.to_custom_id()), Some(p));
-        }
-        for bad in ["nudge:0", "nudge:x", "match:pair:1", "match:pair:1:2:3", "match:hug:1:2", "agenda:4"] {
-            assert_eq!(AdminPress::parse(bad), None, "{bad}");
-        }
-    }
 }

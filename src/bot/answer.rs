@@ -9,7 +9,7 @@ use poise::{serenity_prelude as serenity, CreateReply};
 use super::{marking::Marked, reply::no_pings, BotError, Context};
 use crate::{
     domain::layout::{self, Page},
-    notify::content::page_embed,
+    render::content::page_embed,
 };
 
 /// What to show.

@@ -3,15 +3,12 @@
 //! form for another time), "We moved it" reads back
 //! the new time.
 
-use super::{
-    answer::Answer,
-    components::{book_again_button, free_time_buttons, rating_buttons},
-    reply::told,
-};
+use super::{answer::Answer, reply::told};
 use crate::{
     app::{AnswerOutcome, FreeOffer, RescheduleOutcome},
     domain::attendance::{Answer as Said, Settled, MIN_RATINGS_SHOWN},
-    notify::{
+    render::components::{book_again_button, free_time_buttons, rating_buttons},
+    render::{
         labels::{bold, ANOTHER_TIME, WE_MET},
         when,
     },

@@ -9,11 +9,11 @@ use poise::serenity_prelude as serenity;
 use super::{
     answer::{Answer, Source},
     caller::press_caller,
-    components::Confirm,
     reply::{tell_with, told},
     BotError, Data,
 };
 use crate::app::{LeaveOutcome, LeavePreview, PairOutcome, Person, UnpairPreview, UserError};
+use crate::render::components::Confirm;
 
 /// The question `/leave` asks.
 pub fn leave_question(preview: &LeavePreview, user: u64) -> Answer {

@@ -1,4 +1,4 @@
-//! Button presses and modal submissions. Stateless: the custom id (`components::ComponentId`)
+//! Button presses and modal submissions. Stateless: the custom id (`render::components::ComponentId`)
 //! says what to do, and the guild comes from the session, action item or goal it names (a
 //! press in a DM carries no guild). Only the two members of that pairing get anywhere.
 
@@ -14,7 +14,6 @@ use super::{
         privacy::{on_forget_choice, ForgetChoice},
         reviews::review_answer,
     },
-    components::{ComponentId, Confirm, Form, RequestButton},
     error::{apology, error_id},
     marking::{mark, only, Fate},
     modals::{self, fields, values},
@@ -24,7 +23,8 @@ use super::{
 use crate::{
     app::{ActionInput, AppError, BookOutcome, Caller, GoalInput, Person, ReviewAnswers, SessionPick, UserError},
     domain::{agenda::AgendaInput, attendance::Answer as Said, ids::UserId, notes::NotesInput},
-    notify::when,
+    render::components::{ComponentId, Confirm, Form, RequestButton},
+    render::when,
 };
 
 /// What a custom id of ours asks for.
@@ -36,7 +36,7 @@ enum Route<'a> {
     /// The form of `/action add` or `/goal add` for their long fields.
     Form(&'a serenity::ModalInteraction, Form),
     /// An organiser's button (**Nudge both**, **Pair**, **Skip**).
-    Admin(&'a serenity::ComponentInteraction, super::admin_buttons::AdminPress),
+    Admin(&'a serenity::ComponentInteraction, crate::render::admin_buttons::AdminPress),
     /// **Forget** / **Keep** of `/me forget`.
     Forget(&'a serenity::ComponentInteraction, ForgetChoice),
     /// Every other button and form ([`ComponentId`]).
@@ -49,7 +49,7 @@ impl<'a> Route<'a> {
             Source::Component(c) => RequestButton::parse(custom_id)
                 .map(Self::Request)
                 .or_else(|| Confirm::parse(custom_id).map(Self::Confirm))
-                .or_else(|| super::admin_buttons::AdminPress::parse(custom_id).map(|p| Self::Admin(c, p)))
+                .or_else(|| crate::render::admin_buttons::AdminPress::parse(custom_id).map(|p| Self::Admin(c, p)))
                 .or_else(|| ForgetChoice::parse(custom_id).map(|f| Self::Forget(c, f)))
                 .or_else(|| ComponentId::parse(custom_id).map(Self::Component)),
             Source::Modal(m) => Form::parse(custom_id)
@@ -317,7 +317,7 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
             let answer = attendance::answered(&out, offer.as_ref());
             // The answer given is disabled, the other one enabled (answers may change); what the
             // previous answer offered (ratings, free times) goes.
-            let again = crate::notify::labels::ANOTHER_TIME;
+            let again = crate::render::labels::ANOTHER_TIME;
             let fate = |custom_id: &str, label: &str| match ComponentId::parse(custom_id) {
                 Some(ComponentId::Met(s) | ComponentId::Missed(s)) if s == sid => {
                     if ComponentId::parse(custom_id) == Some(id) {

@@ -4,8 +4,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::components::ComponentId;
 use crate::domain::layout::MESSAGE_CHARS;
+use crate::render::components::ComponentId;
 
 /// A fate for the buttons whose id is one of `ids`, `Keep` for the others.
 pub fn only(ids: &[ComponentId], fate: Fate) -> impl Fn(&str, &str) -> Fate + '_ {

@@ -7,7 +7,6 @@ mod answer;
 mod attendance;
 mod caller;
 pub mod commands;
-pub mod components;
 mod confirm;
 mod error;
 mod inflight;

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use poise::serenity_prelude as serenity;
 use serenity::{CreateActionRow, CreateInputText, CreateModal, InputTextStyle};
 
-use super::components::{ComponentId, Form};
 use crate::{
     app::{AgendaForm, NotesForm, ReviewForm, MAX_NOTE_CHARS, MAX_TITLE_CHARS},
     domain::{action::ActionItem, goal::ReviewKind, layout::MODAL_VALUE_CHARS, session::Session},
+    render::components::{ComponentId, Form},
 };
 
 /// Field ids of the agenda form.

@@ -35,7 +35,7 @@ pub async fn private(
     let mut reply = CreateReply::default().ephemeral(true).content(content).allowed_mentions(no_pings());
     for embed in embeds {
         // Every embed in the bot's colour, whoever built it.
-        reply = reply.embed(embed.colour(crate::notify::content::COLOUR));
+        reply = reply.embed(embed.colour(crate::render::content::COLOUR));
     }
     ctx.send(reply).await?;
     Ok(())

@@ -7,7 +7,6 @@ use poise::serenity_prelude as serenity;
 
 use super::{
     answer::{Answer, Source},
-    components::{book_confirm_buttons, free_time_buttons, RequestButton},
     error::{apology, error_id},
     reply::{tell_with, told},
     user_id, BotError, Data,
@@ -18,7 +17,8 @@ use crate::{
         booking_request::{RequestKind, Stale},
         series::sessions_count,
     },
-    notify::{series_first_times, series_left_out},
+    render::components::{book_confirm_buttons, free_time_buttons, RequestButton},
+    render::{series_first_times, series_left_out},
 };
 
 /// What the booker is asked about.

@@ -8,7 +8,6 @@ use serenity::{CreateActionRow, CreateInputText, CreateModal, InputTextStyle};
 
 use super::{
     answer::{Answer, Source},
-    components::ComponentId,
     modals::{self, values},
     reply::tell_with,
     user_id, BotError, Data,
@@ -16,6 +15,7 @@ use super::{
 use crate::{
     app::{Caller, ReviewStep, UserError, MAX_NOTE_CHARS, MAX_TITLE_CHARS},
     domain::{background::BackgroundInput, goal::progress_bar, ids::GuildId, outline::Outline},
+    render::components::ComponentId,
 };
 
 /// Field ids of the shape's forms.

@@ -1,43 +1,21 @@
-//! Delivering messages to people: the `Notifier` trait, its Discord implementation (the bot's own
-//! REST client under one request budget; messages carry nonces so a retry never posts twice), and
-//! the rendering of `Notice`s.
+//! Delivering messages to people: the `Notifier` trait and its Discord implementation (the bot's
+//! own REST client under one request budget; messages carry nonces so a retry never posts twice).
+//! What the messages say is `render`.
 
 mod budget;
-mod calendar;
-pub mod content;
 mod discord;
-pub mod export;
-pub mod labels;
-mod render;
-mod render_series;
-mod render_shape;
 mod rest;
-pub mod summary;
 
 use std::time::Duration;
 
-use serenity::all::{CreateActionRow, CreateAttachment, CreateEmbed};
-
 pub use budget::{Limits, RequestBudget};
-pub use calendar::{occurrence_ics, series_ics, session_ics};
 pub use discord::DiscordNotifier;
-pub use render::{render_notice, session_embed, when};
-pub use render_series::{series_first_times, series_left_out};
 pub use rest::{DiscordRest, PostedMessage};
 
-use crate::domain::ids::{ChannelId, UserId};
-
-/// A message ready to send.
-#[derive(Debug, Clone, Default)]
-pub struct Outgoing {
-    pub content: String,
-    pub embeds: Vec<CreateEmbed>,
-    pub components: Vec<CreateActionRow>,
-    pub files: Vec<CreateAttachment>,
-    /// Stable per logical message (at most 25 characters); sent with `enforce_nonce`. The
-    /// scheduler sets it (see `scheduler::unit_nonce`).
-    pub nonce: String,
-}
+use crate::{
+    domain::ids::{ChannelId, UserId},
+    render::Outgoing,
+};
 
 /// Why a delivery failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -99,7 +99,7 @@ impl DiscordRest {
         let mut payload = json!({
             "content": message.content,
             // Every embed in the bot's colour, whoever built it.
-            "embeds": message.embeds.iter().cloned().map(|e| e.colour(super::content::COLOUR)).collect::<Vec<_>>(),
+            "embeds": message.embeds.iter().cloned().map(|e| e.colour(crate::render::content::COLOUR)).collect::<Vec<_>>(),
             "components": message.components,
             // DMs ping nobody anyway; a channel post may mention the person it is about, never
             // @everyone, @here or a role.

@@ -9,14 +9,14 @@ use super::{
     Scheduler,
 };
 use crate::{
-    bot::admin_buttons::nudge_rows,
     domain::{
         jobs::{catch_up, CatchUp, SubjectState},
         layout::DESCRIPTION_CHARS,
         program::Program,
         report::PairHealth,
     },
-    notify::Outgoing,
+    render::admin_buttons::nudge_rows,
+    render::Outgoing,
     store::Job,
 };
 

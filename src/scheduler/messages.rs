@@ -6,9 +6,9 @@ use serenity::all::{ButtonStyle, CreateActionRow, CreateButton, CreateEmbed};
 
 use crate::{
     app::AgendaView,
-    bot::components::{action_buttons, attendance_buttons, ComponentId},
     domain::{action::ActionItem, ids::UserId, jobs::JobKind, layout, outline::Step, session::Session},
-    notify::{
+    render::components::{action_buttons, attendance_buttons, ComponentId},
+    render::{
         content::{action_line, agenda_sections, lines_or, single_message, Style, COLOUR},
         labels, when, Outgoing,
     },

@@ -13,7 +13,7 @@ use crate::{
         jobs::{catch_up, CatchUp, JobKind, Subject, SubjectState},
         session::SessionStatus,
     },
-    notify::{render_notice, Outgoing},
+    render::{render_notice, Outgoing},
     store::Job,
 };
 

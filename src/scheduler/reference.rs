@@ -5,7 +5,7 @@
 
 use serenity::all::CreateEmbedFooter;
 
-use crate::{app::base36, notify::Outgoing, store::Job};
+use crate::{app::base36, render::Outgoing, store::Job};
 
 /// The nonce of a single job's message: stable across retries and restarts, unique per job and
 /// database (at most 1 + 13 + 1 + 6 = 21 characters; Discord allows 25).

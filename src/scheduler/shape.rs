@@ -11,13 +11,13 @@ use super::{
     Scheduler,
 };
 use crate::{
-    bot::components::ComponentId,
     domain::{
         goal::{progress_bar, GoalStatus, ReviewKind},
         jobs::{catch_up, CatchUp, JobKind, SubjectState},
         timeline::CHECK_INS,
     },
-    notify::{content::COLOUR, when, Outgoing},
+    render::components::ComponentId,
+    render::{content::COLOUR, when, Outgoing},
     store::Job,
 };
 

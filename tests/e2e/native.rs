@@ -200,7 +200,7 @@ async fn each_action_has_one_label_in_command_replies_dms_and_help() {
 }
 
 fn assert_bot_colour(messages: &[discord_sim::Message]) {
-    let colour = u64::from(mentor_bot::notify::content::COLOUR);
+    let colour = u64::from(mentor_bot::render::content::COLOUR);
     for m in messages {
         for e in &m.embeds {
             assert_eq!(e["color"].as_u64(), Some(colour), "an embed in another colour: {}", m.text());

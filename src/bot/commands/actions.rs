@@ -8,7 +8,6 @@ use crate::{
     bot::{
         answer::{send, show_modal, Answer},
         caller::{caller, person},
-        components::{action_buttons, Form},
         modals, BotError, Context,
     },
     domain::{
@@ -16,6 +15,7 @@ use crate::{
         layout::{self, Section},
         local_time::describe_offset,
     },
+    render::components::{action_buttons, Form},
 };
 
 /// Action items: what each of you agreed to do, by when.

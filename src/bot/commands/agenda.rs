@@ -11,7 +11,7 @@ use crate::{
         BotError, Context,
     },
     domain::layout,
-    notify::content::{agenda_sections, Style},
+    render::content::{agenda_sections, Style},
 };
 
 /// Session agendas: the mentee prepares each session, the mentor adds topics.

@@ -9,11 +9,11 @@ use crate::{
     bot::{
         answer::{send, Answer},
         caller::{caller, person},
-        components::away_remove_buttons,
         reply::private,
         BotError, Context,
     },
     domain::{series::sessions_count, text::short},
+    render::components::away_remove_buttons,
 };
 
 /// When you can meet: weekly slots in your time zone, and holidays.

@@ -19,7 +19,7 @@ use crate::{
         session::SessionStatus,
         when::When,
     },
-    notify::{series_first_times, series_left_out, session_embed, when as when_text},
+    render::{series_first_times, series_left_out, session_embed, when as when_text},
 };
 
 /// How a series repeats (the `repeat` option of `/book`).

@@ -8,13 +8,13 @@ use crate::{
     bot::{
         answer::{send, show_modal, Answer},
         caller::{caller, person},
-        components::Form,
         modals, BotError, Context,
     },
     domain::{
         goal::{progress_bar, show_date, Goal, ReviewKind},
         layout::{self, Section},
     },
+    render::components::Form,
 };
 
 /// Goals of your mentoring: SMART goals, progress and closing them.

@@ -4,7 +4,7 @@ use poise::serenity_prelude as serenity;
 
 use crate::{
     bot::{reply::private, BotError, Context},
-    notify::labels::{self, bold},
+    render::labels::{self, bold},
 };
 
 /// What mentor-bot does, and the commands for mentees, mentors and admins.

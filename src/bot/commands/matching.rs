@@ -5,12 +5,12 @@ use poise::{serenity_prelude as serenity, CreateReply};
 
 use crate::{
     bot::{
-        admin_buttons::AdminPress,
         caller::caller,
         reply::{no_pings, private},
         BotError, Context,
     },
     domain::{matching::Suggestion, text::short},
+    render::admin_buttons::AdminPress,
 };
 
 /// The program's interest tags, which members pick from when they `/join` (admins).

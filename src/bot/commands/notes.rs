@@ -8,12 +8,12 @@ use crate::{
     bot::{
         answer::{send, show_modal, Answer},
         caller::caller,
-        components::{agenda_button, follow_up_buttons},
         modals::notes_modal,
         BotError, Context,
     },
     domain::{layout, notes::ResourceKind},
-    notify::summary::{record_markdown, record_pages},
+    render::components::{agenda_button, follow_up_buttons},
+    render::summary::{record_markdown, record_pages},
 };
 
 /// Write the notes of a session that has started (either of you); marks it completed.

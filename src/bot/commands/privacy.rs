@@ -6,7 +6,7 @@ use crate::{
     app::{Caller, ForgetOutcome, UserError},
     bot::{caller::caller, reply::no_pings, user_id, BotError, Context, Data},
     domain::ids::{GuildId, UserId},
-    notify::export::{export_files, fit_attachments},
+    render::export::{export_files, fit_attachments},
 };
 
 /// Discord's upload limit when the interaction does not say.

@@ -31,16 +31,6 @@ pub const PAIRS_FILE: &str = "pair-health.csv";
 /// Buttons on one message (5 rows of 5).
 const BUTTONS_PER_MESSAGE: usize = 25;
 
-/// The custom id of **Nudge both** for a pairing.
-pub fn nudge_id(pairing: i64) -> String {
-    format!("nudge:{pairing}")
-}
-
-/// Reads a **Nudge both** custom id.
-pub fn parse_nudge_id(custom_id: &str) -> Option<i64> {
-    custom_id.strip_prefix("nudge:")?.parse::<i64>().ok().filter(|id| *id > 0)
-}
-
 /// The numbers of the chart as a fixed-width table (one line a week).
 pub fn numbers_table(r: &ProgramReport) -> String {
     let mut t = String::from("```\nweek of  held missed agenda done overdue rating\n");
@@ -127,7 +117,7 @@ pub async fn report(ctx: Context<'_>) -> Result<(), BotError> {
         .await?;
     let stale_pairs: Vec<&PairHealth> = r.pairs.iter().filter(|p| p.stale).collect();
     for chunk in stale_pairs.chunks(BUTTONS_PER_MESSAGE) {
-        let rows = crate::bot::admin_buttons::nudge_rows(chunk);
+        let rows = crate::render::admin_buttons::nudge_rows(chunk);
         let reply = CreateReply::default()
             .ephemeral(true)
             .allowed_mentions(no_pings())

@@ -8,11 +8,11 @@ use crate::{
     bot::{
         answer::{show_modal, Answer},
         caller::{caller, person},
-        components::{next_review_button, ComponentId},
         modals::review_modal,
         BotError, Context,
     },
     domain::goal::{progress_bar, ReviewKind},
+    render::components::{next_review_button, ComponentId},
 };
 
 /// Midpoint and final reviews of your goals.

@@ -9,13 +9,13 @@ use serenity::all::{CreateActionRow, CreateAttachment, CreateButton, CreateEmbed
 use super::Outgoing;
 use crate::{
     app::AgendaView,
-    bot::components::ComponentId,
     domain::{
         action::ActionItem,
         agenda::{parse_topics, Topic},
         ids::UserId,
         layout::{self, Page, Section},
     },
+    render::components::ComponentId,
 };
 
 /// Colour of content embeds.

@@ -3,10 +3,10 @@
 
 use serenity::all::{ButtonStyle, CreateActionRow, CreateEmbed};
 
-use super::{render::COLOUR, Outgoing};
+use super::{notice::COLOUR, Outgoing};
 use crate::{
-    bot::components::ComponentId,
     domain::{background::BackgroundInput, layout, pairing::Pairing},
+    render::components::ComponentId,
 };
 
 /// The mentee's pairing DM: the pre-work prompt and its button.

@@ -40,7 +40,7 @@ use poise::serenity_prelude as serenity;
 
 use crate::{
     domain::{action::ActionItem, goal::ReviewKind},
-    notify::labels,
+    render::labels,
 };
 
 /// What a button or modal is about.

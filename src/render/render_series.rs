@@ -6,7 +6,7 @@ use serenity::all::{CreateAttachment, CreateEmbed};
 
 use super::{
     calendar::series_ics,
-    render::{when, COLOUR},
+    notice::{when, COLOUR},
     Outgoing,
 };
 use crate::domain::{
