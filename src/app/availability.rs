@@ -313,6 +313,24 @@ impl App {
         }))
     }
 
+    /// The first away period of the caller, else of the partner, at some point of `[start, end)`,
+    /// with whether it is the caller's.
+    async fn first_away(
+        &self,
+        tx: &mut crate::store::Tx,
+        program: &crate::domain::program::Program,
+        caller: &Caller,
+        partner: &Person,
+        span: (DateTime<Utc>, DateTime<Utc>),
+    ) -> AppResult<Option<(bool, AwayPeriod)>> {
+        for (user, mine) in [(caller.user_id, true), (partner.id, false)] {
+            if let Some(away) = self.away_during(tx, program.guild_id, user, span).await? {
+                return Ok(Some((mine, away)));
+            }
+        }
+        Ok(None)
+    }
+
     /// Who of the two is away at some point of `[start, end)`: `you are` or `<partner> is`.
     pub(super) async fn who_is_away(
         &self,
@@ -322,13 +340,8 @@ impl App {
         partner: &Person,
         span: (DateTime<Utc>, DateTime<Utc>),
     ) -> AppResult<Option<String>> {
-        if self.away_during(tx, program.guild_id, caller.user_id, span).await?.is_some() {
-            return Ok(Some("you are".to_owned()));
-        }
-        if self.away_during(tx, program.guild_id, partner.id, span).await?.is_some() {
-            return Ok(Some(format!("{} is", partner.name)));
-        }
-        Ok(None)
+        let away = self.first_away(tx, program, caller, partner, span).await?;
+        Ok(away.map(|(mine, _)| if mine { "you are".to_owned() } else { format!("{} is", partner.name) }))
     }
 
     /// Refuses `[start, end)` when it falls into an away period of the caller or the partner
@@ -341,12 +354,13 @@ impl App {
         partner: &Person,
         span: (DateTime<Utc>, DateTime<Utc>),
     ) -> AppResult<()> {
-        for (user, who) in [(caller.user_id, "You are".to_owned()), (partner.id, format!("{} is", partner.name))] {
-            if let Some(away) = self.away_during(tx, program.guild_id, user, span).await? {
-                return Err(UserError::Away { who, start: away.start, end: away.end }.into());
+        match self.first_away(tx, program, caller, partner, span).await? {
+            Some((mine, away)) => {
+                let who = if mine { "You are".to_owned() } else { format!("{} is", partner.name) };
+                Err(UserError::Away { who, start: away.start, end: away.end }.into())
             }
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// The first away period of `user` that overlaps `[start, end)`, if any (read in `tx`).
