@@ -9,14 +9,11 @@ use chrono::{DateTime, Utc};
 use tracing::instrument;
 
 use super::{require_admin, App, AppResult, Caller, Notice, NoticeKind, UserError};
-use crate::{
-    domain::{
-        ids::UserId,
-        pairing::Pairing,
-        program::Program,
-        report::{is_stale, report_weeks, weekly_rows, PairHealth, WeekRow},
-    },
-    store::PairFacts,
+use crate::domain::{
+    ids::UserId,
+    pairing::Pairing,
+    program::Program,
+    report::{report_weeks, weekly_rows, PairHealth, WeekRow},
 };
 
 /// How many free times a nudge offers each person.
@@ -73,28 +70,7 @@ impl App {
     /// Health of every active pair: names, dates and counts.
     pub(crate) async fn pair_health(&self, program: &Program, now: DateTime<Utc>) -> AppResult<Vec<PairHealth>> {
         let stale_before = now - self.timings(program)?.stale_after;
-        Ok(self
-            .store
-            .pair_facts(program.guild_id, now)
-            .await?
-            .into_iter()
-            .map(|f: PairFacts| PairHealth {
-                stale: is_stale(f.last_held, f.since, stale_before),
-                pairing_id: f.pairing_id,
-                mentor: f.mentor_name,
-                mentee: f.mentee_name,
-                mentor_id: f.mentor_id.0,
-                mentee_id: f.mentee_id.0,
-                since: f.since,
-                last_held: f.last_held,
-                next_booked: f.next_booked,
-                held: f.held,
-                missed: f.missed,
-                agendas_on_time: f.agendas_on_time,
-                open_actions: f.open_actions,
-                overdue_actions: f.overdue_actions,
-            })
-            .collect())
+        Ok(self.store.pair_health(program.guild_id, now, stale_before).await?)
     }
 
     /// **Nudge both** (admins only): DMs both people of an active pairing of the caller's program

@@ -203,21 +203,26 @@ impl Source<'_> {
     /// Answers a button press by replacing the message it sits on (its buttons with the
     /// answer's, none if it has none).
     pub async fn update(&self, http: &serenity::Http, answer: Answer) -> serenity::Result<()> {
-        for (i, part) in answer.parts().into_iter().enumerate() {
-            if i == 0 {
-                let message = serenity::CreateInteractionResponseMessage::new()
-                    .content(part.content)
-                    .embeds(part.embeds)
-                    .components(part.components)
-                    .allowed_mentions(no_pings());
-                self.respond(http, serenity::CreateInteractionResponse::UpdateMessage(message)).await?;
-            } else {
-                let f = serenity::CreateInteractionResponseFollowup::new()
-                    .ephemeral(true)
-                    .embeds(part.embeds)
-                    .allowed_mentions(no_pings());
-                self.followup(http, f).await?;
-            }
+        let mut parts = answer.parts().into_iter();
+        if let Some(part) = parts.next() {
+            let message = serenity::CreateInteractionResponseMessage::new()
+                .content(part.content)
+                .embeds(part.embeds)
+                .components(part.components)
+                .allowed_mentions(no_pings());
+            self.respond(http, serenity::CreateInteractionResponse::UpdateMessage(message)).await?;
+        }
+        self.follow_pages(http, parts).await
+    }
+
+    /// The pages after an answer's first message, as ephemeral followups.
+    async fn follow_pages(&self, http: &serenity::Http, pages: impl Iterator<Item = Part>) -> serenity::Result<()> {
+        for part in pages {
+            let f = serenity::CreateInteractionResponseFollowup::new()
+                .ephemeral(true)
+                .embeds(part.embeds)
+                .allowed_mentions(no_pings());
+            self.followup(http, f).await?;
         }
         Ok(())
     }
@@ -235,8 +240,9 @@ impl Source<'_> {
 
     /// Sends an answer (ephemeral): as the first response, or after `defer` as its edit.
     pub async fn send(&self, http: &serenity::Http, answer: Answer, deferred: bool) -> serenity::Result<()> {
-        for (i, part) in answer.parts().into_iter().enumerate() {
-            if i == 0 && deferred {
+        let mut parts = answer.parts().into_iter();
+        if let Some(part) = parts.next() {
+            if deferred {
                 let mut edit = serenity::EditInteractionResponse::new()
                     .content(part.content)
                     .embeds(part.embeds)
@@ -246,7 +252,7 @@ impl Source<'_> {
                     edit = edit.new_attachment(file);
                 }
                 self.edit_original(http, edit).await?;
-            } else if i == 0 {
+            } else {
                 let mut message = serenity::CreateInteractionResponseMessage::new()
                     .ephemeral(true)
                     .content(part.content)
@@ -257,15 +263,9 @@ impl Source<'_> {
                     message = message.add_file(file);
                 }
                 self.respond(http, serenity::CreateInteractionResponse::Message(message)).await?;
-            } else {
-                let f = serenity::CreateInteractionResponseFollowup::new()
-                    .ephemeral(true)
-                    .embeds(part.embeds)
-                    .allowed_mentions(no_pings());
-                self.followup(http, f).await?;
             }
         }
-        Ok(())
+        self.follow_pages(http, parts).await
     }
 }
 

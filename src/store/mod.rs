@@ -39,7 +39,6 @@ pub use backup::{backup, BackupReport};
 pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
 pub use privacy::Erased;
-pub use report::PairFacts;
 pub use series::NewSeries;
 pub use sessions::NewSession;
 pub use shape::{NewMilestone, ProgramShape};

@@ -8,26 +8,8 @@ use super::{ts, Store};
 use crate::domain::{
     attendance::Settled,
     ids::{GuildId, UserId},
-    report::{ActionFact, SessionFact},
+    report::{is_stale, ActionFact, PairHealth, SessionFact},
 };
-
-/// What the store knows about one active pairing's health (before the stale rule is applied).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PairFacts {
-    pub pairing_id: i64,
-    pub mentor_id: UserId,
-    pub mentee_id: UserId,
-    pub mentor_name: String,
-    pub mentee_name: String,
-    pub since: DateTime<Utc>,
-    pub last_held: Option<DateTime<Utc>>,
-    pub next_booked: Option<DateTime<Utc>>,
-    pub held: i64,
-    pub missed: i64,
-    pub agendas_on_time: i64,
-    pub open_actions: i64,
-    pub overdue_actions: i64,
-}
 
 fn instant(t: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(t, 0).unwrap_or_default()
@@ -101,8 +83,14 @@ impl Store {
             .collect())
     }
 
-    /// Health facts of every active pairing of a guild, oldest pairing first.
-    pub async fn pair_facts(&self, guild: GuildId, now: DateTime<Utc>) -> anyhow::Result<Vec<PairFacts>> {
+    /// Health of every active pairing of a guild, oldest pairing first; stale when nothing was
+    /// held since `stale_before` ([`is_stale`]).
+    pub async fn pair_health(
+        &self,
+        guild: GuildId,
+        now: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
+    ) -> anyhow::Result<Vec<PairHealth>> {
         type Row = (i64, i64, i64, String, String, i64, Option<i64>, Option<i64>, i64, i64, i64, i64, i64);
         let rows = sqlx::query_as::<_, Row>(
             "SELECT p.id, p.mentor_id, p.mentee_id,
@@ -134,12 +122,13 @@ impl Store {
         .context("while reading pair health")?;
         Ok(rows
             .into_iter()
-            .map(|r| PairFacts {
+            .map(|r| PairHealth {
+                stale: is_stale(r.6.map(instant), instant(r.5), stale_before),
                 pairing_id: r.0,
-                mentor_id: UserId::from_db(r.1),
-                mentee_id: UserId::from_db(r.2),
-                mentor_name: r.3,
-                mentee_name: r.4,
+                mentor_id: UserId::from_db(r.1).0,
+                mentee_id: UserId::from_db(r.2).0,
+                mentor: r.3,
+                mentee: r.4,
                 since: instant(r.5),
                 last_held: r.6.map(instant),
                 next_booked: r.7.map(instant),
