@@ -153,6 +153,23 @@ fn spec(clock: &ManualClock, options: &WorldOptions) -> SimSpec {
     spec
 }
 
+/// The environment variable naming a PostgreSQL server (a url of a database there the tests may
+/// create databases from, e.g. `postgres://mentor:mentor@127.0.0.1:5432/postgres`): when set,
+/// every world runs on a fresh PostgreSQL database instead of a SQLite file.
+pub const TEST_POSTGRES: &str = "MENTOR_BOT_TEST_POSTGRES";
+
+/// A fresh, empty database for one test: a new PostgreSQL database when [`TEST_POSTGRES`] is
+/// set, otherwise a SQLite file in `dir`.
+pub async fn fresh_database_url(dir: &std::path::Path) -> anyhow::Result<String> {
+    match std::env::var(TEST_POSTGRES) {
+        Ok(server) if !server.is_empty() => {
+            let name = format!("mentor_test_{:016x}", rand::random::<u64>());
+            crate::store::create_postgres_database(&server, &name).await
+        }
+        _ => Ok(format!("sqlite://{}", dir.join("mentor-bot.db").display())),
+    }
+}
+
 async fn start_bot(config: &Arc<Config>, clock: &ManualClock) -> anyhow::Result<(RunningBot, Store)> {
     let store = Store::open(&config.database.url, config.database.max_connections).await?;
     let shared: SharedClock = Arc::new(clock.clone());
@@ -171,6 +188,10 @@ impl World {
     /// Starts the simulated Discord and the real bot on a fresh database; returns once the bot
     /// registered its commands.
     pub async fn start(options: WorldOptions) -> anyhow::Result<World> {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(std::env::var("MENTOR_BOT_TEST_LOG").unwrap_or_else(|_| "off".into()))
+            .with_test_writer()
+            .try_init();
         let clock = ManualClock::new(options.start);
         let sim = Sim::start(spec(&clock, &options)).await.context("while starting the simulated Discord")?;
         let db_dir = tempfile::tempdir().context("while creating a temporary database folder")?;
@@ -178,7 +199,7 @@ impl World {
         config.discord.api_url = sim.api_url();
         config.discord.guild_id = 0;
         config.discord.admin_role_id = cast::COORDINATOR_ROLE;
-        config.database.url = format!("sqlite://{}", db_dir.path().join("mentor-bot.db").display());
+        config.database.url = fresh_database_url(db_dir.path()).await?;
         (options.configure)(&mut config);
         let config = Arc::new(config);
         let (bot, store) = start_bot(&config, &clock).await?;

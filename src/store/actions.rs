@@ -97,7 +97,7 @@ pub struct NewEvent<'a> {
 impl Store {
     /// An action item by id.
     pub async fn action(&self, id: i64) -> anyhow::Result<Option<ActionItem>> {
-        sqlx::query_as::<_, Row>(concat!("SELECT ", action_columns!(), " FROM action_items WHERE id = ?"))
+        sqlx::query_as::<_, Row>(concat!("SELECT ", action_columns!(), " FROM action_items WHERE id = $1"))
             .bind(id)
             .fetch_optional(self.pool())
             .await
@@ -111,7 +111,7 @@ impl Store {
         let rows = sqlx::query_as::<_, Row>(concat!(
             "SELECT ",
             action_columns!(),
-            " FROM action_items WHERE pairing_id = ? AND status IN ('open', 'blocked')
+            " FROM action_items WHERE pairing_id = $1 AND status IN ('open', 'blocked')
              ORDER BY deadline_at, number"
         ))
         .bind(pairing_id)
@@ -125,7 +125,7 @@ impl Store {
     /// transaction (to cancel their reminders when the pairing ends).
     pub async fn pending_action_ids_of_pairing(&self, tx: &mut Tx, pairing_id: i64) -> anyhow::Result<Vec<i64>> {
         sqlx::query_scalar::<_, i64>(
-            "SELECT id FROM action_items WHERE pairing_id = ? AND status IN ('open', 'blocked') ORDER BY id",
+            "SELECT id FROM action_items WHERE pairing_id = $1 AND status IN ('open', 'blocked') ORDER BY id",
         )
         .bind(pairing_id)
         .fetch_all(&mut **tx)
@@ -138,7 +138,7 @@ impl Store {
         let rows = sqlx::query_as::<_, Row>(concat!(
             "SELECT ",
             action_columns!(),
-            " FROM action_items WHERE pairing_id = ? ORDER BY number"
+            " FROM action_items WHERE pairing_id = $1 ORDER BY number"
         ))
         .bind(pairing_id)
         .fetch_all(self.pool())
@@ -157,8 +157,8 @@ impl Store {
         let row = sqlx::query_as::<_, Row>(concat!(
             "INSERT INTO action_items (pairing_id, number, title, owner_id, deadline_at, success, session_id, goal_id,
                                        status, created_by, created_at, updated_at)
-             VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM action_items WHERE pairing_id = ?1),
-                     ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9, ?9)
+             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM action_items WHERE pairing_id = $1),
+                     $2, $3, $4, $5, $6, $7, 'open', $8, $9, $9)
              RETURNING ",
             action_columns!()
         ))
@@ -197,8 +197,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<ActionItem> {
         let row = sqlx::query_as::<_, Row>(concat!(
-            "UPDATE action_items SET status = ?, status_reason = ?, revision = revision + 1, updated_at = ?
-             WHERE id = ? RETURNING ",
+            "UPDATE action_items SET status = $1, status_reason = $2, revision = revision + 1, updated_at = $3
+             WHERE id = $4 RETURNING ",
             action_columns!()
         ))
         .bind(status.as_str())
@@ -230,8 +230,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<ActionItem> {
         let row = sqlx::query_as::<_, Row>(concat!(
-            "UPDATE action_items SET deadline_at = ?, revision = revision + 1, updated_at = ?
-             WHERE id = ? RETURNING ",
+            "UPDATE action_items SET deadline_at = $1, revision = revision + 1, updated_at = $2
+             WHERE id = $3 RETURNING ",
             action_columns!()
         ))
         .bind(ts(deadline))
@@ -260,7 +260,7 @@ impl Store {
     ) -> anyhow::Result<()> {
         sqlx::query(
             "INSERT INTO action_events (action_id, by_user, change, old_value, new_value, reason, at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(action_id)
         .bind(event.by.db())
@@ -279,7 +279,7 @@ impl Store {
     pub async fn action_events(&self, action_id: i64) -> anyhow::Result<Vec<ActionEvent>> {
         let rows = sqlx::query_as::<_, EventRow>(
             "SELECT action_id, by_user, change, old_value, new_value, reason, at
-             FROM action_events WHERE action_id = ? ORDER BY id",
+             FROM action_events WHERE action_id = $1 ORDER BY id",
         )
         .bind(action_id)
         .fetch_all(self.pool())

@@ -68,7 +68,7 @@ impl Store {
         let row = sqlx::query_as::<_, Row>(
             "SELECT session_id, goal, progress, challenges, topics, support, submitted_by, submitted_at, updated_at,
                     revision
-             FROM agendas WHERE session_id = ?",
+             FROM agendas WHERE session_id = $1",
         )
         .bind(session_id)
         .fetch_optional(self.pool())
@@ -86,7 +86,7 @@ impl Store {
         by: UserId,
         now: DateTime<Utc>,
     ) -> anyhow::Result<(Agenda, bool)> {
-        let existed = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM agendas WHERE session_id = ?")
+        let existed = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM agendas WHERE session_id = $1")
             .bind(session_id)
             .fetch_one(&mut **tx)
             .await
@@ -95,7 +95,7 @@ impl Store {
         let row = sqlx::query_as::<_, Row>(
             "INSERT INTO agendas (session_id, goal, progress, challenges, topics, support, submitted_by,
                                   submitted_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
              ON CONFLICT (session_id) DO UPDATE SET
                  goal = excluded.goal, progress = excluded.progress, challenges = excluded.challenges,
                  topics = excluded.topics, support = excluded.support, updated_at = excluded.updated_at,
@@ -128,7 +128,7 @@ impl Store {
     ) -> anyhow::Result<AddedTopic> {
         let row = sqlx::query_as::<_, TopicRow>(
             "INSERT INTO agenda_topics (session_id, added_by, topic, high_priority, added_at)
-             VALUES (?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5)
              RETURNING id, session_id, added_by, topic, high_priority, added_at",
         )
         .bind(session_id)
@@ -146,7 +146,7 @@ impl Store {
     pub async fn agenda_topics(&self, session_id: i64) -> anyhow::Result<Vec<AddedTopic>> {
         let rows = sqlx::query_as::<_, TopicRow>(
             "SELECT id, session_id, added_by, topic, high_priority, added_at
-             FROM agenda_topics WHERE session_id = ? ORDER BY id",
+             FROM agenda_topics WHERE session_id = $1 ORDER BY id",
         )
         .bind(session_id)
         .fetch_all(self.pool())

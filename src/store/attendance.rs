@@ -32,7 +32,7 @@ impl Store {
     /// Every answer given for a session, by person.
     pub async fn session_answers(&self, tx: &mut Tx, session_id: i64) -> anyhow::Result<Vec<(UserId, Answer)>> {
         let rows = sqlx::query_as::<_, (i64, String)>(
-            "SELECT user_id, answer FROM session_answers WHERE session_id = ? ORDER BY user_id",
+            "SELECT user_id, answer FROM session_answers WHERE session_id = $1 ORDER BY user_id",
         )
         .bind(session_id)
         .fetch_all(&mut **tx)
@@ -49,16 +49,17 @@ impl Store {
     /// Whether a session has notes, read inside a change's transaction (so an answer and notes
     /// written at the same moment cannot settle the session as missed).
     pub async fn notes_exist(&self, tx: &mut Tx, session_id: i64) -> anyhow::Result<bool> {
-        sqlx::query_scalar::<_, bool>("SELECT EXISTS (SELECT 1 FROM session_notes WHERE session_id = ?)")
+        let n = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM session_notes WHERE session_id = $1")
             .bind(session_id)
             .fetch_one(&mut **tx)
             .await
-            .context("while checking a session's notes")
+            .context("while checking a session's notes")?;
+        Ok(n > 0)
     }
 
     /// What is settled about a session's attendance.
     pub async fn session_attendance(&self, session_id: i64) -> anyhow::Result<Option<Settled>> {
-        let stored = sqlx::query_scalar::<_, Option<String>>("SELECT attendance FROM sessions WHERE id = ?")
+        let stored = sqlx::query_scalar::<_, Option<String>>("SELECT attendance FROM sessions WHERE id = $1")
             .bind(session_id)
             .fetch_optional(self.pool())
             .await
@@ -78,7 +79,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
         sqlx::query(
-            "INSERT INTO session_answers (session_id, user_id, answer, answered_at) VALUES (?1, ?2, ?3, ?4)
+            "INSERT INTO session_answers (session_id, user_id, answer, answered_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (session_id, user_id) DO UPDATE SET
                  answer = excluded.answer, answered_at = excluded.answered_at,
                  rating = CASE excluded.answer WHEN 'met' THEN rating END",
@@ -101,7 +102,7 @@ impl Store {
         settled: Option<Settled>,
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
-        sqlx::query("UPDATE sessions SET attendance = ?, updated_at = ? WHERE id = ?")
+        sqlx::query("UPDATE sessions SET attendance = $1, updated_at = $2 WHERE id = $3")
             .bind(settled.map(Settled::as_str))
             .bind(ts(now))
             .bind(session_id)
@@ -113,12 +114,12 @@ impl Store {
 
     /// Forgets every answer and rating of a session (it moved: the answers were about the old time).
     pub async fn clear_attendance(&self, tx: &mut Tx, session_id: i64) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM session_answers WHERE session_id = ?")
+        sqlx::query("DELETE FROM session_answers WHERE session_id = $1")
             .bind(session_id)
             .execute(&mut **tx)
             .await
             .context("while clearing a session's attendance answers")?;
-        sqlx::query("UPDATE sessions SET attendance = NULL WHERE id = ?")
+        sqlx::query("UPDATE sessions SET attendance = NULL WHERE id = $1")
             .bind(session_id)
             .execute(&mut **tx)
             .await
@@ -135,7 +136,7 @@ impl Store {
         rating: Rating,
     ) -> anyhow::Result<bool> {
         let done = sqlx::query(
-            "UPDATE session_answers SET rating = ? WHERE session_id = ? AND user_id = ? AND answer = 'met'",
+            "UPDATE session_answers SET rating = $1 WHERE session_id = $2 AND user_id = $3 AND answer = 'met'",
         )
         .bind(i64::from(rating.get()))
         .bind(session_id)
@@ -158,11 +159,11 @@ impl Store {
         let (held, missed, unconfirmed, awaiting) = sqlx::query_as::<_, (i64, i64, i64, i64)>(
             "SELECT COALESCE(SUM(s.attendance = 'held'), 0),
                     COALESCE(SUM(s.attendance = 'missed'), 0),
-                    COALESCE(SUM(s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 <= ?3), 0),
-                    COALESCE(SUM(s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 > ?3), 0)
+                    COALESCE(SUM(s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 <= $3), 0),
+                    COALESCE(SUM(s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 > $3), 0)
              FROM sessions s INDEXED BY sessions_by_start JOIN pairings p ON p.id = s.pairing_id
-             WHERE s.starts_at >= ?4 AND s.starts_at <= ?2 AND p.guild_id = ?1 AND s.status <> 'cancelled'
-               AND s.starts_at + s.duration_minutes * 60 <= ?2",
+             WHERE s.starts_at >= $4 AND s.starts_at <= $2 AND p.guild_id = $1 AND s.status <> 'cancelled'
+               AND s.starts_at + s.duration_minutes * 60 <= $2",
         )
         .bind(guild.db())
         .bind(ts(now))
@@ -185,7 +186,7 @@ impl Store {
             "SELECT COUNT(a.rating), COALESCE(SUM(a.rating), 0)
              FROM sessions s INDEXED BY sessions_by_start
              JOIN pairings p ON p.id = s.pairing_id JOIN session_answers a ON a.session_id = s.id
-             WHERE s.starts_at >= ?2 AND s.starts_at <= ?3 AND p.guild_id = ?1",
+             WHERE s.starts_at >= $2 AND s.starts_at <= $3 AND p.guild_id = $1",
         )
         .bind(guild.db())
         .bind(ts(since))

@@ -14,7 +14,7 @@ impl Store {
     pub async fn availability(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<WeeklySlot>> {
         let rows = sqlx::query_as::<_, (i64, i64, i64)>(
             "SELECT weekday, start_minute, end_minute FROM availability_slots
-             WHERE guild_id = ? AND user_id = ? ORDER BY weekday, start_minute, end_minute",
+             WHERE guild_id = $1 AND user_id = $2 ORDER BY weekday, start_minute, end_minute",
         )
         .bind(guild.db())
         .bind(user.db())
@@ -29,7 +29,7 @@ impl Store {
     /// Replaces a member's weekly slots (in one transaction).
     pub async fn set_availability(&self, guild: GuildId, user: UserId, slots: &[WeeklySlot]) -> anyhow::Result<()> {
         let mut tx = self.begin().await?;
-        sqlx::query("DELETE FROM availability_slots WHERE guild_id = ? AND user_id = ?")
+        sqlx::query("DELETE FROM availability_slots WHERE guild_id = $1 AND user_id = $2")
             .bind(guild.db())
             .bind(user.db())
             .execute(&mut *tx)
@@ -38,7 +38,7 @@ impl Store {
         for slot in slots {
             sqlx::query(
                 "INSERT INTO availability_slots (guild_id, user_id, weekday, start_minute, end_minute)
-                 VALUES (?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(guild.db())
             .bind(user.db())
@@ -63,7 +63,7 @@ impl Store {
     ) -> anyhow::Result<i64> {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO away_periods (guild_id, user_id, starts_at, ends_at, note, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(guild.db())
         .bind(user.db())
@@ -101,7 +101,7 @@ impl Store {
     }
 
     async fn away_periods_on<'e>(
-        conn: impl sqlx::SqliteExecutor<'e>,
+        conn: impl sqlx::AnyExecutor<'e>,
         guild: GuildId,
         user: UserId,
         from: DateTime<Utc>,
@@ -109,7 +109,7 @@ impl Store {
     ) -> anyhow::Result<Vec<AwayPeriod>> {
         let rows = sqlx::query_as::<_, (i64, i64, Option<String>)>(
             "SELECT starts_at, ends_at, note FROM away_periods
-             WHERE guild_id = ? AND user_id = ? AND ends_at > ? AND starts_at < ? ORDER BY starts_at",
+             WHERE guild_id = $1 AND user_id = $2 AND ends_at > $3 AND starts_at < $4 ORDER BY starts_at",
         )
         .bind(guild.db())
         .bind(user.db())
@@ -131,7 +131,7 @@ impl Store {
     ) -> anyhow::Result<Vec<(i64, AwayPeriod)>> {
         let rows = sqlx::query_as::<_, (i64, i64, i64, Option<String>)>(
             "SELECT id, starts_at, ends_at, note FROM away_periods
-             WHERE guild_id = ? AND user_id = ? AND ends_at > ? AND starts_at < ? ORDER BY starts_at, id",
+             WHERE guild_id = $1 AND user_id = $2 AND ends_at > $3 AND starts_at < $4 ORDER BY starts_at, id",
         )
         .bind(guild.db())
         .bind(user.db())
@@ -148,7 +148,7 @@ impl Store {
 
     /// Whose away period `id` is (its guild and member), if it exists.
     pub async fn away_owner(&self, id: i64) -> anyhow::Result<Option<(GuildId, UserId)>> {
-        let row = sqlx::query_as::<_, (i64, i64)>("SELECT guild_id, user_id FROM away_periods WHERE id = ?")
+        let row = sqlx::query_as::<_, (i64, i64)>("SELECT guild_id, user_id FROM away_periods WHERE id = $1")
             .bind(id)
             .fetch_optional(self.pool())
             .await
@@ -158,7 +158,7 @@ impl Store {
 
     /// Deletes away period `id` of `user`; `false` when there was none.
     pub async fn remove_away(&self, id: i64, user: UserId) -> anyhow::Result<bool> {
-        let done = sqlx::query("DELETE FROM away_periods WHERE id = ? AND user_id = ?")
+        let done = sqlx::query("DELETE FROM away_periods WHERE id = $1 AND user_id = $2")
             .bind(id)
             .bind(user.db())
             .execute(self.pool())
@@ -178,10 +178,10 @@ impl Store {
         let rows = sqlx::query_as::<_, (i64, i64)>(
             "SELECT s.starts_at, s.starts_at + s.duration_minutes * 60
              FROM sessions s
-             WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = ?1 AND mentor_id = ?2
+             WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = $1 AND mentor_id = $2
                                     UNION ALL
-                                    SELECT id FROM pairings WHERE guild_id = ?1 AND mentee_id = ?2)
-               AND s.status = 'booked' AND s.starts_at < ?4 AND s.starts_at + s.duration_minutes * 60 > ?3
+                                    SELECT id FROM pairings WHERE guild_id = $1 AND mentee_id = $2)
+               AND s.status = 'booked' AND s.starts_at < $4 AND s.starts_at + s.duration_minutes * 60 > $3
              ORDER BY s.starts_at",
         )
         .bind(guild.db())

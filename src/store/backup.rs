@@ -33,7 +33,7 @@ pub async fn backup(url: &str, to: &Path) -> anyhow::Result<BackupReport> {
         .busy_timeout(Duration::from_secs(30));
     let mut conn =
         options.connect().await.with_context(|| format!("while opening the database {url} (does it exist?)"))?;
-    sqlx::query("VACUUM INTO ?")
+    sqlx::query("VACUUM INTO $1")
         .bind(target)
         .execute(&mut conn)
         .await

@@ -10,7 +10,7 @@ use crate::domain::ids::{GuildId, UserId};
 impl Store {
     /// The cached DM channel with `user`.
     pub async fn dm_channel(&self, user: UserId) -> anyhow::Result<Option<u64>> {
-        let id = sqlx::query_scalar::<_, i64>("SELECT channel_id FROM dm_channels WHERE user_id = ?")
+        let id = sqlx::query_scalar::<_, i64>("SELECT channel_id FROM dm_channels WHERE user_id = $1")
             .bind(user.db())
             .fetch_optional(self.pool())
             .await
@@ -22,7 +22,7 @@ impl Store {
     /// Remembers the DM channel with `user`.
     pub async fn save_dm_channel(&self, user: UserId, channel: u64, now: DateTime<Utc>) -> anyhow::Result<()> {
         sqlx::query(
-            "INSERT INTO dm_channels (user_id, channel_id, updated_at) VALUES (?1, ?2, ?3)
+            "INSERT INTO dm_channels (user_id, channel_id, updated_at) VALUES ($1, $2, $3)
              ON CONFLICT (user_id) DO UPDATE SET channel_id = excluded.channel_id, updated_at = excluded.updated_at",
         )
         .bind(user.db())
@@ -36,7 +36,7 @@ impl Store {
 
     /// Pauses (the bot was removed from the server) or resumes a program's jobs.
     pub async fn set_program_paused(&self, guild: GuildId, paused: bool) -> anyhow::Result<bool> {
-        let done = sqlx::query("UPDATE programs SET paused = ? WHERE guild_id = ? AND paused <> ?")
+        let done = sqlx::query("UPDATE programs SET paused = $1 WHERE guild_id = $2 AND paused <> $3")
             .bind(i64::from(paused))
             .bind(guild.db())
             .bind(i64::from(paused))

@@ -21,13 +21,13 @@ impl Store {
     ) -> anyhow::Result<bool> {
         let query = if on {
             sqlx::query(
-                "INSERT INTO digest_subscribers (guild_id, user_id, since) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                "INSERT INTO digest_subscribers (guild_id, user_id, since) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
             )
             .bind(guild.db())
             .bind(user.db())
             .bind(ts(now))
         } else {
-            sqlx::query("DELETE FROM digest_subscribers WHERE guild_id = ? AND user_id = ?")
+            sqlx::query("DELETE FROM digest_subscribers WHERE guild_id = $1 AND user_id = $2")
                 .bind(guild.db())
                 .bind(user.db())
         };
@@ -37,14 +37,15 @@ impl Store {
 
     /// Whether an admin gets the digest of a guild.
     pub async fn digest_subscribed(&self, guild: GuildId, user: UserId) -> anyhow::Result<bool> {
-        sqlx::query_scalar::<_, bool>(
-            "SELECT EXISTS (SELECT 1 FROM digest_subscribers WHERE guild_id = ? AND user_id = ?)",
+        let n = sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM digest_subscribers WHERE guild_id = $1 AND user_id = $2",
         )
         .bind(guild.db())
         .bind(user.db())
         .fetch_one(self.pool())
         .await
-        .context("while reading a digest subscription")
+        .context("while reading a digest subscription")?;
+        Ok(n > 0)
     }
 
     /// Cancels a subscriber's pending digest.
@@ -56,8 +57,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
         sqlx::query(
-            "UPDATE jobs SET state = 'cancelled', updated_at = ?1, finished_at = ?1
-             WHERE guild_id = ?2 AND kind = ?3 AND recipient_id = ?4 AND state = 'pending'",
+            "UPDATE jobs SET state = 'cancelled', updated_at = $1, finished_at = $1
+             WHERE guild_id = $2 AND kind = $3 AND recipient_id = $4 AND state = 'pending'",
         )
         .bind(ts(now))
         .bind(guild.db())

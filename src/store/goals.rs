@@ -89,7 +89,7 @@ pub struct NewGoal<'a> {
 impl Store {
     /// A goal by id.
     pub async fn goal(&self, id: i64) -> anyhow::Result<Option<Goal>> {
-        sqlx::query_as::<_, Row>(concat!("SELECT ", goal_columns!(), " FROM goals WHERE id = ?"))
+        sqlx::query_as::<_, Row>(concat!("SELECT ", goal_columns!(), " FROM goals WHERE id = $1"))
             .bind(id)
             .fetch_optional(self.pool())
             .await
@@ -100,7 +100,7 @@ impl Store {
 
     /// The goals of a pairing, oldest first.
     pub async fn goals_of_pairing(&self, pairing_id: i64) -> anyhow::Result<Vec<Goal>> {
-        sqlx::query_as::<_, Row>(concat!("SELECT ", goal_columns!(), " FROM goals WHERE pairing_id = ? ORDER BY id"))
+        sqlx::query_as::<_, Row>(concat!("SELECT ", goal_columns!(), " FROM goals WHERE pairing_id = $1 ORDER BY id"))
             .bind(pairing_id)
             .fetch_all(self.pool())
             .await
@@ -114,7 +114,7 @@ impl Store {
     pub async fn insert_goal(&self, tx: &mut Tx, new: &NewGoal<'_>, now: DateTime<Utc>) -> anyhow::Result<Goal> {
         sqlx::query_as::<_, Row>(concat!(
             "INSERT INTO goals (pairing_id, title, why, target_date, measure, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ",
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ",
             goal_columns!()
         ))
         .bind(new.pairing_id)
@@ -140,7 +140,7 @@ impl Store {
         by: UserId,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Goal> {
-        sqlx::query("INSERT INTO goal_updates (goal_id, by_user, percent, evidence, at) VALUES (?, ?, ?, ?, ?)")
+        sqlx::query("INSERT INTO goal_updates (goal_id, by_user, percent, evidence, at) VALUES ($1, $2, $3, $4, $5)")
             .bind(goal_id)
             .bind(by.db())
             .bind(i64::from(percent))
@@ -149,7 +149,7 @@ impl Store {
             .execute(&mut **tx)
             .await
             .context("while recording goal progress")?;
-        sqlx::query_as::<_, Row>(concat!("UPDATE goals SET progress = ? WHERE id = ? RETURNING ", goal_columns!()))
+        sqlx::query_as::<_, Row>(concat!("UPDATE goals SET progress = $1 WHERE id = $2 RETURNING ", goal_columns!()))
             .bind(i64::from(percent))
             .bind(goal_id)
             .fetch_one(&mut **tx)
@@ -169,9 +169,9 @@ impl Store {
     ) -> anyhow::Result<Goal> {
         let status = if achieved { GoalStatus::Achieved } else { GoalStatus::NotAchieved };
         sqlx::query_as::<_, Row>(concat!(
-            "UPDATE goals SET status = ?, learnings = COALESCE(?, learnings), closed_at = ?,
-                              progress = CASE WHEN ? THEN 100 ELSE progress END
-             WHERE id = ? RETURNING ",
+            "UPDATE goals SET status = $1, learnings = COALESCE($2, learnings), closed_at = $3,
+                              progress = CASE WHEN $4 THEN 100 ELSE progress END
+             WHERE id = $5 RETURNING ",
             goal_columns!()
         ))
         .bind(status.as_str())
@@ -188,7 +188,7 @@ impl Store {
     /// The progress updates of a goal, oldest first.
     pub async fn goal_updates(&self, goal_id: i64) -> anyhow::Result<Vec<GoalUpdate>> {
         let rows = sqlx::query_as::<_, UpdateRow>(
-            "SELECT goal_id, by_user, percent, evidence, at FROM goal_updates WHERE goal_id = ? ORDER BY id",
+            "SELECT goal_id, by_user, percent, evidence, at FROM goal_updates WHERE goal_id = $1 ORDER BY id",
         )
         .bind(goal_id)
         .fetch_all(self.pool())
@@ -212,7 +212,7 @@ impl Store {
         sqlx::query(
             "INSERT INTO reviews (pairing_id, kind, goal_id, by_user, progress, achieved, evidence, adjustment,
                                   learnings, next_steps, at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(pairing_id)
         .bind(review.kind.as_str())
@@ -235,7 +235,7 @@ impl Store {
     pub async fn reviews_of_pairing(&self, pairing_id: i64) -> anyhow::Result<Vec<Review>> {
         let rows = sqlx::query_as::<_, ReviewRow>(
             "SELECT kind, goal_id, by_user, progress, achieved, evidence, adjustment, learnings, next_steps, at
-             FROM reviews WHERE pairing_id = ? ORDER BY id",
+             FROM reviews WHERE pairing_id = $1 ORDER BY id",
         )
         .bind(pairing_id)
         .fetch_all(self.pool())

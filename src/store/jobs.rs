@@ -143,7 +143,7 @@ impl Store {
             sqlx::query(
                 "INSERT INTO jobs (kind, guild_id, subject_kind, subject_id, recipient_id, channel_id, due_at,
                                    planned_at, payload, dedupe_key, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?10)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $10)
                  ON CONFLICT (dedupe_key) DO UPDATE SET
                      state = 'pending', due_at = excluded.due_at, planned_at = excluded.planned_at,
                      recipient_id = excluded.recipient_id, channel_id = excluded.channel_id,
@@ -172,8 +172,8 @@ impl Store {
     pub async fn cancel_jobs_of(&self, tx: &mut Tx, subject: Subject, now: DateTime<Utc>) -> anyhow::Result<u64> {
         let (subject_kind, subject_id) = subject_parts(subject);
         let done = sqlx::query(
-            "UPDATE jobs SET state = 'cancelled', updated_at = ?, finished_at = ?
-             WHERE subject_kind = ? AND subject_id = ? AND state = 'pending'",
+            "UPDATE jobs SET state = 'cancelled', updated_at = $1, finished_at = $2
+             WHERE subject_kind = $3 AND subject_id = $4 AND state = 'pending'",
         )
         .bind(ts(now))
         .bind(ts(now))
@@ -194,8 +194,8 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
         sqlx::query(
-            "UPDATE jobs SET state = 'cancelled', updated_at = ?, finished_at = ?
-             WHERE guild_id = ? AND kind = ? AND state = 'pending'",
+            "UPDATE jobs SET state = 'cancelled', updated_at = $1, finished_at = $2
+             WHERE guild_id = $3 AND kind = $4 AND state = 'pending'",
         )
         .bind(ts(now))
         .bind(ts(now))
@@ -215,14 +215,14 @@ impl Store {
         // A person who is away gets nothing: their due jobs wait until the away period ends
         // (`planned_at` stays, so the usual catch-up rules decide what is still sent then).
         sqlx::query(
-            "UPDATE jobs SET updated_at = ?1, due_at = (
+            "UPDATE jobs SET updated_at = $1, due_at = (
                  SELECT MAX(a.ends_at) FROM away_periods a
                  WHERE a.guild_id = jobs.guild_id AND a.user_id = jobs.recipient_id
-                   AND a.starts_at <= ?1 AND a.ends_at > ?1)
-             WHERE state = 'pending' AND due_at <= ?1 AND recipient_id IS NOT NULL
+                   AND a.starts_at <= $1 AND a.ends_at > $1)
+             WHERE state = 'pending' AND due_at <= $1 AND recipient_id IS NOT NULL
                AND EXISTS (SELECT 1 FROM away_periods a
                            WHERE a.guild_id = jobs.guild_id AND a.user_id = jobs.recipient_id
-                             AND a.starts_at <= ?1 AND a.ends_at > ?1)",
+                             AND a.starts_at <= $1 AND a.ends_at > $1)",
         )
         .bind(ts(now))
         .execute(self.pool())
@@ -230,16 +230,16 @@ impl Store {
         .context("while holding the jobs of people who are away")?;
         let token: i64 = rand::random::<i64>().abs().max(1);
         let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
-            "UPDATE jobs SET state = 'running', lease_until = ?1, attempts = attempts + 1, updated_at = ?2,
-                             claim_token = ?4, in_flight = (state = 'running')
+            "UPDATE jobs SET state = 'running', lease_until = $1, attempts = attempts + 1, updated_at = $2,
+                             claim_token = $4, in_flight = (state = 'running')
              WHERE id IN (
                  SELECT id FROM (
-                     SELECT id, due_at, guild_id FROM jobs WHERE state = 'pending' AND due_at <= ?2
+                     SELECT id, due_at, guild_id FROM jobs WHERE state = 'pending' AND due_at <= $2
                      UNION ALL
-                     SELECT id, due_at, guild_id FROM jobs WHERE state = 'running' AND lease_until <= ?2
+                     SELECT id, due_at, guild_id FROM jobs WHERE state = 'running' AND lease_until <= $2
                  )
                  WHERE guild_id NOT IN (SELECT guild_id FROM programs WHERE paused = 1)
-                 ORDER BY due_at, id LIMIT ?3
+                 ORDER BY due_at, id LIMIT $3
              )
              RETURNING {COLUMNS}"
         )))
@@ -264,8 +264,8 @@ impl Store {
         if !unknown.is_empty() {
             sqlx::query(
                 "UPDATE jobs SET state = 'set_aside', lease_until = NULL, last_error = 'unknown job kind',
-                                 updated_at = ?1
-                 WHERE id IN (SELECT value FROM json_each(?2))",
+                                 updated_at = $1
+                 WHERE id IN (SELECT value FROM json_each($2))",
             )
             .bind(ts(now))
             .bind(serde_json::to_string(&unknown)?)
@@ -289,9 +289,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<bool> {
         let done = sqlx::query(
-            "UPDATE jobs SET state = ?, last_error = COALESCE(?, last_error), lease_until = NULL, in_flight = 0,
-                             updated_at = ?, finished_at = ?
-             WHERE id = ? AND state = 'running' AND claim_token = ?",
+            "UPDATE jobs SET state = $1, last_error = COALESCE($2, last_error), lease_until = NULL, in_flight = 0,
+                             updated_at = $3, finished_at = $4
+             WHERE id = $5 AND state = 'running' AND claim_token = $6",
         )
         .bind(state)
         .bind(error)
@@ -316,9 +316,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<bool> {
         let done = sqlx::query(
-            "UPDATE jobs SET state = 'pending', due_at = ?, last_error = COALESCE(?, last_error), lease_until = NULL,
-                             in_flight = 0, updated_at = ?
-             WHERE id = ? AND state = 'running' AND claim_token = ?",
+            "UPDATE jobs SET state = 'pending', due_at = $1, last_error = COALESCE($2, last_error), lease_until = NULL,
+                             in_flight = 0, updated_at = $3
+             WHERE id = $4 AND state = 'running' AND claim_token = $5",
         )
         .bind(ts(due_at))
         .bind(error)
@@ -333,7 +333,7 @@ impl Store {
 
     /// Deletes sent, skipped and cancelled jobs that finished before `before`; returns how many.
     pub async fn prune_jobs(&self, before: DateTime<Utc>) -> anyhow::Result<u64> {
-        let done = sqlx::query("DELETE FROM jobs WHERE finished_at < ? AND state IN ('sent', 'skipped', 'cancelled')")
+        let done = sqlx::query("DELETE FROM jobs WHERE finished_at < $1 AND state IN ('sent', 'skipped', 'cancelled')")
             .bind(ts(before))
             .execute(self.pool())
             .await
@@ -344,7 +344,7 @@ impl Store {
     /// Where the jobs with these dedupe keys stand.
     pub async fn job_outcomes(&self, keys: &[String]) -> anyhow::Result<Vec<JobOutcome>> {
         sqlx::query_as::<_, JobOutcome>(
-            "SELECT dedupe_key, state, last_error FROM jobs WHERE dedupe_key IN (SELECT value FROM json_each(?))",
+            "SELECT dedupe_key, state, last_error FROM jobs WHERE dedupe_key IN (SELECT value FROM json_each($1))",
         )
         .bind(serde_json::to_string(keys)?)
         .fetch_all(self.pool())
@@ -372,16 +372,16 @@ impl Store {
     /// `job_state_counts` (kept by triggers on `jobs`), the next due job from the
     /// `(guild_id, state, due_at)` index: neither grows with the number of jobs.
     pub async fn job_counts(&self, guild: GuildId) -> anyhow::Result<JobCounts> {
-        let rows = sqlx::query_as::<_, (String, i64)>("SELECT state, n FROM job_state_counts WHERE guild_id = ?")
+        let rows = sqlx::query_as::<_, (String, i64)>("SELECT state, n FROM job_state_counts WHERE guild_id = $1")
             .bind(guild.db())
             .fetch_all(self.pool())
             .await
             .context("while counting jobs")?;
         let next_due = sqlx::query_scalar::<_, Option<i64>>(
             "SELECT MIN(t) FROM (
-                 SELECT MIN(due_at) AS t FROM jobs WHERE guild_id = ?1 AND state = 'pending'
+                 SELECT MIN(due_at) AS t FROM jobs WHERE guild_id = $1 AND state = 'pending'
                  UNION ALL
-                 SELECT MIN(due_at) AS t FROM jobs WHERE guild_id = ?1 AND state = 'running'
+                 SELECT MIN(due_at) AS t FROM jobs WHERE guild_id = $1 AND state = 'running'
              )",
         )
         .bind(guild.db())
@@ -413,7 +413,7 @@ impl Store {
     /// The most recent failed deliveries of a guild.
     pub async fn failed_jobs(&self, guild: GuildId, limit: u32) -> anyhow::Result<Vec<Job>> {
         let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM jobs WHERE guild_id = ? AND state = 'failed' ORDER BY finished_at DESC, id DESC LIMIT ?"
+            "SELECT {COLUMNS} FROM jobs WHERE guild_id = $1 AND state = 'failed' ORDER BY finished_at DESC, id DESC LIMIT $2"
         )))
         .bind(guild.db())
         .bind(i64::from(limit))
@@ -426,7 +426,7 @@ impl Store {
     /// The pending jobs of a guild (tests and the demo look at the plan).
     pub async fn pending_jobs(&self, guild: GuildId) -> anyhow::Result<Vec<Job>> {
         let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM jobs WHERE guild_id = ? AND state = 'pending' ORDER BY due_at, id"
+            "SELECT {COLUMNS} FROM jobs WHERE guild_id = $1 AND state = 'pending' ORDER BY due_at, id"
         )))
         .bind(guild.db())
         .fetch_all(self.pool())

@@ -24,7 +24,7 @@ fn tags_json(tags: &[String]) -> anyhow::Result<String> {
 impl Store {
     /// The program's interest tags.
     pub async fn program_tags(&self, guild: GuildId) -> anyhow::Result<Vec<String>> {
-        let json = sqlx::query_scalar::<_, String>("SELECT interest_tags FROM programs WHERE guild_id = ?")
+        let json = sqlx::query_scalar::<_, String>("SELECT interest_tags FROM programs WHERE guild_id = $1")
             .bind(guild.db())
             .fetch_optional(self.pool())
             .await
@@ -34,7 +34,7 @@ impl Store {
 
     /// Replaces the program's interest tags.
     pub async fn set_program_tags(&self, guild: GuildId, tags: &[String], now: DateTime<Utc>) -> anyhow::Result<()> {
-        sqlx::query("UPDATE programs SET interest_tags = ?, updated_at = ? WHERE guild_id = ?")
+        sqlx::query("UPDATE programs SET interest_tags = $1, updated_at = $2 WHERE guild_id = $3")
             .bind(tags_json(tags)?)
             .bind(ts(now))
             .bind(guild.db())
@@ -46,13 +46,14 @@ impl Store {
 
     /// A member's tags and capacity.
     pub async fn member_matching(&self, guild: GuildId, user: UserId) -> anyhow::Result<(Vec<String>, i64)> {
-        let row =
-            sqlx::query_as::<_, (String, i64)>("SELECT tags, capacity FROM members WHERE guild_id = ? AND user_id = ?")
-                .bind(guild.db())
-                .bind(user.db())
-                .fetch_optional(self.pool())
-                .await
-                .context("while reading a member's tags")?;
+        let row = sqlx::query_as::<_, (String, i64)>(
+            "SELECT tags, capacity FROM members WHERE guild_id = $1 AND user_id = $2",
+        )
+        .bind(guild.db())
+        .bind(user.db())
+        .fetch_optional(self.pool())
+        .await
+        .context("while reading a member's tags")?;
         Ok(row.map_or((Vec::new(), 1), |(t, c)| (tags_from(&t), c)))
     }
 
@@ -65,8 +66,8 @@ impl Store {
         capacity: Option<i64>,
     ) -> anyhow::Result<()> {
         sqlx::query(
-            "UPDATE members SET tags = COALESCE(?, tags), capacity = COALESCE(?, capacity)
-             WHERE guild_id = ? AND user_id = ?",
+            "UPDATE members SET tags = COALESCE($1, tags), capacity = COALESCE($2, capacity)
+             WHERE guild_id = $3 AND user_id = $4",
         )
         .bind(tags.map(tags_json).transpose()?)
         .bind(capacity)
@@ -84,7 +85,7 @@ impl Store {
             "SELECT m.user_id, m.display_name, m.time_zone, m.tags, m.capacity,
                     (SELECT COUNT(*) FROM pairings p WHERE p.guild_id = m.guild_id AND p.active = 1
                        AND (p.mentor_id = m.user_id OR p.mentee_id = m.user_id))
-             FROM members m WHERE m.guild_id = ? AND m.role = ? AND m.active = 1 ORDER BY m.user_id",
+             FROM members m WHERE m.guild_id = $1 AND m.role = $2 AND m.active = 1 ORDER BY m.user_id",
         )
         .bind(guild.db())
         .bind(role.as_str())
@@ -107,8 +108,8 @@ impl Store {
     /// (mentor, mentee) of every pairing of the guild, active or ended, and every skipped suggestion.
     pub async fn pairs_not_to_suggest(&self, guild: GuildId) -> anyhow::Result<HashSet<(UserId, UserId)>> {
         let rows = sqlx::query_as::<_, (i64, i64)>(
-            "SELECT mentor_id, mentee_id FROM pairings WHERE guild_id = ?1
-             UNION SELECT mentor_id, mentee_id FROM match_skips WHERE guild_id = ?1",
+            "SELECT mentor_id, mentee_id FROM pairings WHERE guild_id = $1
+             UNION SELECT mentor_id, mentee_id FROM match_skips WHERE guild_id = $1",
         )
         .bind(guild.db())
         .fetch_all(self.pool())
@@ -119,15 +120,16 @@ impl Store {
 
     /// Whether these two were ever paired.
     pub async fn ever_paired(&self, guild: GuildId, mentor: UserId, mentee: UserId) -> anyhow::Result<bool> {
-        sqlx::query_scalar::<_, bool>(
-            "SELECT EXISTS (SELECT 1 FROM pairings WHERE guild_id = ? AND mentor_id = ? AND mentee_id = ?)",
+        let n = sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM pairings WHERE guild_id = $1 AND mentor_id = $2 AND mentee_id = $3",
         )
         .bind(guild.db())
         .bind(mentor.db())
         .bind(mentee.db())
         .fetch_one(self.pool())
         .await
-        .context("while checking past pairs")
+        .context("while checking past pairs")?;
+        Ok(n > 0)
     }
 
     /// Records a skipped suggestion.
@@ -140,7 +142,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
         sqlx::query(
-            "INSERT INTO match_skips (guild_id, mentor_id, mentee_id, skipped_by, skipped_at) VALUES (?, ?, ?, ?, ?)
+            "INSERT INTO match_skips (guild_id, mentor_id, mentee_id, skipped_by, skipped_at) VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT DO NOTHING",
         )
         .bind(guild.db())

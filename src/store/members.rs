@@ -49,13 +49,13 @@ impl Store {
     }
 
     async fn member_on<'e>(
-        conn: impl sqlx::SqliteExecutor<'e>,
+        conn: impl sqlx::AnyExecutor<'e>,
         guild: GuildId,
         user: UserId,
     ) -> anyhow::Result<Option<Member>> {
         sqlx::query_as::<_, Row>(
             "SELECT guild_id, user_id, role, time_zone, display_name, active
-             FROM members WHERE guild_id = ? AND user_id = ?",
+             FROM members WHERE guild_id = $1 AND user_id = $2",
         )
         .bind(guild.db())
         .bind(user.db())
@@ -70,7 +70,7 @@ impl Store {
     pub async fn upsert_member(&self, member: &Member, now: DateTime<Utc>) -> anyhow::Result<()> {
         sqlx::query(
             "INSERT INTO members (guild_id, user_id, role, time_zone, display_name, active, joined_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)
+             VALUES ($1, $2, $3, $4, $5, 1, $6)
              ON CONFLICT (guild_id, user_id) DO UPDATE SET
                  role = excluded.role, display_name = excluded.display_name, active = 1,
                  time_zone = COALESCE(excluded.time_zone, members.time_zone)",
@@ -89,7 +89,7 @@ impl Store {
 
     /// Sets a member's time zone.
     pub async fn set_member_zone(&self, guild: GuildId, user: UserId, zone: Tz) -> anyhow::Result<()> {
-        sqlx::query("UPDATE members SET time_zone = ? WHERE guild_id = ? AND user_id = ?")
+        sqlx::query("UPDATE members SET time_zone = $1 WHERE guild_id = $2 AND user_id = $3")
             .bind(zone.name())
             .bind(guild.db())
             .bind(user.db())
@@ -101,7 +101,7 @@ impl Store {
 
     /// Marks a member as having left (their history stays).
     pub async fn deactivate_member(&self, tx: &mut super::Tx, guild: GuildId, user: UserId) -> anyhow::Result<()> {
-        sqlx::query("UPDATE members SET active = 0 WHERE guild_id = ? AND user_id = ?")
+        sqlx::query("UPDATE members SET active = 0 WHERE guild_id = $1 AND user_id = $2")
             .bind(guild.db())
             .bind(user.db())
             .execute(&mut **tx)

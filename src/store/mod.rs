@@ -1,5 +1,7 @@
-//! Storage: the SQLite pool (WAL, foreign keys), embedded migrations, and one file per table
-//! family. This is the only place with SQL.
+//! Storage: one store API over SQLite (the embedded default: WAL, foreign keys) or PostgreSQL
+//! (for several processes), chosen by the database url; embedded migrations per backend, kept
+//! in step; one file per table family. This is the only place with SQL: statements use `$N`
+//! placeholders, which both backends read, and differ per backend only where the dialects do.
 
 mod actions;
 mod agendas;
@@ -28,14 +30,12 @@ use std::{path::Path, str::FromStr, time::Duration};
 
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
-use sqlx::{
-    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
-    Sqlite, SqlitePool, Transaction,
-};
+use sqlx::{any::AnyPoolOptions, sqlite::SqliteConnectOptions, Any, AnyPool, Executor as _, Transaction};
 
 pub use actions::NewAction;
 pub use attendance::{AttendanceCounts, RatingTotals};
 pub use backup::{backup, BackupReport};
+
 pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
 pub use privacy::Erased;
@@ -47,41 +47,75 @@ pub use stats::{SessionFacts, WeeklyStats, Weeks};
 /// The database handle (cheap to clone).
 #[derive(Debug, Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
+    url: String,
     instance: String,
 }
 
-/// A write transaction (`BEGIN IMMEDIATE`, so concurrent writers queue instead of failing).
-pub type Tx = Transaction<'static, Sqlite>;
+/// Which database a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// One file, one process (the default).
+    Sqlite,
+    /// A server several processes share.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a database url names (`postgres://` or `postgresql://`; anything else is SQLite).
+    pub fn of(url: &str) -> Self {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// A write transaction. Writers queue, one at a time, on both backends: SQLite's
+/// `BEGIN IMMEDIATE`, and on PostgreSQL a transaction-scoped advisory lock every writer takes,
+/// so a check-then-write (an overlap check, then the booking) means the same on both. Job
+/// claiming does not use it (it claims with `FOR UPDATE SKIP LOCKED`).
+pub type Tx = Transaction<'static, Any>;
+
+/// The advisory lock key of write transactions on PostgreSQL ("mentor" in ASCII).
+const WRITE_LOCK: i64 = 0x6d65_6e74_6f72;
 
 impl Store {
-    /// Opens (creating the file and its folder when missing) and migrates the database at `url`.
+    /// Opens and migrates the database at `url`: a SQLite file (created with its folder when
+    /// missing) or a PostgreSQL database.
     pub async fn open(url: &str, max_connections: u32) -> anyhow::Result<Self> {
-        let options = SqliteConnectOptions::from_str(url)
-            .with_context(|| format!("while reading database url {url}"))?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        if let Some(dir) = Path::new(options.get_filename()).parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("while creating the database folder {}", dir.display()))?;
-            }
-        }
-        create_private(Path::new(options.get_filename()))?;
-        let pool = SqlitePoolOptions::new()
-            .max_connections(max_connections)
-            .connect_with(options)
-            .await
-            .with_context(|| format!("while opening the database {url}"))?;
-        sqlx::migrate!("./migrations").run(&pool).await.context("while applying database migrations")?;
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url);
+        let pool = match backend {
+            Backend::Sqlite => open_sqlite(url, max_connections).await?,
+            Backend::Postgres => AnyPoolOptions::new()
+                .max_connections(max_connections)
+                .connect(url)
+                .await
+                .with_context(|| format!("while opening the database {}", redacted(url)))?,
+        };
+        let migrated = match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
+        };
+        migrated.context("while applying database migrations")?;
         let instance = sqlx::query_scalar::<_, String>("SELECT id FROM instance LIMIT 1")
             .fetch_one(&pool)
             .await
             .context("while reading the database's instance id")?;
-        Ok(Store { pool, instance })
+        Ok(Store { pool, backend, url: url.to_owned(), instance })
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The url the store was opened with (PostgreSQL wake-ups open their own connection).
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// A random id of this database (six hex digits), part of every job's message nonce.
@@ -91,11 +125,22 @@ impl Store {
 
     /// Starts a write transaction.
     pub async fn begin(&self) -> anyhow::Result<Tx> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await.context("while starting a transaction")
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await.context("while starting a transaction"),
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await.context("while starting a transaction")?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(WRITE_LOCK)
+                    .execute(&mut *tx)
+                    .await
+                    .context("while waiting for the write lock")?;
+                Ok(tx)
+            }
+        }
     }
 
     /// The pool, for the benchmarks and tests.
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
@@ -115,6 +160,67 @@ impl Store {
     }
 }
 
+/// Creates an empty database named `name` on the PostgreSQL server of `server_url` (tests,
+/// benchmarks); returns its url.
+pub async fn create_postgres_database(server_url: &str, name: &str) -> anyhow::Result<String> {
+    use sqlx::Connection as _;
+    anyhow::ensure!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "bad database name {name:?}");
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(server_url)
+        .await
+        .with_context(|| format!("while connecting to {}", redacted(server_url)))?;
+    conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .await
+        .with_context(|| format!("while creating the database {name}"))?;
+    conn.close().await.ok();
+    let (head, query) = server_url.split_once('?').map_or((server_url, None), |(h, q)| (h, Some(q)));
+    let base = head.rsplit_once('/').map_or(head, |(base, _)| base);
+    Ok(match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    })
+}
+
+/// A SQLite pool: the file created private when missing, WAL, normal sync, foreign keys on.
+async fn open_sqlite(url: &str, max_connections: u32) -> anyhow::Result<AnyPool> {
+    let options = SqliteConnectOptions::from_str(url).with_context(|| format!("while reading database url {url}"))?;
+    let file = Path::new(options.get_filename());
+    if let Some(dir) = file.parent() {
+        if !dir.as_os_str().is_empty() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("while creating the database folder {}", dir.display()))?;
+        }
+    }
+    create_private(file)?;
+    AnyPoolOptions::new()
+        .max_connections(max_connections)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+                     PRAGMA busy_timeout = 5000;",
+                )
+                .await?;
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await
+        .with_context(|| format!("while opening the database {url}"))
+}
+
+/// A database url without its password, for messages.
+fn redacted(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let user = &url[scheme + 3..at];
+            let user = user.split(':').next().unwrap_or_default();
+            format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
 /// Creates a missing database file readable and writable by its owner only (0600); SQLite
 /// gives its `-wal` and `-shm` files the same mode. An existing file is left as it is.
 fn create_private(path: &Path) -> anyhow::Result<()> {
@@ -131,6 +237,24 @@ fn create_private(path: &Path) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(e).with_context(|| format!("while creating the database file {}", path.display())),
     }
+}
+
+/// A statement of a table of statements with the leading values bound, as many as it names
+/// (`$1` up to its highest `$N`): PostgreSQL refuses values a statement does not use.
+pub(crate) fn bind_leading(
+    sql: &'static str,
+    values: &[i64],
+) -> sqlx::query::Query<'static, Any, sqlx::any::AnyArguments> {
+    let highest = sql
+        .split('$')
+        .skip(1)
+        .filter_map(|rest| {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse::<usize>().ok()
+        })
+        .max()
+        .unwrap_or(0);
+    values.iter().take(highest).fold(sqlx::query(sql), |q, v| q.bind(*v))
 }
 
 /// Unix seconds, the one way instants are stored.

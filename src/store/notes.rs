@@ -40,7 +40,7 @@ impl Store {
     pub async fn session_notes(&self, session_id: i64) -> anyhow::Result<Option<SessionNotes>> {
         let row = sqlx::query_as::<_, Row>(
             "SELECT session_id, takeaways, resources, obstacles, next_session, updated_by, updated_at
-             FROM session_notes WHERE session_id = ?",
+             FROM session_notes WHERE session_id = $1",
         )
         .bind(session_id)
         .fetch_optional(self.pool())
@@ -51,7 +51,7 @@ impl Store {
 
     /// Whether a session has notes.
     pub async fn session_has_notes(&self, session_id: i64) -> anyhow::Result<bool> {
-        let n = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM session_notes WHERE session_id = ?")
+        let n = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM session_notes WHERE session_id = $1")
             .bind(session_id)
             .fetch_one(self.pool())
             .await
@@ -71,7 +71,7 @@ impl Store {
         let row = sqlx::query_as::<_, Row>(
             "INSERT INTO session_notes (session_id, takeaways, resources, obstacles, next_session, updated_by,
                                         created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
              ON CONFLICT (session_id) DO UPDATE SET
                  takeaways = excluded.takeaways, resources = excluded.resources, obstacles = excluded.obstacles,
                  next_session = excluded.next_session, updated_by = excluded.updated_by,
@@ -90,8 +90,8 @@ impl Store {
         .context("while saving session notes")?;
         sqlx::query(
             "UPDATE sessions SET status = CASE status WHEN 'booked' THEN 'completed' ELSE status END,
-                                 attendance = 'held', updated_at = ?
-             WHERE id = ? AND status <> 'cancelled'",
+                                 attendance = 'held', updated_at = $1
+             WHERE id = $2 AND status <> 'cancelled'",
         )
         .bind(ts(now))
         .bind(session_id)

@@ -42,10 +42,10 @@ impl Store {
             // Each half is one lookup in `pairings_one_active`; an OR over both role orders would
             // scan every active pairing of the guild.
             "SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
-             WHERE guild_id = ?1 AND active = 1 AND mentor_id = ?2 AND mentee_id = ?3
+             WHERE guild_id = $1 AND active = 1 AND mentor_id = $2 AND mentee_id = $3
              UNION ALL
              SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
-             WHERE guild_id = ?1 AND active = 1 AND mentor_id = ?3 AND mentee_id = ?2",
+             WHERE guild_id = $1 AND active = 1 AND mentor_id = $3 AND mentee_id = $2",
         )
         .bind(guild.db())
         .bind(a.db())
@@ -67,9 +67,9 @@ impl Store {
         Self::pairing_on(&mut **tx, id).await
     }
 
-    async fn pairing_on<'e>(conn: impl sqlx::SqliteExecutor<'e>, id: i64) -> anyhow::Result<Option<Pairing>> {
+    async fn pairing_on<'e>(conn: impl sqlx::AnyExecutor<'e>, id: i64) -> anyhow::Result<Option<Pairing>> {
         let row =
-            sqlx::query_as::<_, Row>("SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings WHERE id = ?")
+            sqlx::query_as::<_, Row>("SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings WHERE id = $1")
                 .bind(id)
                 .fetch_optional(conn)
                 .await
@@ -83,10 +83,10 @@ impl Store {
             // One index lookup per role (`pairings_by_mentor`, `pairings_by_mentee`); an OR would
             // scan every pairing of the guild.
             "SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
-             WHERE guild_id = ?1 AND active = 1 AND mentor_id = ?2
+             WHERE guild_id = $1 AND active = 1 AND mentor_id = $2
              UNION ALL
              SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
-             WHERE guild_id = ?1 AND active = 1 AND mentee_id = ?2
+             WHERE guild_id = $1 AND active = 1 AND mentee_id = $2
              ORDER BY id",
         )
         .bind(guild.db())
@@ -101,7 +101,7 @@ impl Store {
     pub async fn pairings_of(&self, guild: GuildId, user: UserId) -> anyhow::Result<Vec<Pairing>> {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT id, guild_id, mentor_id, mentee_id, active FROM pairings
-             WHERE guild_id = ?1 AND (mentor_id = ?2 OR mentee_id = ?2) ORDER BY id",
+             WHERE guild_id = $1 AND (mentor_id = $2 OR mentee_id = $2) ORDER BY id",
         )
         .bind(guild.db())
         .bind(user.db())
@@ -122,7 +122,7 @@ impl Store {
     ) -> anyhow::Result<Pairing> {
         let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO pairings (guild_id, mentor_id, mentee_id, active, created_at)
-             VALUES (?, ?, ?, 1, ?) RETURNING id",
+             VALUES ($1, $2, $3, 1, $4) RETURNING id",
         )
         .bind(guild.db())
         .bind(mentor.db())
@@ -136,7 +136,7 @@ impl Store {
 
     /// Ends a pairing (its history stays).
     pub async fn end_pairing(&self, tx: &mut Tx, id: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
-        sqlx::query("UPDATE pairings SET active = 0, ended_at = ? WHERE id = ?")
+        sqlx::query("UPDATE pairings SET active = 0, ended_at = $1 WHERE id = $2")
             .bind(ts(now))
             .bind(id)
             .execute(&mut **tx)

@@ -49,10 +49,10 @@ impl Store {
         Self::program_on(&mut **tx, guild).await
     }
 
-    async fn program_on<'e>(conn: impl sqlx::SqliteExecutor<'e>, guild: GuildId) -> anyhow::Result<Option<Program>> {
+    async fn program_on<'e>(conn: impl sqlx::AnyExecutor<'e>, guild: GuildId) -> anyhow::Result<Option<Program>> {
         sqlx::query_as::<_, Row>(
             "SELECT guild_id, channel_id, time_zone, settings, coordinator_role_id, retain_ended_secs
-             FROM programs WHERE guild_id = ?",
+             FROM programs WHERE guild_id = $1",
         )
         .bind(guild.db())
         .fetch_optional(conn)
@@ -70,7 +70,7 @@ impl Store {
         overrides: &Overrides,
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
-        sqlx::query("UPDATE programs SET settings = ?, updated_at = ? WHERE guild_id = ?")
+        sqlx::query("UPDATE programs SET settings = $1, updated_at = $2 WHERE guild_id = $3")
             .bind(serde_json::to_string(overrides)?)
             .bind(ts(now))
             .bind(guild.db())
@@ -83,7 +83,7 @@ impl Store {
     /// Creates or updates the channel and zone of a guild's program (settings stay); returns
     /// whether it was created.
     pub async fn upsert_program(&self, tx: &mut Tx, program: &Program, now: DateTime<Utc>) -> anyhow::Result<bool> {
-        let existed = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM programs WHERE guild_id = ?")
+        let existed = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM programs WHERE guild_id = $1")
             .bind(program.guild_id.db())
             .fetch_one(&mut **tx)
             .await
@@ -92,7 +92,7 @@ impl Store {
         sqlx::query(
             "INSERT INTO programs (guild_id, channel_id, time_zone, created_at, updated_at,
                                    coordinator_role_id, retain_ended_secs)
-             VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)
+             VALUES ($1, $2, $3, $4, $4, $5, $6)
              ON CONFLICT (guild_id) DO UPDATE SET
                  channel_id = excluded.channel_id, time_zone = excluded.time_zone,
                  updated_at = excluded.updated_at, coordinator_role_id = excluded.coordinator_role_id,

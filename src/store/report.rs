@@ -23,13 +23,13 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> anyhow::Result<Vec<SessionFact>> {
-        let rows = sqlx::query_as::<_, (i64, i64, Option<String>, bool, i64, i64)>(
+        let rows = sqlx::query_as::<_, (i64, i64, Option<String>, i64, i64, i64)>(
             "SELECT s.starts_at, s.starts_at + s.duration_minutes * 60, s.attendance,
-                    EXISTS (SELECT 1 FROM agendas a WHERE a.session_id = s.id AND a.submitted_at <= s.starts_at),
+                    (SELECT COUNT(*) FROM agendas a WHERE a.session_id = s.id AND a.submitted_at <= s.starts_at),
                     (SELECT COUNT(r.rating) FROM session_answers r WHERE r.session_id = s.id),
-                    (SELECT COALESCE(SUM(r.rating), 0) FROM session_answers r WHERE r.session_id = s.id)
+                    (SELECT CAST(COALESCE(SUM(r.rating), 0) AS BIGINT) FROM session_answers r WHERE r.session_id = s.id)
              FROM sessions s INDEXED BY sessions_by_start JOIN pairings p ON p.id = s.pairing_id
-             WHERE s.starts_at >= ?2 AND s.starts_at < ?3 AND p.guild_id = ?1 AND s.status <> 'cancelled'",
+             WHERE s.starts_at >= $2 AND s.starts_at < $3 AND p.guild_id = $1 AND s.status <> 'cancelled'",
         )
         .bind(guild.db())
         .bind(ts(from))
@@ -43,7 +43,7 @@ impl Store {
                 starts_at: instant(start),
                 ends_at: instant(end),
                 attendance: attendance.as_deref().and_then(Settled::parse),
-                agenda_on_time: on_time,
+                agenda_on_time: on_time > 0,
                 ratings,
                 rating_sum: sum,
             })
@@ -64,8 +64,8 @@ impl Store {
                             (SELECT MAX(e.at) FROM action_events e WHERE e.action_id = a.id
                              AND e.change = 'status' AND e.new_value = 'done') END AS done_at
                  FROM action_items a JOIN pairings p ON p.id = a.pairing_id
-                 WHERE p.guild_id = ?1)
-             WHERE (deadline_at >= ?2 AND deadline_at < ?3) OR (done_at >= ?2 AND done_at < ?3)",
+                 WHERE p.guild_id = $1)
+             WHERE (deadline_at >= $2 AND deadline_at < $3) OR (done_at >= $2 AND done_at < $3)",
         )
         .bind(guild.db())
         .bind(ts(from))
@@ -98,7 +98,7 @@ impl Store {
                     (SELECT MAX(s.starts_at) FROM sessions s WHERE s.pairing_id = p.id
                        AND s.attendance = 'held' AND s.status <> 'cancelled'),
                     (SELECT MIN(s.starts_at) FROM sessions s WHERE s.pairing_id = p.id
-                       AND s.status = 'booked' AND s.starts_at > ?2),
+                       AND s.status = 'booked' AND s.starts_at > $2),
                     (SELECT COUNT(*) FROM sessions s WHERE s.pairing_id = p.id
                        AND s.attendance = 'held' AND s.status <> 'cancelled'),
                     (SELECT COUNT(*) FROM sessions s WHERE s.pairing_id = p.id
@@ -108,11 +108,11 @@ impl Store {
                     (SELECT COUNT(*) FROM action_items a WHERE a.pairing_id = p.id
                        AND a.status IN ('open', 'blocked')),
                     (SELECT COUNT(*) FROM action_items a WHERE a.pairing_id = p.id
-                       AND a.status IN ('open', 'blocked') AND a.deadline_at < ?2)
+                       AND a.status IN ('open', 'blocked') AND a.deadline_at < $2)
              FROM pairings p
              LEFT JOIN members mr ON mr.guild_id = p.guild_id AND mr.user_id = p.mentor_id
              LEFT JOIN members me ON me.guild_id = p.guild_id AND me.user_id = p.mentee_id
-             WHERE p.guild_id = ?1 AND p.active = 1
+             WHERE p.guild_id = $1 AND p.active = 1
              ORDER BY p.id",
         )
         .bind(guild.db())

@@ -85,7 +85,7 @@ impl Store {
         expires_at: DateTime<Utc>,
     ) -> anyhow::Result<BookingRequest> {
         let mut tx = self.begin().await?;
-        sqlx::query("DELETE FROM booking_requests WHERE expires_at < ?")
+        sqlx::query("DELETE FROM booking_requests WHERE expires_at < $1")
             .bind(ts(now - chrono::Duration::days(7)))
             .execute(&mut *tx)
             .await
@@ -103,7 +103,7 @@ impl Store {
         let id = sqlx::query_scalar::<_, i64>(
             "INSERT INTO booking_requests (guild_id, user_id, partner_id, kind, starts_at, minutes, topic, repeat,
                                            count, until, session_id, scope, created_at, expires_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
         )
         .bind(new.guild.db())
         .bind(new.user.db())
@@ -129,7 +129,7 @@ impl Store {
     /// A request by id.
     pub async fn request(&self, id: i64) -> anyhow::Result<Option<BookingRequest>> {
         let row = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
-            "SELECT {COLUMNS} FROM booking_requests WHERE id = ?"
+            "SELECT {COLUMNS} FROM booking_requests WHERE id = $1"
         )))
         .bind(id)
         .fetch_optional(self.pool())
@@ -140,7 +140,7 @@ impl Store {
 
     /// Marks a request answered if nobody did before; `false` when someone did (a second press).
     pub async fn claim_request(&self, id: i64, now: DateTime<Utc>) -> anyhow::Result<bool> {
-        let done = sqlx::query("UPDATE booking_requests SET settled_at = ? WHERE id = ? AND settled_at IS NULL")
+        let done = sqlx::query("UPDATE booking_requests SET settled_at = $1 WHERE id = $2 AND settled_at IS NULL")
             .bind(ts(now))
             .bind(id)
             .execute(self.pool())
@@ -151,7 +151,7 @@ impl Store {
 
     /// Records what came of a claimed request.
     pub async fn settle_request(&self, id: i64, outcome: &str) -> anyhow::Result<()> {
-        sqlx::query("UPDATE booking_requests SET outcome = ? WHERE id = ?")
+        sqlx::query("UPDATE booking_requests SET outcome = $1 WHERE id = $2")
             .bind(outcome)
             .bind(id)
             .execute(self.pool())
@@ -162,7 +162,7 @@ impl Store {
 
     /// Opens a claimed request again (its booking was refused, so it may be answered anew).
     pub async fn release_request(&self, id: i64) -> anyhow::Result<()> {
-        sqlx::query("UPDATE booking_requests SET settled_at = NULL, outcome = NULL WHERE id = ?")
+        sqlx::query("UPDATE booking_requests SET settled_at = NULL, outcome = NULL WHERE id = $1")
             .bind(id)
             .execute(self.pool())
             .await

@@ -4,15 +4,15 @@
 use anyhow::Context as _;
 use chrono::{DateTime, Duration, Utc};
 
-use super::{ts, Store};
+use super::{bind_leading, ts, Store};
 use crate::domain::ids::GuildId;
 
 /// Ended pairings of `?1` whose content is due for deletion (ended before `?2`).
 macro_rules! expired {
     ($sql:literal) => {
         concat!(
-            "WITH expired AS (SELECT id FROM pairings WHERE guild_id = ?1 AND active = 0
-                              AND content_erased_at IS NULL AND ended_at < ?2) ",
+            "WITH expired AS (SELECT id FROM pairings WHERE guild_id = $1 AND active = 0
+                              AND content_erased_at IS NULL AND ended_at < $2) ",
             $sql
         )
     };
@@ -29,7 +29,7 @@ const ERASE: &[&str] = &[
     expired!("DELETE FROM agenda_topics WHERE session_id IN (SELECT s.id FROM sessions s JOIN expired e ON e.id = s.pairing_id)"),
     expired!("DELETE FROM session_notes WHERE session_id IN (SELECT s.id FROM sessions s JOIN expired e ON e.id = s.pairing_id)"),
     expired!("UPDATE sessions SET topic = NULL, cancel_reason = NULL WHERE pairing_id IN (SELECT id FROM expired)"),
-    expired!("UPDATE pairings SET content_erased_at = ?3 WHERE id IN (SELECT id FROM expired)"),
+    expired!("UPDATE pairings SET content_erased_at = $3 WHERE id IN (SELECT id FROM expired)"),
 ];
 
 impl Store {
@@ -53,10 +53,7 @@ impl Store {
         let mut tx = self.begin().await?;
         let mut cleared = 0;
         for sql in ERASE {
-            let done = sqlx::query(*sql)
-                .bind(guild.db())
-                .bind(ts(before))
-                .bind(ts(now))
+            let done = bind_leading(sql, &[guild.db(), ts(before), ts(now)])
                 .execute(&mut *tx)
                 .await
                 .context("while deleting the content of ended pairings")?;

@@ -61,7 +61,7 @@ impl Store {
         let row = sqlx::query_as::<_, Row>(
             "INSERT INTO series (pairing_id, repeat, zone, first_local, count, duration_minutes, booked_by,
                                  created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              RETURNING id, pairing_id, repeat, zone, first_local, count, duration_minutes, booked_by, revision",
         )
         .bind(new.pairing_id)
@@ -89,10 +89,10 @@ impl Store {
         Self::series_on(&mut **tx, id).await
     }
 
-    async fn series_on<'e>(conn: impl sqlx::SqliteExecutor<'e>, id: i64) -> anyhow::Result<Option<Series>> {
+    async fn series_on<'e>(conn: impl sqlx::AnyExecutor<'e>, id: i64) -> anyhow::Result<Option<Series>> {
         sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, repeat, zone, first_local, count, duration_minutes, booked_by, revision
-             FROM series WHERE id = ?",
+             FROM series WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(conn)
@@ -112,7 +112,7 @@ impl Store {
     ) -> anyhow::Result<Vec<i64>> {
         sqlx::query_scalar::<_, i64>(
             "SELECT id FROM sessions
-             WHERE series_id = ? AND status = 'booked' AND starts_at > ? AND starts_at <= ? ORDER BY starts_at",
+             WHERE series_id = $1 AND status = 'booked' AND starts_at > $2 AND starts_at <= $3 ORDER BY starts_at",
         )
         .bind(series)
         .bind(ts(after))
@@ -130,7 +130,7 @@ impl Store {
         after: DateTime<Utc>,
     ) -> anyhow::Result<Option<DateTime<Utc>>> {
         let start = sqlx::query_scalar::<_, Option<i64>>(
-            "SELECT MIN(starts_at) FROM sessions WHERE series_id = ? AND status = 'booked' AND starts_at > ?",
+            "SELECT MIN(starts_at) FROM sessions WHERE series_id = $1 AND status = 'booked' AND starts_at > $2",
         )
         .bind(series)
         .bind(ts(after))
@@ -143,7 +143,7 @@ impl Store {
     /// When a series' pending top-up job is due (the earliest, if several).
     pub async fn pending_series_top_up(&self, tx: &mut Tx, series: i64) -> anyhow::Result<Option<DateTime<Utc>>> {
         let due = sqlx::query_scalar::<_, Option<i64>>(
-            "SELECT MIN(due_at) FROM jobs WHERE kind = ? AND state = 'pending' AND substr(dedupe_key, 1, ?) = ?",
+            "SELECT MIN(due_at) FROM jobs WHERE kind = $1 AND state = 'pending' AND substr(dedupe_key, 1, $2) = $3",
         )
         .bind(JobKind::SeriesTopUp.as_str())
         .bind(i64::try_from(series_top_up_prefix(series).len())?)
@@ -157,8 +157,8 @@ impl Store {
     /// Cancels a series' pending top-up jobs.
     pub async fn cancel_series_top_ups(&self, tx: &mut Tx, series: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
         sqlx::query(
-            "UPDATE jobs SET state = 'cancelled', updated_at = ?1, finished_at = ?1
-             WHERE kind = ?2 AND state = 'pending' AND substr(dedupe_key, 1, ?3) = ?4",
+            "UPDATE jobs SET state = 'cancelled', updated_at = $1, finished_at = $1
+             WHERE kind = $2 AND state = 'pending' AND substr(dedupe_key, 1, $3) = $4",
         )
         .bind(ts(now))
         .bind(JobKind::SeriesTopUp.as_str())
@@ -173,7 +173,7 @@ impl Store {
     /// Sets how many occurrences a series' rule has (it ends earlier) and bumps its revision.
     pub async fn end_series_at(&self, tx: &mut Tx, id: i64, count: u32) -> anyhow::Result<Series> {
         let row = sqlx::query_as::<_, Row>(
-            "UPDATE series SET count = ?, revision = revision + 1 WHERE id = ?
+            "UPDATE series SET count = $1, revision = revision + 1 WHERE id = $2
              RETURNING id, pairing_id, repeat, zone, first_local, count, duration_minutes, booked_by, revision",
         )
         .bind(i64::from(count.max(1)))

@@ -72,11 +72,11 @@ impl Store {
         Self::session_on(&mut **tx, id).await
     }
 
-    async fn session_on<'e>(conn: impl sqlx::SqliteExecutor<'e>, id: i64) -> anyhow::Result<Option<Session>> {
+    async fn session_on<'e>(conn: impl sqlx::AnyExecutor<'e>, id: i64) -> anyhow::Result<Option<Session>> {
         sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
                     cancel_reason, revision, series_id, occurrence
-             FROM sessions WHERE id = ?",
+             FROM sessions WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(conn)
@@ -100,11 +100,11 @@ impl Store {
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
                     s.booked_by, s.cancel_reason, s.revision, s.series_id, s.occurrence
              FROM sessions s
-             WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = ?1 AND mentor_id = ?2
+             WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = $1 AND mentor_id = $2
                                     UNION ALL
-                                    SELECT id FROM pairings WHERE guild_id = ?1 AND mentee_id = ?2)
-               AND s.status = 'booked' AND s.id <> ?5
-               AND s.starts_at < ?4 AND s.starts_at + s.duration_minutes * 60 > ?3
+                                    SELECT id FROM pairings WHERE guild_id = $1 AND mentee_id = $2)
+               AND s.status = 'booked' AND s.id <> $5
+               AND s.starts_at < $4 AND s.starts_at + s.duration_minutes * 60 > $3
              ORDER BY s.starts_at",
         )
         .bind(guild.db())
@@ -128,8 +128,8 @@ impl Store {
         let row = sqlx::query_as::<_, Row>(
             "INSERT INTO sessions (pairing_id, number, starts_at, duration_minutes, status, topic,
                                    booked_by, created_at, updated_at, series_id, occurrence)
-             VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM sessions WHERE pairing_id = ?1),
-                     ?2, ?3, 'booked', ?4, ?5, ?6, ?6, ?7, ?8)
+             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM sessions WHERE pairing_id = $1),
+                     $2, $3, 'booked', $4, $5, $6, $6, $7, $8)
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
                        cancel_reason, revision, series_id, occurrence",
         )
@@ -156,7 +156,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<Session> {
         let row = sqlx::query_as::<_, Row>(
-            "UPDATE sessions SET starts_at = ?, revision = revision + 1, updated_at = ? WHERE id = ?
+            "UPDATE sessions SET starts_at = $1, revision = revision + 1, updated_at = $2 WHERE id = $3
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
                        cancel_reason, revision, series_id, occurrence",
         )
@@ -179,9 +179,9 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<Session> {
         let row = sqlx::query_as::<_, Row>(
-            "UPDATE sessions SET status = 'cancelled', cancelled_by = ?, cancel_reason = ?,
-                                 revision = revision + 1, updated_at = ?
-             WHERE id = ?
+            "UPDATE sessions SET status = 'cancelled', cancelled_by = $1, cancel_reason = $2,
+                                 revision = revision + 1, updated_at = $3
+             WHERE id = $4
              RETURNING id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
                        cancel_reason, revision, series_id, occurrence",
         )
@@ -205,7 +205,7 @@ impl Store {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
                     cancel_reason, revision, series_id, occurrence
-             FROM sessions WHERE pairing_id = ? AND status = 'booked' AND starts_at > ? ORDER BY starts_at",
+             FROM sessions WHERE pairing_id = $1 AND status = 'booked' AND starts_at > $2 ORDER BY starts_at",
         )
         .bind(pairing)
         .bind(ts(now))
@@ -218,7 +218,7 @@ impl Store {
     /// The ids of all sessions of a pairing, read inside a change's transaction (to cancel their
     /// pending jobs when the pairing ends).
     pub async fn session_ids_of_pairing(&self, tx: &mut Tx, pairing: i64) -> anyhow::Result<Vec<i64>> {
-        sqlx::query_scalar::<_, i64>("SELECT id FROM sessions WHERE pairing_id = ? ORDER BY id")
+        sqlx::query_scalar::<_, i64>("SELECT id FROM sessions WHERE pairing_id = $1 ORDER BY id")
             .bind(pairing)
             .fetch_all(&mut **tx)
             .await
@@ -231,9 +231,9 @@ impl Store {
             "SELECT s.id, s.pairing_id, s.number, s.starts_at, s.duration_minutes, s.status, s.topic,
                     s.booked_by, s.cancel_reason, s.revision, s.series_id, s.occurrence
              FROM sessions s
-             WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = ?1 AND mentor_id = ?2
+             WHERE s.pairing_id IN (SELECT id FROM pairings WHERE guild_id = $1 AND mentor_id = $2
                                     UNION ALL
-                                    SELECT id FROM pairings WHERE guild_id = ?1 AND mentee_id = ?2)
+                                    SELECT id FROM pairings WHERE guild_id = $1 AND mentee_id = $2)
              ORDER BY s.starts_at",
         )
         .bind(guild.db())
@@ -249,7 +249,7 @@ impl Store {
         let rows = sqlx::query_as::<_, Row>(
             "SELECT id, pairing_id, number, starts_at, duration_minutes, status, topic, booked_by,
                     cancel_reason, revision, series_id, occurrence
-             FROM sessions WHERE series_id = ? ORDER BY occurrence, id",
+             FROM sessions WHERE series_id = $1 ORDER BY occurrence, id",
         )
         .bind(series)
         .fetch_all(&mut **tx)
@@ -260,7 +260,7 @@ impl Store {
 
     /// Makes a session occurrence `occurrence` of series `series`.
     pub async fn assign_series(&self, tx: &mut Tx, id: i64, series: i64, occurrence: u32) -> anyhow::Result<()> {
-        sqlx::query("UPDATE sessions SET series_id = ?, occurrence = ? WHERE id = ?")
+        sqlx::query("UPDATE sessions SET series_id = $1, occurrence = $2 WHERE id = $3")
             .bind(series)
             .bind(i64::from(occurrence))
             .bind(id)

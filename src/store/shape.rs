@@ -65,7 +65,7 @@ impl Store {
     /// A program's timeline and outline.
     pub async fn program_shape(&self, guild: GuildId) -> anyhow::Result<ProgramShape> {
         let row = sqlx::query_as::<_, (Option<String>, Option<String>, Option<String>)>(
-            "SELECT starts_on, ends_on, outline FROM programs WHERE guild_id = ?",
+            "SELECT starts_on, ends_on, outline FROM programs WHERE guild_id = $1",
         )
         .bind(guild.db())
         .fetch_optional(self.pool())
@@ -88,7 +88,7 @@ impl Store {
         t: &Timeline,
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
-        sqlx::query("UPDATE programs SET starts_on = ?, ends_on = ?, updated_at = ? WHERE guild_id = ?")
+        sqlx::query("UPDATE programs SET starts_on = $1, ends_on = $2, updated_at = $3 WHERE guild_id = $4")
             .bind(t.starts_on.format("%Y-%m-%d").to_string())
             .bind(t.ends_on.format("%Y-%m-%d").to_string())
             .bind(ts(now))
@@ -107,7 +107,7 @@ impl Store {
         text: &str,
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
-        sqlx::query("UPDATE programs SET outline = ?, updated_at = ? WHERE guild_id = ?")
+        sqlx::query("UPDATE programs SET outline = $1, updated_at = $2 WHERE guild_id = $3")
             .bind(text)
             .bind(ts(now))
             .bind(guild.db())
@@ -119,7 +119,7 @@ impl Store {
 
     /// When a pairing was formed.
     pub async fn pairing_created_at(&self, tx: &mut Tx, id: i64) -> anyhow::Result<DateTime<Utc>> {
-        let t = sqlx::query_scalar::<_, i64>("SELECT created_at FROM pairings WHERE id = ?")
+        let t = sqlx::query_scalar::<_, i64>("SELECT created_at FROM pairings WHERE id = $1")
             .bind(id)
             .fetch_one(&mut **tx)
             .await
@@ -130,7 +130,7 @@ impl Store {
     /// Every active pairing of a guild.
     pub async fn active_pairings_of_guild(&self, guild: GuildId) -> anyhow::Result<Vec<Pairing>> {
         let rows = sqlx::query_as::<_, (i64, i64, i64)>(
-            "SELECT id, mentor_id, mentee_id FROM pairings WHERE guild_id = ? AND active = 1 ORDER BY id",
+            "SELECT id, mentor_id, mentee_id FROM pairings WHERE guild_id = $1 AND active = 1 ORDER BY id",
         )
         .bind(guild.db())
         .fetch_all(self.pool())
@@ -159,9 +159,9 @@ impl Store {
     ) -> anyhow::Result<()> {
         let kinds: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
         sqlx::query(
-            "UPDATE jobs SET state = 'cancelled', updated_at = ?1, finished_at = ?1
-             WHERE (?2 IS NULL OR guild_id = ?2) AND state = 'pending' AND kind IN (SELECT value FROM json_each(?3))
-               AND (?4 IS NULL OR (subject_kind = 'pairing' AND subject_id = ?4))",
+            "UPDATE jobs SET state = 'cancelled', updated_at = $1, finished_at = $1
+             WHERE ($2 IS NULL OR guild_id = $2) AND state = 'pending' AND kind IN (SELECT value FROM json_each($3))
+               AND ($4 IS NULL OR (subject_kind = 'pairing' AND subject_id = $4))",
         )
         .bind(ts(now))
         .bind(guild.map(GuildId::db))
@@ -175,7 +175,7 @@ impl Store {
 
     /// Whether a pair opted into quarterly check-ins.
     pub async fn check_ins_of(&self, tx: &mut Tx, pairing: i64) -> anyhow::Result<bool> {
-        let n = sqlx::query_scalar::<_, i64>("SELECT check_ins FROM pairings WHERE id = ?")
+        let n = sqlx::query_scalar::<_, i64>("SELECT check_ins FROM pairings WHERE id = $1")
             .bind(pairing)
             .fetch_one(&mut **tx)
             .await
@@ -185,7 +185,7 @@ impl Store {
 
     /// Records that a pair opted into quarterly check-ins; returns whether it was new.
     pub async fn opt_into_check_ins(&self, tx: &mut Tx, pairing: i64) -> anyhow::Result<bool> {
-        let done = sqlx::query("UPDATE pairings SET check_ins = 1 WHERE id = ? AND check_ins = 0")
+        let done = sqlx::query("UPDATE pairings SET check_ins = 1 WHERE id = $1 AND check_ins = 0")
             .bind(pairing)
             .execute(&mut **tx)
             .await
@@ -197,8 +197,8 @@ impl Store {
     /// final review the reflection.
     pub async fn review_done(&self, pairing: i64, kind: ReviewKind, user: UserId) -> anyhow::Result<bool> {
         let n = sqlx::query_scalar::<_, i64>(
-            "SELECT (SELECT COUNT(*) FROM reviews WHERE pairing_id = ?1 AND kind = ?2 AND by_user = ?3)
-                  + (SELECT COUNT(*) FROM reflections WHERE pairing_id = ?1 AND by_user = ?3 AND ?2 = 'final')",
+            "SELECT (SELECT COUNT(*) FROM reviews WHERE pairing_id = $1 AND kind = $2 AND by_user = $3)
+                  + (SELECT COUNT(*) FROM reflections WHERE pairing_id = $1 AND by_user = $3 AND $2 = 'final')",
         )
         .bind(pairing)
         .bind(kind.as_str())
@@ -219,7 +219,7 @@ impl Store {
     ) -> anyhow::Result<()> {
         sqlx::query(
             "INSERT INTO reflections (pairing_id, by_user, changed_most, skills, keep_doing, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (pairing_id, by_user) DO UPDATE SET
                  changed_most = excluded.changed_most, skills = excluded.skills,
                  keep_doing = excluded.keep_doing, at = excluded.at",
@@ -239,7 +239,7 @@ impl Store {
     /// The reflections of a pair: who, and the three answers.
     pub async fn reflections(&self, pairing: i64) -> anyhow::Result<Vec<(UserId, [String; 3])>> {
         let rows = sqlx::query_as::<_, (i64, String, String, String)>(
-            "SELECT by_user, changed_most, skills, keep_doing FROM reflections WHERE pairing_id = ? ORDER BY at",
+            "SELECT by_user, changed_most, skills, keep_doing FROM reflections WHERE pairing_id = $1 ORDER BY at",
         )
         .bind(pairing)
         .fetch_all(self.pool())
@@ -258,10 +258,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<i64> {
         sqlx::query_scalar::<_, i64>(
-            "INSERT INTO backgrounds (pairing_id, by_user, current_role, wants, links, communication, frequency, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            "INSERT INTO backgrounds (pairing_id, by_user, \"current_role\", wants, links, communication, frequency, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
              ON CONFLICT (pairing_id) DO UPDATE SET
-                 by_user = excluded.by_user, current_role = excluded.current_role, wants = excluded.wants,
+                 by_user = excluded.by_user, \"current_role\" = excluded.\"current_role\", wants = excluded.wants,
                  links = excluded.links, communication = excluded.communication, frequency = excluded.frequency,
                  updated_at = excluded.updated_at, revision = backgrounds.revision + 1
              RETURNING revision",
@@ -282,8 +282,8 @@ impl Store {
     /// The pair's background, if shared.
     pub async fn background(&self, pairing: i64) -> anyhow::Result<Option<Background>> {
         let row = sqlx::query_as::<_, (i64, String, String, String, String, String, i64, i64)>(
-            "SELECT by_user, current_role, wants, links, communication, frequency, revision, updated_at
-             FROM backgrounds WHERE pairing_id = ?",
+            "SELECT by_user, \"current_role\", wants, links, communication, frequency, revision, updated_at
+             FROM backgrounds WHERE pairing_id = $1",
         )
         .bind(pairing)
         .fetch_optional(self.pool())
@@ -308,7 +308,7 @@ impl Store {
         let NewMilestone { goal_id, pairing, title, due_at, by } = *new;
         let row = sqlx::query_as::<_, MilestoneRow>(sqlx::AssertSqlSafe(format!(
             "INSERT INTO milestones (goal_id, pairing_id, number, title, due_at, created_by, created_at)
-             VALUES (?1, ?2, (SELECT COALESCE(MAX(number), 0) + 1 FROM milestones WHERE pairing_id = ?2), ?3, ?4, ?5, ?6)
+             VALUES ($1, $2, (SELECT COALESCE(MAX(number), 0) + 1 FROM milestones WHERE pairing_id = $2), $3, $4, $5, $6)
              RETURNING {MILESTONE_COLUMNS}"
         )))
         .bind(goal_id)
@@ -326,7 +326,7 @@ impl Store {
     /// A milestone by id.
     pub async fn milestone(&self, id: i64) -> anyhow::Result<Option<Milestone>> {
         let row = sqlx::query_as::<_, MilestoneRow>(sqlx::AssertSqlSafe(format!(
-            "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE id = ?"
+            "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE id = $1"
         )))
         .bind(id)
         .fetch_optional(self.pool())
@@ -338,7 +338,7 @@ impl Store {
     /// The milestones of a pair, by goal and number.
     pub async fn milestones_of_pairing(&self, pairing: i64) -> anyhow::Result<Vec<Milestone>> {
         let rows = sqlx::query_as::<_, MilestoneRow>(sqlx::AssertSqlSafe(format!(
-            "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE pairing_id = ? ORDER BY goal_id, number"
+            "SELECT {MILESTONE_COLUMNS} FROM milestones WHERE pairing_id = $1 ORDER BY goal_id, number"
         )))
         .bind(pairing)
         .fetch_all(self.pool())
@@ -349,7 +349,7 @@ impl Store {
 
     /// Marks a milestone done; returns whether it was open.
     pub async fn complete_milestone(&self, tx: &mut Tx, id: i64, now: DateTime<Utc>) -> anyhow::Result<bool> {
-        let done = sqlx::query("UPDATE milestones SET done_at = ? WHERE id = ? AND done_at IS NULL")
+        let done = sqlx::query("UPDATE milestones SET done_at = $1 WHERE id = $2 AND done_at IS NULL")
             .bind(ts(now))
             .bind(id)
             .execute(&mut **tx)

@@ -55,16 +55,16 @@ impl Store {
     pub async fn session_facts(&self, session_id: i64) -> anyhow::Result<Option<SessionFacts>> {
         let Some(session) = self.session(session_id).await? else { return Ok(None) };
         let Some(pairing) = self.pairing(session.pairing_id).await? else { return Ok(None) };
-        let (has_agenda, has_notes) = sqlx::query_as::<_, (bool, bool)>(
-            "SELECT EXISTS (SELECT 1 FROM agendas WHERE session_id = ?1),
-                    EXISTS (SELECT 1 FROM session_notes WHERE session_id = ?1)",
+        let (agendas, notes) = sqlx::query_as::<_, (i64, i64)>(
+            "SELECT (SELECT COUNT(*) FROM agendas WHERE session_id = $1),
+                    (SELECT COUNT(*) FROM session_notes WHERE session_id = $1)",
         )
         .bind(session_id)
         .fetch_one(self.pool())
         .await
         .context("while checking a session's agenda and notes")?;
         let attendance = self.session_attendance(session_id).await?;
-        Ok(Some(SessionFacts { session, pairing, has_agenda, has_notes, attendance }))
+        Ok(Some(SessionFacts { session, pairing, has_agenda: agendas > 0, has_notes: notes > 0, attendance }))
     }
 
     /// The weekly nudge's aggregates of one guild's program.
@@ -75,15 +75,15 @@ impl Store {
                  COALESCE(SUM(last_week AND s.attendance = 'held'
                               AND EXISTS (SELECT 1 FROM agendas a WHERE a.session_id = s.id
                                           AND a.submitted_at <= s.starts_at)), 0),
-                 COALESCE(SUM(s.status = 'booked' AND s.starts_at >= ?3 AND s.starts_at < ?4), 0),
+                 COALESCE(SUM(s.status = 'booked' AND s.starts_at >= $3 AND s.starts_at < $4), 0),
                  COALESCE(SUM(last_week AND s.attendance = 'missed'), 0),
                  COALESCE(SUM(last_week AND s.attendance IS NULL
-                              AND s.starts_at + s.duration_minutes * 60 <= ?6), 0)
-             FROM (SELECT s.*, (s.status <> 'cancelled' AND s.starts_at >= ?2 AND s.starts_at < ?3
-                                AND s.starts_at + s.duration_minutes * 60 <= ?5) AS last_week
+                              AND s.starts_at + s.duration_minutes * 60 <= $6), 0)
+             FROM (SELECT s.*, (s.status <> 'cancelled' AND s.starts_at >= $2 AND s.starts_at < $3
+                                AND s.starts_at + s.duration_minutes * 60 <= $5) AS last_week
                    FROM sessions s) s
              JOIN pairings p ON p.id = s.pairing_id
-             WHERE p.guild_id = ?1",
+             WHERE p.guild_id = $1",
         )
         .bind(guild.db())
         .bind(ts(w.last_week_start))
@@ -98,10 +98,10 @@ impl Store {
             "SELECT
                  (SELECT COUNT(DISTINCT e.action_id) FROM action_events e
                   JOIN action_items a ON a.id = e.action_id JOIN pairings p ON p.id = a.pairing_id
-                  WHERE p.guild_id = ?1 AND e.change = 'status' AND e.new_value = 'done'
-                    AND e.at >= ?2 AND e.at < ?3),
+                  WHERE p.guild_id = $1 AND e.change = 'status' AND e.new_value = 'done'
+                    AND e.at >= $2 AND e.at < $3),
                  (SELECT COUNT(*) FROM action_items a JOIN pairings p ON p.id = a.pairing_id
-                  WHERE p.guild_id = ?1 AND a.status = 'open' AND a.deadline_at < ?4)",
+                  WHERE p.guild_id = $1 AND a.status = 'open' AND a.deadline_at < $4)",
         )
         .bind(guild.db())
         .bind(ts(w.last_week_start))
@@ -113,12 +113,12 @@ impl Store {
         // A missed session is no meeting: a pair whose sessions keep being missed goes stale.
         // Held and not (yet) answered sessions count as meetings.
         let (active, stale) = sqlx::query_as::<_, (i64, i64)>(
-            "SELECT COUNT(*), COALESCE(SUM(last_met < ?3), 0) FROM (
+            "SELECT COUNT(*), COALESCE(SUM(last_met < $3), 0) FROM (
                  SELECT COALESCE((SELECT MAX(s.starts_at) FROM sessions s
                                   WHERE s.pairing_id = p.id AND s.status <> 'cancelled'
-                                    AND s.attendance IS NOT 'missed' AND s.starts_at <= ?2),
+                                    AND s.attendance IS NOT 'missed' AND s.starts_at <= $2),
                                  p.created_at) AS last_met
-                 FROM pairings p WHERE p.guild_id = ?1 AND p.active = 1
+                 FROM pairings p WHERE p.guild_id = $1 AND p.active = 1
              )",
         )
         .bind(guild.db())

@@ -11,7 +11,7 @@ async fn add(w: &World, user: u64, title: &str, owner: &str, deadline: &str) -> 
 }
 
 async fn status_and_deadline(w: &World, id: i64) -> (String, i64) {
-    sqlx::query_as::<_, (String, i64)>("SELECT status, deadline_at FROM action_items WHERE id = ?")
+    sqlx::query_as::<_, (String, i64)>("SELECT status, deadline_at FROM action_items WHERE id = $1")
         .bind(id)
         .fetch_one(w.store.pool())
         .await

@@ -30,7 +30,7 @@ async fn press(w: &World, user: u64, message: &Message, button: &str) -> Reply {
 }
 
 async fn attendance(w: &World, session: i64) -> Option<String> {
-    sqlx::query_scalar::<_, Option<String>>("SELECT attendance FROM sessions WHERE id = ?")
+    sqlx::query_scalar::<_, Option<String>>("SELECT attendance FROM sessions WHERE id = $1")
         .bind(session)
         .fetch_one(w.store.pool())
         .await

@@ -117,7 +117,7 @@ async fn a_job_this_version_does_not_know_is_set_aside_and_the_others_are_still_
     sqlx::query(
         "INSERT INTO jobs (kind, guild_id, subject_kind, subject_id, recipient_id, due_at, planned_at, dedupe_key,
                            created_at, updated_at)
-         VALUES ('video_call_link', ?1, 'program', 0, ?2, ?3, ?3, 'from-a-newer-version', ?3, ?3)",
+         VALUES ('video_call_link', $1, 'program', 0, $2, $3, $3, 'from-a-newer-version', $3, $3)",
     )
     .bind(i64::try_from(GUILD).unwrap())
     .bind(i64::try_from(MIA).unwrap())

@@ -80,7 +80,7 @@ async fn content_rows(w: &World) -> Vec<i64> {
 }
 
 async fn status_of(w: &World, action: i64) -> String {
-    sqlx::query_scalar::<_, String>("SELECT status FROM action_items WHERE id = ?")
+    sqlx::query_scalar::<_, String>("SELECT status FROM action_items WHERE id = $1")
         .bind(action)
         .fetch_one(w.store.pool())
         .await

@@ -3,7 +3,7 @@
 use crate::common::*;
 
 async fn progress_of(w: &World, id: i64) -> (i64, String) {
-    sqlx::query_as::<_, (i64, String)>("SELECT progress, status FROM goals WHERE id = ?")
+    sqlx::query_as::<_, (i64, String)>("SELECT progress, status FROM goals WHERE id = $1")
         .bind(id)
         .fetch_one(w.store.pool())
         .await

@@ -18,7 +18,7 @@ fn t0() -> DateTime<Utc> {
 
 async fn store() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("jobs.db").display());
+    let url = mentor_bot::testkit::fresh_database_url(dir.path()).await.unwrap();
     (Store::open(&url, 8).await.unwrap(), dir)
 }
 
@@ -110,11 +110,11 @@ async fn a_claimed_job_is_due_again_only_after_its_lease_expires() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_database_has_its_own_instance_id_for_nonces() {
-    let (a, dir_a) = store().await;
+    let (a, _dir_a) = store().await;
     let (b, _db) = store().await;
     assert_eq!(a.instance().len(), 6);
     assert_ne!(a.instance(), b.instance());
-    let reopened = Store::open(&format!("sqlite://{}", dir_a.path().join("jobs.db").display()), 1).await.unwrap();
+    let reopened = Store::open(a.url(), 1).await.unwrap();
     assert_eq!(reopened.instance(), a.instance(), "stable across restarts");
 }
 

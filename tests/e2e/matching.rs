@@ -140,7 +140,7 @@ async fn join_takes_tags_from_the_program_with_autocomplete_and_refuses_the_wron
         .await
         .unwrap();
     assert_eq!(choices, vec![("leadership, Public speaking".to_owned(), "leadership, Public speaking".to_owned())]);
-    let before = sqlx::query_scalar::<_, String>("SELECT tags FROM members WHERE user_id = ?")
+    let before = sqlx::query_scalar::<_, String>("SELECT tags FROM members WHERE user_id = $1")
         .bind(i64::try_from(OTTO).unwrap())
         .fetch_one(w.store.pool())
         .await
@@ -154,7 +154,7 @@ async fn join_takes_tags_from_the_program_with_autocomplete_and_refuses_the_wron
         let r = join_with(&w, OTTO, &options).await;
         assert!(r.is_ephemeral() && r.text().contains(needle), "{options:?}: {}", r.text());
     }
-    let (role, tags) = sqlx::query_as::<_, (String, String)>("SELECT role, tags FROM members WHERE user_id = ?")
+    let (role, tags) = sqlx::query_as::<_, (String, String)>("SELECT role, tags FROM members WHERE user_id = $1")
         .bind(i64::try_from(OTTO).unwrap())
         .fetch_one(w.store.pool())
         .await

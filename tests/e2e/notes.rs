@@ -11,7 +11,7 @@ async fn held_session(w: &World) -> String {
 }
 
 async fn status_of(w: &World, id: i64) -> String {
-    sqlx::query_scalar::<_, String>("SELECT status FROM sessions WHERE id = ?")
+    sqlx::query_scalar::<_, String>("SELECT status FROM sessions WHERE id = $1")
         .bind(id)
         .fetch_one(w.store.pool())
         .await

@@ -241,7 +241,7 @@ async fn run_backup(url: &str, path: &std::path::Path) -> std::process::Output {
 }
 
 async fn attach(conn: &mut SqliteConnection, path: &std::path::Path) {
-    sqlx::query("ATTACH DATABASE ? AS bak").bind(path.to_str().unwrap()).execute(&mut *conn).await.unwrap();
+    sqlx::query("ATTACH DATABASE $1 AS bak").bind(path.to_str().unwrap()).execute(&mut *conn).await.unwrap();
 }
 
 /// Parses the text exposition format strictly (`# HELP`/`# TYPE`/`# UNIT` lines, samples with

@@ -194,7 +194,7 @@ async fn series_options_that_do_not_fit_are_refused_and_change_nothing() {
 async fn has_reminders(w: &World, start: DateTime<Utc>) -> bool {
     sqlx::query_scalar::<_, i64>(
         "SELECT COUNT(*) FROM jobs WHERE subject_kind = 'session' AND state = 'pending' AND kind <> 'notice'
-           AND subject_id = (SELECT id FROM sessions WHERE series_id = 1 AND starts_at = ?)",
+           AND subject_id = (SELECT id FROM sessions WHERE series_id = 1 AND starts_at = $1)",
     )
     .bind(start.timestamp())
     .fetch_one(w.store.pool())
@@ -443,7 +443,7 @@ async fn ask(w: &World, command: &str, options: &[(&str, &str)]) -> discord_sim:
 
 /// The start of session number `n`.
 async fn start_of(w: &World, n: i64) -> DateTime<Utc> {
-    let t = sqlx::query_scalar::<_, i64>("SELECT starts_at FROM sessions WHERE number = ? AND status = 'booked'")
+    let t = sqlx::query_scalar::<_, i64>("SELECT starts_at FROM sessions WHERE number = $1 AND status = 'booked'")
         .bind(n)
         .fetch_one(w.store.pool())
         .await
