@@ -64,12 +64,15 @@ pub struct WorldOptions {
     pub latency: Option<(Duration, Duration)>,
     /// How many extra members the main guild has (`cast::extra(0..n)`, Berlin), for crowds.
     pub extra_members: u64,
+    /// Always a SQLite file, even when the tests run on PostgreSQL (tests of the file itself:
+    /// its mode, `VACUUM INTO` backups).
+    pub sqlite_file: bool,
 }
 
 impl WorldOptions {
     /// Starting at `start`, with the defaults otherwise.
     pub fn at(start: DateTime<Utc>) -> Self {
-        Self { start, openapi: None, configure: |_| {}, latency: None, extra_members: 0 }
+        Self { start, openapi: None, configure: |_| {}, latency: None, extra_members: 0, sqlite_file: false }
     }
 }
 
@@ -163,11 +166,33 @@ pub const TEST_POSTGRES: &str = "MENTOR_BOT_TEST_POSTGRES";
 pub async fn fresh_database_url(dir: &std::path::Path) -> anyhow::Result<String> {
     match std::env::var(TEST_POSTGRES) {
         Ok(server) if !server.is_empty() => {
+            let template = migrated_template(&server).await?;
             let name = format!("mentor_test_{:016x}", rand::random::<u64>());
-            crate::store::create_postgres_database(&server, &name).await
+            crate::store::create_postgres_database(&server, &name, Some(&template)).await
         }
-        _ => Ok(format!("sqlite://{}", dir.join("mentor-bot.db").display())),
+        _ => Ok(sqlite_url(dir)),
     }
+}
+
+/// A SQLite file in `dir`.
+fn sqlite_url(dir: &std::path::Path) -> String {
+    format!("sqlite://{}", dir.join("mentor-bot.db").display())
+}
+
+/// A database migrated once per test process, which every test's database copies (creating a
+/// database from a template is much faster than migrating each).
+async fn migrated_template(server: &str) -> anyhow::Result<String> {
+    static TEMPLATE: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+    if let Some(name) = TEMPLATE.lock().map_err(|_| anyhow::anyhow!("template lock poisoned"))?.clone() {
+        return Ok(name);
+    }
+    let name = format!("mentor_template_{:016x}", rand::random::<u64>());
+    let url = crate::store::create_postgres_database(server, &name, None).await?;
+    let store = Store::open(&url, 1).await?;
+    store.close().await;
+    let mut slot = TEMPLATE.lock().map_err(|_| anyhow::anyhow!("template lock poisoned"))?;
+    // Two tests may have raced to make one: keep the first, the other stays unused.
+    Ok(slot.get_or_insert(name).clone())
 }
 
 async fn start_bot(config: &Arc<Config>, clock: &ManualClock) -> anyhow::Result<(RunningBot, Store)> {
@@ -199,7 +224,8 @@ impl World {
         config.discord.api_url = sim.api_url();
         config.discord.guild_id = 0;
         config.discord.admin_role_id = cast::COORDINATOR_ROLE;
-        config.database.url = fresh_database_url(db_dir.path()).await?;
+        config.database.url =
+            if options.sqlite_file { sqlite_url(db_dir.path()) } else { fresh_database_url(db_dir.path()).await? };
         (options.configure)(&mut config);
         let config = Arc::new(config);
         let (bot, store) = start_bot(&config, &clock).await?;

@@ -82,7 +82,7 @@ impl Store {
             "INSERT INTO session_answers (session_id, user_id, answer, answered_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (session_id, user_id) DO UPDATE SET
                  answer = excluded.answer, answered_at = excluded.answered_at,
-                 rating = CASE excluded.answer WHEN 'met' THEN rating END",
+                 rating = CASE excluded.answer WHEN 'met' THEN session_answers.rating END",
         )
         .bind(session_id)
         .bind(user.db())
@@ -156,22 +156,24 @@ impl Store {
         since: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> anyhow::Result<AttendanceCounts> {
-        let (held, missed, unconfirmed, awaiting) = sqlx::query_as::<_, (i64, i64, i64, i64)>(
-            "SELECT COALESCE(SUM(s.attendance = 'held'), 0),
-                    COALESCE(SUM(s.attendance = 'missed'), 0),
-                    COALESCE(SUM(s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 <= $3), 0),
-                    COALESCE(SUM(s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 > $3), 0)
-             FROM sessions s INDEXED BY sessions_by_start JOIN pairings p ON p.id = s.pairing_id
+        let (held, missed, unconfirmed, awaiting) =
+            sqlx::query_as::<_, (i64, i64, i64, i64)>(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(CASE WHEN s.attendance = 'held' THEN 1 END),
+                    COUNT(CASE WHEN s.attendance = 'missed' THEN 1 END),
+                    COUNT(CASE WHEN s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 <= $3 THEN 1 END),
+                    COUNT(CASE WHEN s.attendance IS NULL AND s.starts_at + s.duration_minutes * 60 > $3 THEN 1 END)
+             FROM sessions s {hint} JOIN pairings p ON p.id = s.pairing_id
              WHERE s.starts_at >= $4 AND s.starts_at <= $2 AND p.guild_id = $1 AND s.status <> 'cancelled'
                AND s.starts_at + s.duration_minutes * 60 <= $2",
-        )
-        .bind(guild.db())
-        .bind(ts(now))
-        .bind(ts(now - ANSWER_WINDOW))
-        .bind(ts(since))
-        .fetch_one(self.pool())
-        .await
-        .context("while counting attendance")?;
+                hint = self.backend().indexed_by("sessions_by_start")
+            )))
+            .bind(guild.db())
+            .bind(ts(now))
+            .bind(ts(now - ANSWER_WINDOW))
+            .bind(ts(since))
+            .fetch_one(self.pool())
+            .await
+            .context("while counting attendance")?;
         Ok(AttendanceCounts { held, missed, unconfirmed, awaiting })
     }
 
@@ -182,12 +184,13 @@ impl Store {
         since: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> anyhow::Result<RatingTotals> {
-        let (count, sum) = sqlx::query_as::<_, (i64, i64)>(
-            "SELECT COUNT(a.rating), COALESCE(SUM(a.rating), 0)
-             FROM sessions s INDEXED BY sessions_by_start
+        let (count, sum) = sqlx::query_as::<_, (i64, i64)>(sqlx::AssertSqlSafe(format!(
+            "SELECT COUNT(a.rating), CAST(COALESCE(SUM(a.rating), 0) AS BIGINT)
+             FROM sessions s {hint}
              JOIN pairings p ON p.id = s.pairing_id JOIN session_answers a ON a.session_id = s.id
              WHERE s.starts_at >= $2 AND s.starts_at <= $3 AND p.guild_id = $1",
-        )
+            hint = self.backend().indexed_by("sessions_by_start")
+        )))
         .bind(guild.db())
         .bind(ts(since))
         .bind(ts(now))

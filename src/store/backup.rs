@@ -23,6 +23,11 @@ pub struct BackupReport {
 /// refuses a database that does not exist (instead of creating an empty one). The copy is
 /// readable by its owner only and passes `PRAGMA integrity_check`.
 pub async fn backup(url: &str, to: &Path) -> anyhow::Result<BackupReport> {
+    if super::Backend::of(url) == super::Backend::Postgres {
+        anyhow::bail!(
+            "the database is PostgreSQL: back it up with its own tools, e.g. `pg_dump --format=custom` (see the README)"
+        );
+    }
     if to.exists() || to.is_symlink() {
         anyhow::bail!("{} already exists; a backup never overwrites a file (choose a new name)", to.display());
     }

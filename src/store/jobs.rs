@@ -5,7 +5,7 @@
 use anyhow::Context as _;
 use chrono::{DateTime, Duration, Utc};
 
-use super::{from_ts, ts, Store, Tx};
+use super::{from_ts, ts, Backend, Store, Tx};
 use crate::domain::{
     ids::{GuildId, UserId},
     jobs::{JobKind, PlannedJob, Subject},
@@ -229,27 +229,43 @@ impl Store {
         .await
         .context("while holding the jobs of people who are away")?;
         let token: i64 = rand::random::<i64>().abs().max(1);
-        let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(format!(
-            "UPDATE jobs SET state = 'running', lease_until = $1, attempts = attempts + 1, updated_at = $2,
+        let claim = match self.backend() {
+            Backend::Sqlite => format!(
+                "UPDATE jobs SET state = 'running', lease_until = $1, attempts = attempts + 1, updated_at = $2,
                              claim_token = $4, in_flight = (state = 'running')
              WHERE id IN (
                  SELECT id FROM (
                      SELECT id, due_at, guild_id FROM jobs WHERE state = 'pending' AND due_at <= $2
                      UNION ALL
                      SELECT id, due_at, guild_id FROM jobs WHERE state = 'running' AND lease_until <= $2
-                 )
+                 ) AS due
                  WHERE guild_id NOT IN (SELECT guild_id FROM programs WHERE paused = 1)
                  ORDER BY due_at, id LIMIT $3
              )
              RETURNING {COLUMNS}"
-        )))
-        .bind(ts(now + lease))
-        .bind(ts(now))
-        .bind(i64::from(limit))
-        .bind(token)
-        .fetch_all(self.pool())
-        .await
-        .context("while claiming due jobs")?;
+            ),
+            // Several processes claim at once: each skips the rows another is claiming.
+            Backend::Postgres => format!(
+                "UPDATE jobs SET state = 'running', lease_until = $1, attempts = attempts + 1, updated_at = $2,
+                                 claim_token = $4, in_flight = CASE WHEN state = 'running' THEN 1 ELSE 0 END
+                 WHERE id IN (
+                     SELECT id FROM jobs
+                     WHERE ((state = 'pending' AND due_at <= $2) OR (state = 'running' AND lease_until <= $2))
+                       AND guild_id NOT IN (SELECT guild_id FROM programs WHERE paused = 1)
+                     ORDER BY due_at, id LIMIT $3
+                     FOR UPDATE SKIP LOCKED
+                 )
+                 RETURNING {COLUMNS}"
+            ),
+        };
+        let rows = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(claim))
+            .bind(ts(now + lease))
+            .bind(ts(now))
+            .bind(i64::from(limit))
+            .bind(token)
+            .fetch_all(self.pool())
+            .await
+            .context("while claiming due jobs")?;
         let mut claimed = Claimed::default();
         let mut unknown = Vec::new();
         for row in rows {
@@ -262,13 +278,14 @@ impl Store {
             }
         }
         if !unknown.is_empty() {
-            sqlx::query(
+            sqlx::query(sqlx::AssertSqlSafe(format!(
                 "UPDATE jobs SET state = 'set_aside', lease_until = NULL, last_error = 'unknown job kind',
                                  updated_at = $1
-                 WHERE id IN (SELECT value FROM json_each($2))",
-            )
+                 WHERE CAST(id AS TEXT) IN ({})",
+                self.backend().json_values(2)
+            )))
             .bind(ts(now))
-            .bind(serde_json::to_string(&unknown)?)
+            .bind(serde_json::to_string(&unknown.iter().map(ToString::to_string).collect::<Vec<_>>())?)
             .execute(self.pool())
             .await
             .context("while setting aside unknown jobs")?;
@@ -343,9 +360,10 @@ impl Store {
 
     /// Where the jobs with these dedupe keys stand.
     pub async fn job_outcomes(&self, keys: &[String]) -> anyhow::Result<Vec<JobOutcome>> {
-        sqlx::query_as::<_, JobOutcome>(
-            "SELECT dedupe_key, state, last_error FROM jobs WHERE dedupe_key IN (SELECT value FROM json_each($1))",
-        )
+        sqlx::query_as::<_, JobOutcome>(sqlx::AssertSqlSafe(format!(
+            "SELECT dedupe_key, state, last_error FROM jobs WHERE dedupe_key IN ({})",
+            self.backend().json_values(1)
+        )))
         .bind(serde_json::to_string(keys)?)
         .fetch_all(self.pool())
         .await
@@ -360,7 +378,7 @@ impl Store {
                  WHERE state = 'pending' AND guild_id NOT IN (SELECT guild_id FROM programs WHERE paused = 1)
                  UNION ALL
                  SELECT MIN(lease_until) AS t FROM jobs WHERE state = 'running'
-             )",
+             ) AS due",
         )
         .fetch_one(self.pool())
         .await
@@ -382,7 +400,7 @@ impl Store {
                  SELECT MIN(due_at) AS t FROM jobs WHERE guild_id = $1 AND state = 'pending'
                  UNION ALL
                  SELECT MIN(due_at) AS t FROM jobs WHERE guild_id = $1 AND state = 'running'
-             )",
+             ) AS due",
         )
         .bind(guild.db())
         .fetch_one(self.pool())
@@ -404,7 +422,7 @@ impl Store {
 
     /// Jobs of every guild by state, from `job_state_counts` (kept by triggers).
     pub async fn job_state_totals(&self) -> anyhow::Result<Vec<(String, i64)>> {
-        sqlx::query_as::<_, (String, i64)>("SELECT state, SUM(n) FROM job_state_counts GROUP BY state")
+        sqlx::query_as::<_, (String, i64)>("SELECT state, CAST(SUM(n) AS BIGINT) FROM job_state_counts GROUP BY state")
             .fetch_all(self.pool())
             .await
             .context("while counting jobs by state")

@@ -63,6 +63,23 @@ pub enum Backend {
 }
 
 impl Backend {
+    /// `SELECT value FROM …` the elements of the JSON array of strings bound as `$n` (the
+    /// dialects spell it differently).
+    pub(crate) fn json_values(self, n: u8) -> String {
+        match self {
+            Backend::Sqlite => format!("SELECT value FROM json_each(${n})"),
+            Backend::Postgres => format!("SELECT value FROM json_array_elements_text(CAST(${n} AS JSON))"),
+        }
+    }
+
+    /// SQLite's hint to read `table` through `index` (PostgreSQL's planner needs none).
+    pub(crate) fn indexed_by(self, index: &str) -> String {
+        match self {
+            Backend::Sqlite => format!("INDEXED BY {index}"),
+            Backend::Postgres => String::new(),
+        }
+    }
+
     /// The backend a database url names (`postgres://` or `postgresql://`; anything else is SQLite).
     pub fn of(url: &str) -> Self {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -160,25 +177,39 @@ impl Store {
     }
 }
 
-/// Creates an empty database named `name` on the PostgreSQL server of `server_url` (tests,
-/// benchmarks); returns its url.
-pub async fn create_postgres_database(server_url: &str, name: &str) -> anyhow::Result<String> {
+/// Creates a database named `name` on the PostgreSQL server of `server_url`, empty or as a copy
+/// of `template` (tests, benchmarks); returns its url.
+pub async fn create_postgres_database(server_url: &str, name: &str, template: Option<&str>) -> anyhow::Result<String> {
     use sqlx::Connection as _;
     anyhow::ensure!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "bad database name {name:?}");
     sqlx::any::install_default_drivers();
     let mut conn = sqlx::AnyConnection::connect(server_url)
         .await
         .with_context(|| format!("while connecting to {}", redacted(server_url)))?;
-    conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+    if let Some(t) = template {
+        anyhow::ensure!(t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "bad template name {t:?}");
+    }
+    let from = template.map(|t| format!(" TEMPLATE {t}")).unwrap_or_default();
+    conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}{from}")))
         .await
         .with_context(|| format!("while creating the database {name}"))?;
     conn.close().await.ok();
     let (head, query) = server_url.split_once('?').map_or((server_url, None), |(h, q)| (h, Some(q)));
     let base = head.rsplit_once('/').map_or(head, |(base, _)| base);
-    Ok(match query {
+    let url = match query {
         Some(q) => format!("{base}/{name}?{q}"),
         None => format!("{base}/{name}"),
-    })
+    };
+    if template.is_some() {
+        // A copy is another database: it gets its own instance id (part of every nonce).
+        let mut copy = sqlx::AnyConnection::connect(&url).await.context("while opening the copy")?;
+        sqlx::query("UPDATE instance SET id = substr(md5(random()::text), 1, 6)")
+            .execute(&mut copy)
+            .await
+            .context("while giving the copy its own instance id")?;
+        copy.close().await.ok();
+    }
+    Ok(url)
 }
 
 /// A SQLite pool: the file created private when missing, WAL, normal sync, foreign keys on.

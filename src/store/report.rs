@@ -23,14 +23,15 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> anyhow::Result<Vec<SessionFact>> {
-        let rows = sqlx::query_as::<_, (i64, i64, Option<String>, i64, i64, i64)>(
+        let rows = sqlx::query_as::<_, (i64, i64, Option<String>, i64, i64, i64)>(sqlx::AssertSqlSafe(format!(
             "SELECT s.starts_at, s.starts_at + s.duration_minutes * 60, s.attendance,
                     (SELECT COUNT(*) FROM agendas a WHERE a.session_id = s.id AND a.submitted_at <= s.starts_at),
                     (SELECT COUNT(r.rating) FROM session_answers r WHERE r.session_id = s.id),
                     (SELECT CAST(COALESCE(SUM(r.rating), 0) AS BIGINT) FROM session_answers r WHERE r.session_id = s.id)
-             FROM sessions s INDEXED BY sessions_by_start JOIN pairings p ON p.id = s.pairing_id
+             FROM sessions s {hint} JOIN pairings p ON p.id = s.pairing_id
              WHERE s.starts_at >= $2 AND s.starts_at < $3 AND p.guild_id = $1 AND s.status <> 'cancelled'",
-        )
+            hint = self.backend().indexed_by("sessions_by_start")
+        )))
         .bind(guild.db())
         .bind(ts(from))
         .bind(ts(to))
@@ -64,7 +65,7 @@ impl Store {
                             (SELECT MAX(e.at) FROM action_events e WHERE e.action_id = a.id
                              AND e.change = 'status' AND e.new_value = 'done') END AS done_at
                  FROM action_items a JOIN pairings p ON p.id = a.pairing_id
-                 WHERE p.guild_id = $1)
+                 WHERE p.guild_id = $1) AS facts
              WHERE (deadline_at >= $2 AND deadline_at < $3) OR (done_at >= $2 AND done_at < $3)",
         )
         .bind(guild.db())

@@ -143,7 +143,7 @@ impl Store {
     /// When a series' pending top-up job is due (the earliest, if several).
     pub async fn pending_series_top_up(&self, tx: &mut Tx, series: i64) -> anyhow::Result<Option<DateTime<Utc>>> {
         let due = sqlx::query_scalar::<_, Option<i64>>(
-            "SELECT MIN(due_at) FROM jobs WHERE kind = $1 AND state = 'pending' AND substr(dedupe_key, 1, $2) = $3",
+            "SELECT MIN(due_at) FROM jobs WHERE kind = $1 AND state = 'pending' AND substr(dedupe_key, 1, CAST($2 AS INTEGER)) = $3",
         )
         .bind(JobKind::SeriesTopUp.as_str())
         .bind(i64::try_from(series_top_up_prefix(series).len())?)
@@ -158,7 +158,7 @@ impl Store {
     pub async fn cancel_series_top_ups(&self, tx: &mut Tx, series: i64, now: DateTime<Utc>) -> anyhow::Result<()> {
         sqlx::query(
             "UPDATE jobs SET state = 'cancelled', updated_at = $1, finished_at = $1
-             WHERE kind = $2 AND state = 'pending' AND substr(dedupe_key, 1, $3) = $4",
+             WHERE kind = $2 AND state = 'pending' AND substr(dedupe_key, 1, CAST($3 AS INTEGER)) = $4",
         )
         .bind(ts(now))
         .bind(JobKind::SeriesTopUp.as_str())

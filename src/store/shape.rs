@@ -158,11 +158,12 @@ impl Store {
         now: DateTime<Utc>,
     ) -> anyhow::Result<()> {
         let kinds: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
-        sqlx::query(
+        sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE jobs SET state = 'cancelled', updated_at = $1, finished_at = $1
-             WHERE ($2 IS NULL OR guild_id = $2) AND state = 'pending' AND kind IN (SELECT value FROM json_each($3))
+             WHERE ($2 IS NULL OR guild_id = $2) AND state = 'pending' AND kind IN ({})
                AND ($4 IS NULL OR (subject_kind = 'pairing' AND subject_id = $4))",
-        )
+            self.backend().json_values(3)
+        )))
         .bind(ts(now))
         .bind(guild.map(GuildId::db))
         .bind(serde_json::to_string(&kinds)?)

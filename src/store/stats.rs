@@ -71,14 +71,14 @@ impl Store {
     pub async fn weekly_stats(&self, guild: GuildId, w: &Weeks) -> anyhow::Result<WeeklyStats> {
         let (held, on_time, booked, missed, unconfirmed) = sqlx::query_as::<_, (i64, i64, i64, i64, i64)>(
             "SELECT
-                 COALESCE(SUM(last_week AND s.attendance = 'held'), 0),
-                 COALESCE(SUM(last_week AND s.attendance = 'held'
+                 COUNT(CASE WHEN last_week AND s.attendance = 'held' THEN 1 END),
+                 COUNT(CASE WHEN last_week AND s.attendance = 'held'
                               AND EXISTS (SELECT 1 FROM agendas a WHERE a.session_id = s.id
-                                          AND a.submitted_at <= s.starts_at)), 0),
-                 COALESCE(SUM(s.status = 'booked' AND s.starts_at >= $3 AND s.starts_at < $4), 0),
-                 COALESCE(SUM(last_week AND s.attendance = 'missed'), 0),
-                 COALESCE(SUM(last_week AND s.attendance IS NULL
-                              AND s.starts_at + s.duration_minutes * 60 <= $6), 0)
+                                          AND a.submitted_at <= s.starts_at) THEN 1 END),
+                 COUNT(CASE WHEN s.status = 'booked' AND s.starts_at >= $3 AND s.starts_at < $4 THEN 1 END),
+                 COUNT(CASE WHEN last_week AND s.attendance = 'missed' THEN 1 END),
+                 COUNT(CASE WHEN last_week AND s.attendance IS NULL
+                              AND s.starts_at + s.duration_minutes * 60 <= $6 THEN 1 END)
              FROM (SELECT s.*, (s.status <> 'cancelled' AND s.starts_at >= $2 AND s.starts_at < $3
                                 AND s.starts_at + s.duration_minutes * 60 <= $5) AS last_week
                    FROM sessions s) s
@@ -113,13 +113,13 @@ impl Store {
         // A missed session is no meeting: a pair whose sessions keep being missed goes stale.
         // Held and not (yet) answered sessions count as meetings.
         let (active, stale) = sqlx::query_as::<_, (i64, i64)>(
-            "SELECT COUNT(*), COALESCE(SUM(last_met < $3), 0) FROM (
+            "SELECT COUNT(*), COUNT(CASE WHEN last_met < $3 THEN 1 END) FROM (
                  SELECT COALESCE((SELECT MAX(s.starts_at) FROM sessions s
                                   WHERE s.pairing_id = p.id AND s.status <> 'cancelled'
-                                    AND s.attendance IS NOT 'missed' AND s.starts_at <= $2),
+                                    AND s.attendance IS DISTINCT FROM 'missed' AND s.starts_at <= $2),
                                  p.created_at) AS last_met
                  FROM pairings p WHERE p.guild_id = $1 AND p.active = 1
-             )",
+             ) AS pairs",
         )
         .bind(guild.db())
         .bind(ts(w.now))

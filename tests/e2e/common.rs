@@ -43,7 +43,16 @@ pub async fn world_with(start: DateTime<Utc>, adjust: impl FnOnce(&mut WorldOpti
 
 /// A world with a program (Berlin), Mo as mentor (New York), Mia as mentee, paired.
 pub async fn paired_world() -> World {
-    let w = world().await;
+    pair(world().await).await
+}
+
+/// Like [`paired_world`], on a SQLite file whichever backend the tests run on (tests of the
+/// file itself).
+pub async fn paired_sqlite_world() -> World {
+    pair(world_with(t0(), |o| o.sqlite_file = true).await).await
+}
+
+async fn pair(w: World) -> World {
     setup_program(&w).await;
     join(&w, MO, "mentor", Some("America/New_York")).await;
     join(&w, MIA, "mentee", None).await;

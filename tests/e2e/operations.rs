@@ -9,7 +9,7 @@
 use std::{collections::BTreeMap, process::Command, time::Duration};
 
 use discord_sim::{Fault, FaultKind, RouteMatch};
-use mentor_bot::config::Config;
+use mentor_bot::{config::Config, store::Backend};
 use serde_json::Value;
 use sqlx::{Connection as _, SqliteConnection};
 
@@ -72,7 +72,11 @@ async fn healthz_names_the_scheduler_when_its_rounds_stall_and_recovers_when_the
     // Another process holds the database's write lock: every round of the scheduler waits for
     // it and fails, while reads (and so the database check) still work.
     let mut locker = w.store.pool().acquire().await.unwrap();
-    sqlx::query("BEGIN EXCLUSIVE").execute(&mut *locker).await.unwrap();
+    let lock = match w.store.backend() {
+        Backend::Sqlite => "BEGIN EXCLUSIVE",
+        Backend::Postgres => "BEGIN; LOCK TABLE jobs IN ACCESS EXCLUSIVE MODE",
+    };
+    sqlx::raw_sql(lock).execute(&mut *locker).await.unwrap();
     let stalled = health_until(&w, 503, Duration::from_secs(15)).await;
     assert_eq!(failing(&stalled), ["scheduler"], "{stalled}");
     let detail = stalled["scheduler"]["detail"].as_str().unwrap();
@@ -144,7 +148,7 @@ async fn metrics_parse_as_prometheus_text_and_move_with_commands_deliveries_requ
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn backup_copies_the_live_database_consistently_while_the_bot_writes_and_never_overwrites() {
-    let mut w = paired_world().await;
+    let mut w = paired_sqlite_world().await;
     let url = w.config().database.url.clone();
     let dir = tempfile::tempdir().unwrap();
     let mid = dir.path().join("during.db");
