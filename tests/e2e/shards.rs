@@ -37,11 +37,18 @@ async fn wait_answered(bot: &RunningBot, command: &str, n: u64) {
 
 fn shard_zero_of_two(c: &mut Config) {
     c.discord.shards = "0-0/2".into();
+    c.http.listen = "127.0.0.1:0".into();
 }
 
 fn shard_one_of_two_without_scheduler(c: &mut Config) {
     c.discord.shards = "1-1/2".into();
     c.scheduler.enabled = false;
+    c.http.listen = "127.0.0.1:0".into();
+}
+
+/// The shard ids a `/healthz` answer lists.
+fn shard_ids(report: &Value) -> Vec<u64> {
+    report["shards"].as_array().unwrap().iter().map(|s| s["id"].as_u64().unwrap()).collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -54,6 +61,11 @@ async fn two_processes_each_answer_only_the_guilds_on_their_shard_and_a_dm_press
     assert_eq!(sessions, [((0, 2), vec![OTHER_GUILD]), ((1, 2), vec![GUILD])]);
     let puts = w.sim.requests().into_iter().filter(|r| r.method == "PUT" && r.path.ends_with("/commands")).count();
     assert_eq!(puts, 1, "only the process running shard 0 registers the commands");
+    let first = healthy(&w.bot).await;
+    assert_eq!(shard_ids(&first), [0], "{first}");
+    let other = healthy(&second).await;
+    assert_eq!(shard_ids(&other), [1], "{other}");
+    assert!(other["scheduler"]["detail"].as_str().unwrap().contains("not run by this process"), "{other}");
 
     // The program's guild is on shard 1: the second process answers it.
     let started = w
@@ -121,6 +133,20 @@ async fn healthz(bot: &RunningBot) -> (u16, Value) {
     (response.status().as_u16(), serde_json::from_str(&response.text().await.unwrap()).unwrap())
 }
 
+/// Polls `/healthz` until it answers 200 (up to 10 s: a shard reports `Connected` once serenity
+/// handled its READY); returns the body.
+async fn healthy(bot: &RunningBot) -> Value {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let (status, body) = healthz(bot).await;
+        if status == 200 {
+            return body;
+        }
+        assert!(std::time::Instant::now() < deadline, "/healthz stayed {status}: {body}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_scheduler_only_process_delivers_the_reminders_a_commands_only_process_planned() {
     let w = world_with(t0(), |o| o.configure = commands_only).await;
@@ -154,11 +180,9 @@ async fn a_scheduler_only_process_delivers_the_reminders_a_commands_only_process
     dm_containing(&w, MIA, "Agenda time").await;
 
     // Each /healthz judges only what its process runs.
-    let (status, commands) = healthz(&w.bot).await;
-    assert_eq!(status, 200, "{commands}");
+    let commands = healthy(&w.bot).await;
     assert!(commands["scheduler"]["detail"].as_str().unwrap().contains("not run by this process"), "{commands}");
-    let (status, scheduler) = healthz(&delivery).await;
-    assert_eq!(status, 200, "{scheduler}");
+    let scheduler = healthy(&delivery).await;
     assert!(scheduler["gateway"]["detail"].as_str().unwrap().contains("not run by this process"), "{scheduler}");
     assert_eq!(scheduler["shards"], serde_json::json!([]), "{scheduler}");
     assert_clean(&w);
