@@ -11,6 +11,10 @@ use figment::{
 };
 use serde::{Deserialize, Serialize};
 
+pub mod roles;
+
+pub use roles::{Gateway, Roles, ShardRange};
+
 use crate::domain::{
     quiet_hours::QuietHours,
     schedule::ZonedSchedule,
@@ -103,9 +107,29 @@ pub struct DiscordConfig {
     pub admin_role_id: u64,
     pub requests_per_second: u32,
     pub request_timeout: String,
+    /// Connect to the gateway (answer commands); `false` for a scheduler-only process.
+    pub gateway: bool,
+    /// The shards this process runs, `first-last/total`; empty: one unsharded session.
+    pub shards: String,
 }
 
 impl DiscordConfig {
+    /// The gateway part of this process, from `discord.gateway` and `discord.shards`.
+    pub fn gateway(&self) -> Result<Gateway, ConfigError> {
+        let shards = self.shards.trim();
+        match (self.gateway, shards.is_empty()) {
+            (false, true) => Ok(Gateway::Off),
+            (false, false) => Err(ConfigError::Invalid(format!(
+                "key `discord.shards`: {shards:?} is set but `discord.gateway` is false (a process without a gateway \
+                 runs no shards; leave one of them out)"
+            ))),
+            (true, true) => Ok(Gateway::Whole),
+            (true, false) => ShardRange::parse(shards)
+                .map(Gateway::Shards)
+                .map_err(|e| ConfigError::Invalid(format!("key `discord.shards`: {e}"))),
+        }
+    }
+
     /// How long one REST request may take.
     pub fn request_timeout(&self) -> Result<std::time::Duration, ConfigError> {
         parse_duration("request_timeout", &self.request_timeout)
@@ -275,7 +299,22 @@ impl Config {
         Ok(config)
     }
 
-    fn validate(&self) -> Result<(), ConfigError> {
+    /// What this process runs; refuses a process that would run neither the gateway nor the
+    /// scheduler.
+    pub fn roles(&self) -> Result<Roles, ConfigError> {
+        let roles = Roles { gateway: self.discord.gateway()?, scheduler: self.scheduler.enabled };
+        if !roles.has_gateway() && !roles.scheduler {
+            return Err(ConfigError::Invalid(
+                "this process would run nothing: the gateway is off (`discord.gateway = false`, --no-gateway) and so \
+                 is the scheduler (`scheduler.enabled = false`, --no-scheduler); keep at least one of them"
+                    .into(),
+            ));
+        }
+        Ok(roles)
+    }
+
+    /// Checks every setting (again, after command-line flags changed some).
+    pub fn validate(&self) -> Result<(), ConfigError> {
         let b = &self.booking;
         let invalid = |key: &str, why: &str| Err(ConfigError::Invalid(format!("key `{key}`: {why}")));
         if b.min_duration_minutes == 0 || b.min_duration_minutes > b.max_duration_minutes {
@@ -312,6 +351,7 @@ impl Config {
             );
         }
         self.discord.request_timeout()?;
+        self.roles()?;
         self.http.listen_addr()?;
         self.http.scheduler_stall_after()?;
         if !(self.discord.api_url.starts_with("http://") || self.discord.api_url.starts_with("https://")) {
@@ -488,6 +528,31 @@ mod tests {
             jail.set_env("MENTOR_BOT__HTTP__LISTEN", "localhost");
             let err = Config::load(None).unwrap_err().to_string();
             assert!(err.contains("http.listen"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn shards_and_the_gateway_switch_come_from_the_environment_and_a_process_must_run_something() {
+        assert_eq!(Config::defaults().unwrap().roles().unwrap(), Roles { gateway: Gateway::Whole, scheduler: true });
+        Jail::expect_with(|jail| {
+            jail.set_env("MENTOR_BOT__DISCORD__SHARDS", "0-1/4");
+            jail.set_env("MENTOR_BOT__SCHEDULER__ENABLED", "false");
+            let roles = Config::load(None).unwrap().roles().unwrap();
+            assert_eq!(roles.gateway, Gateway::Shards(ShardRange { first: 0, last: 1, total: 4 }));
+            assert!(!roles.scheduler);
+            jail.set_env("MENTOR_BOT__DISCORD__SHARDS", "4-5/4");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("discord.shards") && err.contains("does not exist"), "{err}");
+            jail.set_env("MENTOR_BOT__DISCORD__SHARDS", "");
+            jail.set_env("MENTOR_BOT__DISCORD__GATEWAY", "false");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("would run nothing"), "{err}");
+            jail.set_env("MENTOR_BOT__SCHEDULER__ENABLED", "true");
+            assert_eq!(Config::load(None).unwrap().roles().unwrap().gateway, Gateway::Off);
+            jail.set_env("MENTOR_BOT__DISCORD__SHARDS", "0/2");
+            let err = Config::load(None).unwrap_err().to_string();
+            assert!(err.contains("discord.gateway"), "{err}");
             Ok(())
         });
     }

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use mentor_bot::demo;
 use mentor_bot::{
     clock::{ScaledClock, SharedClock, SystemClock},
+    config::ShardRange,
     config::{Config, Token},
     ops, runtime,
     store::{self, Store},
@@ -33,6 +34,16 @@ enum Command {
         /// finite number above 0, at most 1000000.
         #[arg(long, default_value_t = 1.0, value_parser = parse_time_scale)]
         time_scale: f64,
+        /// Run only these gateway shards, FIRST-LAST/TOTAL (e.g. 0-1/4) or ID/TOTAL; sets
+        /// `discord.shards`. Without it: the configured shards, by default one unsharded session.
+        #[arg(long, value_name = "RANGE", value_parser = ShardRange::parse)]
+        shards: Option<ShardRange>,
+        /// Connect no gateway: this process only runs the scheduler (`discord.gateway = false`).
+        #[arg(long, conflicts_with = "shards")]
+        no_gateway: bool,
+        /// Run no scheduler: this process only answers commands (`scheduler.enabled = false`).
+        #[arg(long)]
+        no_scheduler: bool,
     },
     /// Play a short program against the built-in simulated Discord and print the transcript.
     #[cfg(feature = "sim")]
@@ -66,9 +77,38 @@ fn parse_time_scale(text: &str) -> Result<f64, String> {
     Ok(value)
 }
 
+/// `run`'s flags layered over the configuration (and checked again).
+fn apply_run_flags(
+    config: &mut Config,
+    shards: Option<ShardRange>,
+    no_gateway: bool,
+    no_scheduler: bool,
+) -> Result<(), mentor_bot::config::ConfigError> {
+    if let Some(range) = shards {
+        config.discord.gateway = true;
+        config.discord.shards = range.to_string();
+    }
+    if no_gateway {
+        config.discord.gateway = false;
+        config.discord.shards.clear();
+    }
+    if no_scheduler {
+        config.scheduler.enabled = false;
+    }
+    config.validate()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let config = match Config::load(cli.config.as_deref()) {
+    let command =
+        cli.command.unwrap_or(Command::Run { time_scale: 1.0, shards: None, no_gateway: false, no_scheduler: false });
+    let loaded = Config::load(cli.config.as_deref()).and_then(|mut config| {
+        if let Command::Run { shards, no_gateway, no_scheduler, .. } = &command {
+            apply_run_flags(&mut config, *shards, *no_gateway, *no_scheduler)?;
+        }
+        Ok(config)
+    });
+    let config = match loaded {
         Ok(c) => Arc::new(c),
         Err(e) => {
             eprintln!("mentor-bot: {e}");
@@ -83,8 +123,8 @@ fn main() -> ExitCode {
         }
     };
     let result = runtime.block_on(async move {
-        match cli.command.unwrap_or(Command::Run { time_scale: 1.0 }) {
-            Command::Run { time_scale } => run(config, time_scale).await,
+        match command {
+            Command::Run { time_scale, .. } => run(config, time_scale).await,
             #[cfg(feature = "sim")]
             Command::Demo => demo::run_demo(&mut std::io::stdout()).await,
             Command::Migrate => migrate(&config).await,

@@ -1,5 +1,6 @@
 //! Wiring: builds serenity's HTTP client (optionally pointed at another API base URL), the poise
-//! framework and the gateway client, runs them, and shuts down cleanly.
+//! framework and the gateway client (all of it, the configured shards, or none), the scheduler
+//! (unless off), runs them, and shuts down cleanly.
 
 use std::{sync::Arc, time::Duration};
 
@@ -11,7 +12,7 @@ use crate::{
     app::App,
     bot::{self, Data, InFlight},
     clock::SharedClock,
-    config::{Config, Token},
+    config::{Config, Gateway, Roles, Token},
     domain::ids::{GuildId, RoleId},
     metrics::Metrics,
     notify::{DiscordNotifier, DiscordRest, Notifier},
@@ -47,12 +48,21 @@ enum SetupState {
 pub struct RunningBot {
     pub http: Arc<serenity::Http>,
     pub app: App,
-    shard_manager: Arc<serenity::ShardManager>,
-    task: JoinHandle<Result<(), serenity::Error>>,
+    /// What this process runs.
+    pub roles: Roles,
+    /// The gateway client, unless this process runs none.
+    gateway: Option<GatewayClient>,
     in_flight: InFlight,
     setup: watch::Receiver<SetupState>,
     scheduler: Option<SchedulerHandle>,
     ops: Option<OpsServer>,
+}
+
+/// The running gateway client.
+#[derive(Debug)]
+struct GatewayClient {
+    shard_manager: Arc<serenity::ShardManager>,
+    task: JoinHandle<Result<(), serenity::Error>>,
 }
 
 /// serenity's HTTP client for `api_url`: Discord itself, or any base URL serving `/api/v10`.
@@ -83,9 +93,11 @@ pub fn rest_client(config: &Config, token: &Token, metrics: Arc<Metrics>) -> any
     ))
 }
 
-/// Connects to Discord (or the configured API) and starts answering commands.
+/// Starts what the configuration asks this process to run: the gateway (answering commands) and
+/// the scheduler, or one of them.
 pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let BotOptions { config, token, clock, store } = options;
+    let roles = config.roles()?;
     let http = http_client(&config.discord.api_url, &token);
     let app = App::new(store, clock, config.clone())?;
     let rest = rest_client(&config, &token, app.metrics.clone())?;
@@ -102,37 +114,57 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
              give each server's program its coordinator role with `/program setup coordinator_role:`"
         );
     }
+    tracing::info!(gateway = ?roles.gateway, scheduler = roles.scheduler, "process roles");
 
-    let framework = {
-        let app = app.clone();
-        let in_flight = in_flight.clone();
-        let booking = config.booking.clone();
-        poise::Framework::builder()
-            .options(bot::options())
-            .setup(move |ctx, _ready, framework| {
-                Box::pin(async move {
-                    let guild_id = guild.map(|g| serenity::GuildId::new(g.0));
-                    let registered =
-                        bot::register::register(&ctx.http, guild_id, &framework.options().commands, &booking).await;
-                    if let Err(e) = registered {
-                        setup_tx.send_replace(SetupState::Failed(format!("registering commands failed: {e}")));
-                        return Err(e.into());
-                    }
-                    tracing::info!(commands = framework.options().commands.len(), guild = ?guild.map(|g| g.0), "commands registered");
-                    setup_tx.send_replace(SetupState::Ready);
-                    Ok(Data { app, admin_role, in_flight })
+    let (http, gateway) = if roles.has_gateway() {
+        let framework = {
+            let app = app.clone();
+            let in_flight = in_flight.clone();
+            let booking = config.booking.clone();
+            let register = roles.registers_commands();
+            poise::Framework::builder()
+                .options(bot::options())
+                .setup(move |ctx, _ready, framework| {
+                    Box::pin(async move {
+                        if register {
+                            let guild_id = guild.map(|g| serenity::GuildId::new(g.0));
+                            let registered =
+                                bot::register::register(&ctx.http, guild_id, &framework.options().commands, &booking)
+                                    .await;
+                            if let Err(e) = registered {
+                                setup_tx.send_replace(SetupState::Failed(format!("registering commands failed: {e}")));
+                                return Err(e.into());
+                            }
+                            tracing::info!(commands = framework.options().commands.len(), guild = ?guild.map(|g| g.0), "commands registered");
+                        } else {
+                            tracing::info!("commands are registered by the process running shard 0");
+                        }
+                        setup_tx.send_replace(SetupState::Ready);
+                        Ok(Data { app, admin_role, in_flight })
+                    })
                 })
-            })
-            .build()
+                .build()
+        };
+        let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
+            .framework(framework)
+            .await
+            .context("while building the Discord client")?;
+        let http = client.http.clone();
+        let shard_manager = client.shard_manager.clone();
+        let task = match roles.gateway {
+            // serenity's range end is inclusive: `first..last` starts shards first to last.
+            Gateway::Shards(range) => {
+                tokio::spawn(async move { client.start_shard_range(range.first..range.last, range.total).await })
+            }
+            Gateway::Whole | Gateway::Off => tokio::spawn(async move { client.start().await }),
+        };
+        (http, Some(GatewayClient { shard_manager, task }))
+    } else {
+        // Nothing to set up without a gateway: no commands to register here.
+        setup_tx.send_replace(SetupState::Ready);
+        (Arc::new(http), None)
     };
-
-    let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
-        .framework(framework)
-        .await
-        .context("while building the Discord client")?;
-    let http = client.http.clone();
-    let shard_manager = client.shard_manager.clone();
-    let scheduler = if config.scheduler.enabled {
+    let scheduler = if roles.scheduler {
         let mut settings = RunnerSettings::from_config(&config.scheduler)?;
         settings.heartbeat = stall_after / 4;
         // Delivery starts once the bot is set up, and leaves room in its first second for
@@ -152,16 +184,16 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
         Some(addr) => {
             let probe = Probe {
                 app: app.clone(),
-                shard_manager: shard_manager.clone(),
-                scheduler_enabled: config.scheduler.enabled,
+                shard_manager: gateway.as_ref().map(|g| g.shard_manager.clone()),
+                shard_ids: roles.shard_ids(),
+                scheduler_enabled: roles.scheduler,
                 stall_after,
             };
             Some(OpsServer::start(addr, Arc::new(probe)).await?)
         }
         None => None,
     };
-    let task = tokio::spawn(async move { client.start().await });
-    Ok(RunningBot { http, app, shard_manager, task, in_flight, setup: setup_rx, scheduler, ops })
+    Ok(RunningBot { http, app, roles, gateway, in_flight, setup: setup_rx, scheduler, ops })
 }
 
 impl RunningBot {
@@ -174,8 +206,9 @@ impl RunningBot {
     /// `limit` passed.
     pub async fn wait_ready(&mut self, limit: Duration) -> anyhow::Result<()> {
         let waited = tokio::time::timeout(limit, self.setup.wait_for(|s| !matches!(s, SetupState::Pending))).await;
+        let stopped = self.gateway.as_ref().is_some_and(|g| g.task.is_finished());
         match waited {
-            Err(_) if self.task.is_finished() => {
+            Err(_) if stopped => {
                 anyhow::bail!("the Discord client stopped before it was ready")
             }
             Err(_) => anyhow::bail!("the bot was not ready after {limit:?}"),
@@ -192,9 +225,13 @@ impl RunningBot {
         self.ops.as_ref().map(OpsServer::addr)
     }
 
-    /// Resolves when the Discord client stops on its own (an error, usually).
+    /// Resolves when the Discord client stops on its own (an error, usually); never without a
+    /// gateway.
     pub async fn stopped(&mut self) -> anyhow::Result<()> {
-        match (&mut self.task).await {
+        let Some(gateway) = &mut self.gateway else {
+            return std::future::pending().await;
+        };
+        match (&mut gateway.task).await {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) => Err(e).context("the Discord client stopped"),
             Err(e) => Err(e).context("the Discord client task failed"),
@@ -224,22 +261,28 @@ impl RunningBot {
         if let Some(scheduler) = self.scheduler {
             scheduler.abort();
         }
-        self.task.abort();
-        let shards = self.shard_manager.clone();
-        tokio::spawn(async move { shards.shutdown_all().await });
+        if let Some(gateway) = self.gateway {
+            gateway.task.abort();
+            let shards = gateway.shard_manager.clone();
+            tokio::spawn(async move { shards.shutdown_all().await });
+        }
     }
 
     /// Stops taking events, lets running commands and the scheduler's current round finish
     /// (commands up to 10 s), and closes the database.
     pub async fn shutdown(self) {
-        self.shard_manager.shutdown_all().await;
+        if let Some(gateway) = &self.gateway {
+            gateway.shard_manager.shutdown_all().await;
+        }
         if !self.in_flight.wait_idle(Duration::from_secs(10)).await {
             tracing::warn!(running = self.in_flight.count(), "shutting down with commands still running");
         }
         if let Some(scheduler) = self.scheduler {
             scheduler.shutdown().await;
         }
-        self.task.abort();
+        if let Some(gateway) = self.gateway {
+            gateway.task.abort();
+        }
         if let Some(ops) = self.ops {
             ops.stop().await;
         }

@@ -11,7 +11,7 @@ use discord_sim::{Actor, ChannelSpec, GuildSpec, RoleSpec, Sim, SimSpec, UserSpe
 
 use crate::{
     clock::{Clock as _, ManualClock, SharedClock},
-    config::{Config, Token},
+    config::{Config, Gateway, Token},
     runtime::{self, BotOptions, RunningBot},
     store::Store,
 };
@@ -195,6 +195,17 @@ async fn migrated_template(server: &str) -> anyhow::Result<String> {
     Ok(slot.get_or_insert(name).clone())
 }
 
+/// Waits until every shard `config` runs is connected to `sim` and got its guilds (nothing for
+/// an unsharded bot or one without a gateway).
+async fn wait_shards(sim: &Sim, config: &Config) -> anyhow::Result<()> {
+    if let Gateway::Shards(range) = config.roles()?.gateway {
+        for id in range.first..=range.last {
+            sim.wait_shard((id, range.total), Duration::from_secs(20)).await?;
+        }
+    }
+    Ok(())
+}
+
 async fn start_bot(config: &Arc<Config>, clock: &ManualClock) -> anyhow::Result<(RunningBot, Store)> {
     let store = Store::open(&config.database.url, config.database.max_connections).await?;
     let shared: SharedClock = Arc::new(clock.clone());
@@ -230,7 +241,22 @@ impl World {
         let config = Arc::new(config);
         let (bot, store) = start_bot(&config, &clock).await?;
         sim.wait_ready(Duration::from_secs(20)).await?;
+        wait_shards(&sim, &config).await?;
         Ok(World { sim, clock, bot, store, config, db_dir })
+    }
+
+    /// Starts another bot process beside this one: the same simulated Discord, database and
+    /// clock, its configuration (this world's) adjusted by `configure`, e.g. other shards, the
+    /// scheduler off, or no gateway. Returns once it is set up and its shards are connected; the
+    /// test shuts it down.
+    pub async fn start_another_bot(&self, configure: fn(&mut Config)) -> anyhow::Result<RunningBot> {
+        let mut config = (*self.config).clone();
+        configure(&mut config);
+        config.validate()?;
+        let config = Arc::new(config);
+        let (bot, _store) = start_bot(&config, &self.clock).await?;
+        wait_shards(&self.sim, &config).await?;
+        Ok(bot)
     }
 
     /// Stops the bot (as a deploy or a crash would); the simulated Discord, the clock and the

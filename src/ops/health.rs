@@ -1,5 +1,6 @@
-//! What `/healthz` checks: the gateway is connected (every shard), the database answers, and the
-//! scheduler finished a round within `http.scheduler_stall_after`. Each part says why it fails.
+//! What `/healthz` checks: the gateway is connected (every shard this process runs), the database
+//! answers, and the scheduler finished a round within `http.scheduler_stall_after`. A part the
+//! process does not run (no gateway, scheduler off) is not judged. Each part says why it fails.
 
 use std::{sync::Arc, time::Duration};
 
@@ -15,7 +16,10 @@ const DATABASE_LIMIT: Duration = Duration::from_secs(2);
 #[derive(Debug)]
 pub struct Probe {
     pub app: App,
-    pub shard_manager: Arc<serenity::ShardManager>,
+    /// `None` when this process runs no gateway (then it is not checked).
+    pub shard_manager: Option<Arc<serenity::ShardManager>>,
+    /// The shards this process runs.
+    pub shard_ids: Vec<u32>,
     /// `false` when `scheduler.enabled` is off (then it is not checked).
     pub scheduler_enabled: bool,
     pub stall_after: Duration,
@@ -61,7 +65,8 @@ impl Report {
 impl Probe {
     /// The gateway's shards as serenity's shard manager sees them.
     pub async fn shards(&self) -> Vec<Shard> {
-        let runners = self.shard_manager.runners.lock().await;
+        let Some(shard_manager) = &self.shard_manager else { return Vec::new() };
+        let runners = shard_manager.runners.lock().await;
         let mut shards: Vec<Shard> = runners
             .iter()
             .map(|(id, info)| Shard {
@@ -77,8 +82,13 @@ impl Probe {
     /// Looks at every part.
     pub async fn check(&self) -> Report {
         let shards = self.shards().await;
-        let gateway = if shards.is_empty() {
+        let missing = self.shard_ids.iter().find(|id| !shards.iter().any(|s| s.id == **id));
+        let gateway = if self.shard_manager.is_none() {
+            Part { ok: true, detail: "not run by this process (discord.gateway = false)".into() }
+        } else if shards.is_empty() {
             Part { ok: false, detail: "no gateway connection (reconnecting or not started)".into() }
+        } else if let Some(id) = missing {
+            Part { ok: false, detail: format!("shard {id} is not running (reconnecting or not started)") }
         } else if let Some(s) = shards.iter().find(|s| s.stage != "Connected") {
             Part { ok: false, detail: format!("shard {} is {}", s.id, s.stage.to_lowercase()) }
         } else {
@@ -101,7 +111,7 @@ impl Probe {
 
     fn scheduler(&self) -> Part {
         if !self.scheduler_enabled {
-            return Part { ok: true, detail: "disabled (scheduler.enabled = false)".into() };
+            return Part { ok: true, detail: "not run by this process (scheduler.enabled = false)".into() };
         }
         match self.app.delivery.since_last_round() {
             None => Part { ok: false, detail: "has not finished a round yet".into() },
@@ -128,6 +138,9 @@ impl Probe {
                 }
             }
             Err(e) => tracing::warn!(error = ?e, "cannot count jobs for the metrics"),
+        }
+        if self.shard_manager.is_none() {
+            return;
         }
         let shards = self.shards().await;
         let connected = !shards.is_empty() && shards.iter().all(|s| s.stage == "Connected");

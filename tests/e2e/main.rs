@@ -37,3 +37,4 @@ mod program_shape;
 mod reminders;
 mod scheduler;
 mod series;
+mod shards;

@@ -14,7 +14,7 @@ use crate::{
     faults::{RandomFaults, Rng},
     payloads,
     ratelimit::RateLimitHit,
-    state::Outage,
+    state::{Outage, Target},
     Sim,
 };
 
@@ -98,7 +98,7 @@ impl Sim {
                 bail!("test error: the bot is not in guild {guild}");
             }
         }
-        self.shared.dispatch("GUILD_DELETE", json!({"id": guild.to_string()}))?;
+        self.shared.dispatch(&Target::Guild(guild), "GUILD_DELETE", json!({"id": guild.to_string()}))?;
         self.shared.notify();
         Ok(())
     }
@@ -116,7 +116,7 @@ impl Sim {
             let spec = state.guild(guild).cloned().ok_or_else(|| anyhow!("test error: unknown guild {guild}"))?;
             payloads::guild_create(&state, &spec, &bot, now)
         };
-        self.shared.dispatch("GUILD_CREATE", payload)?;
+        self.shared.dispatch(&Target::Guild(guild), "GUILD_CREATE", payload)?;
         self.shared.notify();
         Ok(())
     }

@@ -10,7 +10,7 @@ use crate::{
     model::{Reply, ReplyKind},
     payloads,
     rest::CALLBACK_DEADLINE,
-    state::{ChannelKind, InteractionKind, InteractionRecord, Shared, State},
+    state::{ChannelKind, InteractionKind, InteractionRecord, Shared, State, Target},
 };
 
 /// serenity requires `attachment_size_limit`; Discord's default upload limit.
@@ -112,6 +112,7 @@ pub(crate) fn send(
             modal: None,
             modal_submitted: false,
             choices: None,
+            shards: Vec::new(),
         };
         let mut value = payload(shared, &state, now, &record, kind_num, data)?;
         if let Some(message) = message {
@@ -123,11 +124,20 @@ pub(crate) fn send(
         }
         (id, value)
     };
-    if let Err(e) = shared.dispatch("INTERACTION_CREATE", value) {
-        shared.lock().interactions.remove(&id);
-        return Err(e.context("the sim built an interaction serenity cannot read"));
+    // A guild's interaction goes to the shard owning the guild; one in a DM to shard 0.
+    let target = place.guild.map_or(Target::Direct, Target::Guild);
+    match shared.dispatch(&target, "INTERACTION_CREATE", value) {
+        Ok(shards) => {
+            if let Some(record) = shared.lock().interactions.get_mut(&id) {
+                record.shards = shards;
+            }
+            Ok(id)
+        }
+        Err(e) => {
+            shared.lock().interactions.remove(&id);
+            Err(e.context("the sim built an interaction serenity cannot read"))
+        }
     }
-    Ok(id)
 }
 
 fn resolve(state: &State, record: &InteractionRecord) -> Option<ReplyKind> {

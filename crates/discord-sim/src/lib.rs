@@ -63,6 +63,13 @@
 //!   hangs) and seeded [`Sim::random_faults`].
 //! - **Guild removal:** [`Sim::remove_bot_from_guild`] sends `GUILD_DELETE`; the guild's
 //!   channels then answer 403 `50001 Missing Access` until [`Sim::add_bot_to_guild`].
+//! - **Shards.** Several sessions of the one token can be connected at once, each sending
+//!   IDENTIFY as shard `[id, total]` (none given: `[0, 1]`). A guild belongs to shard
+//!   [`shard_of`]`(guild_id, total)`; READY (which carries `shard`) lists only that shard's guilds,
+//!   and `GUILD_CREATE`s, guild events and a guild's interactions go only to the session owning
+//!   it; DM interactions go to shard 0. An invalid shard (`id >= total`, `total < 1`) is refused
+//!   with close code 4010. [`Sim::sessions`] and [`Sim::interaction_shards`] tell a test which
+//!   session got what.
 //! - The sim does not send `MESSAGE_CREATE` for the bot's own messages; message objects carry
 //!   `nonce` only in the create answer; enforced nonces de-duplicate for
 //!   [`SimSpec::nonce_window`] (sim clock) until [`Sim::forget_nonces`].
@@ -93,11 +100,22 @@ mod transcript;
 
 pub use actor::Actor;
 pub use faults::{Fault, FaultKind, RouteMatch};
-pub use gateway::check_event;
-pub use model::{Attachment, Choice, Message, Modal, ModalField, Reply, ReplyKind, RequestRecord, Violation};
+pub use gateway::{check_event, INVALID_SHARD};
+pub use model::{
+    Attachment, Choice, GatewaySession, Message, Modal, ModalField, Reply, ReplyKind, RequestRecord, Violation,
+};
 pub use ratelimit::RateLimitHit;
 pub use sim::Sim;
 pub use spec::{
     ChannelSpec, Clock, GuildSpec, Membership, RoleSpec, SimSpec, UserSpec, EVERYONE_PERMISSIONS, MANAGE_GUILD,
 };
 pub use transcript::{relative, timestamp};
+
+/// The shard that owns `guild_id` when a bot runs `total` shards: Discord's
+/// `(guild_id >> 22) % total` (0 when `total` is 0).
+pub fn shard_of(guild_id: u64, total: u32) -> u32 {
+    if total == 0 {
+        return 0;
+    }
+    u32::try_from((guild_id >> 22) % u64::from(total)).unwrap_or(0)
+}

@@ -262,6 +262,20 @@ pub struct RequestRecord {
     pub elapsed: Duration,
 }
 
+/// A gateway session as the sim sees it (see [`crate::Sim::sessions`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GatewaySession {
+    pub session_id: String,
+    /// `(id, total)` from the IDENTIFY.
+    pub shard: (u32, u32),
+    /// A connection is attached (not closed, not waiting to resume).
+    pub live: bool,
+    /// The guilds its READY listed.
+    pub guilds: Vec<u64>,
+    /// Dispatches it was sent so far (its last sequence number).
+    pub dispatches: u64,
+}
+
 /// Something that is wrong with the bot's (or the sim's) behaviour.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {

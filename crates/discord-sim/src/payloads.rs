@@ -225,7 +225,14 @@ pub(crate) fn guild_create(state: &State, guild: &GuildSpec, bot: &Value, now: D
 }
 
 /// The `READY` payload.
-pub(crate) fn ready(bot: &Value, guild_ids: &[u64], session_id: &str, resume_url: &str, application_id: u64) -> Value {
+pub(crate) fn ready(
+    bot: &Value,
+    guild_ids: &[u64],
+    session_id: &str,
+    resume_url: &str,
+    application_id: u64,
+    shard: (u32, u32),
+) -> Value {
     let guilds: Vec<Value> = guild_ids.iter().map(|id| json!({"id": id.to_string(), "unavailable": true})).collect();
     let mut user = bot.clone();
     user["verified"] = json!(true);
@@ -236,7 +243,7 @@ pub(crate) fn ready(bot: &Value, guild_ids: &[u64], session_id: &str, resume_url
         "guilds": guilds,
         "session_id": session_id,
         "resume_gateway_url": resume_url,
-        "shard": [0, 1],
+        "shard": [shard.0, shard.1],
         "application": {"id": application_id.to_string(), "flags": 0},
         "private_channels": [],
         "relationships": [],

@@ -12,10 +12,10 @@ use tokio::{net::TcpListener, sync::watch};
 use crate::{
     actor::Actor,
     faults::Fault,
-    model::{Message, RequestRecord, Violation},
+    model::{GatewaySession, Message, RequestRecord, Violation},
     payloads,
     spec::{SimSpec, UserSpec},
-    state::{Shared, State},
+    state::{Shared, State, Target},
     transcript::Renderer,
 };
 
@@ -168,7 +168,7 @@ impl Sim {
     /// Adds a user after start; if the bot is connected, guilds get `GUILD_MEMBER_ADD`.
     pub fn add_user(&self, user: UserSpec) -> anyhow::Result<()> {
         let now = self.shared.now();
-        let events: Vec<Value> = {
+        let events: Vec<(u64, Value)> = {
             let mut state = self.shared.lock();
             let events = if state.gateway.guilds_sent {
                 state
@@ -178,7 +178,7 @@ impl Sim {
                     .map(|g| {
                         let mut member = payloads::member(g, &user, now, true, None);
                         member["guild_id"] = json!(g.id.to_string());
-                        member
+                        (g.id, member)
                     })
                     .collect()
             } else {
@@ -187,8 +187,8 @@ impl Sim {
             state.users.insert(user.id, user);
             events
         };
-        for event in events {
-            self.shared.dispatch("GUILD_MEMBER_ADD", event)?;
+        for (guild, event) in events {
+            self.shared.dispatch(&Target::Guild(guild), "GUILD_MEMBER_ADD", event)?;
         }
         Ok(())
     }
@@ -288,20 +288,55 @@ impl Sim {
         (s.gateway.identifies, s.gateway.resumes)
     }
 
+    /// The gateway sessions now, one per shard `(id, total)` that identified.
+    pub fn sessions(&self) -> Vec<GatewaySession> {
+        let s = self.shared.lock();
+        s.gateway
+            .sessions
+            .iter()
+            .map(|session| GatewaySession {
+                session_id: session.id.clone(),
+                shard: session.shard,
+                live: session.live.is_some(),
+                guilds: session.guilds.clone(),
+                dispatches: session.seq,
+            })
+            .collect()
+    }
+
+    /// The shards `(id, total)` whose sessions were sent interaction `id` (empty: no connected
+    /// session owned it, so no bot saw it).
+    pub fn interaction_shards(&self, id: u64) -> Vec<(u32, u32)> {
+        self.shared.lock().interactions.get(&id).map(|r| r.shards.clone()).unwrap_or_default()
+    }
+
+    /// Waits until a live session of shard `(id, total)` got its READY and `GUILD_CREATE`s.
+    pub async fn wait_shard(&self, shard: (u32, u32), timeout: Duration) -> anyhow::Result<()> {
+        self.shared
+            .wait_until(timeout, |s| {
+                s.gateway.sessions.iter().any(|x| x.shard == shard && x.live.is_some() && x.guilds_sent).then_some(())
+            })
+            .await
+            .ok_or_else(|| anyhow!("shard {shard:?} was not connected within {timeout:?}: {:?}", self.sessions()))
+    }
+
     /// Makes the next matching requests fail.
     pub fn inject_fault(&self, fault: Fault) {
         self.shared.lock().faults.push(fault);
     }
 
-    /// Sends op 7 (Reconnect) and closes the connection; serenity reconnects and resumes.
+    /// Sends op 7 (Reconnect) to every live session and closes its connection; serenity
+    /// reconnects and resumes.
     pub fn force_reconnect(&self) -> anyhow::Result<()> {
-        self.shared.send_op(json!({"op": 7, "d": null, "s": null, "t": null}))
+        self.shared.send_op(&json!({"op": 7, "d": null, "s": null, "t": null}))
     }
 
     /// Waits until the bot resumed at least `count` times in total.
     pub async fn wait_resumed(&self, count: u32, timeout: Duration) -> anyhow::Result<()> {
         self.shared
-            .wait_until(timeout, |s| (s.gateway.resumes >= count && s.gateway.live.is_some()).then_some(()))
+            .wait_until(timeout, |s| {
+                (s.gateway.resumes >= count && s.gateway.sessions.iter().any(|x| x.live.is_some())).then_some(())
+            })
             .await
             .ok_or_else(|| anyhow!("the bot did not resume within {timeout:?}"))
     }

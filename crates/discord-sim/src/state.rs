@@ -76,20 +76,65 @@ pub(crate) struct InteractionRecord {
     pub(crate) modal: Option<Modal>,
     pub(crate) modal_submitted: bool,
     pub(crate) choices: Option<Vec<(String, String)>>,
+    /// The shards `(id, total)` whose sessions were sent it.
+    pub(crate) shards: Vec<(u32, u32)>,
 }
 
-/// The gateway session as the sim sees it.
-#[derive(Default)]
-pub(crate) struct GatewayState {
-    pub(crate) session_id: Option<String>,
+/// One gateway session: a connection that identified as shard `[id, total]`.
+pub(crate) struct Session {
+    pub(crate) id: String,
+    /// `(id, total)` as the IDENTIFY gave it.
+    pub(crate) shard: (u32, u32),
     pub(crate) seq: u64,
-    /// Dispatches of the current session `(seq, payload)`, replayed on resume.
+    /// Dispatches of this session `(seq, payload)`, replayed on resume.
     pub(crate) history: Vec<(u64, Value)>,
     /// Sender to the live connection (connection id, frames).
     pub(crate) live: Option<(u64, mpsc::UnboundedSender<Value>)>,
+    /// The guilds READY listed.
+    pub(crate) guilds: Vec<u64>,
+    /// READY and the `GUILD_CREATE`s went out.
+    pub(crate) guilds_sent: bool,
+}
+
+impl Session {
+    /// Whether events of `guild` go to this session (Discord's `(guild_id >> 22) % total`).
+    pub(crate) fn owns_guild(&self, guild: u64) -> bool {
+        crate::shard_of(guild, self.shard.1) == self.shard.0
+    }
+}
+
+/// Where a dispatch goes.
+#[derive(Clone, Debug)]
+pub(crate) enum Target {
+    /// The session(s) whose shard owns this guild.
+    Guild(u64),
+    /// Events outside guilds (DMs): shard 0, as on Discord.
+    Direct,
+    /// One session, by id (READY, `GUILD_CREATE` after identify, RESUMED).
+    Session(String),
+}
+
+/// The gateway sessions as the sim sees them: at most one per shard `[id, total]` (a new
+/// IDENTIFY of a shard takes its events over from the older session).
+#[derive(Default)]
+pub(crate) struct GatewayState {
+    pub(crate) sessions: Vec<Session>,
     pub(crate) identifies: u32,
     pub(crate) resumes: u32,
+    /// Some session got its guilds.
     pub(crate) guilds_sent: bool,
+}
+
+impl GatewayState {
+    /// The sessions `target` names.
+    pub(crate) fn targets(&mut self, target: &Target) -> impl Iterator<Item = &mut Session> + '_ {
+        let target = target.clone();
+        self.sessions.iter_mut().filter(move |s| match &target {
+            Target::Guild(g) => s.owns_guild(*g),
+            Target::Direct => s.shard.0 == 0,
+            Target::Session(id) => s.id == *id,
+        })
+    }
 }
 
 /// An outage: every REST request but gateway discovery answers `status`.

@@ -8,13 +8,18 @@ use crate::{
     state::{ChannelKind, Shared},
 };
 
-/// `GET /gateway` and `GET /gateway/bot`.
+/// Guilds per shard Discord recommends when it answers `shards`.
+const GUILDS_PER_SHARD: usize = 1000;
+
+/// `GET /gateway` and `GET /gateway/bot` (with the recommended shard count: one per 1000 guilds,
+/// at least one, and the session start limit with `max_concurrency` 1).
 pub(crate) fn gateway(ctx: &Ctx<'_>, bot: bool) -> Answer {
     let url = ctx.shared.gateway_url.clone();
     if bot {
+        let guilds = ctx.shared.lock().guilds.len();
         Answer::ok(json!({
             "url": url,
-            "shards": 1,
+            "shards": guilds.div_ceil(GUILDS_PER_SHARD).max(1),
             "session_start_limit": {
                 "total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1
             },

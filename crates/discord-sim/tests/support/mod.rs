@@ -32,6 +32,13 @@ async fn ping(ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+/// Says which shard of the bot got the interaction.
+#[poise::command(slash_command, ephemeral)]
+async fn shard(ctx: Context<'_>) -> Result<(), Error> {
+    ctx.say(format!("shard {}", ctx.serenity_context().shard_id)).await?;
+    Ok(())
+}
+
 /// Defers, then edits the original response.
 #[poise::command(slash_command)]
 async fn slow(ctx: Context<'_>) -> Result<(), Error> {
@@ -255,11 +262,19 @@ pub fn spec() -> SimSpec {
 /// Starts the sim and the bot, and waits until the bot is ready.
 pub async fn start(spec: SimSpec) -> anyhow::Result<Sim> {
     let sim = Sim::start(spec).await?;
+    connect(&sim, None).await?;
+    sim.wait_ready(WAIT).await?;
+    Ok(sim)
+}
+
+/// Starts a bot on the sim: as one unsharded session, or as shard `(id, total)`.
+pub async fn connect(sim: &Sim, shards: Option<(u32, u32)>) -> anyhow::Result<()> {
     let http = HttpBuilder::new("Bot sim-token").proxy(sim.api_url()).ratelimiter_disabled(true).build();
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: vec![
                 ping(),
+                shard(),
                 slow(),
                 slowsay(),
                 echo(),
@@ -285,12 +300,15 @@ pub async fn start(spec: SimSpec) -> anyhow::Result<Sim> {
         .build();
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::non_privileged()).framework(framework).await?;
     tokio::spawn(async move {
-        if let Err(e) = client.start().await {
+        let started = match shards {
+            Some((id, total)) => client.start_shard(id, total).await,
+            None => client.start().await,
+        };
+        if let Err(e) = started {
             eprintln!("client stopped: {e}");
         }
     });
-    sim.wait_ready(WAIT).await?;
-    Ok(sim)
+    Ok(())
 }
 
 /// A REST answer read by [`raw`]: status, lower-case headers and the JSON body (`null` if none).
