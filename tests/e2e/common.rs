@@ -188,3 +188,15 @@ pub fn assert_quoted_safely(text: &str) {
     }
     assert!(!text.contains("something went wrong"), "{text}");
 }
+
+/// The PostgreSQL server the tests may use (`MENTOR_BOT_TEST_POSTGRES`), or `None` after saying
+/// that the calling test is skipped (`scripts/test.sh` and CI always set it).
+pub fn postgres_server() -> Option<String> {
+    match std::env::var(mentor_bot::testkit::TEST_POSTGRES) {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            println!("skipped: needs {}", mentor_bot::testkit::TEST_POSTGRES);
+            None
+        }
+    }
+}

@@ -36,5 +36,6 @@ mod program_scheduler;
 mod program_shape;
 mod reminders;
 mod scheduler;
+mod schema;
 mod series;
 mod shards;
