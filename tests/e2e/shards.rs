@@ -170,7 +170,11 @@ async fn a_scheduler_only_process_delivers_the_reminders_a_commands_only_process
         .await
         .unwrap();
     assert!(pending >= 3, "pairing notices, booking notice, reminders: {pending}");
-    assert_eq!((dm_count(&w, MO), dm_count(&w, MIA)), (0, 0));
+    if w.store.backend() == mentor_bot::store::Backend::Sqlite {
+        // Nothing wakes another process on SQLite: nothing went out yet. (On PostgreSQL the
+        // delivery process is woken by NOTIFY and may have sent them already.)
+        assert_eq!((dm_count(&w, MO), dm_count(&w, MIA)), (0, 0));
+    }
 
     // The scheduler-only process sends them: the notices now, the agenda request on its day.
     delivery.settle().await.unwrap();
