@@ -64,6 +64,8 @@ pub struct WorldOptions {
     pub latency: Option<(Duration, Duration)>,
     /// How many extra members the main guild has (`cast::extra(0..n)`, Berlin), for crowds.
     pub extra_members: u64,
+    /// The heartbeat interval the simulated gateway announces (Discord's 41.25 s when `None`).
+    pub heartbeat_interval: Option<Duration>,
     /// Always a SQLite file, even when the tests run on PostgreSQL (tests of the file itself:
     /// its mode, `VACUUM INTO` backups).
     pub sqlite_file: bool,
@@ -72,7 +74,15 @@ pub struct WorldOptions {
 impl WorldOptions {
     /// Starting at `start`, with the defaults otherwise.
     pub fn at(start: DateTime<Utc>) -> Self {
-        Self { start, openapi: None, configure: |_| {}, latency: None, extra_members: 0, sqlite_file: false }
+        Self {
+            start,
+            openapi: None,
+            configure: |_| {},
+            latency: None,
+            extra_members: 0,
+            heartbeat_interval: None,
+            sqlite_file: false,
+        }
     }
 }
 
@@ -152,6 +162,9 @@ fn spec(clock: &ManualClock, options: &WorldOptions) -> SimSpec {
     }
     if let Some((min, max)) = options.latency {
         spec = spec.latency(min, max);
+    }
+    if let Some(interval) = options.heartbeat_interval {
+        spec = spec.heartbeat_interval(interval);
     }
     spec
 }

@@ -89,6 +89,30 @@ async fn healthz_names_the_scheduler_when_its_rounds_stall_and_recovers_when_the
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn healthz_names_the_gateway_when_it_stops_answering_and_recovers_when_it_answers_again() {
+    let w = world_with(t0(), |o| {
+        o.configure = with_http;
+        o.heartbeat_interval = Some(Duration::from_millis(500));
+    })
+    .await;
+    let ok = health_until(&w, 200, Duration::from_secs(10)).await;
+    assert_eq!(ok["gateway"]["ok"], true, "{ok}");
+    // The network drops everything (no close, no error): the bot notices the missing heartbeat
+    // acknowledgements and says so.
+    w.sim.set_gateway_black_hole(true);
+    let down = health_until(&w, 503, Duration::from_secs(20)).await;
+    assert_eq!(failing(&down), ["gateway"], "{down}");
+    assert_eq!(down["database"]["ok"], true, "{down}");
+    w.sim.set_gateway_black_hole(false);
+    let back = health_until(&w, 200, Duration::from_secs(30)).await;
+    assert_eq!(back["shards"][0]["stage"], "Connected", "{back}");
+    // And it answers commands again.
+    let r = w.actor(ADA).slash("help", &[]).await.unwrap();
+    assert!(r.is_ephemeral());
+    w.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_parse_as_prometheus_text_and_move_with_commands_deliveries_requests_and_429s() {
     let mut w = http_world(with_http).await;
     setup_program(&w).await;

@@ -25,6 +25,12 @@ impl Sim {
         self.shared.lock().controls.latency = latency;
     }
 
+    /// Makes the gateway go silent (`true`) as a network black hole would: open connections get
+    /// no heartbeat ACKs and no events, new ones no Hello, until it is switched off again.
+    pub fn set_gateway_black_hole(&self, on: bool) {
+        self.shared.lock().gateway.black_hole = on;
+    }
+
     /// Switches Discord's rate limits on or off.
     pub fn set_rate_limits(&self, on: bool) {
         self.shared.lock().limits.enabled = on;

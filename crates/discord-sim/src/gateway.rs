@@ -21,9 +21,6 @@ use crate::{
     state::{Session, Shared, Target},
 };
 
-/// Heartbeat interval announced in Hello (ms).
-const HEARTBEAT_INTERVAL_MS: u64 = 41_250;
-
 /// Discord's close code for an IDENTIFY with an invalid shard.
 pub const INVALID_SHARD: u16 = 4010;
 
@@ -139,16 +136,25 @@ pub(crate) async fn serve(shared: Arc<Shared>, listener: TcpListener) {
 async fn connection(shared: &Arc<Shared>, stream: tokio::net::TcpStream, id: u64) -> anyhow::Result<()> {
     let ws = tokio_tungstenite::accept_async(stream).await?;
     let (mut sink, mut source) = ws.split();
-    let hello = json!({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}, "s": null, "t": null});
+    let mut shutdown = shared.shutdown.subscribe();
+    // A silent gateway sends no Hello until it answers again.
+    while shared.lock().gateway.black_hole {
+        tokio::select! {
+            () = tokio::time::sleep(std::time::Duration::from_millis(50)) => {}
+            _ = shutdown.changed() => return Ok(()),
+        }
+    }
+    let interval = shared.lock().gateway.heartbeat_interval_ms;
+    let hello = json!({"op": 10, "d": {"heartbeat_interval": interval}, "s": null, "t": null});
     check_event(&hello)?;
     sink.send(WsMessage::Text(hello.to_string())).await?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Value>();
-    let mut shutdown = shared.shutdown.subscribe();
     loop {
         tokio::select! {
             frame = source.next() => {
                 let Some(frame) = frame else { return Ok(()) };
                 match frame? {
+                    WsMessage::Text(_) if shared.lock().gateway.black_hole => {},
                     WsMessage::Text(text) => {
                         let payload: Value = serde_json::from_str(&text)?;
                         match handle_op(shared, &payload, id, &tx)? {
@@ -170,6 +176,9 @@ async fn connection(shared: &Arc<Shared>, stream: tokio::net::TcpStream, id: u64
             },
             out = rx.recv() => {
                 let Some(out) = out else { return Ok(()) };
+                if shared.lock().gateway.black_hole {
+                    continue;
+                }
                 let reconnect = out["op"] == 7;
                 sink.send(WsMessage::Text(out.to_string())).await?;
                 if reconnect {

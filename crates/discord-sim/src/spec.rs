@@ -55,6 +55,9 @@ pub struct SimSpec {
     pub rate_limits: bool,
     /// How long an enforced nonce de-duplicates messages (sim clock); 5 minutes by default.
     pub nonce_window: Duration,
+    /// The heartbeat interval the gateway's Hello announces (Discord's choice; 41.25 s by
+    /// default, as Discord sends today).
+    pub heartbeat_interval: Duration,
 }
 
 impl Default for SimSpec {
@@ -73,6 +76,7 @@ impl Default for SimSpec {
             latency: None,
             rate_limits: false,
             nonce_window: Duration::from_mins(5),
+            heartbeat_interval: Duration::from_millis(41_250),
         }
     }
 }
@@ -115,6 +119,14 @@ impl SimSpec {
     #[must_use]
     pub fn require_openapi(mut self) -> Self {
         self.openapi_required = true;
+        self
+    }
+
+    /// The gateway announces this heartbeat interval (tests of a gateway that stops answering
+    /// use a short one, so the bot notices within a second or two).
+    #[must_use]
+    pub fn heartbeat_interval(mut self, interval: Duration) -> Self {
+        self.heartbeat_interval = interval;
         self
     }
 

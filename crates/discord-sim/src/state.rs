@@ -123,6 +123,11 @@ pub(crate) struct GatewayState {
     pub(crate) resumes: u32,
     /// Some session got its guilds.
     pub(crate) guilds_sent: bool,
+    /// The heartbeat interval Hello announces (ms).
+    pub(crate) heartbeat_interval_ms: u64,
+    /// The gateway has gone silent: no Hello, no heartbeat ACKs, no events (a network black
+    /// hole; connections stay open).
+    pub(crate) black_hole: bool,
 }
 
 impl GatewayState {
@@ -221,7 +226,10 @@ impl State {
             violations: Vec::new(),
             transcript: Vec::new(),
             faults: Vec::new(),
-            gateway: GatewayState::default(),
+            gateway: GatewayState {
+                heartbeat_interval_ms: u64::try_from(spec.heartbeat_interval.as_millis()).unwrap_or(41_250),
+                ..GatewayState::default()
+            },
             limits: RateLimits::new(spec.rate_limits),
             controls: Controls {
                 latency: spec.latency,
