@@ -35,7 +35,6 @@ use sqlx::{any::AnyPoolOptions, sqlite::SqliteConnectOptions, Any, AnyPool, Exec
 pub use actions::NewAction;
 pub use attendance::{AttendanceCounts, RatingTotals};
 pub use backup::{backup, BackupReport};
-
 pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
 pub use privacy::Erased;
