@@ -188,3 +188,13 @@ pub fn assert_quoted_safely(text: &str) {
     }
     assert!(!text.contains("something went wrong"), "{text}");
 }
+
+/// Whether the tests run on PostgreSQL (`MENTOR_BOT_TEST_POSTGRES` set); when not, says that the
+/// calling test is skipped (a test of what only PostgreSQL does returns early then; CI sets it).
+pub fn postgres_only() -> bool {
+    let on = std::env::var(mentor_bot::testkit::TEST_POSTGRES).is_ok_and(|v| !v.is_empty());
+    if !on {
+        println!("skipped: needs {}", mentor_bot::testkit::TEST_POSTGRES);
+    }
+    on
+}
