@@ -192,3 +192,33 @@ async fn two_scheduler_processes_delivering_one_burst_share_discords_global_limi
     second.shutdown().await;
     w.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_shared_schedule_hands_out_slots_one_interval_apart_and_an_idle_one_starts_now() {
+    if !postgres_only() {
+        return;
+    }
+    let w = world().await;
+    let interval = StdDuration::from_millis(200);
+    let started = Instant::now();
+    let mut slots = Vec::new();
+    for _ in 0..5 {
+        let wait = w.store.take_request_slot("test", interval).await.unwrap();
+        // When the slot starts, counted from the first request.
+        slots.push(started.elapsed() + wait);
+    }
+    let asked = started.elapsed();
+    for (i, slot) in slots.iter().enumerate() {
+        let due = interval * u32::try_from(i).unwrap();
+        // Each slot one interval after the one before, give or take the time the asking took.
+        assert!(
+            *slot + asked >= due && *slot <= due + asked,
+            "slot {i} at {slot:?}, due {due:?} (asking took {asked:?})"
+        );
+    }
+    // Another bucket has its own schedule; once the schedule is idle, the next slot is now.
+    assert!(w.store.take_request_slot("other", interval).await.unwrap() < StdDuration::from_millis(50));
+    tokio::time::sleep(interval * 5).await;
+    assert!(w.store.take_request_slot("test", interval).await.unwrap() < StdDuration::from_millis(50));
+    w.stop().await;
+}
