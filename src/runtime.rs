@@ -1,6 +1,7 @@
 //! Wiring: builds serenity's HTTP client (optionally pointed at another API base URL), the poise
 //! framework and the gateway client (all of it, the configured shards, or none), the scheduler
-//! (unless off), runs them, and shuts down cleanly.
+//! (unless off) with its PostgreSQL wake-ups, the request budget (shared between processes on
+//! PostgreSQL), runs them, and shuts down cleanly.
 
 use std::{sync::Arc, time::Duration};
 
@@ -15,10 +16,10 @@ use crate::{
     config::{Config, Gateway, Roles, Token},
     domain::ids::{GuildId, RoleId},
     metrics::Metrics,
-    notify::{DiscordNotifier, DiscordRest, Notifier},
+    notify::{DiscordNotifier, DiscordRest, Notifier, SharedSlots},
     ops::{OpsServer, Probe},
     scheduler::{RunnerSettings, Scheduler, SchedulerHandle},
-    store::Store,
+    store::{Backend, Store, GLOBAL_BUCKET},
 };
 
 /// Discord's own API base URL.
@@ -55,6 +56,8 @@ pub struct RunningBot {
     in_flight: InFlight,
     setup: watch::Receiver<SetupState>,
     scheduler: Option<SchedulerHandle>,
+    /// The PostgreSQL listener that wakes the scheduler when another process changes jobs.
+    wakeups: Option<JoinHandle<()>>,
     ops: Option<OpsServer>,
 }
 
@@ -80,7 +83,7 @@ pub fn http_client(api_url: &str, token: &Token) -> serenity::Http {
     }
 }
 
-/// The bot's REST client with its request budget (one per process), counting in `metrics`.
+/// The bot's REST client with a request budget of its own (one process), counting in `metrics`.
 pub fn rest_client(config: &Config, token: &Token, metrics: Arc<Metrics>) -> anyhow::Result<Arc<DiscordRest>> {
     Ok(Arc::new(
         DiscordRest::new(
@@ -93,6 +96,47 @@ pub fn rest_client(config: &Config, token: &Token, metrics: Arc<Metrics>) -> any
     ))
 }
 
+/// The bot's REST client as [`rest_client`], on PostgreSQL taking every request's global slot
+/// from the schedule all processes on the database share (Discord's global limit is per bot
+/// token); on SQLite (one process) the local budget alone.
+pub fn shared_rest_client(
+    config: &Config,
+    token: &Token,
+    metrics: Arc<Metrics>,
+    store: &Store,
+) -> anyhow::Result<Arc<DiscordRest>> {
+    let rest = DiscordRest::new(
+        &config.discord.api_url,
+        token.expose(),
+        config.discord.requests_per_second,
+        config.discord.request_timeout()?,
+    )?
+    .with_metrics(metrics);
+    Ok(Arc::new(match store.backend() {
+        Backend::Postgres => rest.with_shared_slots(Arc::new(DatabaseSlots(store.clone()))),
+        Backend::Sqlite => rest,
+    }))
+}
+
+/// The shared request schedule of a PostgreSQL store.
+#[derive(Debug)]
+struct DatabaseSlots(Store);
+
+#[async_trait::async_trait]
+impl SharedSlots for DatabaseSlots {
+    async fn take(&self, interval: Duration) -> anyhow::Result<Duration> {
+        self.0.take_request_slot(GLOBAL_BUCKET, interval).await
+    }
+}
+
+/// On PostgreSQL, a task that wakes the scheduler whenever any process changes jobs
+/// (LISTEN/NOTIFY); `None` on SQLite, where a process sees other processes' new jobs only at its
+/// heartbeat (one process per file is the SQLite setup).
+fn spawn_wakeups(app: &App) -> Option<JoinHandle<()>> {
+    let wake = app.wake.clone();
+    app.store.job_wakeups(move || wake.notify_one()).map(tokio::spawn)
+}
+
 /// Starts what the configuration asks this process to run: the gateway (answering commands) and
 /// the scheduler, or one of them.
 pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
@@ -100,7 +144,7 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     let roles = config.roles()?;
     let http = http_client(&config.discord.api_url, &token);
     let app = App::new(store, clock, config.clone())?;
-    let rest = rest_client(&config, &token, app.metrics.clone())?;
+    let rest = shared_rest_client(&config, &token, app.metrics.clone(), &app.store)?;
     let notifier: Arc<dyn Notifier> = Arc::new(DiscordNotifier::new(rest.clone()));
     let stall_after = config.http.scheduler_stall_after()?;
     let in_flight = InFlight::default();
@@ -180,6 +224,7 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
     } else {
         None
     };
+    let wakeups = if roles.scheduler { spawn_wakeups(&app) } else { None };
     let ops = match config.http.listen_addr()? {
         Some(addr) => {
             let probe = Probe {
@@ -193,7 +238,7 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
         }
         None => None,
     };
-    Ok(RunningBot { http, app, roles, gateway, in_flight, setup: setup_rx, scheduler, ops })
+    Ok(RunningBot { http, app, roles, gateway, in_flight, setup: setup_rx, scheduler, wakeups, ops })
 }
 
 impl RunningBot {
@@ -258,6 +303,9 @@ impl RunningBot {
         if let Some(ops) = self.ops {
             tokio::spawn(ops.stop());
         }
+        if let Some(wakeups) = self.wakeups {
+            wakeups.abort();
+        }
         if let Some(scheduler) = self.scheduler {
             scheduler.abort();
         }
@@ -276,6 +324,9 @@ impl RunningBot {
         }
         if !self.in_flight.wait_idle(Duration::from_secs(10)).await {
             tracing::warn!(running = self.in_flight.count(), "shutting down with commands still running");
+        }
+        if let Some(wakeups) = self.wakeups {
+            wakeups.abort();
         }
         if let Some(scheduler) = self.scheduler {
             scheduler.shutdown().await;

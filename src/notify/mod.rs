@@ -8,7 +8,7 @@ mod rest;
 
 use std::time::Duration;
 
-pub use budget::{Limits, RequestBudget};
+pub use budget::{next_slot, Limits, RequestBudget, SharedSlots, FALLBACK_SHARE};
 pub use discord::DiscordNotifier;
 pub use rest::{DiscordRest, PostedMessage};
 

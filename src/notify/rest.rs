@@ -11,7 +11,7 @@ use reqwest::{header::HeaderMap, multipart, Client, Method, StatusCode};
 use serde_json::{json, Value};
 
 use super::{
-    budget::{Limits, RequestBudget},
+    budget::{Limits, RequestBudget, SharedSlots},
     DeliveryError, Outgoing,
 };
 use crate::{
@@ -71,6 +71,14 @@ impl DiscordRest {
     #[must_use]
     pub fn with_metrics(mut self, metrics: Arc<Metrics>) -> Self {
         self.metrics = Some(metrics);
+        self
+    }
+
+    /// Takes the global slot of every request from `slots`, a schedule shared with the bot's
+    /// other processes (see [`RequestBudget::share`]).
+    #[must_use]
+    pub fn with_shared_slots(mut self, slots: Arc<dyn SharedSlots>) -> Self {
+        self.budget.share(slots);
         self
     }
 

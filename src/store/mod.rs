@@ -19,12 +19,14 @@ mod pairings;
 mod privacy;
 mod programs;
 mod report;
+mod request_slots;
 mod requests;
 mod retention;
 mod series;
 mod sessions;
 mod shape;
 mod stats;
+mod wake;
 
 use std::{path::Path, str::FromStr, time::Duration};
 
@@ -38,10 +40,12 @@ pub use backup::{backup, BackupReport};
 pub use goals::NewGoal;
 pub use jobs::{Claimed, Job, JobCounts, JobOutcome};
 pub use privacy::Erased;
+pub use request_slots::GLOBAL_BUCKET;
 pub use series::NewSeries;
 pub use sessions::NewSession;
 pub use shape::{NewMilestone, ProgramShape};
 pub use stats::{SessionFacts, WeeklyStats, Weeks};
+pub use wake::JOBS_CHANNEL;
 
 /// The database handle (cheap to clone).
 #[derive(Debug, Clone)]

@@ -200,3 +200,8 @@ pub fn postgres_server() -> Option<String> {
         }
     }
 }
+
+/// Whether the tests run on PostgreSQL; when not, says that the calling test is skipped.
+pub fn postgres_only() -> bool {
+    postgres_server().is_some()
+}

@@ -35,6 +35,7 @@ mod program_report;
 mod program_scheduler;
 mod program_shape;
 mod reminders;
+mod scale_out;
 mod scheduler;
 mod schema;
 mod series;
