@@ -222,7 +222,7 @@ impl State {
             transcript: Vec::new(),
             faults: Vec::new(),
             gateway: GatewayState::default(),
-            limits: RateLimits::new(spec.rate_limits),
+            limits: RateLimits::new(spec.rate_limits, spec.global_limit),
             controls: Controls {
                 latency: spec.latency,
                 outage: None,
