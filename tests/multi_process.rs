@@ -5,6 +5,10 @@
 //! answered only by the process owning the guild's shard, and the bot's requests never go over
 //! Discord's global limit (the simulator fails the test on any 429 or other violation).
 //!
+//! The 2,000 recipients were written to before (their DM channels are stored): route buckets are
+//! learnt per process, so three processes opening DM channels at once would draw 429s on
+//! Discord's one DM-opening bucket (README, "Shards and process roles").
+//!
 //! Needs PostgreSQL: without `MENTOR_BOT_TEST_POSTGRES` it says so and passes (CI sets it).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly
@@ -83,6 +87,8 @@ fn spec() -> SimSpec {
         .user(UserSpec::new(SAM, "Sam"))
         .discord_limits()
         .global_limit(GLOBAL_LIMIT)
+        // Discord's round trips: a process killed mid-request leaves messages it never heard of.
+        .latency(Duration::from_millis(80), Duration::from_millis(120))
         .openapi_spec(openapi());
     for id in crowd() {
         spec = spec.user(UserSpec::new(id, format!("Person {}", id - CROWD)).member_of(GUILD));
@@ -433,7 +439,9 @@ async fn delivered_once_within_the_limits(sim: &Sim, store: &Store, run: &Run) {
         .iter()
         .filter(|r| r.method == "POST" && r.path.contains("/channels/") && r.path.ends_with("/messages"))
         .collect();
+    // Nothing was posted twice, not even a message Discord's nonce would have caught.
     let by_nonce = posts.iter().filter(|r| r.status == 200 && r.created.is_empty()).count();
+    assert_eq!(by_nonce, 0, "posts answered with an earlier message of the same nonce");
     let opens = requests.iter().filter(|r| r.path.ends_with("/users/@me/channels")).count();
 
     let hits = sim.rate_limit_hits();
