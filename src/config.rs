@@ -98,6 +98,10 @@ impl HttpConfig {
     }
 }
 
+/// The most `discord.requests_per_second` may say: Discord's global limit is 50 per bot, but it
+/// grants large bots more on request.
+const MAX_REQUESTS_PER_SECOND: u32 = 10_000;
+
 /// How to reach Discord.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -344,10 +348,11 @@ impl Config {
         if s.max_in_flight == 0 || s.batch_size == 0 {
             return invalid("scheduler.max_in_flight", "max_in_flight and batch_size must be at least 1");
         }
-        if !(1..=50).contains(&self.discord.requests_per_second) {
+        if !(1..=MAX_REQUESTS_PER_SECOND).contains(&self.discord.requests_per_second) {
             return invalid(
                 "discord.requests_per_second",
-                "must be between 1 and 50 (Discord's global limit is 50 requests per second per bot)",
+                "must be between 1 and 10000 (Discord allows 50 requests per second per bot unless it granted the \
+                 bot a higher global limit)",
             );
         }
         self.discord.request_timeout()?;
@@ -470,6 +475,20 @@ mod tests {
             jail.set_env("MENTOR_BOT__PRIVACY__RETAIN_ENDED", "2h");
             let err = Config::load(None).unwrap_err().to_string();
             assert!(err.contains("privacy.retain_ended"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_request_budget_may_be_raised_for_a_granted_global_limit_but_not_to_zero() {
+        Jail::expect_with(|jail| {
+            jail.set_env("MENTOR_BOT__DISCORD__REQUESTS_PER_SECOND", "500");
+            assert_eq!(Config::load(None).unwrap().discord.requests_per_second, 500);
+            for bad in ["0", "10001"] {
+                jail.set_env("MENTOR_BOT__DISCORD__REQUESTS_PER_SECOND", bad);
+                let err = Config::load(None).unwrap_err().to_string();
+                assert!(err.contains("discord.requests_per_second"), "{bad}: {err}");
+            }
             Ok(())
         });
     }

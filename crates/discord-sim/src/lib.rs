@@ -53,7 +53,8 @@
 //!   nonces, modal and autocomplete limits. A breach answers 400 `50035 Invalid Form Body`
 //!   naming the field; an empty message answers `50006`. Both create nothing.
 //! - **Rate limits** (with [`SimSpec::discord_limits`] / [`Sim::set_rate_limits`]): 50 requests
-//!   per second globally (interaction callbacks and webhooks exempt), 5 per 5 s per channel for
+//!   per second globally (or what [`SimSpec::global_limit`] grants; interaction callbacks and
+//!   webhooks exempt), 5 per 5 s per channel for
 //!   posts, 50 per second per other route (opening DMs included); answers carry
 //!   `X-RateLimit-*` headers and 429s carry Discord's body and headers. Every 429 is in
 //!   [`Sim::rate_limit_hits`]; a real one is a `rate-limit` violation; retrying a 429'd bucket

@@ -2,8 +2,9 @@
 //! behind: recorded hits, the invalid-request count, the peak request rate and early retries.
 //!
 //! Buckets (real time, fixed windows):
-//! - global: 50 requests per second per bot (sliding window); interaction callbacks and
-//!   interaction webhooks are exempt, as on Discord;
+//! - global: 50 requests per second per bot (sliding window; Discord grants large bots more,
+//!   [`crate::SimSpec::global_limit`]); interaction callbacks and interaction webhooks are exempt,
+//!   as on Discord;
 //! - `POST /channels/{id}/messages`: 5 per 5 s per channel;
 //! - every other route, `POST /users/@me/channels` (open a DM) included: 50 per second per route
 //!   and major parameter (channel, guild). Discord does not publish the DM route's limit; a bot
@@ -18,7 +19,7 @@ use std::{
 
 use crate::rest::routes::Route;
 
-/// Requests per second per bot, all non-exempt routes together.
+/// Requests per second per bot, all non-exempt routes together, unless Discord granted more.
 pub(crate) const GLOBAL_LIMIT: usize = 50;
 /// The global window.
 const SECOND: Duration = Duration::from_secs(1);
@@ -107,10 +108,12 @@ struct Window {
 }
 
 /// Rate-limit state and records.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct RateLimits {
     /// Whether limits are enforced.
     pub(crate) enabled: bool,
+    /// Non-exempt requests per second the bot may make in all.
+    global_limit: usize,
     global: VecDeque<Instant>,
     buckets: HashMap<String, Window>,
     seen: VecDeque<Instant>,
@@ -133,10 +136,27 @@ fn bucket_hash(template: &str) -> String {
     format!("{:016x}", hasher.finish())
 }
 
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            global_limit: GLOBAL_LIMIT,
+            global: VecDeque::new(),
+            buckets: HashMap::new(),
+            seen: VecDeque::new(),
+            peak: 0,
+            hits: Vec::new(),
+            invalid: VecDeque::new(),
+            blocked: HashMap::new(),
+        }
+    }
+}
+
 impl RateLimits {
-    /// Limits switched on or off, nothing recorded yet.
-    pub(crate) fn new(enabled: bool) -> Self {
-        Self { enabled, ..Self::default() }
+    /// Limits switched on or off, with a global limit of `global_limit` requests per second
+    /// (at least 1), nothing recorded yet.
+    pub(crate) fn new(enabled: bool, global_limit: usize) -> Self {
+        Self { enabled, global_limit: global_limit.max(1), ..Self::default() }
     }
 
     /// Counts a non-exempt request towards the peak rate.
@@ -159,7 +179,7 @@ impl RateLimits {
         while self.global.front().is_some_and(|t| now.duration_since(*t) >= SECOND) {
             self.global.pop_front();
         }
-        if self.global.len() >= GLOBAL_LIMIT {
+        if self.global.len() >= self.global_limit {
             let wait = self.global.front().map_or(SECOND, |t| SECOND.saturating_sub(now.duration_since(*t)));
             let retry_after = wait.as_secs_f64().max(0.001);
             let headers = vec![
@@ -249,6 +269,17 @@ mod tests {
         let limited = limits.check(&classify(&Route::GetChannel { channel: 99 }), now).unwrap_err();
         assert!(limited.global);
         assert!(limited.headers.contains(&("x-ratelimit-scope", "global".to_owned())));
+    }
+
+    #[test]
+    fn a_granted_higher_global_limit_admits_that_many_requests_a_second_and_no_more() {
+        let mut limits = RateLimits::new(true, 500);
+        let now = Instant::now();
+        for channel in 0..500 {
+            assert!(limits.check(&classify(&Route::GetChannel { channel }), now).is_ok());
+        }
+        assert!(limits.check(&classify(&Route::GetChannel { channel: 999 }), now).unwrap_err().global);
+        assert!(limits.check(&classify(&Route::GetChannel { channel: 999 }), now + SECOND).is_ok());
     }
 
     #[test]

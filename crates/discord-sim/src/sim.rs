@@ -242,6 +242,16 @@ impl Sim {
         self.shared.lock().dm_by_user.get(&user).copied()
     }
 
+    /// Opens (or finds) the DM channel with `user` as `POST /users/@me/channels` would, without a
+    /// request: a test's setup for people the bot sent direct messages before (their channel is in
+    /// its cache).
+    pub fn open_dm(&self, user: u64) -> anyhow::Result<u64> {
+        if !self.shared.lock().users.contains_key(&user) {
+            anyhow::bail!("test error: unknown user {user}");
+        }
+        Ok(crate::interactions::dm_channel(&self.shared, user))
+    }
+
     /// The current version of a message.
     pub fn message(&self, id: u64) -> Option<Message> {
         self.shared.lock().messages.get(&id).cloned()

@@ -53,6 +53,9 @@ pub struct SimSpec {
     /// Enforce Discord's rate limits (global 50/s, per-route buckets; see
     /// [`crate::Sim::set_rate_limits`]). Off by default.
     pub rate_limits: bool,
+    /// Discord's global limit for this bot: non-exempt requests per second, all routes together.
+    /// 50 by default, as for every bot; Discord grants large bots more on request.
+    pub global_limit: usize,
     /// How long an enforced nonce de-duplicates messages (sim clock); 5 minutes by default.
     pub nonce_window: Duration,
     /// The heartbeat interval the gateway's Hello announces (Discord's choice; 41.25 s by
@@ -75,6 +78,7 @@ impl Default for SimSpec {
             clock: None,
             latency: None,
             rate_limits: false,
+            global_limit: crate::ratelimit::GLOBAL_LIMIT,
             nonce_window: Duration::from_mins(5),
             heartbeat_interval: Duration::from_millis(41_250),
         }
@@ -141,6 +145,14 @@ impl SimSpec {
     #[must_use]
     pub fn discord_limits(mut self) -> Self {
         self.rate_limits = true;
+        self
+    }
+
+    /// Sets the bot's global limit (requests per second, at least 1), as Discord does for a large
+    /// bot that asked for more than the default 50; enforced with [`Self::discord_limits`].
+    #[must_use]
+    pub fn global_limit(mut self, per_second: usize) -> Self {
+        self.global_limit = per_second.max(1);
         self
     }
 

@@ -230,7 +230,7 @@ impl State {
                 heartbeat_interval_ms: u64::try_from(spec.heartbeat_interval.as_millis()).unwrap_or(41_250),
                 ..GatewayState::default()
             },
-            limits: RateLimits::new(spec.rate_limits),
+            limits: RateLimits::new(spec.rate_limits, spec.global_limit),
             controls: Controls {
                 latency: spec.latency,
                 outage: None,
