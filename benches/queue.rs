@@ -113,11 +113,11 @@ async fn main() {
     q.store.close().await;
 
     println!();
-    println!("| backend | future jobs | worker processes | synchronous_commit | drain {due} due jobs | jobs/s | claims | sent / claimed twice / lost claims |");
+    println!("| backend | future jobs | worker processes | synchronous_commit | drain {due} due jobs | jobs/s | claims (slowest worker's time claiming / marking) | sent / claimed twice / lost claims |");
     println!("|---|---|---|---|---|---|---|---|");
     for d in &drains {
         println!(
-            "| {} | {} | {} | {} | {:.1} s | {:.0} | {} | {} / {} / {} |",
+            "| {} | {} | {} | {} | {:.1} s | {:.0} | {} ({:.1} s / {:.1} s) | {} / {} / {} |",
             d.backend,
             d.future,
             d.processes,
@@ -125,6 +125,8 @@ async fn main() {
             d.seconds,
             d.due as f64 / d.seconds,
             d.claims,
+            d.claiming,
+            d.marking,
             d.sent,
             d.twice,
             d.lost
@@ -155,6 +157,9 @@ struct Drain {
     due: usize,
     seconds: f64,
     claims: usize,
+    /// The most time one worker spent in `claim_due_jobs` / marking its jobs, in seconds.
+    claiming: f64,
+    marking: f64,
     sent: i64,
     twice: i64,
     lost: usize,
@@ -282,13 +287,22 @@ impl Queue {
         for w in &mut workers {
             assert!(w.wait().unwrap().success(), "a worker failed");
         }
-        let (mut claimed, mut marked, mut claims) = (0, 0, 0);
+        let (mut claimed, mut marked, mut claims, mut claiming, mut marking) = (0, 0, 0, 0, 0);
         for r in &reports {
             let v: Vec<usize> = r.split_whitespace().skip(1).map(|x| x.parse().unwrap()).collect();
             claimed += v[0];
             marked += v[1];
             claims += v[2];
-            println!("  worker: {} claimed, {} marked, {} claims", v[0], v[1], v[2]);
+            claiming = claiming.max(v[3]);
+            marking = marking.max(v[4]);
+            println!(
+                "  worker: {} claimed, {} marked, {} claims; {:.1} s claiming, {:.1} s marking",
+                v[0],
+                v[1],
+                v[2],
+                v[3] as f64 / 1000.0,
+                v[4] as f64 / 1000.0
+            );
         }
         let (rows, sent, twice, tokens): (i64, i64, i64, i64) = sqlx::query_as(
             "SELECT COUNT(*), COUNT(CASE WHEN state = 'sent' THEN 1 END), COUNT(CASE WHEN attempts <> 1 THEN 1 END),
@@ -315,6 +329,8 @@ impl Queue {
             due,
             seconds,
             claims,
+            claiming: claiming as f64 / 1000.0,
+            marking: marking as f64 / 1000.0,
             sent,
             twice,
             lost: claimed - marked,
@@ -394,7 +410,7 @@ async fn drop_database(server: &str, name: &str) {
 }
 
 /// A worker process: opens its own store, says `ready`, waits for `go`, then claims and marks
-/// sent until nothing is due, and prints `done CLAIMED MARKED CLAIMS`.
+/// sent until nothing is due, and prints `done CLAIMED MARKED CLAIMS CLAIMING_MS MARKING_MS`.
 async fn worker(url: &str) {
     let batch = env_usize("BENCH_QUEUE_BATCH", 200) as u32;
     let in_flight = env_usize("BENCH_QUEUE_IN_FLIGHT", 32);
@@ -406,11 +422,15 @@ async fn worker(url: &str) {
     let lease = Duration::minutes(2);
     let (claimed, marked) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let mut claims = 0;
+    let (mut claiming, mut marking) = (0.0, 0.0);
     loop {
+        let t = Instant::now();
         let jobs = store.claim_due_jobs(Utc::now(), lease, batch).await.unwrap().jobs;
+        claiming += t.elapsed().as_secs_f64();
         if jobs.is_empty() {
             break;
         }
+        let t = Instant::now();
         claims += 1;
         claimed.fetch_add(jobs.len(), Ordering::Relaxed);
         stream::iter(jobs)
@@ -426,7 +446,14 @@ async fn worker(url: &str) {
                 }
             })
             .await;
+        marking += t.elapsed().as_secs_f64();
     }
-    println!("done {} {} {claims}", claimed.load(Ordering::Relaxed), marked.load(Ordering::Relaxed));
+    println!(
+        "done {} {} {claims} {:.0} {:.0}",
+        claimed.load(Ordering::Relaxed),
+        marked.load(Ordering::Relaxed),
+        claiming * 1000.0,
+        marking * 1000.0
+    );
     store.close().await;
 }
