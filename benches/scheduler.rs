@@ -18,7 +18,9 @@
 //!    time);
 //! 5. peak RSS of the process.
 //!
-//! `BENCH_COMMAND_SAMPLES` (100) is the number of timed runs of each command.
+//! `BENCH_COMMAND_SAMPLES` (100) is the number of timed runs of each command. The store is SQLite,
+//! or PostgreSQL when `MENTOR_BOT_TEST_POSTGRES` names a server (each part then gets a fresh
+//! database there, as the tests do, dropped at the end).
 
 #![allow(
     clippy::unwrap_used,
@@ -83,6 +85,7 @@ async fn main() {
     let steady_secs = env_usize("BENCH_STEADY_SECS", 60);
     let samples = env_usize("BENCH_COMMAND_SAMPLES", 100);
 
+    println!("backend: {}", common::backend());
     println!("burst and crash ({burst_n} DMs, {crash_n} in flight)");
     let (burst, crash) = burst::run(burst_n, crash_n).await;
 
@@ -90,9 +93,11 @@ async fn main() {
     let start = Utc::now().duration_trunc(TimeDelta::minutes(1)).unwrap();
     let w = commands::cast_world(start).await;
     let empty = commands::measure(&w, samples).await;
+    let url = w.store.url().to_owned();
     if let Err(e) = w.finish().await {
         println!("  sim violations: {e:#}");
     }
+    common::drop_if_postgres(&url).await;
 
     println!("large program ({future_jobs} jobs)");
     let w = commands::cast_world(start).await;
@@ -103,14 +108,17 @@ async fn main() {
     let steady = steady::run(&w.store, guild, &pairs, &timings, rate, steady_secs).await;
     println!("commands on the large program ({samples} runs each)");
     let big = commands::measure(&w, samples).await;
+    let url = w.store.url().to_owned();
     if let Err(e) = w.finish().await {
         println!("  sim violations: {e:#}");
     }
+    common::drop_if_postgres(&url).await;
     let rss = peak_rss_mib();
     let total = started.elapsed().as_secs_f64();
 
     let b = &burst.traffic;
     println!();
+    println!("backend: {}", common::backend());
     println!("| Figure | Measured | Target |");
     println!("|---|---|---|");
     println!(

@@ -58,7 +58,8 @@ pub async fn run(n: usize, crash_n: usize) -> (BurstFigures, CrashFigures) {
     let (min, max) = latency();
     let sim = Sim::start(spec.latency(min, max).discord_limits()).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("burst.db").display());
+    // SQLite, or a fresh PostgreSQL database when `MENTOR_BOT_TEST_POSTGRES` is set.
+    let url = mentor_bot::testkit::fresh_database_url(dir.path()).await.unwrap();
     let store = Store::open(&url, 4).await.unwrap();
     let config = Arc::new(config_for(&sim, &url));
     let guild = GuildId(GUILD);
@@ -180,5 +181,7 @@ pub async fn run(n: usize, crash_n: usize) -> (BurstFigures, CrashFigures) {
         println!("  sim violations: {}", violations.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "));
     }
     sim.shutdown();
+    store.close().await;
+    crate::common::drop_if_postgres(&url).await;
     (burst, crash)
 }

@@ -29,6 +29,28 @@ use mentor_bot::{
 pub const BERLIN: Tz = chrono_tz::Europe::Berlin;
 pub const NEW_YORK: Tz = chrono_tz::America::New_York;
 
+/// The backend the benchmark runs on: PostgreSQL when `MENTOR_BOT_TEST_POSTGRES` names a server
+/// (every database is then a fresh one there, as in the tests), SQLite files otherwise.
+pub fn backend() -> &'static str {
+    match std::env::var(mentor_bot::testkit::TEST_POSTGRES) {
+        Ok(s) if !s.is_empty() => "PostgreSQL",
+        _ => "SQLite",
+    }
+}
+
+/// Drops the PostgreSQL database of `url` (made for this run), if it is one.
+pub async fn drop_if_postgres(url: &str) {
+    use sqlx::{Connection as _, Executor as _};
+    let Ok(server) = std::env::var(mentor_bot::testkit::TEST_POSTGRES) else { return };
+    if !url.starts_with("postgres") {
+        return;
+    }
+    let name = url.split('?').next().unwrap().rsplit('/').next().unwrap();
+    let mut conn = sqlx::AnyConnection::connect(&server).await.unwrap();
+    conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).await.unwrap();
+    conn.close().await.ok();
+}
+
 pub fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.replace('_', "").parse().ok()).unwrap_or(default)
 }
