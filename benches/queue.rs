@@ -437,7 +437,8 @@ async fn worker(url: &str) {
             .for_each_concurrent(in_flight, |job| {
                 let (store, marked) = (&store, &marked);
                 async move {
-                    let mut tx = store.begin().await.unwrap();
+                    // As the runner records a delivery: a fenced update, no writers' lock.
+                    let mut tx = store.begin_fenced().await.unwrap();
                     let held = store.finish_job(&mut tx, &job, "sent", None, Utc::now()).await.unwrap();
                     tx.commit().await.unwrap();
                     if held {

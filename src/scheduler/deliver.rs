@@ -249,7 +249,12 @@ impl Scheduler {
         }
         let store = &self.app.store;
         let now = self.app.now();
-        let mut tx = store.begin().await?;
+        // Outcomes are fenced updates and keyed inserts, which several schedulers may record at
+        // once; replanning a program's next nudge, digest or series sessions checks before it
+        // writes, so it queues behind the other writers.
+        let replans =
+            jobs.iter().any(|j| matches!(j.kind, JobKind::WeeklyNudge | JobKind::AdminDigest | JobKind::SeriesTopUp));
+        let mut tx = if replans { store.begin().await? } else { store.begin_fenced().await? };
         for job in jobs {
             let held = match &outcome {
                 Outcome::Sent => store.finish_job(&mut tx, job, "sent", None, now).await?,

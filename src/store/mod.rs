@@ -159,6 +159,17 @@ impl Store {
         }
     }
 
+    /// Starts a transaction for writes that need no writers' lock because they cannot race:
+    /// updates fenced by a claim's token and inserts deduplicated by their key (recording
+    /// deliveries). On PostgreSQL several schedulers then record at once; on SQLite it is
+    /// [`begin`](Self::begin).
+    pub async fn begin_fenced(&self) -> anyhow::Result<Tx> {
+        match self.backend {
+            Backend::Sqlite => self.begin().await,
+            Backend::Postgres => self.pool.begin().await.context("while starting a transaction"),
+        }
+    }
+
     /// The pool, for the benchmarks and tests.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
