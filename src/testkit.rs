@@ -344,3 +344,34 @@ impl World {
         self.sim.finish()
     }
 }
+
+/// Plans, due at `now` in the main guild, a "you have a new partner" notice from Mo to each
+/// person of `to` (the `k`-th as pairing `k + 1`): the least setup for many real DMs, for the
+/// load and scale-out tests.
+pub async fn plan_partner_notices(store: &Store, to: &[u64], now: DateTime<Utc>) -> anyhow::Result<()> {
+    use crate::{
+        app::{Notice, NoticeKind},
+        domain::{
+            ids::{GuildId, UserId},
+            pairing::Pairing,
+        },
+    };
+    let jobs = to
+        .iter()
+        .enumerate()
+        .map(|(k, &person)| {
+            let pairing = Pairing {
+                id: i64::try_from(k)? + 1,
+                guild_id: GuildId(cast::GUILD),
+                mentor_id: UserId(cast::MO),
+                mentee_id: UserId(person),
+                active: true,
+            };
+            Notice { to: UserId(person), kind: NoticeKind::Paired { pairing, partner: UserId(cast::MO) } }.job(now)
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut tx = store.begin().await?;
+    store.plan_jobs(&mut tx, GuildId(cast::GUILD), &jobs, now).await?;
+    tx.commit().await.context("while planning the notices")?;
+    Ok(())
+}

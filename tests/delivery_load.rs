@@ -16,14 +16,7 @@ use std::time::{Duration as StdDuration, Instant};
 use chrono::Duration;
 use common::*;
 use discord_sim::{Fault, FaultKind, RouteMatch, UserSpec};
-use mentor_bot::{
-    app::{Notice, NoticeKind},
-    clock::Clock as _,
-    domain::{
-        ids::{GuildId, UserId},
-        pairing::Pairing,
-    },
-};
+use mentor_bot::clock::Clock as _;
 
 /// The first of the crowd's user ids.
 const CROWD: u64 = 700_000_000_000_000_000;
@@ -35,24 +28,7 @@ async fn crowd(w: &World, n: u64) -> Vec<u64> {
     for id in &ids {
         w.sim.add_user(UserSpec::new(*id, format!("Person {}", id - CROWD)).member_of(GUILD)).unwrap();
     }
-    let now = w.clock.now();
-    let jobs: Vec<_> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let pairing = Pairing {
-                id: i64::try_from(i).unwrap() + 1,
-                guild_id: GuildId(GUILD),
-                mentor_id: UserId(MO),
-                mentee_id: UserId(*id),
-                active: true,
-            };
-            Notice { to: UserId(*id), kind: NoticeKind::Paired { pairing, partner: UserId(MO) } }.job(now).unwrap()
-        })
-        .collect();
-    let mut tx = w.store.begin().await.unwrap();
-    w.store.plan_jobs(&mut tx, GuildId(GUILD), &jobs, now).await.unwrap();
-    tx.commit().await.unwrap();
+    mentor_bot::testkit::plan_partner_notices(&w.store, &ids, w.clock.now()).await.unwrap();
     ids
 }
 

@@ -7,16 +7,7 @@
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::Duration;
-use mentor_bot::{
-    app::{Notice, NoticeKind},
-    clock::Clock as _,
-    config::Config,
-    domain::{
-        ids::{GuildId, UserId},
-        pairing::Pairing,
-    },
-    runtime::RunningBot,
-};
+use mentor_bot::{clock::Clock as _, config::Config, runtime::RunningBot};
 
 use crate::common::*;
 
@@ -138,24 +129,7 @@ fn requests_made(bot: &RunningBot) -> u64 {
 /// Plans a "you have a new partner" notice to each of the world's extra members, due now.
 async fn plan_burst(w: &World) -> Vec<u64> {
     let ids: Vec<u64> = (0..BURST).map(extra).collect();
-    let now = w.clock.now();
-    let jobs: Vec<_> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| {
-            let pairing = Pairing {
-                id: i64::try_from(i).unwrap() + 1,
-                guild_id: GuildId(GUILD),
-                mentor_id: UserId(MO),
-                mentee_id: UserId(*id),
-                active: true,
-            };
-            Notice { to: UserId(*id), kind: NoticeKind::Paired { pairing, partner: UserId(MO) } }.job(now).unwrap()
-        })
-        .collect();
-    let mut tx = w.store.begin().await.unwrap();
-    w.store.plan_jobs(&mut tx, GuildId(GUILD), &jobs, now).await.unwrap();
-    tx.commit().await.unwrap();
+    mentor_bot::testkit::plan_partner_notices(&w.store, &ids, w.clock.now()).await.unwrap();
     ids
 }
 

@@ -28,11 +28,8 @@ use discord_sim::{shard_of, ChannelSpec, GuildSpec, Sim, SimSpec, UserSpec};
 use fleet::{answered, Fleet};
 use futures_util::FutureExt as _;
 use mentor_bot::{
-    app::{base36, Notice, NoticeKind},
-    domain::{
-        ids::{GuildId, UserId},
-        pairing::Pairing,
-    },
+    app::base36,
+    domain::ids::UserId,
     store::{create_postgres_database, Store},
     testkit::{cast::*, TEST_POSTGRES},
 };
@@ -112,22 +109,8 @@ async fn seed(store: &Store, sim: &Sim) {
         store.save_dm_channel(UserId(id), channel, now).await.unwrap();
     }
     let people: Vec<u64> = crowd().collect();
-    let jobs: Vec<_> = (0..REMINDERS)
-        .map(|k| {
-            let to = people[usize::try_from(k % PEOPLE).unwrap()];
-            let pairing = Pairing {
-                id: i64::try_from(k).unwrap() + 1,
-                guild_id: GuildId(GUILD),
-                mentor_id: UserId(MO),
-                mentee_id: UserId(to),
-                active: true,
-            };
-            Notice { to: UserId(to), kind: NoticeKind::Paired { pairing, partner: UserId(MO) } }.job(now).unwrap()
-        })
-        .collect();
-    let mut tx = store.begin().await.unwrap();
-    store.plan_jobs(&mut tx, GuildId(GUILD), &jobs, now).await.unwrap();
-    tx.commit().await.unwrap();
+    let to: Vec<u64> = (0..REMINDERS).map(|k| people[usize::try_from(k % PEOPLE).unwrap()]).collect();
+    mentor_bot::testkit::plan_partner_notices(store, &to, now).await.unwrap();
 }
 
 /// Waits until `done` holds, polling every 100 ms, or fails after `limit` saying `what`.
