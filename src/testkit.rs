@@ -333,6 +333,7 @@ impl World {
     /// anything real Discord would have refused: every test checks this without asking.
     pub async fn stop(self) {
         self.bot.shutdown().await;
+        drop_test_database(&self.store, &self.config).await;
         if let Err(e) = self.sim.finish() {
             panic!("{e:#}");
         }
@@ -341,7 +342,22 @@ impl World {
     /// Stops the bot and the simulated Discord; the violations it saw, as an error.
     pub async fn finish(self) -> anyhow::Result<()> {
         self.bot.shutdown().await;
+        drop_test_database(&self.store, &self.config).await;
         self.sim.finish()
+    }
+}
+
+/// Drops a world's PostgreSQL database once its bot is down (a SQLite file goes with its
+/// temporary folder); a test that fails before stopping leaves it behind.
+async fn drop_test_database(store: &Store, config: &Config) {
+    let Ok(server) = std::env::var(TEST_POSTGRES) else { return };
+    let url = &config.database.url;
+    let name = url.split('?').next().and_then(|u| u.rsplit('/').next()).unwrap_or_default();
+    if store.backend() == crate::store::Backend::Postgres && name.starts_with("mentor_test_") {
+        store.close().await;
+        if let Err(e) = crate::store::drop_postgres_database(&server, name).await {
+            tracing::warn!(error = ?e, "could not drop the test database");
+        }
     }
 }
 

@@ -226,6 +226,22 @@ pub async fn create_postgres_database(server_url: &str, name: &str, template: Op
     Ok(url)
 }
 
+/// Drops the database `name` on the PostgreSQL server of `server_url`, closing its connections
+/// (tests, benchmarks).
+pub async fn drop_postgres_database(server_url: &str, name: &str) -> anyhow::Result<()> {
+    use sqlx::Connection as _;
+    anyhow::ensure!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "bad database name {name:?}");
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(server_url)
+        .await
+        .with_context(|| format!("while connecting to {}", redacted(server_url)))?;
+    conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+        .await
+        .with_context(|| format!("while dropping the database {name}"))?;
+    conn.close().await.ok();
+    Ok(())
+}
+
 /// A SQLite pool: the file created private when missing, WAL, normal sync, foreign keys on.
 async fn open_sqlite(url: &str, max_connections: u32) -> anyhow::Result<AnyPool> {
     let options = SqliteConnectOptions::from_str(url).with_context(|| format!("while reading database url {url}"))?;
