@@ -85,15 +85,17 @@ pub fn http_client(api_url: &str, token: &Token) -> serenity::Http {
 
 /// The bot's REST client with a request budget of its own (one process), counting in `metrics`.
 pub fn rest_client(config: &Config, token: &Token, metrics: Arc<Metrics>) -> anyhow::Result<Arc<DiscordRest>> {
-    Ok(Arc::new(
-        DiscordRest::new(
-            &config.discord.api_url,
-            token.expose(),
-            config.discord.requests_per_second,
-            config.discord.request_timeout()?,
-        )?
-        .with_metrics(metrics),
-    ))
+    Ok(Arc::new(local_rest(config, token, metrics)?))
+}
+
+fn local_rest(config: &Config, token: &Token, metrics: Arc<Metrics>) -> anyhow::Result<DiscordRest> {
+    Ok(DiscordRest::new(
+        &config.discord.api_url,
+        token.expose(),
+        config.discord.requests_per_second,
+        config.discord.request_timeout()?,
+    )?
+    .with_metrics(metrics))
 }
 
 /// The bot's REST client as [`rest_client`], on PostgreSQL taking every request's global slot
@@ -105,13 +107,7 @@ pub fn shared_rest_client(
     metrics: Arc<Metrics>,
     store: &Store,
 ) -> anyhow::Result<Arc<DiscordRest>> {
-    let rest = DiscordRest::new(
-        &config.discord.api_url,
-        token.expose(),
-        config.discord.requests_per_second,
-        config.discord.request_timeout()?,
-    )?
-    .with_metrics(metrics);
+    let rest = local_rest(config, token, metrics)?;
     Ok(Arc::new(match store.backend() {
         Backend::Postgres => rest.with_shared_slots(Arc::new(DatabaseSlots(store.clone()))),
         Backend::Sqlite => rest,

@@ -194,20 +194,13 @@ impl Store {
 /// Creates a database named `name` on the PostgreSQL server of `server_url`, empty or as a copy
 /// of `template` (tests, benchmarks); returns its url.
 pub async fn create_postgres_database(server_url: &str, name: &str, template: Option<&str>) -> anyhow::Result<String> {
-    use sqlx::Connection as _;
-    anyhow::ensure!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "bad database name {name:?}");
-    sqlx::any::install_default_drivers();
-    let mut conn = sqlx::AnyConnection::connect(server_url)
-        .await
-        .with_context(|| format!("while connecting to {}", redacted(server_url)))?;
-    if let Some(t) = template {
-        anyhow::ensure!(t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "bad template name {t:?}");
-    }
-    let from = template.map(|t| format!(" TEMPLATE {t}")).unwrap_or_default();
-    conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}{from}")))
+    let from = match template {
+        Some(t) => format!(" TEMPLATE {}", plain_name(t)?),
+        None => String::new(),
+    };
+    on_server(server_url, &format!("CREATE DATABASE {}{from}", plain_name(name)?))
         .await
         .with_context(|| format!("while creating the database {name}"))?;
-    conn.close().await.ok();
     let (head, query) = server_url.split_once('?').map_or((server_url, None), |(h, q)| (h, Some(q)));
     let base = head.rsplit_once('/').map_or(head, |(base, _)| base);
     let url = match query {
@@ -216,12 +209,9 @@ pub async fn create_postgres_database(server_url: &str, name: &str, template: Op
     };
     if template.is_some() {
         // A copy is another database: it gets its own instance id (part of every nonce).
-        let mut copy = sqlx::AnyConnection::connect(&url).await.context("while opening the copy")?;
-        sqlx::query("UPDATE instance SET id = substr(md5(random()::text), 1, 6)")
-            .execute(&mut copy)
+        on_server(&url, "UPDATE instance SET id = substr(md5(random()::text), 1, 6)")
             .await
             .context("while giving the copy its own instance id")?;
-        copy.close().await.ok();
     }
     Ok(url)
 }
@@ -229,15 +219,25 @@ pub async fn create_postgres_database(server_url: &str, name: &str, template: Op
 /// Drops the database `name` on the PostgreSQL server of `server_url`, closing its connections
 /// (tests, benchmarks).
 pub async fn drop_postgres_database(server_url: &str, name: &str) -> anyhow::Result<()> {
-    use sqlx::Connection as _;
+    on_server(server_url, &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", plain_name(name)?))
+        .await
+        .with_context(|| format!("while dropping the database {name}"))
+}
+
+/// `name` when it is safe to write into a statement as it is (letters, digits, underscores).
+fn plain_name(name: &str) -> anyhow::Result<&str> {
     anyhow::ensure!(name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "bad database name {name:?}");
+    Ok(name)
+}
+
+/// Runs one statement on its own connection to `url` (statements no pool may run, such as
+/// creating or dropping a database).
+async fn on_server(url: &str, sql: &str) -> anyhow::Result<()> {
+    use sqlx::Connection as _;
     sqlx::any::install_default_drivers();
-    let mut conn = sqlx::AnyConnection::connect(server_url)
-        .await
-        .with_context(|| format!("while connecting to {}", redacted(server_url)))?;
-    conn.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-        .await
-        .with_context(|| format!("while dropping the database {name}"))?;
+    let mut conn =
+        sqlx::AnyConnection::connect(url).await.with_context(|| format!("while connecting to {}", redacted(url)))?;
+    conn.execute(sqlx::AssertSqlSafe(sql.to_owned())).await?;
     conn.close().await.ok();
     Ok(())
 }
