@@ -3,10 +3,11 @@
 //! The binary (`src/main.rs`) is a thin CLI over this library. Data flows
 //! `bot` (Discord glue) -> `app` (use cases) -> `domain` (pure rules) and `store` (SQL);
 //! `render` says what messages say (below `bot` and `scheduler`), `notify` delivers them;
-//! `clock` is the only source of time.
+//! `clock` is the only source of time; `catalogue` holds every word a person reads.
 
 pub mod app;
 pub mod bot;
+pub mod catalogue;
 pub mod chart;
 pub mod clock;
 pub mod config;

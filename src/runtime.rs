@@ -186,7 +186,7 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
                 .build()
         };
         let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
-            .framework(framework)
+            .framework(bot::Localized(framework))
             .await
             .context("while building the Discord client")?;
         let http = client.http.clone();

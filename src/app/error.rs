@@ -113,7 +113,7 @@ pub enum UserError {
     NotesCancelled { number: i64 },
     #[error("Session #{number} starts <t:{ts}:F> (<t:{ts}:R>); notes can be written once it has started.", ts = .start.timestamp())]
     NotesTooEarly { number: i64, start: DateTime<Utc> },
-    #[error("Session #{number} is marked as not having happened, so it takes no notes. If you did meet after all, press **{}** in my follow-up message about it first.", crate::render::labels::WE_MET)]
+    #[error("Session #{number} is marked as not having happened, so it takes no notes. If you did meet after all, press **{}** in my follow-up message about it first.", crate::render::labels::we_met())]
     NotesMissed { number: i64 },
     #[error("Session #{number} was cancelled, so there is nothing to confirm.")]
     AttendanceCancelled { number: i64 },
@@ -121,7 +121,7 @@ pub enum UserError {
     AttendanceTooEarly { number: i64, start: DateTime<Utc> },
     #[error(
         "Only someone who says session #{number} happened can rate it: press **{}** in my follow-up message first.",
-        crate::render::labels::WE_MET
+        crate::render::labels::we_met()
     )]
     RateAfterMet { number: i64 },
     #[error("Session #{number} counts as held (one of you said you met, or notes were written), so it can't be moved. Book the next one with `/book`.")]

@@ -9,7 +9,7 @@ use crate::{
     domain::attendance::{Answer as Said, Settled, MIN_RATINGS_SHOWN},
     render::components::{book_again_button, free_time_buttons, rating_buttons},
     render::{
-        labels::{bold, ANOTHER_TIME, WE_MET},
+        labels::{self, bold},
         when,
     },
 };
@@ -34,7 +34,7 @@ pub fn answered(out: &AnswerOutcome, offer: Option<&FreeOffer>) -> Answer {
             let pick = if times.is_empty() {
                 format!(
                     "I found no free time for you both in the next four weeks; type one with {} (or `/book`).",
-                    bold(ANOTHER_TIME)
+                    bold(labels::another_time())
                 )
             } else {
                 format!(
@@ -42,14 +42,14 @@ pub fn answered(out: &AnswerOutcome, offer: Option<&FreeOffer>) -> Answer {
                      to type one.",
                     out.partner,
                     out.session.duration_minutes,
-                    bold(ANOTHER_TIME)
+                    bold(labels::another_time())
                 )
             };
             let mut rows = offer.map(|o| free_time_buttons(o.request.id, &o.times)).unwrap_or_default();
             rows.push(book_again_button(out.session.id));
             Answer::text(format!(
                 "Noted: session #{n} didn't happen. {pick} If you did meet after all, press {} in my message.",
-                bold(WE_MET)
+                bold(labels::we_met())
             ))
             .components(rows)
         }

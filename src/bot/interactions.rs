@@ -317,7 +317,7 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
             let answer = attendance::answered(&out, offer.as_ref());
             // The answer given is disabled, the other one enabled (answers may change); what the
             // previous answer offered (ratings, free times) goes.
-            let again = crate::render::labels::ANOTHER_TIME;
+            let again = crate::render::labels::another_time();
             let fate = |custom_id: &str, label: &str| match ComponentId::parse(custom_id) {
                 Some(ComponentId::Met(s) | ComponentId::Missed(s)) if s == sid => {
                     if ComponentId::parse(custom_id) == Some(id) {

@@ -1,5 +1,5 @@
 //! Command names and descriptions in other languages: one catalogue file per Discord locale
-//! (`locales/<locale>.toml`), applied to every command, subcommand and option before the
+//! (`locales/<locale>/commands.toml`), applied to every command, subcommand and option before the
 //! commands are registered. English stays the source (the doc comments and `#[description]`s),
 //! so a new language is a new file plus one line in [`CATALOGUES`], not a code change.
 //!
@@ -16,7 +16,7 @@ type Command = poise::Command<Data, BotError>;
 type Localizations = Cow<'static, [(Cow<'static, str>, Cow<'static, str>)]>;
 
 /// The shipped catalogues: Discord locale and file contents.
-pub const CATALOGUES: &[(&str, &str)] = &[("de", include_str!("../../locales/de.toml"))];
+pub const CATALOGUES: &[(&str, &str)] = &[("de", include_str!("../../locales/de/commands.toml"))];
 
 /// Applies every shipped catalogue to `commands`; returns what did not fit (empty when every
 /// command is fully translated and every entry matched a command with a name Discord accepts).

@@ -66,6 +66,31 @@ pub fn options() -> poise::FrameworkOptions<Data, BotError> {
     }
 }
 
+/// The framework, run in the locale of each interaction: everything said while one is handled
+/// (replies, forms, errors, autocomplete choices) comes from the catalogue in the language of the
+/// person who used it (`crate::catalogue`).
+pub struct Localized<F>(pub F);
+
+#[serenity::async_trait]
+impl<F: serenity::Framework> serenity::Framework for Localized<F> {
+    async fn init(&mut self, client: &serenity::Client) {
+        self.0.init(client).await;
+    }
+
+    async fn dispatch(&self, ctx: serenity::Context, event: serenity::FullEvent) {
+        let locale = match &event {
+            serenity::FullEvent::InteractionCreate { interaction } => match interaction {
+                serenity::Interaction::Command(c) | serenity::Interaction::Autocomplete(c) => Some(c.locale.clone()),
+                serenity::Interaction::Component(c) => Some(c.locale.clone()),
+                serenity::Interaction::Modal(m) => Some(m.locale.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        crate::catalogue::scope(locale.as_deref(), self.0.dispatch(ctx, event)).await;
+    }
+}
+
 /// What `pre_command` records about a running command: when it started, and whether it still
 /// counts as in flight (so however it ends, it leaves the counter exactly once).
 struct Invocation {

@@ -147,7 +147,7 @@ impl ComponentId {
     }
 
     /// A button with this id.
-    pub fn button(self, label: &str, style: serenity::ButtonStyle) -> serenity::CreateButton {
+    pub fn button(self, label: impl Into<String>, style: serenity::ButtonStyle) -> serenity::CreateButton {
         serenity::CreateButton::new(self.to_custom_id()).label(label).style(style)
     }
 }
@@ -236,7 +236,7 @@ pub fn away_remove_buttons(periods: &[(i64, String)]) -> Vec<serenity::CreateAct
         .iter()
         .take(5)
         .map(|(id, dates)| {
-            ComponentId::AwayRemove(*id).button(&format!("Remove {dates}"), serenity::ButtonStyle::Danger)
+            ComponentId::AwayRemove(*id).button(format!("Remove {dates}"), serenity::ButtonStyle::Danger)
         })
         .collect();
     vec![serenity::CreateActionRow::Buttons(buttons)]
@@ -342,10 +342,10 @@ impl Confirm {
 pub fn follow_up_buttons(session_id: i64) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Primary, Secondary};
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::Notes(session_id).button(labels::ADD_TAKEAWAYS, Primary),
-        ComponentId::Resources(session_id).button(labels::ADD_RESOURCES, Secondary),
-        ComponentId::NewAction(session_id).button(labels::ADD_ACTION, Secondary),
-        ComponentId::BookNext(session_id).button(labels::BOOK_NEXT, Secondary),
+        ComponentId::Notes(session_id).button(labels::add_takeaways(), Primary),
+        ComponentId::Resources(session_id).button(labels::add_resources(), Secondary),
+        ComponentId::NewAction(session_id).button(labels::add_action(), Secondary),
+        ComponentId::BookNext(session_id).button(labels::book_next(), Secondary),
     ])
 }
 
@@ -353,9 +353,9 @@ pub fn follow_up_buttons(session_id: i64) -> serenity::CreateActionRow {
 pub fn attendance_buttons(session_id: i64) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Danger, Secondary, Success};
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::Met(session_id).button(labels::WE_MET, Success),
-        ComponentId::Missed(session_id).button(labels::DIDNT_HAPPEN, Danger),
-        ComponentId::Moved(session_id).button(labels::WE_MOVED, Secondary),
+        ComponentId::Met(session_id).button(labels::we_met(), Success),
+        ComponentId::Missed(session_id).button(labels::didnt_happen(), Danger),
+        ComponentId::Moved(session_id).button(labels::we_moved(), Secondary),
     ])
 }
 
@@ -363,7 +363,7 @@ pub fn attendance_buttons(session_id: i64) -> serenity::CreateActionRow {
 pub fn rating_buttons(session_id: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(
         (1..=5)
-            .map(|v| ComponentId::Rate(v, session_id).button(&v.to_string(), serenity::ButtonStyle::Secondary))
+            .map(|v| ComponentId::Rate(v, session_id).button(v.to_string(), serenity::ButtonStyle::Secondary))
             .collect(),
     )
 }
@@ -372,14 +372,14 @@ pub fn rating_buttons(session_id: i64) -> serenity::CreateActionRow {
 /// the booking form).
 pub fn book_again_button(session_id: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::BookNext(session_id).button(labels::ANOTHER_TIME, serenity::ButtonStyle::Secondary)
+        ComponentId::BookNext(session_id).button(labels::another_time(), serenity::ButtonStyle::Secondary)
     ])
 }
 
 /// The button that opens the agenda form of an upcoming session.
 pub fn agenda_button(session_id: i64) -> serenity::CreateActionRow {
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::Agenda(session_id).button(labels::SUBMIT_AGENDA, serenity::ButtonStyle::Primary)
+        ComponentId::Agenda(session_id).button(labels::submit_agenda(), serenity::ButtonStyle::Primary)
     ])
 }
 
@@ -388,9 +388,9 @@ pub fn action_buttons(item: &ActionItem) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Danger, Secondary, Success};
     let id = item.short_id();
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::ActionDone(item.id).button(&format!("{id} {}", labels::DONE), Success),
-        ComponentId::ActionLater(item.id).button(&format!("{id} {}", labels::LATER), Secondary),
-        ComponentId::ActionBlocked(item.id).button(&format!("{id} {}", labels::BLOCKED), Danger),
+        ComponentId::ActionDone(item.id).button(format!("{id} {}", labels::done()), Success),
+        ComponentId::ActionLater(item.id).button(format!("{id} {}", labels::later()), Secondary),
+        ComponentId::ActionBlocked(item.id).button(format!("{id} {}", labels::blocked()), Danger),
     ])
 }
 

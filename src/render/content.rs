@@ -156,7 +156,7 @@ pub fn agenda_message(view: &AgendaView, updated: bool, zone: Tz) -> Outgoing {
     });
     out.components =
         vec![CreateActionRow::Buttons(vec![CreateButton::new(ComponentId::AddTopic(view.session.id).to_custom_id())
-            .label(super::labels::ADD_TOPIC)
+            .label(super::labels::add_topic())
             .emoji('➕')])];
     out
 }

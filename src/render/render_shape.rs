@@ -17,7 +17,7 @@ pub(super) fn paired_mentee(embed: CreateEmbed, pairing: i64) -> Outgoing {
          links (a resume, a job description) and how you prefer to communicate. Only the two of you see it.",
         false,
     );
-    let button = ComponentId::Background(pairing).button(super::labels::SHARE_BACKGROUND, ButtonStyle::Primary);
+    let button = ComponentId::Background(pairing).button(super::labels::share_background(), ButtonStyle::Primary);
     Outgoing { embeds: vec![embed], components: vec![CreateActionRow::Buttons(vec![button])], ..Outgoing::default() }
 }
 

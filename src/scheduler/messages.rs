@@ -15,10 +15,6 @@ use crate::{
     store::{SessionFacts, WeeklyStats},
 };
 
-fn button(id: ComponentId, label: &str, style: ButtonStyle) -> CreateButton {
-    CreateButton::new(id.to_custom_id()).label(label).style(style)
-}
-
 fn dm(embed: CreateEmbed, buttons: Vec<CreateButton>, nonce: String) -> Outgoing {
     let components = if buttons.is_empty() { Vec::new() } else { vec![CreateActionRow::Buttons(buttons)] };
     Outgoing { embeds: vec![embed.colour(COLOUR)], components, nonce, ..Outgoing::default() }
@@ -39,7 +35,7 @@ pub fn session_message(
     let s = &f.session;
     let (mentor, mentee) = (f.pairing.mentor_id, f.pairing.mentee_id);
     let id = s.id;
-    let submit = || button(ComponentId::Agenda(id), labels::SUBMIT_AGENDA, ButtonStyle::Primary);
+    let submit = || ComponentId::Agenda(id).button(labels::submit_agenda(), ButtonStyle::Primary);
     Some(match kind {
         JobKind::AgendaRequest => dm(
             CreateEmbed::new().title(session_title("📝", "Agenda time", s)).description(format!(
@@ -75,17 +71,17 @@ pub fn session_message(
                 (
                     "Thanks for mentoring! Share the resources you mentioned so they are in the session record.",
                     vec![
-                        button(ComponentId::Resources(id), labels::ADD_RESOURCES, ButtonStyle::Primary),
-                        button(ComponentId::Notes(id), labels::ADD_TAKEAWAYS, ButtonStyle::Secondary),
+                        ComponentId::Resources(id).button(labels::add_resources(), ButtonStyle::Primary),
+                        ComponentId::Notes(id).button(labels::add_takeaways(), ButtonStyle::Secondary),
                     ],
                 )
             } else {
                 (
                     "Capture takeaways and action items while they are fresh, and book the next session.",
                     vec![
-                        button(ComponentId::Notes(id), labels::ADD_TAKEAWAYS, ButtonStyle::Primary),
-                        button(ComponentId::NewAction(id), labels::ADD_ACTION, ButtonStyle::Secondary),
-                        button(ComponentId::BookNext(id), labels::BOOK_NEXT, ButtonStyle::Success),
+                        ComponentId::Notes(id).button(labels::add_takeaways(), ButtonStyle::Primary),
+                        ComponentId::NewAction(id).button(labels::add_action(), ButtonStyle::Secondary),
+                        ComponentId::BookNext(id).button(labels::book_next(), ButtonStyle::Success),
                     ],
                 )
             };

@@ -151,7 +151,7 @@ impl Scheduler {
             m.title,
             when(m.due_at)
         ));
-        let button = ComponentId::MilestoneDone(m.id).button(&format!("{} done", m.short_id()), ButtonStyle::Success);
+        let button = ComponentId::MilestoneDone(m.id).button(format!("{} done", m.short_id()), ButtonStyle::Success);
         Ok(one(group, Plan::Send(Target::Dm(to), dm(embed, vec![button]))))
     }
 }

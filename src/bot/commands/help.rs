@@ -85,17 +85,17 @@ pub async fn help(ctx: Context<'_>) -> Result<(), BotError> {
 /// The buttons of my DMs under the names they carry everywhere.
 fn dm_buttons() -> String {
     let session = [
-        labels::SUBMIT_AGENDA,
-        labels::ADD_TOPIC,
-        labels::ADD_TAKEAWAYS,
-        labels::ADD_RESOURCES,
-        labels::ADD_ACTION,
-        labels::BOOK_NEXT,
+        labels::submit_agenda(),
+        labels::add_topic(),
+        labels::add_takeaways(),
+        labels::add_resources(),
+        labels::add_action(),
+        labels::book_next(),
     ]
     .map(bold)
     .join(" · ");
-    let attendance = [labels::WE_MET, labels::DIDNT_HAPPEN, labels::WE_MOVED].map(bold).join(" · ");
-    let items = [labels::DONE, labels::LATER, labels::BLOCKED].map(|l| format!("**A3 {l}**")).join(" · ");
+    let attendance = [labels::we_met(), labels::didnt_happen(), labels::we_moved()].map(bold).join(" · ");
+    let items = [labels::done(), labels::later(), labels::blocked()].map(|l| format!("**A3 {l}**")).join(" · ");
     format!(
         "{session}\nAfter a session: {attendance}; a rating is private\nAction item reminders: {items}\n\
          A button you used is greyed out and the message shows what it did."
