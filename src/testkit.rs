@@ -332,19 +332,42 @@ impl World {
     /// Stops the bot and the simulated Discord, and fails (panics) if the simulated Discord saw
     /// anything real Discord would have refused: every test checks this without asking.
     pub async fn stop(self) {
-        self.bot.shutdown().await;
-        drop_test_database(&self.store, &self.config).await;
-        if let Err(e) = self.sim.finish() {
+        if let Err(e) = self.finish().await {
             panic!("{e:#}");
         }
     }
 
-    /// Stops the bot and the simulated Discord; the violations it saw, as an error.
+    /// Stops the bot and the simulated Discord; the violations it saw, and any embed out of the
+    /// bot's look ([`look_problems`]), as an error.
     pub async fn finish(self) -> anyhow::Result<()> {
         self.bot.shutdown().await;
         drop_test_database(&self.store, &self.config).await;
-        self.sim.finish()
+        self.sim.finish()?;
+        let problems = look_problems(&self.sim.all_messages());
+        anyhow::ensure!(problems.is_empty(), "embeds out of the bot's look:\n{}", problems.join("\n"));
+        Ok(())
     }
+}
+
+/// What breaks the bot's look (`render::look`) in `messages`: an embed without the bot's colour,
+/// without a title, or whose footer does not start with the signature. Every test world checks it
+/// when it stops, as the simulator checks Discord's rules.
+pub fn look_problems(messages: &[discord_sim::Message]) -> Vec<String> {
+    use crate::render::look::{COLOUR, SIGNATURE};
+    let mut problems = Vec::new();
+    for m in messages {
+        for e in &m.embeds {
+            let title = e["title"].as_str().unwrap_or_default();
+            let footer = e["footer"]["text"].as_str().unwrap_or_default();
+            if e["color"].as_u64() != Some(u64::from(COLOUR))
+                || title.trim().is_empty()
+                || !footer.starts_with(SIGNATURE)
+            {
+                problems.push(format!("message {} ({}): embed {e}", m.id, m.text().lines().next().unwrap_or_default()));
+            }
+        }
+    }
+    problems
 }
 
 /// Drops a world's PostgreSQL database once its bot is down (a SQLite file goes with its

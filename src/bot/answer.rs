@@ -9,7 +9,7 @@ use poise::{serenity_prelude as serenity, CreateReply};
 use super::{marking::Marked, reply::no_pings, BotError, Context};
 use crate::{
     domain::layout::{self, Page},
-    render::content::page_embed,
+    render::{content::page_embed, look},
 };
 
 /// What to show.
@@ -56,13 +56,13 @@ impl Answer {
         let first = groups.next().unwrap_or_default();
         let mut parts = vec![Part {
             content,
-            embeds: first.iter().map(page_embed).collect(),
+            embeds: first.iter().map(|p| look::finish(page_embed(p))).collect(),
             file: self.file,
             components: self.components,
         }];
         parts.extend(groups.map(|g| Part {
             content: String::new(),
-            embeds: g.iter().map(page_embed).collect(),
+            embeds: g.iter().map(|p| look::finish(page_embed(p))).collect(),
             file: None,
             components: Vec::new(),
         }));

@@ -34,8 +34,8 @@ pub async fn private(
     }
     let mut reply = CreateReply::default().ephemeral(true).content(content).allowed_mentions(no_pings());
     for embed in embeds {
-        // Every embed in the bot's colour, whoever built it.
-        reply = reply.embed(embed.colour(crate::render::content::COLOUR));
+        // Every embed in the bot's look, whoever built it.
+        reply = reply.embed(crate::render::look::finish(embed));
     }
     ctx.send(reply).await?;
     Ok(())

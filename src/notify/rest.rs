@@ -106,8 +106,8 @@ impl DiscordRest {
     pub async fn create_message(&self, channel: ChannelId, message: &Outgoing) -> Result<u64, DeliveryError> {
         let mut payload = json!({
             "content": message.content,
-            // Every embed in the bot's colour, whoever built it.
-            "embeds": message.embeds.iter().cloned().map(|e| e.colour(crate::render::content::COLOUR)).collect::<Vec<_>>(),
+            // Every embed in the bot's look, whoever built it.
+            "embeds": message.embeds.iter().cloned().map(crate::render::look::finish).collect::<Vec<_>>(),
             "components": message.components,
             // DMs ping nobody anyway; a channel post may mention the person it is about, never
             // @everyone, @here or a role.

@@ -8,6 +8,7 @@ pub mod components;
 pub mod content;
 pub mod export;
 pub mod labels;
+pub mod look;
 mod notice;
 mod render_series;
 mod render_shape;

@@ -3,9 +3,11 @@
 //! the message itself) lets a restarted runner find what a crashed one sent long after that
 //! window, by reading the channel's recent messages.
 
-use serenity::all::CreateEmbedFooter;
-
-use crate::{app::base36, render::Outgoing, store::Job};
+use crate::{
+    app::base36,
+    render::{look, Outgoing},
+    store::Job,
+};
 
 /// The nonce of a single job's message: stable across retries and restarts, unique per job and
 /// database (at most 1 + 13 + 1 + 6 = 21 characters; Discord allows 25).
@@ -36,10 +38,11 @@ pub fn reference(jobs: &[Job], instance: &str) -> String {
     format!("ref {instance}:{}", ids.join(","))
 }
 
-/// Puts the reference in the message: the last embed's footer, or a small line of text.
+/// Puts the reference in the message: at the end of the last embed's footer, or a small line of
+/// text.
 pub fn stamp(message: &mut Outgoing, reference: &str) {
     if let Some(last) = message.embeds.pop() {
-        message.embeds.push(last.footer(CreateEmbedFooter::new(reference)));
+        message.embeds.push(look::add_to_footer(last, reference));
     } else {
         message.content = format!("{}\n-# {reference}", message.content);
     }

@@ -1,5 +1,5 @@
 //! Other languages: the commands registered in Discord carry German names and descriptions
-//! from `locales/de.toml` for every command, subcommand and option, and the context menu's
+//! from `locales/de/commands.toml` for every command, subcommand and option, and the context menu's
 //! name; the bot still answers the commands (Discord sends the English names).
 
 use serde_json::Value;

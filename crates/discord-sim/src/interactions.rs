@@ -41,7 +41,7 @@ fn payload(
         "channel_id": record.channel_id.to_string(),
         "token": record.token,
         "version": 1,
-        "locale": "en-US",
+        "locale": user.locale,
         "entitlements": [],
         "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
     });

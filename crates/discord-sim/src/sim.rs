@@ -257,6 +257,12 @@ impl Sim {
         self.shared.lock().messages.get(&id).cloned()
     }
 
+    /// The current version of every message the bot has posted, sent or answered with
+    /// (ephemeral ones too), in creation order.
+    pub fn all_messages(&self) -> Vec<Message> {
+        self.shared.lock().messages.values().cloned().collect()
+    }
+
     /// Followups posted for an interaction so far.
     pub fn followups(&self, interaction: u64) -> Vec<Message> {
         let s = self.shared.lock();

@@ -265,18 +265,35 @@ pub struct UserSpec {
     pub time_zone: Option<chrono_tz::Tz>,
     /// Guild memberships; empty means "member of every guild, no roles, not admin".
     pub memberships: Vec<Membership>,
+    /// The language of the user's Discord client, sent with each of their interactions
+    /// (`en-US` unless set).
+    pub locale: String,
 }
 
 impl UserSpec {
     /// A user that is a member of every guild.
     pub fn new(id: u64, name: impl Into<String>) -> Self {
-        Self { id, name: name.into(), dms_closed: false, time_zone: None, memberships: Vec::new() }
+        Self {
+            id,
+            name: name.into(),
+            dms_closed: false,
+            time_zone: None,
+            memberships: Vec::new(),
+            locale: "en-US".to_owned(),
+        }
     }
 
     /// Closes (or opens) the user's DMs.
     #[must_use]
     pub fn dms_closed(mut self, closed: bool) -> Self {
         self.dms_closed = closed;
+        self
+    }
+
+    /// Sets the language of the user's Discord client (a Discord locale such as `de` or `pt-BR`).
+    #[must_use]
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = locale.into();
         self
     }
 

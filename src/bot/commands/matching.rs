@@ -90,7 +90,7 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), BotError> {
         }
         let mut rows = Vec::new();
         for s in chunk {
-            reply = reply.embed(suggestion_embed(s));
+            reply = reply.embed(crate::render::look::finish(suggestion_embed(s)));
             rows.push(serenity::CreateActionRow::Buttons(vec![
                 serenity::CreateButton::new(AdminPress::Pair { mentor: s.mentor.0, mentee: s.mentee.0 }.to_custom_id())
                     .label(pair_label(s))

@@ -105,7 +105,7 @@ pub async fn report(ctx: Context<'_>) -> Result<(), BotError> {
         .content(format!(
             "📊 Program report. The weekly aggregates are in `{WEEKS_FILE}`, pair health in `{PAIRS_FILE}`."
         ))
-        .embed(embed)
+        .embed(crate::render::look::finish(embed))
         .attachment(serenity::CreateAttachment::bytes(r.png.clone(), CHART_FILE))
         .attachment(serenity::CreateAttachment::bytes(weeks_csv(&r.weeks).into_bytes(), WEEKS_FILE))
         .attachment(serenity::CreateAttachment::bytes(pairs_csv(&r.pairs).into_bytes(), PAIRS_FILE));
