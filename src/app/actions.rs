@@ -18,6 +18,7 @@ use crate::{
         when::{parse_deadline, When},
     },
     store::NewAction,
+    tr,
 };
 
 /// Days the "+3 days" button moves a deadline.
@@ -138,12 +139,12 @@ impl App {
         let (program, _) = self.require_member(caller).await?;
         let title = input.title.trim();
         if title.is_empty() {
-            return Err(UserError::Required("Title").into());
+            return Err(UserError::Required(tr!("app-required-title")).into());
         }
-        check_text("The title", title, MAX_TITLE_CHARS)?;
+        check_text(&tr!("app-field-the-title"), title, MAX_TITLE_CHARS)?;
         let success = optional(input.success);
         if let Some(s) = success {
-            check_text("The success indicator", s, MAX_NOTE_CHARS)?;
+            check_text(&tr!("app-field-the-success-indicator"), s, MAX_NOTE_CHARS)?;
         }
         let owner_named = parse_owner(input.owner, caller.user_id)?;
         let (session_id, pairing) = if let Some(pick) = input.session {
@@ -239,7 +240,8 @@ impl App {
         let now = self.now();
         let base = item.deadline_at.max(now);
         let deadline = later_by_days(base, LATER_DAYS, owner.zone);
-        self.move_deadline(caller, &owner, &item, deadline, Some("postponed by 3 days"), None).await
+        let reason = tr!("app-postponed-reason", days = LATER_DAYS);
+        self.move_deadline(caller, &owner, &item, deadline, Some(&reason), None).await
     }
 
     /// The item the **Blocked** button asks about: one that is still pending.
@@ -279,7 +281,7 @@ impl App {
                 let owner = self.owner_of(caller, &item).await?;
                 let when = parse_deadline(text, self.now(), owner.zone).map_err(UserError::from)?;
                 if let Some(r) = optional(reason) {
-                    check_text("The reason", r, MAX_NOTE_CHARS)?;
+                    check_text(&tr!("app-field-the-reason"), r, MAX_NOTE_CHARS)?;
                 }
                 self.move_deadline(caller, &owner, &item, when.instant, optional(reason), Some(when)).await
             }
@@ -320,7 +322,7 @@ impl App {
         let (item, _) = self.action_to_change(caller, typed).await?;
         let reason = optional(reason);
         if let Some(r) = reason {
-            check_text("The reason", r, MAX_NOTE_CHARS)?;
+            check_text(&tr!("app-field-the-reason"), r, MAX_NOTE_CHARS)?;
         }
         if matches!(status, ActionStatus::Blocked | ActionStatus::Dropped) && reason.is_none() {
             return Err(UserError::ReasonNeeded(status.as_str()).into());

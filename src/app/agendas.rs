@@ -7,13 +7,16 @@ use super::{
     content::{check_text, SessionPick},
     App, AppError, AppResult, Caller, Notice, NoticeKind, UserError,
 };
-use crate::domain::{
-    action::ActionItem,
-    agenda::{parse_topics, AddedTopic, Agenda, AgendaInput, Topic},
-    layout::MODAL_VALUE_CHARS,
-    member::Member,
-    pairing::Pairing,
-    session::{Session, SessionStatus},
+use crate::{
+    domain::{
+        action::ActionItem,
+        agenda::{parse_topics, AddedTopic, Agenda, AgendaInput, Topic},
+        layout::MODAL_VALUE_CHARS,
+        member::Member,
+        pairing::Pairing,
+        session::{Session, SessionStatus},
+    },
+    tr,
 };
 
 /// Everything shown for one agenda.
@@ -104,16 +107,16 @@ impl App {
             support: input.support.trim().to_owned(),
         };
         if input.goal.is_empty() {
-            return Err(UserError::Required("Session goal").into());
+            return Err(UserError::Required(tr!("app-required-session-goal")).into());
         }
         for (what, text) in [
-            ("Session goal", &input.goal),
-            ("Progress since last session", &input.progress),
-            ("Challenges", &input.challenges),
-            ("Topics to discuss", &input.topics),
-            ("Support or decisions needed", &input.support),
+            (tr!("app-field-session-goal"), &input.goal),
+            (tr!("app-field-progress"), &input.progress),
+            (tr!("app-field-challenges"), &input.challenges),
+            (tr!("app-field-topics-to-discuss"), &input.topics),
+            (tr!("app-field-support"), &input.support),
         ] {
-            check_text(what, text, MODAL_VALUE_CHARS)?;
+            check_text(&what, text, MODAL_VALUE_CHARS)?;
         }
         let mut tx = self.store.begin().await?;
         let (agenda, updated) = self.store.save_agenda(&mut tx, session.id, &input, caller.user_id, now).await?;
@@ -146,10 +149,10 @@ impl App {
     #[instrument(skip_all, fields(guild = %caller.guild_id, user = %caller.user_id, session = session_id))]
     pub async fn add_topics(&self, caller: &Caller, session_id: i64, text: &str) -> AppResult<TopicOutcome> {
         let (session, pairing) = self.topic_target(caller, SessionPick::Id(session_id)).await?;
-        check_text("The topics", text, MODAL_VALUE_CHARS)?;
+        check_text(&tr!("app-field-the-topics"), text, MODAL_VALUE_CHARS)?;
         let topics = parse_topics(text);
         if topics.is_empty() {
-            return Err(UserError::Required("Topic").into());
+            return Err(UserError::Required(tr!("app-required-topic")).into());
         }
         let now = self.now();
         let mut tx = self.store.begin().await?;

@@ -6,15 +6,18 @@ use chrono_tz::Tz;
 use tracing::instrument;
 
 use super::{App, AppResult, Caller, Person, UserError};
-use crate::domain::{
-    availability::{
-        choice_label, free_slots, parse_slots, show_in_zone, within_slots, AwayPeriod, FreeSlotQuery, WeeklySlot,
+use crate::{
+    domain::{
+        availability::{
+            choice_label, free_slots, parse_slots, show_in_zone, within_slots, AwayPeriod, FreeSlotQuery, WeeklySlot,
+        },
+        booking_request::{BookingRequest, NewRequest, RequestKind, REQUEST_LIFETIME},
+        ids::UserId,
+        local_time::resolve_local_lenient,
+        session::check_slot,
+        when::{instant_value, parse_deadline},
     },
-    booking_request::{BookingRequest, NewRequest, RequestKind, REQUEST_LIFETIME},
-    ids::UserId,
-    local_time::resolve_local_lenient,
-    session::check_slot,
-    when::{instant_value, parse_deadline},
+    tr,
 };
 
 /// Longest away note accepted (the Discord option has the same limit).
@@ -169,10 +172,7 @@ impl App {
         }
         let note = note.map(str::trim).filter(|n| !n.is_empty());
         if note.is_some_and(|n| n.chars().count() > MAX_AWAY_NOTE_CHARS) {
-            return Err(UserError::TooLong(format!(
-                "The note is too long; keep it within {MAX_AWAY_NOTE_CHARS} characters."
-            ))
-            .into());
+            return Err(UserError::TooLong(tr!("app-away-note-too-long", max = MAX_AWAY_NOTE_CHARS)).into());
         }
         let midnight = |d: chrono::NaiveDate| resolve_local_lenient(d.and_time(NaiveTime::MIN), zone);
         let end_day = last.checked_add_days(Days::new(1)).ok_or(UserError::AwayTooLong(MAX_AWAY_DAYS))?;
@@ -341,7 +341,13 @@ impl App {
         span: (DateTime<Utc>, DateTime<Utc>),
     ) -> AppResult<Option<String>> {
         let away = self.first_away(tx, program, caller, partner, span).await?;
-        Ok(away.map(|(mine, _)| if mine { "you are".to_owned() } else { format!("{} is", partner.name) }))
+        Ok(away.map(|(mine, _)| {
+            if mine {
+                tr!("app-left-out-away-you")
+            } else {
+                tr!("app-left-out-away-partner", name = partner.name.as_str())
+            }
+        }))
     }
 
     /// Refuses `[start, end)` when it falls into an away period of the caller or the partner
@@ -356,8 +362,8 @@ impl App {
     ) -> AppResult<()> {
         match self.first_away(tx, program, caller, partner, span).await? {
             Some((mine, away)) => {
-                let who = if mine { "You are".to_owned() } else { format!("{} is", partner.name) };
-                Err(UserError::Away { who, start: away.start, end: away.end }.into())
+                let partner = (!mine).then(|| partner.name.clone());
+                Err(UserError::Away { partner, start: away.start, end: away.end }.into())
             }
             None => Ok(()),
         }

@@ -4,13 +4,16 @@
 //! readable to the pair but can no longer be changed (`*_to_change` and `require_active`).
 
 use super::{App, AppError, AppResult, Caller, UserError};
-use crate::domain::{
-    action::{parse_short_id, ActionItem},
-    goal::Goal,
-    ids::UserId,
-    layout::check_length,
-    pairing::Pairing,
-    session::{pick_by_reference, Session, SessionStatus},
+use crate::{
+    domain::{
+        action::{parse_short_id, ActionItem},
+        goal::Goal,
+        ids::UserId,
+        layout::check_length,
+        pairing::Pairing,
+        session::{pick_by_reference, Session, SessionStatus},
+    },
+    tr,
 };
 
 /// Longest title of an action item or a goal.
@@ -288,8 +291,13 @@ impl App {
             .chain(past.into_iter().rev())
             .map(|l| {
                 let local = l.session.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
-                let mut label =
-                    format!("#{} with {} · {local} · {}", l.session.number, l.partner_name, l.session.status);
+                let choice = tr!(
+                    "app-session-choice",
+                    number = l.session.number.to_string(),
+                    partner = l.partner_name.as_str(),
+                    when = local.to_string(),
+                );
+                let mut label = format!("{choice} · {}", l.session.status);
                 super::sessions::truncate_chars(&mut label, 100);
                 super::SessionChoice { label, value: format!("s{}", l.session.id) }
             })
@@ -308,7 +316,7 @@ impl App {
     }
 
     async fn all_owner_choices(&self, caller: &Caller) -> AppResult<Vec<super::Choice>> {
-        let mut out = vec![super::Choice { label: "me".into(), value: "me".into() }];
+        let mut out = vec![super::Choice { label: tr!("app-owner-choice-me"), value: "me".into() }];
         if self.require_member(caller).await.is_err() {
             return Ok(out);
         }
@@ -321,7 +329,7 @@ impl App {
                 .await?
                 .map_or_else(|| partner.to_string(), |m| m.display_name);
             let value = if pairings.len() == 1 { "partner".to_owned() } else { format!("<@{partner}>") };
-            out.push(super::Choice { label: format!("partner: {name}"), value });
+            out.push(super::Choice { label: tr!("app-owner-choice-partner", name = name.as_str()), value });
         }
         Ok(out)
     }

@@ -3,19 +3,22 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{
-    availability::SlotError,
-    goal::AnswerError,
-    layout::MESSAGE_CHARS,
-    outline::OutlineError,
-    program::UnknownZone,
-    schedule::ScheduleError,
-    series::SeriesError,
-    session::BookingError,
-    settings::SettingError,
-    text::{excerpt, short},
-    timeline::TimelineError,
-    when::WhenError,
+use crate::{
+    domain::{
+        availability::SlotError,
+        goal::AnswerError,
+        layout::MESSAGE_CHARS,
+        outline::OutlineError,
+        program::UnknownZone,
+        schedule::ScheduleError,
+        series::SeriesError,
+        session::BookingError,
+        settings::SettingError,
+        text::{excerpt, short},
+        timeline::TimelineError,
+        when::WhenError,
+    },
+    tr,
 };
 
 /// A use case result.
@@ -32,44 +35,44 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
-/// Mistakes a user can fix. Every message says what to do.
+/// Mistakes a user can fix. Every message says what to do; the words are in the catalogue
+/// (`locales/en/app.ftl`).
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
-    #[error("This server has no mentoring program yet. An admin can start one with `/program setup`.")]
+    #[error("{}", tr!("app-no-program"))]
     NoProgram,
-    #[error(
-        "You are not in this server's mentoring program yet. Join with `/join role:mentee` or `/join role:mentor`."
-    )]
+    #[error("{}", tr!("app-not-joined"))]
     NotJoined,
-    #[error("Only program admins (Manage Server permission or the program's coordinator role) can do that.")]
+    #[error("{}", tr!("app-not-admin"))]
     NotAdmin,
-    #[error("`{}` is not a retention I can use: give a duration of at least a day like `365days` or `6months`, or `default` for the bot's setting.", short(.0))]
+    #[error("{}", tr!("app-bad-retention", value = short(.0)))]
     BadRetention(String),
-    #[error("Only the person who asked can answer this.")]
+    #[error("{}", tr!("app-not-your-button"))]
     NotYourButton,
-    #[error("I hold nothing about you in this server's mentoring program.")]
+    #[error("{}", tr!("app-nothing-stored"))]
     NothingStored,
-    #[error("{name} has not joined the program yet. Ask them to run `/join role:{role}`.", name = short(.name))]
+    /// `role`: the `/join` option value the person should give (`mentor` or `mentee`).
+    #[error("{}", tr!("app-other-not-joined", name = short(.name), role = *.role))]
     OtherNotJoined { name: String, role: &'static str },
-    #[error("{name} joined as a {actual}, not as a {expected}.", name = short(.name))]
+    /// Roles as stored (`mentor`, `mentee`).
+    #[error("{}", tr!("app-wrong-role", name = short(.name), actual = *.actual, expected = *.expected))]
     WrongRole { name: String, actual: &'static str, expected: &'static str },
-    #[error("{} is a bot; mentoring is for people.", short(.0))]
+    #[error("{}", tr!("app-is-bot", name = short(.0)))]
     IsBot(String),
-    #[error("A mentor and a mentee must be two different people.")]
+    #[error("{}", tr!("app-same-person"))]
     SamePerson,
-    #[error("{mentor} and {mentee} are already paired.", mentor = short(.mentor), mentee = short(.mentee))]
+    #[error("{}", tr!("app-already-paired", mentor = short(.mentor), mentee = short(.mentee)))]
     AlreadyPaired { mentor: String, mentee: String },
-    #[error("{mentor} and {mentee} are not paired.", mentor = short(.mentor), mentee = short(.mentee))]
+    #[error("{}", tr!("app-not-paired", mentor = short(.mentor), mentee = short(.mentee)))]
     NotPaired { mentor: String, mentee: String },
-    #[error("You can only book with your own mentor or mentee, and you are not paired with {}. An admin pairs people with `/pair`.", short(.0))]
+    #[error("{}", tr!("app-not-your-partner", name = short(.0)))]
     NotYourPartner(String),
-    #[error("You cannot book a session with yourself. Use `with:` to pick your mentor or mentee.")]
+    #[error("{}", tr!("app-book-with-self"))]
     BookWithSelf,
-    #[error(
-        "You are paired as a {role} right now; leave your pairings (ask an admin to `/unpair`) before switching roles."
-    )]
+    /// `role` as stored (`mentor`, `mentee`).
+    #[error("{}", tr!("app-role-change-while-paired", role = *.role))]
     RoleChangeWhilePaired { role: &'static str },
-    #[error("I don't know that session. Pick one from the list while typing, or see `/sessions`.")]
+    #[error("{}", tr!("app-unknown-session"))]
     UnknownSession,
     #[error(transparent)]
     Zone(#[from] UnknownZone),
@@ -79,118 +82,167 @@ pub enum UserError {
     Booking(#[from] BookingError),
     #[error(transparent)]
     Series(#[from] SeriesError),
+    /// Our own text (already in the reader's words), cut to one message.
     #[error("{}", excerpt(.0, MESSAGE_CHARS))]
     TooLong(String),
     #[error(transparent)]
     Setting(#[from] SettingError),
     #[error(transparent)]
     Schedule(#[from] ScheduleError),
-    #[error("<#{0}> is not a text channel of this server. Pick a text channel.")]
+    #[error("{}", tr!("app-not-a-text-channel", channel = .0.to_string()))]
     NotATextChannel(u64),
-    #[error("{0} is empty; please fill it in.")]
-    Required(&'static str),
+    /// Our own text naming the empty field (an `app-required-*` message).
+    #[error("{0}")]
+    Required(String),
     #[error(transparent)]
     Answer(#[from] AnswerError),
-    #[error("You are not paired with anyone yet. A program admin pairs mentors and mentees with `/pair`.")]
+    #[error("{}", tr!("app-no-partner"))]
     NoPartner,
-    #[error("You have more than one mentoring partner; say which one with the `with:` option.")]
+    #[error("{}", tr!("app-which-partner"))]
     WhichPartner,
-    #[error("You have no upcoming session. Book one with `/book`, or pick a session with `session:`.")]
+    #[error("{}", tr!("app-no-upcoming-session"))]
     NoUpcomingSession,
-    #[error("You have no sessions yet. Book one with `/book`.")]
+    #[error("{}", tr!("app-no-session-yet"))]
     NoSessionYet,
-    #[error("Session #{number} is cancelled, so it takes no agenda. Pick an upcoming session with `session:`.")]
+    #[error("{}", tr!("app-agenda-cancelled", number = .number.to_string()))]
     AgendaCancelled { number: i64 },
-    #[error("Session #{number} has already started, so its agenda can no longer change. Read it with `/agenda view`, or write session notes with `/notes`.")]
+    #[error("{}", tr!("app-agenda-past", number = .number.to_string()))]
     AgendaPast { number: i64 },
-    #[error("The mentee writes the agenda. As the mentor, add topics with `/agenda topic` (or the Add topic button in my DM).")]
+    #[error("{}", tr!("app-mentee-writes-agenda"))]
     MenteeWritesAgenda,
-    #[error(
-        "The mentor adds topics to the agenda. As the mentee, put your topics into the agenda with `/agenda edit`."
-    )]
+    #[error("{}", tr!("app-mentor-adds-topics"))]
     MentorAddsTopics,
-    #[error("Session #{number} was cancelled, so it takes no notes.")]
+    #[error("{}", tr!("app-notes-cancelled", number = .number.to_string()))]
     NotesCancelled { number: i64 },
-    #[error("Session #{number} starts <t:{ts}:F> (<t:{ts}:R>); notes can be written once it has started.", ts = .start.timestamp())]
+    #[error("{}", tr!("app-notes-too-early", number = .number.to_string(), ts = .start.timestamp().to_string()))]
     NotesTooEarly { number: i64, start: DateTime<Utc> },
-    #[error("Session #{number} is marked as not having happened, so it takes no notes. If you did meet after all, press **{}** in my follow-up message about it first.", crate::render::labels::we_met())]
+    #[error("{}", tr!("app-notes-missed", number = .number.to_string(), label = crate::render::labels::we_met()))]
     NotesMissed { number: i64 },
-    #[error("Session #{number} was cancelled, so there is nothing to confirm.")]
+    #[error("{}", tr!("app-attendance-cancelled", number = .number.to_string()))]
     AttendanceCancelled { number: i64 },
-    #[error("Session #{number} starts <t:{ts}:F> (<t:{ts}:R>); tell me whether it happened once it has started.", ts = .start.timestamp())]
+    #[error("{}", tr!("app-attendance-too-early", number = .number.to_string(), ts = .start.timestamp().to_string()))]
     AttendanceTooEarly { number: i64, start: DateTime<Utc> },
-    #[error(
-        "Only someone who says session #{number} happened can rate it: press **{}** in my follow-up message first.",
-        crate::render::labels::we_met()
-    )]
+    #[error("{}", tr!("app-rate-after-met", number = .number.to_string(), label = crate::render::labels::we_met()))]
     RateAfterMet { number: i64 },
-    #[error("Session #{number} counts as held (one of you said you met, or notes were written), so it can't be moved. Book the next one with `/book`.")]
+    #[error("{}", tr!("app-moved-but-held", number = .number.to_string()))]
     MovedButHeld { number: i64 },
-    #[error("Your pairing with {} has ended, so its sessions, notes, agendas, goals and action items can no longer be changed. You can still read them with `/sessions`, `/action list`, `/goal list`, `/agenda view` and `/session summary`.", short(.0))]
+    #[error("{}", tr!("app-pairing-ended", name = short(.0)))]
     PairingEnded(String),
-    #[error("I don't know that action item. Pick one from the list while typing, or see `/action list`.")]
+    #[error("{}", tr!("app-unknown-action"))]
     UnknownAction,
-    #[error("`{}` matches items of more than one of your pairings; pick the item from the list while typing.", short(.0))]
+    #[error("{}", tr!("app-ambiguous-action", typed = short(.0)))]
     AmbiguousAction(String),
-    #[error("I don't know that goal. Pick one from the list while typing, or see `/goal list`.")]
+    #[error("{}", tr!("app-unknown-goal"))]
     UnknownGoal,
-    #[error("I can't tell who `{}` is. For owner write `me`, `partner`, or mention your partner (e.g. `@Mia`).", short(.0))]
+    #[error("{}", tr!("app-bad-owner", typed = short(.0)))]
     BadOwner(String),
-    #[error("{0} is not part of this pairing; an action item belongs to you or your partner.")]
+    /// A mention of the person named.
+    #[error("{}", tr!("app-owner-not-in-pair", who = .0.as_str()))]
     OwnerNotInPair(String),
-    #[error("{id} is {status} already.")]
+    /// `status` as stored (`open`, `done`, `blocked`, `dropped`).
+    #[error("{}", tr!("app-action-already", id = .id.as_str(), status = *.status))]
     ActionAlready { id: String, status: &'static str },
-    #[error("{id} is {status}; reopen it with `/action update item:{id} status:open` before changing it.")]
+    /// `status` as stored.
+    #[error("{}", tr!("app-action-closed", id = .id.as_str(), status = *.status))]
     ActionClosed { id: String, status: &'static str },
-    #[error("Setting an item to {0} needs a reason (`reason:`), so your partner knows what is going on.")]
+    /// The status (as stored) that needs a reason.
+    #[error("{}", tr!("app-reason-needed", status = *.0))]
     ReasonNeeded(&'static str),
-    #[error("Nothing to change: give a new `deadline:` or a `status:`.")]
+    #[error("{}", tr!("app-nothing-to-update"))]
     NothingToUpdate,
-    #[error("Change the deadline or the status, one at a time.")]
+    #[error("{}", tr!("app-one-change-at-a-time"))]
     OneChangeAtATime,
-    #[error("The goal \"{title}\" is {status} already; add a new goal with `/goal add`.", title = short(.title))]
-    GoalClosed { title: String, status: String },
-    #[error("There are no goals for a {0} review yet. Add one with `/goal add`.")]
+    /// `status` as stored (`achieved`, `not_achieved`).
+    #[error("{}", tr!("app-goal-closed", title = short(.title), status = *.status))]
+    GoalClosed { title: String, status: &'static str },
+    /// The review kind as stored (`midpoint`, `final`).
+    #[error("{}", tr!("app-no-goals-to-review", kind = *.0))]
     NoGoalsToReview(&'static str),
-    #[error("You are not paired with {0}; pick your mentor or mentee with `with:`.")]
+    /// A display name or a mention.
+    #[error("{}", tr!("app-not-partner-of", name = .0.as_str()))]
     NotPartnerOf(String),
-    #[error("`{}` is not a number of minutes; write e.g. `60`.", short(.0))]
+    #[error("{}", tr!("app-bad-minutes", typed = short(.0)))]
     BadMinutes(String),
     #[error(transparent)]
     Slots(#[from] SlotError),
-    #[error("{} is not in this server's mentoring program, so there is no availability to show.", short(.0))]
+    #[error("{}", tr!("app-no-availability", name = short(.0)))]
     NoAvailability(String),
-    #[error("`{which}`: {message} For an away period give dates, e.g. `from:2026-12-21 to:2027-01-03`.")]
+    /// `which`: the option (`from` or `to`); `message`: what is wrong with its date.
+    #[error("{}", tr!("app-away-date", option = *.which, problem = .message.as_str()))]
     AwayDate { which: &'static str, message: String },
-    #[error("`to` is before `from`; give the first day away as `from` and the last as `to`, e.g. `from:2026-12-21 to:2027-01-03`.")]
+    #[error("{}", tr!("app-away-order"))]
     AwayOrder,
-    #[error("An away period may last at most {0} days; split a longer one in two.")]
+    #[error("{}", tr!("app-away-too-long", days = *.0))]
     AwayTooLong(u64),
-    #[error("{who} away from <t:{s}:F> to <t:{e}:F>, so no sessions can be booked then; pick a time outside it (see `/availability show`).", who = short(.who), s = .start.timestamp(), e = .end.timestamp())]
-    Away { who: String, start: DateTime<Utc>, end: DateTime<Utc> },
-    #[error("That away period is already removed; see `/availability show`.")]
+    /// An away period of the caller (`partner` is `None`) or of the partner named.
+    #[error("{}", tr!(
+        "app-away",
+        who = if .partner.is_some() { "partner" } else { "you" },
+        name = .partner.as_deref().map(short).unwrap_or_default(),
+        start = .start.timestamp().to_string(),
+        end = .end.timestamp().to_string(),
+    ))]
+    Away { partner: Option<String>, start: DateTime<Utc>, end: DateTime<Utc> },
+    #[error("{}", tr!("app-away-gone"))]
     AwayGone,
-    #[error("Only the person who is away can remove that away period.")]
+    #[error("{}", tr!("app-not-your-away"))]
     NotYourAway,
     #[error(transparent)]
     Timeline(#[from] TimelineError),
     #[error(transparent)]
     Outline(#[from] OutlineError),
-    #[error("The mentee shares their background; as the mentor you receive it by DM and see it in `/profile` and `/session summary`.")]
+    #[error("{}", tr!("app-mentee-shares-background"))]
     MenteeSharesBackground,
-    #[error("This program has no timeline yet, so there is no end to check in after. An admin sets one with `/program setup starts:… ends:…`.")]
+    #[error("{}", tr!("app-no-timeline"))]
     NoTimeline,
-    #[error("I don't know that mentoring pair, or it has ended.")]
+    #[error("{}", tr!("app-unknown-pairing"))]
     UnknownPairing,
-    #[error("I don't know that milestone. Pick one from the list while typing, or see `/goal list`.")]
+    #[error("{}", tr!("app-unknown-milestone"))]
     UnknownMilestone,
-    #[error("{0} is done already.")]
+    /// The milestone's short id.
+    #[error("{}", tr!("app-milestone-done", milestone = .0.as_str()))]
     MilestoneDone(String),
     #[error(transparent)]
     Tags(#[from] crate::domain::matching::TagError),
     /// Our own text (names in it are already cut and defused).
     #[error("{0}")]
     Matching(String),
-    #[error("{name} mentors {active} mentee(s) already, their capacity. They can raise it with `/profile edit capacity:`, or pick another mentor.", name = short(.name))]
+    #[error("{}", tr!("app-mentor-full", name = short(.name), active = *.active))]
     MentorFull { name: String, active: i64 },
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    use super::UserError;
+
+    #[test]
+    fn refusals_that_choose_words_by_role_status_or_person_read_as_whole_sentences() {
+        let at = |ts| DateTime::from_timestamp(ts, 0).unwrap();
+        let cases = [
+            (
+                UserError::WrongRole { name: "Mo".into(), actual: "mentee", expected: "mentor" },
+                "Mo joined as a mentee, not as a mentor.",
+            ),
+            (UserError::ActionAlready { id: "A1".into(), status: "blocked" }, "A1 is blocked already."),
+            (
+                UserError::GoalClosed { title: "Talk".into(), status: "not_achieved" },
+                "The goal \"Talk\" is not achieved already; add a new goal with `/goal add`.",
+            ),
+            (
+                UserError::Away { partner: None, start: at(100), end: at(200) },
+                "You are away from <t:100:F> to <t:200:F>, so no sessions can be booked then; pick a time outside it \
+                 (see `/availability show`).",
+            ),
+            (
+                UserError::Away { partner: Some("Mo".into()), start: at(100), end: at(200) },
+                "Mo is away from <t:100:F> to <t:200:F>, so no sessions can be booked then; pick a time outside it \
+                 (see `/availability show`).",
+            ),
+        ];
+        for (error, text) in cases {
+            assert_eq!(error.to_string(), text);
+        }
+    }
 }

@@ -16,6 +16,7 @@ use crate::{
         when::parse_deadline,
     },
     store::NewGoal,
+    tr,
 };
 
 /// What `/goal add` asks for.
@@ -79,13 +80,13 @@ impl App {
         let pairing = self.pick_pairing(caller, with).await?;
         let title = input.title.trim();
         if title.is_empty() {
-            return Err(UserError::Required("Title").into());
+            return Err(UserError::Required(tr!("app-required-title")).into());
         }
-        check_text("The title", title, MAX_TITLE_CHARS)?;
+        check_text(&tr!("app-field-the-title"), title, MAX_TITLE_CHARS)?;
         let (why, measure) = (optional(input.why), optional(input.measure));
-        for (what, text) in [("Why", why), ("Measure", measure)] {
+        for (what, text) in [(tr!("app-field-why"), why), (tr!("app-field-measure"), measure)] {
             if let Some(t) = text {
-                check_text(what, t, MAX_NOTE_CHARS)?;
+                check_text(&what, t, MAX_NOTE_CHARS)?;
             }
         }
         let now = self.now();
@@ -137,7 +138,7 @@ impl App {
             .map_err(UserError::from)?;
         let evidence = optional(evidence);
         if let Some(e) = evidence {
-            check_text("The evidence", e, MAX_NOTE_CHARS)?;
+            check_text(&tr!("app-field-the-evidence"), e, MAX_NOTE_CHARS)?;
         }
         require_open(&goal)?;
         let mut tx = self.store.begin().await?;
@@ -158,7 +159,7 @@ impl App {
         let (goal, _) = self.goal_to_change(caller, typed).await?;
         let learnings = optional(learnings);
         if let Some(l) = learnings {
-            check_text("The learnings", l, MAX_NOTE_CHARS)?;
+            check_text(&tr!("app-field-the-learnings"), l, MAX_NOTE_CHARS)?;
         }
         require_open(&goal)?;
         let mut tx = self.store.begin().await?;
@@ -195,6 +196,6 @@ pub(crate) fn require_open(goal: &Goal) -> AppResult<()> {
     if goal.status == GoalStatus::Open {
         Ok(())
     } else {
-        Err(UserError::GoalClosed { title: goal.title.clone(), status: goal.status.to_string() }.into())
+        Err(UserError::GoalClosed { title: goal.title.clone(), status: goal.status.as_str() }.into())
     }
 }

@@ -5,10 +5,13 @@
 use tracing::instrument;
 
 use super::{require_admin, App, AppResult, Caller, PairOutcome, UserError};
-use crate::domain::{
-    ids::UserId,
-    matching::{self, parse_person_tags, parse_program_tags, Suggestion, MAX_CAPACITY},
-    member::Role,
+use crate::{
+    domain::{
+        ids::UserId,
+        matching::{self, parse_person_tags, parse_program_tags, Suggestion, MAX_CAPACITY},
+        member::Role,
+    },
+    tr,
 };
 
 /// What a member gives about themselves for matching, checked against their role and the
@@ -63,7 +66,9 @@ impl App {
         capacity: Option<i64>,
     ) -> AppResult<MatchingInput> {
         let program_tags = self.program_tags(caller).await?;
-        let wrong = |what: &str, role: &str| UserError::Matching(format!("`{what}` is for {role}s; leave it out."));
+        let wrong = |option: &str, role: &str| {
+            UserError::Matching(tr!("app-matching-wrong-option", option = option, role = role))
+        };
         let tags = match (role, interests, expertise) {
             (Role::Mentee, _, Some(_)) => return Err(wrong("expertise", "mentor").into()),
             (Role::Mentor, Some(_), _) => return Err(wrong("interests", "mentee").into()),
@@ -77,10 +82,7 @@ impl App {
                 return Err(wrong("capacity", "mentor").into());
             }
             if !(1..=MAX_CAPACITY).contains(&c) {
-                return Err(UserError::Matching(format!(
-                    "`capacity` is how many mentees you take at once: a number from 1 to {MAX_CAPACITY}."
-                ))
-                .into());
+                return Err(UserError::Matching(tr!("app-matching-capacity", max = MAX_CAPACITY)).into());
             }
         }
         Ok(MatchingInput { tags, capacity })
@@ -123,10 +125,10 @@ impl App {
         if self.store.active_pairing_between(caller.guild_id, mentor, mentee).await?.is_none()
             && self.store.ever_paired(caller.guild_id, mentor, mentee).await?
         {
-            return Err(UserError::Matching(format!(
-                "{} and {} were paired before; suggestions never pair people again. Use `/pair` if you really mean it.",
-                crate::domain::text::short(&mentor_p.name),
-                crate::domain::text::short(&mentee_p.name)
+            return Err(UserError::Matching(tr!(
+                "app-matching-paired-before",
+                mentor = crate::domain::text::short(&mentor_p.name),
+                mentee = crate::domain::text::short(&mentee_p.name),
             ))
             .into());
         }

@@ -4,11 +4,14 @@ use chrono_tz::Tz;
 use tracing::instrument;
 
 use super::{App, AppResult, Caller, Notice, NoticeKind, UserError};
-use crate::domain::{
-    member::{Member, Role},
-    pairing::Pairing,
-    program::{parse_zone, Program},
-    session::Session,
+use crate::{
+    domain::{
+        member::{Member, Role},
+        pairing::Pairing,
+        program::{parse_zone, Program},
+        session::Session,
+    },
+    tr,
 };
 
 /// The result of `/join`.
@@ -83,8 +86,9 @@ impl App {
         for pairing in &pairings {
             let partner = pairing.partner_of(caller.user_id).unwrap_or(pairing.mentor_id);
             for session in self.store.upcoming_sessions_of_pairing(&mut tx, pairing.id, now).await? {
-                let reason = "left the mentoring program";
-                let session = self.store.cancel_session(&mut tx, session.id, caller.user_id, Some(reason), now).await?;
+                let reason = tr!("app-cancelled-member-left");
+                let session =
+                    self.store.cancel_session(&mut tx, session.id, caller.user_id, Some(&reason), now).await?;
                 self.replan_session(&mut tx, &program, pairing, &session, now).await?;
                 cancelled.push(session);
             }

@@ -19,6 +19,7 @@ use crate::{
         when::parse_deadline,
     },
     store::{NewMilestone, Tx},
+    tr,
 };
 
 /// A milestone after a change, with its goal as it now stands.
@@ -46,9 +47,9 @@ impl App {
         require_open(&goal)?;
         let title = title.trim();
         if title.is_empty() {
-            return Err(UserError::Required("Title").into());
+            return Err(UserError::Required(tr!("app-required-title")).into());
         }
-        check_text("The title", title, MAX_TITLE_CHARS)?;
+        check_text(&tr!("app-field-the-title"), title, MAX_TITLE_CHARS)?;
         let now = self.now();
         let due_at = parse_deadline(due, now, me.zone_or(program.zone)).map_err(UserError::from)?.instant;
         let mut tx = self.store.begin().await?;
@@ -131,7 +132,7 @@ impl App {
         let done = of_goal.iter().filter(|x| x.is_done() || x.id == m.id).count();
         let percent = progress_with_milestones(goal.progress, done, of_goal.len());
         if percent > goal.progress && require_open(&goal).is_ok() {
-            let evidence = format!("Milestone {} done: {}", m.short_id(), m.title);
+            let evidence = tr!("app-milestone-evidence", milestone = m.short_id(), title = m.title.as_str());
             goal = self.store.record_progress(&mut tx, goal.id, percent, Some(&evidence), caller.user_id, now).await?;
         }
         tx.commit().await.map_err(anyhow::Error::from)?;

@@ -7,12 +7,15 @@ use super::{
     content::{check_text, SessionPick},
     App, AppResult, Caller, UserError,
 };
-use crate::domain::{
-    attendance::Settled,
-    layout::MODAL_VALUE_CHARS,
-    notes::{parse_resources, LineProblem, NotesInput, SessionNotes},
-    pairing::Pairing,
-    session::{Session, SessionStatus},
+use crate::{
+    domain::{
+        attendance::Settled,
+        layout::MODAL_VALUE_CHARS,
+        notes::{parse_resources, LineProblem, NotesInput, SessionNotes},
+        pairing::Pairing,
+        session::{Session, SessionStatus},
+    },
+    tr,
 };
 
 /// The notes form of a session, pre-filled when notes exist.
@@ -66,12 +69,12 @@ impl App {
             next_session: input.next_session.trim().to_owned(),
         };
         for (what, text) in [
-            ("Key takeaways", &input.takeaways),
-            ("Resources shared", &input.resources),
-            ("Obstacles", &input.obstacles),
-            ("Next session", &input.next_session),
+            (tr!("app-field-key-takeaways"), &input.takeaways),
+            (tr!("app-field-resources-shared"), &input.resources),
+            (tr!("app-field-obstacles"), &input.obstacles),
+            (tr!("app-field-next-session"), &input.next_session),
         ] {
-            check_text(what, text, MODAL_VALUE_CHARS)?;
+            check_text(&what, text, MODAL_VALUE_CHARS)?;
         }
         let now = self.now();
         let mut tx = self.store.begin().await?;

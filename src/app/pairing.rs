@@ -3,7 +3,10 @@
 use tracing::instrument;
 
 use super::{require_admin, App, AppResult, Caller, Notice, NoticeKind, Person, UserError};
-use crate::domain::{member::Role, pairing::Pairing, session::Session};
+use crate::{
+    domain::{member::Role, pairing::Pairing, session::Session},
+    tr,
+};
 
 /// The result of `/pair` and `/unpair`.
 #[derive(Debug, Clone)]
@@ -82,8 +85,8 @@ impl App {
         let mut tx = self.store.begin().await?;
         let mut cancelled = Vec::new();
         for session in self.store.upcoming_sessions_of_pairing(&mut tx, pairing.id, now).await? {
-            let reason = "the pairing was ended by a program admin";
-            let session = self.store.cancel_session(&mut tx, session.id, caller.user_id, Some(reason), now).await?;
+            let reason = tr!("app-cancelled-admin-ended");
+            let session = self.store.cancel_session(&mut tx, session.id, caller.user_id, Some(&reason), now).await?;
             self.replan_session(&mut tx, &program, &pairing, &session, now).await?;
             cancelled.push(session);
         }

@@ -8,9 +8,12 @@ use super::{
     content::{check_text, MAX_NOTE_CHARS, MAX_TITLE_CHARS},
     App, AppResult, Caller, Notice, NoticeKind, UserError,
 };
-use crate::domain::{
-    background::{Background, BackgroundInput},
-    pairing::Pairing,
+use crate::{
+    domain::{
+        background::{Background, BackgroundInput},
+        pairing::Pairing,
+    },
+    tr,
 };
 
 impl App {
@@ -41,14 +44,16 @@ impl App {
             frequency: trim(input.frequency),
         };
         if input.current_role.is_empty() {
-            return Err(UserError::Required("Current role").into());
+            return Err(UserError::Required(tr!("app-required-current-role")).into());
         }
-        check_text("Current role", &input.current_role, MAX_TITLE_CHARS)?;
-        for (what, text) in [("What you want from mentoring", &input.wants), ("Links", &input.links)] {
-            check_text(what, text, MAX_NOTE_CHARS)?;
+        check_text(&tr!("app-field-current-role"), &input.current_role, MAX_TITLE_CHARS)?;
+        for (what, text) in [(tr!("app-field-wants"), &input.wants), (tr!("app-field-links"), &input.links)] {
+            check_text(&what, text, MAX_NOTE_CHARS)?;
         }
-        for (what, text) in [("How you prefer to communicate", &input.communication), ("How often", &input.frequency)] {
-            check_text(what, text, MAX_TITLE_CHARS)?;
+        for (what, text) in
+            [(tr!("app-field-communication"), &input.communication), (tr!("app-field-frequency"), &input.frequency)]
+        {
+            check_text(&what, text, MAX_TITLE_CHARS)?;
         }
         let now = self.now();
         let mut tx = self.store.begin().await?;

@@ -9,11 +9,14 @@ use chrono::{DateTime, Utc};
 use tracing::instrument;
 
 use super::{require_admin, App, AppResult, Caller, Notice, NoticeKind, UserError};
-use crate::domain::{
-    ids::UserId,
-    pairing::Pairing,
-    program::Program,
-    report::{report_weeks, weekly_rows, PairHealth, WeekRow},
+use crate::{
+    domain::{
+        ids::UserId,
+        pairing::Pairing,
+        program::Program,
+        report::{report_weeks, weekly_rows, PairHealth, WeekRow},
+    },
+    tr,
 };
 
 /// How many free times a nudge offers each person.
@@ -55,7 +58,7 @@ impl App {
         let actions = self.store.report_actions(program.guild_id, from, to).await?;
         let weeks = weekly_rows(now, program.zone, &sessions, &actions);
         let pairs = self.pair_health(&program, now).await?;
-        let title = format!("Mentoring program: the last {} weeks", weeks.len());
+        let title = tr!("app-report-chart-title", weeks = weeks.len());
         let rows = weeks.clone();
         let (png, render_time) = tokio::task::spawn_blocking(move || {
             let started = Instant::now();

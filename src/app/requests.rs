@@ -12,14 +12,17 @@ use super::{
     availability::FreeTimes, App, AppResult, BookOutcome, Caller, OutsideAvailability, Person, RescheduleOutcome,
     SeriesOptions, SeriesOutcome, UserError,
 };
-use crate::domain::{
-    availability::{show_in_zone, within_slots},
-    booking_request::{BookingRequest, NewRequest, RequestKind, Stale, REQUEST_LIFETIME},
-    ids::UserId,
-    local_time::resolve_local,
-    series::{expand, Scope, SeriesError},
-    session::{check_slot, SessionStatus},
-    when::{instant_value, parse_when},
+use crate::{
+    domain::{
+        availability::{show_in_zone, within_slots},
+        booking_request::{BookingRequest, NewRequest, RequestKind, Stale, REQUEST_LIFETIME},
+        ids::UserId,
+        local_time::resolve_local,
+        series::{expand, Scope, SeriesError},
+        session::{check_slot, SessionStatus},
+        when::{instant_value, parse_when},
+    },
+    tr,
 };
 
 /// Free times offered for a request, as bookable choices.
@@ -45,18 +48,22 @@ impl Answered {
     /// What came of the request, in words, for a later press of one of its buttons.
     fn describe(&self) -> String {
         match self {
-            Answered::Booked(out) => {
-                format!("Session #{} was booked for <t:{}:F>.", out.session.number, out.session.starts_at.timestamp())
-            }
-            Answered::Series(out) => format!(
-                "The series was booked ({} of {} sessions, from <t:{}:F>).",
-                out.sessions.len(),
-                out.series.count,
-                out.sessions.first().map_or(0, |s| s.starts_at.timestamp())
+            Answered::Booked(out) => tr!(
+                "app-request-booked",
+                number = out.session.number.to_string(),
+                ts = out.session.starts_at.timestamp().to_string(),
             ),
-            Answered::Moved(out) => {
-                format!("Session #{} was moved to <t:{}:F>.", out.session.number, out.session.starts_at.timestamp())
-            }
+            Answered::Series(out) => tr!(
+                "app-request-series-booked",
+                booked = out.sessions.len(),
+                count = out.series.count,
+                ts = out.sessions.first().map_or(0, |s| s.starts_at.timestamp()).to_string(),
+            ),
+            Answered::Moved(out) => tr!(
+                "app-request-moved",
+                number = out.session.number.to_string(),
+                ts = out.session.starts_at.timestamp().to_string(),
+            ),
         }
     }
 }

@@ -7,9 +7,12 @@ use super::{
     goals::require_open,
     App, AppResult, Caller, UserError,
 };
-use crate::domain::{
-    goal::{parse_percent, parse_yes_no, Goal, GoalStatus, Review, ReviewKind},
-    ids::UserId,
+use crate::{
+    domain::{
+        goal::{parse_percent, parse_yes_no, Goal, GoalStatus, Review, ReviewKind},
+        ids::UserId,
+    },
+    tr,
 };
 
 /// The review form for one goal.
@@ -75,7 +78,7 @@ impl App {
             goals
                 .iter()
                 .position(|x| x.id == goal.id)
-                .ok_or(UserError::GoalClosed { title: goal.title.clone(), status: goal.status.to_string() })?
+                .ok_or(UserError::GoalClosed { title: goal.title.clone(), status: goal.status.as_str() })?
         } else {
             let reviewed = self.reviewed_goal_ids(pairing.id, kind, caller.user_id).await?;
             goals.iter().position(|g| !reviewed.contains(&g.id)).unwrap_or(0)
@@ -109,7 +112,7 @@ impl App {
         let (goal, pairing) = self.goal_to_change(caller, &format!("g{goal_id}")).await?;
         let (second, third) = (optional(Some(&answers.second)), optional(Some(&answers.third)));
         for text in [second, third].into_iter().flatten() {
-            check_text("An answer", text, MAX_NOTE_CHARS * 4)?;
+            check_text(&tr!("app-field-an-answer"), text, MAX_NOTE_CHARS * 4)?;
         }
         let now = self.now();
         let mut review = Review {

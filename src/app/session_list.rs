@@ -5,10 +5,13 @@ use std::collections::{hash_map::Entry, HashMap};
 use chrono_tz::Tz;
 
 use super::{sessions::truncate_chars, App, AppResult, Caller, Person};
-use crate::domain::{
-    ids::UserId,
-    pairing::Pairing,
-    session::{Session, SessionStatus},
+use crate::{
+    domain::{
+        ids::UserId,
+        pairing::Pairing,
+        session::{Session, SessionStatus},
+    },
+    tr,
 };
 
 /// A session as `/sessions` lists it.
@@ -72,7 +75,12 @@ impl App {
             .map(|l| {
                 let local = l.session.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
                 let topic = l.session.topic.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
-                let mut label = format!("#{} with {} · {local}{topic}", l.session.number, l.partner_name);
+                let mut label = tr!(
+                    "app-session-choice",
+                    number = l.session.number.to_string(),
+                    partner = l.partner_name.as_str(),
+                    when = local.to_string(),
+                ) + &topic;
                 truncate_chars(&mut label, 100);
                 SessionChoice { label, value: format!("s{}", l.session.id) }
             })

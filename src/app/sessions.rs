@@ -15,6 +15,7 @@ use crate::{
         when::{parse_when, When},
     },
     store::NewSession,
+    tr,
 };
 
 /// Longest topic accepted (Discord option limit set to the same value).
@@ -329,10 +330,7 @@ pub(super) fn clean_topic(text: Option<&str>) -> AppResult<Option<&str>> {
     if let Some(t) = text {
         let n = t.chars().count();
         if n > MAX_TOPIC_CHARS {
-            return Err(UserError::TooLong(format!(
-                "That text is {n} characters long; keep it to {MAX_TOPIC_CHARS}. Longer notes belong in the agenda."
-            ))
-            .into());
+            return Err(UserError::TooLong(tr!("app-topic-too-long", length = n, max = MAX_TOPIC_CHARS)).into());
         }
     }
     Ok(text)
@@ -369,7 +367,7 @@ impl Clash {
     pub(super) fn left_out_why(&self) -> crate::domain::series::LeftOutWhy {
         use crate::domain::series::LeftOutWhy;
         match self {
-            Clash::Yours(s) => LeftOutWhy::Overlap { who: "yours".to_owned(), number: s.number },
+            Clash::Yours(s) => LeftOutWhy::Overlap { who: tr!("app-left-out-yours"), number: s.number },
             Clash::PartnerBusy(who) => LeftOutWhy::PartnerBusy { who: who.clone() },
         }
     }

@@ -21,6 +21,7 @@ use crate::{
         timeline::{plan_check_ins, plan_review_prompts, Position, Timeline},
     },
     store::Tx,
+    tr,
 };
 
 /// The job kinds of a pair's timeline that end with the pairing.
@@ -201,10 +202,10 @@ impl App {
     #[instrument(skip_all, fields(user = %caller.user_id, pairing = pairing.id))]
     pub async fn save_reflection(&self, caller: &Caller, pairing: &Pairing, answers: [&str; 3]) -> AppResult<()> {
         if answers.iter().all(|a| a.trim().is_empty()) {
-            return Err(UserError::Required("The reflection").into());
+            return Err(UserError::Required(tr!("app-required-reflection")).into());
         }
         for a in answers {
-            check_text("An answer", a.trim(), MAX_NOTE_CHARS * 4)?;
+            check_text(&tr!("app-field-an-answer"), a.trim(), MAX_NOTE_CHARS * 4)?;
         }
         let trimmed = answers.map(str::trim);
         self.store.save_reflection(pairing.id, caller.user_id, trimmed, self.now()).await?;

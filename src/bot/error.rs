@@ -7,6 +7,7 @@ use super::{leave, log_outcome, reply::no_pings, Data};
 use crate::{
     app::{AppError, UserError},
     domain::{layout::MESSAGE_CHARS, text::short},
+    tr,
 };
 
 /// Everything a command can fail with.
@@ -43,7 +44,7 @@ pub fn error_id() -> String {
 
 /// The apology for an unexpected error.
 pub fn apology(id: &str) -> String {
-    format!("Sorry, something went wrong on my side (error id `{id}`). Please try again in a moment; if it keeps happening, tell a program admin and quote the id.")
+    tr!("app-apology", id = id)
 }
 
 /// Our own error text, cut to what one message holds (it never carries user data whole).
@@ -93,31 +94,22 @@ async fn answer_error(error: FrameworkError<'_, Data, BotError>) {
             say(ctx, apology(&id)).await;
         }
         FrameworkError::ArgumentParse { error, input, ctx, .. } => {
-            let what = input.map(|i| format!(" `{}`", short(&i))).unwrap_or_default();
+            let problem = short(&error.to_string());
+            let text = if let Some(value) = input {
+                tr!("app-bad-option-value", value = short(&value), problem = problem)
+            } else {
+                tr!("app-bad-option", problem = problem)
+            };
             log_outcome(ctx, "refused").await;
-            say(
-                ctx,
-                format!(
-                    "I could not read the option{what}: {}. Check the command's options and try again.",
-                    short(&error.to_string())
-                ),
-            )
-            .await;
+            say(ctx, text).await;
         }
         FrameworkError::CommandStructureMismatch { description, ctx, .. } => {
             tracing::warn!(command = %ctx.command().qualified_name, description, "options do not match the command");
             log_outcome(poise::Context::Application(ctx), "refused").await;
-            say(
-                poise::Context::Application(ctx),
-                "I could not read this command's options: your Discord app may still have an older version of \
-                 the command. Reload Discord (Ctrl+R) and try again."
-                    .into(),
-            )
-            .await;
+            say(poise::Context::Application(ctx), tr!("app-old-command")).await;
         }
         FrameworkError::GuildOnly { ctx, .. } => {
-            say(ctx, "This command works inside a server with a mentoring program, not in direct messages.".into())
-                .await;
+            say(ctx, tr!("app-guild-only")).await;
         }
         FrameworkError::Setup { error, .. } => {
             tracing::error!(error = ?error, "bot setup failed");
