@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use super::ids::UserId;
+use crate::tr;
 
 /// A session's agenda as the mentee wrote it (all text kept whole).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +76,7 @@ impl Topic {
     /// `🔴 text` for high priority, `• text` otherwise.
     pub fn display(&self) -> String {
         if self.high_priority {
-            format!("🔴 **{}** (high priority)", self.text)
+            tr!("domain-topic-high-priority", text = self.text.as_str())
         } else {
             format!("• {}", self.text)
         }

@@ -17,9 +17,11 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc,
 use chrono_tz::Tz;
 
 use super::{
+    dates::weekday_short,
     local_time::{resolve_local, resolve_local_lenient, to_local},
     text::short,
 };
+use crate::tr;
 
 /// The most weekly slots one member may set.
 pub const MAX_SLOTS: usize = 50;
@@ -41,21 +43,16 @@ pub struct WeeklySlot {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SlotError {
     /// Nothing usable was typed.
-    #[error(
-        "Please give your weekly slots, e.g. `mon 18:00-20:00, thu 12:00-13:30, sat 10-12`, or `none` to clear them."
-    )]
+    #[error("{}", tr!("domain-slots-empty"))]
     Empty,
     /// A piece is not `<day> <start>-<end>`.
-    #[error(
-        "I could not read `{piece}`: write each slot as a weekday and a time range, e.g. `mon 18:00-20:00` or `sat 10-12`, separated by commas."
-        , piece = short(.piece)
-    )]
+    #[error("{}", tr!("domain-slots-format", piece = short(.piece)))]
     Format {
         /// The piece as typed.
         piece: String,
     },
     /// The weekday of a piece is unknown.
-    #[error("`{piece}`: `{day}` is not a weekday; use `mon`, `tue`, `wed`, `thu`, `fri`, `sat` or `sun`.", piece = short(.piece), day = short(.day))]
+    #[error("{}", tr!("domain-slots-weekday", piece = short(.piece), day = short(.day)))]
     Weekday {
         /// The piece as typed.
         piece: String,
@@ -63,7 +60,7 @@ pub enum SlotError {
         day: String,
     },
     /// A time of a piece is invalid.
-    #[error("`{piece}`: `{time}` is not a valid time; use 24-hour `HH:MM` (or `24:00` as the end), e.g. `mon 18:00-20:00`.", piece = short(.piece), time = short(.time))]
+    #[error("{}", tr!("domain-slots-time", piece = short(.piece), time = short(.time)))]
     Time {
         /// The piece as typed.
         piece: String,
@@ -71,13 +68,13 @@ pub enum SlotError {
         time: String,
     },
     /// The end is not after the start.
-    #[error("`{piece}`: the end must be after the start on the same day; split a slot past midnight in two, e.g. `fri 22:00-24:00, sat 00:00-01:00`.", piece = short(.piece))]
+    #[error("{}", tr!("domain-slots-order", piece = short(.piece)))]
     Order {
         /// The piece as typed.
         piece: String,
     },
     /// Too many slots.
-    #[error("That is {count} slots; give at most {MAX_SLOTS}.")]
+    #[error("{}", tr!("domain-slots-too-many", count = *.count, max = MAX_SLOTS))]
     TooMany {
         /// How many were given.
         count: usize,
@@ -135,7 +132,8 @@ impl WeeklySlot {
 }
 
 impl fmt::Display for WeeklySlot {
-    /// `Mon 18:00-20:00`; round-trips through [`parse_slots`].
+    /// `Mon 18:00-20:00`; round-trips through [`parse_slots`], so it is written as typed (English
+    /// weekday names) in every language.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}-{}", self.weekday(), hhmm(self.start), hhmm(self.end))
     }
@@ -247,7 +245,13 @@ pub fn show_in_zone(slots: &[WeeklySlot], owner_zone: Tz, viewer_zone: Tz, now: 
                 e.format("%H:%M").to_string()
             };
             let key = NaiveDate::from_isoywd_opt(2001, 1, s.weekday()).map_or(s, |d| d.and_time(s.time()));
-            Some((key, format!("{}-{}", s.format("%a %H:%M"), end_text)))
+            let text = tr!(
+                "domain-weekly-slot",
+                weekday = weekday_short(s.weekday()),
+                start = s.format("%H:%M").to_string(),
+                end = end_text,
+            );
+            Some((key, text))
         })
         .collect();
     shown.sort();

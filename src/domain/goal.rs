@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{ids::UserId, text::short};
+use crate::tr;
 
 /// Where a goal stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,11 +38,7 @@ impl GoalStatus {
 
 impl fmt::Display for GoalStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::Open => "open",
-            Self::Achieved => "achieved",
-            Self::NotAchieved => "not achieved",
-        })
+        f.write_str(&tr!("domain-goal-status", status = self.as_str()))
     }
 }
 
@@ -125,9 +122,9 @@ pub struct Review {
 /// Why a percentage or a yes/no answer was refused. Messages are shown to users.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnswerError {
-    #[error("Progress is a whole number from 0 to 100 (percent); `{}` is not. Nothing was changed.", short(.0))]
+    #[error("{}", tr!("domain-answer-bad-percent", text = short(.0)))]
     BadPercent(String),
-    #[error("Answer `yes` or `no` for achieved; `{}` is neither. Nothing was changed.", short(.0))]
+    #[error("{}", tr!("domain-answer-bad-yes-no", text = short(.0)))]
     BadYesNo(String),
 }
 
@@ -153,13 +150,14 @@ pub fn parse_yes_no(text: &str) -> Result<bool, AnswerError> {
 /// `▰▰▰▱▱▱▱▱▱▱ 30%`.
 pub fn progress_bar(percent: u8) -> String {
     let filled = usize::from(percent.min(100) / 10);
-    format!("{}{} {percent}%", "▰".repeat(filled), "▱".repeat(10 - filled))
+    let bar = format!("{}{}", "▰".repeat(filled), "▱".repeat(10 - filled));
+    tr!("domain-progress-bar", bar = bar, percent = percent)
 }
 
 /// A date as every reader sees it, whatever their zone: `Mon 1 Mar 2027`.
 #[must_use]
 pub fn show_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+    super::dates::date(date)
 }
 
 #[cfg(test)]

@@ -51,7 +51,8 @@ id_type!(
 /// made after 2015 is larger (its timestamp part starts at bit 22).
 pub const FORMER_MEMBER_IDS: u64 = 1 << 22;
 
-/// How a forgotten member is shown to the people who keep their shared history.
+/// The name a forgotten member's records keep (stored; [`UserId::mention`] shows the
+/// catalogue's words for it).
 pub const FORMER_MEMBER: &str = "a former member";
 
 impl UserId {
@@ -63,7 +64,7 @@ impl UserId {
     /// A Discord mention (`<@id>`), or "a former member" for a forgotten one.
     pub fn mention(self) -> String {
         if self.is_former() {
-            FORMER_MEMBER.to_owned()
+            crate::tr!("domain-former-member")
         } else {
             format!("<@{}>", self.0)
         }

@@ -5,6 +5,8 @@
 //! embeds together), 10 embeds per message. Text is split at line breaks where possible, else at
 //! spaces, else between characters; every character of the input ends up in exactly one piece.
 
+use crate::tr;
+
 /// Most characters in a message's content.
 pub const MESSAGE_CHARS: usize = 2000;
 /// Most characters in an embed title.
@@ -104,7 +106,11 @@ pub fn pages(title: &str, intro: &str, sections: &[Section]) -> Vec<Page> {
     let title = label(title, TITLE_CHARS);
     let mut out: Vec<Page> = Vec::new();
     let new_page = |out: &mut Vec<Page>| {
-        let t = if out.is_empty() { title.clone() } else { label(&format!("{title} (continued)"), TITLE_CHARS) };
+        let t = if out.is_empty() {
+            title.clone()
+        } else {
+            label(&tr!("domain-page-continued", title = title.as_str()), TITLE_CHARS)
+        };
         out.push(Page { title: t, ..Page::default() });
     };
     new_page(&mut out);
@@ -127,7 +133,8 @@ pub fn pages(title: &str, intro: &str, sections: &[Section]) -> Vec<Page> {
         let count = values.len();
         for (i, value) in values.into_iter().enumerate() {
             let name = if count > 1 {
-                label(&format!("{} ({}/{count})", section.name, i + 1), FIELD_NAME_CHARS)
+                let part = tr!("domain-section-part", name = section.name.as_str(), part = i + 1, parts = count);
+                label(&part, FIELD_NAME_CHARS)
             } else {
                 label(&section.name, FIELD_NAME_CHARS)
             };
@@ -180,7 +187,7 @@ pub fn markdown(title: &str, intro: &str, sections: &[Section]) -> String {
 pub fn check_length(what: &str, text: &str, max: usize) -> Result<(), String> {
     let n = chars(text);
     if n > max {
-        Err(format!("{what} is {n} characters long; the limit is {max}. Shorten it and try again."))
+        Err(tr!("domain-too-long", what = what, count = n, max = max))
     } else {
         Ok(())
     }

@@ -15,6 +15,8 @@
 use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetName, Tz};
 
+use crate::tr;
+
 /// A local time that occurs twice (clocks fall back): which instant was used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ambiguous {
@@ -37,13 +39,13 @@ pub struct Resolved {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LocalTimeError {
     /// The local time does not exist: the clocks jump over it.
-    #[error(
-        "{} does not exist in {zone}: the clocks jump forward over it (daylight saving time \
-         starts). The first valid time after the jump is {}; try `{}`.",
-        local.format("%Y-%m-%d %H:%M"),
-        next_valid.format("%H:%M"),
-        next_valid.format("%Y-%m-%d %H:%M")
-    )]
+    #[error("{}", tr!(
+        "domain-time-in-gap",
+        local = local.format("%Y-%m-%d %H:%M").to_string(),
+        zone = zone.name(),
+        next_time = next_valid.format("%H:%M").to_string(),
+        next = next_valid.format("%Y-%m-%d %H:%M").to_string(),
+    ))]
     Gap {
         /// The local time that was asked for.
         local: NaiveDateTime,
@@ -110,8 +112,7 @@ pub fn describe_offset(instant: DateTime<Utc>, zone: Tz) -> String {
 /// Formats `instant` for messages, e.g. `Tue 24 Nov 2026 15:00 CET (UTC+01:00)`.
 #[must_use]
 pub fn format_instant(instant: DateTime<Utc>, zone: Tz) -> String {
-    let local = instant.with_timezone(&zone);
-    format!("{} {}", local.format("%a %-d %b %Y %H:%M"), describe_offset(instant, zone))
+    super::dates::date_time_offset(to_local(instant, zone), &describe_offset(instant, zone))
 }
 
 /// The instant at which the gap containing `local` ends (the clock jump).

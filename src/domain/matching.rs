@@ -11,6 +11,7 @@ use super::{
     ids::UserId,
     local_time::{resolve_local_lenient, to_local},
 };
+use crate::tr;
 
 /// Most tags a program defines.
 pub const MAX_PROGRAM_TAGS: usize = 25;
@@ -28,17 +29,17 @@ pub const DAY_END_HOUR: u32 = 18;
 /// A tag list that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TagError {
-    #[error("Give at least one tag, separated by commas, e.g. `tags:\"leadership, career change, public speaking\"`.")]
+    #[error("{}", tr!("domain-tags-empty"))]
     Empty,
-    #[error("A program can have at most {MAX_PROGRAM_TAGS} tags; you gave {0}.")]
+    #[error("{}", tr!("domain-tags-too-many-for-program", max = MAX_PROGRAM_TAGS, count = *.0))]
     TooManyForProgram(usize),
-    #[error("Pick at most {MAX_PERSON_TAGS} tags; you gave {0}.")]
+    #[error("{}", tr!("domain-tags-too-many-for-person", max = MAX_PERSON_TAGS, count = *.0))]
     TooManyForPerson(usize),
-    #[error("`{}` is longer than {MAX_TAG_CHARS} characters; keep tags short.", super::text::short(.0))]
+    #[error("{}", tr!("domain-tags-too-long", tag = super::text::short(.0), max = MAX_TAG_CHARS))]
     TooLong(String),
-    #[error("`{}` is not one of this program's tags. Pick from the list while typing (tags: {}).", super::text::short(.0), .1)]
+    #[error("{}", tr!("domain-tags-unknown", tag = super::text::short(.0), tags = .1.as_str()))]
     Unknown(String, String),
-    #[error("This program has no interest tags yet, so there is nothing to pick. An admin sets them with `/program tags set`.")]
+    #[error("{}", tr!("domain-tags-none-defined"))]
     NoneDefined,
 }
 

@@ -9,6 +9,7 @@ pub mod attendance;
 pub mod availability;
 pub mod background;
 pub mod booking_request;
+pub mod dates;
 pub mod day_before;
 pub mod goal;
 pub mod ids;

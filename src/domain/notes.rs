@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 
 use super::ids::UserId;
+use crate::tr;
 
 /// The notes of one session (text kept exactly as typed).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +50,7 @@ pub enum ResourceKind {
 }
 
 impl ResourceKind {
-    /// The accepted names, for messages.
+    /// The accepted names, for messages (typed input, so the same in every language).
     pub const NAMES: &'static str = "tool, article, intro, feedback";
 
     fn parse(s: &str) -> Option<Self> {
@@ -63,14 +64,22 @@ impl ResourceKind {
     }
 }
 
-impl fmt::Display for ResourceKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl ResourceKind {
+    /// The catalogue's key (also the name typed in English).
+    fn key(self) -> &'static str {
+        match self {
             Self::Tool => "tool",
             Self::Article => "article",
             Self::Intro => "intro",
             Self::Feedback => "feedback",
-        })
+        }
+    }
+}
+
+impl fmt::Display for ResourceKind {
+    /// The kind's name as a reader sees it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&tr!("domain-resource-kind", kind = self.key()))
     }
 }
 
@@ -120,9 +129,9 @@ pub fn parse_resources(text: &str) -> (Vec<Resource>, Vec<LineProblem>) {
         let parsed = ResourceKind::parse(&kind);
         if parsed.is_none() {
             let problem = if kind.is_empty() {
-                format!("no type; write `resource | type | purpose` with type one of {}", ResourceKind::NAMES)
+                tr!("domain-resource-no-type", names = ResourceKind::NAMES)
             } else {
-                format!("type `{kind}` is not one of {}", ResourceKind::NAMES)
+                tr!("domain-resource-unknown-type", kind = kind.as_str(), names = ResourceKind::NAMES)
             };
             problems.push(LineProblem { line: n, problem });
         }
@@ -155,10 +164,10 @@ impl Obstacle {
     pub fn display(&self) -> String {
         let mut s = format!("• {}", self.challenge);
         if !self.impact.is_empty() {
-            s = format!("{s} — impact: {}", self.impact);
+            s = format!("{s} {}", tr!("domain-obstacle-impact", impact = self.impact.as_str()));
         }
         if !self.solutions.is_empty() {
-            s = format!("{s} — possible solutions: {}", self.solutions);
+            s = format!("{s} {}", tr!("domain-obstacle-solutions", solutions = self.solutions.as_str()));
         }
         s
     }

@@ -4,6 +4,7 @@
 //! last step repeats for every later session.
 
 use super::text::short;
+use crate::tr;
 
 /// One step of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,31 +28,34 @@ pub const MAX_PROMPT_CHARS: usize = 300;
 /// Discord's limit on a text input's placeholder.
 pub const PLACEHOLDER_CHARS: usize = 100;
 
-const DEFAULT: &str = "\
-Introductions and goals: Share your backgrounds, your goals for the mentoring relationship, and what you expect of your mentor.
-Narrow the focus: Pick the most important goal and write 2-3 problem statements, such as \"I want to develop my skills in ___, so that I can ___\"; agree an action plan.
-An exercise: Choose one problem statement and plan a concrete exercise: what, with whom, by when. Homework until next time.
-Debrief the exercise: How did the exercise go? What did you learn, and what comes next?
-Repeat with new actions: Review progress on your goals, pick the next problem statement and agree new actions.";
-
 /// Why an outline was refused. Messages are shown to the admin; nothing changes.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OutlineError {
-    #[error("The outline is empty. Write one step a line, `Title: prompt`. Nothing was changed.")]
+    #[error("{}", tr!("domain-outline-empty"))]
     Empty,
-    #[error("Line {line} has no `:` between the title and the prompt (`{}`). Write one step a line, `Title: prompt`. Nothing was changed.", short(.text))]
+    #[error("{}", tr!("domain-outline-no-colon", line = *.line, text = short(.text)))]
     NoColon { line: usize, text: String },
-    #[error("Line {line} has an empty {what}. Write one step a line, `Title: prompt`. Nothing was changed.")]
+    /// `what` is `title` or `prompt`.
+    #[error("{}", tr!("domain-outline-empty-part", line = *.line, what = *.what))]
     EmptyPart { line: usize, what: &'static str },
-    #[error("Line {line}: the {what} is {len} characters; keep it within {max}. Nothing was changed.")]
+    /// `what` is `title` or `prompt`.
+    #[error("{}", tr!("domain-outline-too-long", line = *.line, what = *.what, len = *.len, max = *.max))]
     TooLong { line: usize, what: &'static str, len: usize, max: usize },
-    #[error("The outline has {0} steps; at most {MAX_STEPS} are allowed (the last one repeats for later sessions). Nothing was changed.")]
+    #[error("{}", tr!("domain-outline-too-many", count = *.0, max = MAX_STEPS))]
     TooMany(usize),
 }
 
 impl Default for Outline {
+    /// The outline of the mentoring guides, in the reader's language.
     fn default() -> Self {
-        Self::parse(DEFAULT).unwrap_or(Self { steps: Vec::new() })
+        let steps = [
+            (tr!("domain-outline-default-1-title"), tr!("domain-outline-default-1-prompt")),
+            (tr!("domain-outline-default-2-title"), tr!("domain-outline-default-2-prompt")),
+            (tr!("domain-outline-default-3-title"), tr!("domain-outline-default-3-prompt")),
+            (tr!("domain-outline-default-4-title"), tr!("domain-outline-default-4-prompt")),
+            (tr!("domain-outline-default-5-title"), tr!("domain-outline-default-5-prompt")),
+        ];
+        Self { steps: steps.into_iter().map(|(title, prompt)| Step { title, prompt }).collect() }
     }
 }
 
@@ -117,7 +121,8 @@ impl Step {
 
     /// One line for messages: `Focus of session 3 · An exercise: Choose one ...`.
     pub fn line(&self, session_number: i64) -> String {
-        format!("**Focus of session {session_number} · {}**\n{}", self.title, self.prompt)
+        let heading = tr!("domain-outline-focus", number = session_number.to_string(), title = self.title.as_str());
+        format!("{heading}\n{}", self.prompt)
     }
 }
 

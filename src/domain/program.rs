@@ -34,7 +34,7 @@ pub fn parse_zone(input: &str) -> Result<Tz, UnknownZone> {
 
 /// A zone name that is not in the IANA database.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{}` is not a time zone I know. Use an IANA name such as `Europe/Berlin`, `America/New_York` or `Asia/Kolkata` (start typing and pick one from the list).", super::text::short(.0))]
+#[error("{}", crate::tr!("domain-unknown-zone", zone = super::text::short(.0)))]
 pub struct UnknownZone(pub String);
 
 /// Zone names matching what a user typed so far, best first, at most `limit`.

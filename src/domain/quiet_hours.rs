@@ -22,6 +22,7 @@ use super::{
     local_time::{resolve_local, resolve_local_lenient, to_local},
     text::short,
 };
+use crate::tr;
 
 /// A daily quiet window in local time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -34,16 +35,13 @@ pub struct QuietHours {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum QuietHoursError {
     /// Not of the form `HH:MM-HH:MM`.
-    #[error(
-        "`{input}` is not a quiet-hours range; write it as `21:00-08:00` (start-end, may run past midnight) or `off`.",
-        input = short(.input)
-    )]
+    #[error("{}", tr!("domain-quiet-hours-format", input = short(.input)))]
     Format {
         /// The input as typed.
         input: String,
     },
     /// One side is not a valid time of day.
-    #[error("`{text}` is not a valid time; use 24-hour `HH:MM` between 00:00 and 23:59, e.g. `21:00-08:00`.", text = short(.text))]
+    #[error("{}", tr!("domain-quiet-hours-time", text = short(.text)))]
     InvalidTime {
         /// The offending side as typed.
         text: String,
@@ -133,7 +131,8 @@ impl Default for QuietHours {
 }
 
 impl fmt::Display for QuietHours {
-    /// `21:00-08:00`, or `off`; round-trips through [`QuietHours::parse`].
+    /// `21:00-08:00`, or `off`; round-trips through [`QuietHours::parse`], so it is written as
+    /// typed (`off` in every language).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.is_none() {
             f.write_str("off")

@@ -29,6 +29,7 @@ use super::{
     local_time::{resolve_local_lenient, to_local},
     text::{excerpt, short},
 };
+use crate::tr;
 
 /// How many wall-clock matches [`ZonedSchedule::next_after`] inspects before
 /// giving up (only matches inside a repeated fall-back hour are skipped, so
@@ -47,7 +48,7 @@ pub struct ZonedSchedule {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ScheduleError {
     /// Not 5, 6 or 7 fields.
-    #[error("`{expr}` has {count} field(s); a schedule needs 5 (`minute hour day-of-month month day-of-week`, e.g. `0 9 * * Mon` for Mondays at 09:00) or 6–7 with seconds first (e.g. `0 0 9 * * Mon`).", expr = short(.expr))]
+    #[error("{}", tr!("domain-schedule-field-count", expr = short(.expr), count = *.count))]
     FieldCount {
         /// The expression as given.
         expr: String,
@@ -55,13 +56,13 @@ pub enum ScheduleError {
         count: usize,
     },
     /// The day-of-week field of a five-field expression is malformed.
-    #[error("`{field}` is not a valid day of the week; use names like `Mon`, `Mon-Fri`, `Sat,Sun` or numbers 0–7 (0 and 7 = Sunday).", field = short(.field))]
+    #[error("{}", tr!("domain-schedule-day-of-week", field = short(.field)))]
     DayOfWeek {
         /// The field as given.
         field: String,
     },
     /// The `cron` crate rejected the expression.
-    #[error("`{expr}` is not a valid schedule: {reason} Example: `0 9 * * Mon` = Mondays at 09:00, `30 17 * * Mon-Fri` = weekdays at 17:30.", expr = short(.expr), reason = excerpt(.reason, 200))]
+    #[error("{}", tr!("domain-schedule-invalid", expr = short(.expr), reason = excerpt(.reason, 200)))]
     Invalid {
         /// The expression as given.
         expr: String,
@@ -71,7 +72,7 @@ pub enum ScheduleError {
         reason: String,
     },
     /// It fires more than once within some hour (the weekly nudge's floor).
-    #[error("`{expr}` fires more often than once an hour; a nudge schedule may fire at most hourly. Give one value for the minute (and the seconds), e.g. `0 9 * * Mon` = Mondays at 09:00.", expr = short(.expr))]
+    #[error("{}", tr!("domain-schedule-too-frequent", expr = short(.expr)))]
     TooFrequent {
         /// The expression as given.
         expr: String,
@@ -175,7 +176,9 @@ impl ZonedSchedule {
 
 /// The last non-empty line of a `cron` crate error, ending in punctuation.
 fn crate_reason(message: &str) -> String {
-    let line = message.lines().map(str::trim).rfind(|l| !l.is_empty()).unwrap_or("unknown error");
+    let Some(line) = message.lines().map(str::trim).rfind(|l| !l.is_empty()) else {
+        return tr!("domain-schedule-unknown-reason");
+    };
     if line.ends_with(['.', ')', '!']) {
         line.to_string()
     } else {

@@ -10,9 +10,11 @@ use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveDateTime, Utc, We
 use chrono_tz::Tz;
 
 use super::{
+    dates::weekday_short,
     ids::UserId,
     local_time::{resolve_local, resolve_local_lenient, LocalTimeError, Resolved},
 };
+use crate::tr;
 
 /// Fewest sessions in a series.
 pub const MIN_COUNT: i64 = 2;
@@ -35,25 +37,33 @@ pub const CHOICES: [&str; 4] = ["weekly", "every 2 weeks", "every 3 weeks", "mon
 /// Why series options are refused. The messages are shown to users.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SeriesError {
-    #[error("`repeat:` takes one of `weekly`, `every 2 weeks`, `every 3 weeks` or `monthly`; pick one from the list.")]
+    #[error("{}", tr!("domain-series-unknown-repeat"))]
     UnknownRepeat,
-    #[error("A series has {MIN_COUNT} to {MAX_COUNT} sessions; `count:{given}` is outside that range. For a single session leave out `repeat:`.")]
+    #[error("{}", tr!("domain-series-count-out-of-range", min = MIN_COUNT, max = MAX_COUNT, given = .given.to_string()))]
     CountOutOfRange { given: i64 },
-    #[error("Give either `count:` or `until:` with `repeat:`, not both.")]
+    #[error("{}", tr!("domain-series-count-and-until"))]
     CountAndUntil,
-    #[error("Say how long the series runs: `count:` (2–52 sessions) or `until:` a date, e.g. `until:2027-03-31`.")]
+    #[error("{}", tr!("domain-series-no-end"))]
     NoEnd,
-    #[error("`count:` and `until:` belong to a series; add `repeat:` (e.g. `repeat:weekly`) or leave them out.")]
+    #[error("{}", tr!("domain-series-end-without-repeat"))]
     EndWithoutRepeat,
-    #[error("`until:` (<t:{until}:D>) leaves fewer than two sessions; pick a later date, after <t:{second}:D>.", until = .until.timestamp(), second = .second.timestamp())]
+    #[error("{}", tr!(
+        "domain-series-until-too-soon",
+        until = .until.timestamp().to_string(),
+        second = .second.timestamp().to_string(),
+    ))]
     UntilTooSoon { until: DateTime<Utc>, second: DateTime<Utc> },
-    #[error("Up to `until:` the series would have {count} sessions; a series has at most {MAX_COUNT}. Pick an earlier date or use `count:`.")]
+    #[error("{}", tr!("domain-series-until-too-long", count = *.count, max = MAX_COUNT))]
     UntilTooLong { count: i64 },
-    #[error("Every session of that series overlaps another session or falls into a daylight-saving gap, so nothing was booked. Pick another time, or see `/sessions`.")]
+    #[error("{}", tr!("domain-series-nothing-free"))]
     NothingFree,
-    #[error("Session #{number} is a single session, not part of a series; leave out `scope:` (or use `scope:this`).")]
+    #[error("{}", tr!("domain-series-not-a-series", number = .number.to_string()))]
     NotASeries { number: i64 },
-    #[error("The last session would be on <t:{last}:D>, more than {max_days} days ahead. Use a smaller `count:` or an earlier `until:`.", last = .last.timestamp())]
+    #[error("{}", tr!(
+        "domain-series-too-far-ahead",
+        last = .last.timestamp().to_string(),
+        max_days = *.max_days,
+    ))]
     TooFarAhead { last: DateTime<Utc>, max_days: u32 },
 }
 
@@ -73,7 +83,7 @@ impl Repeat {
         }
     }
 
-    /// The stored (and shown) name.
+    /// The stored name (also what is typed; [`Repeat::describe`] shows it in the reader's words).
     pub fn as_str(self) -> &'static str {
         match self {
             Repeat::Weekly { weeks: 1 } => "weekly",
@@ -114,21 +124,26 @@ impl Repeat {
 
     /// How a series reads, e.g. `every 2 weeks, Tue 17:00` or `monthly, 2nd Tue 17:00`.
     pub fn describe(self, first: NaiveDateTime) -> String {
-        let time = first.format("%H:%M");
-        let day = first.format("%a");
-        match self {
-            Repeat::Monthly => {
-                let ordinal = match week_of_month(first.date()) {
-                    1 => "1st",
-                    2 => "2nd",
-                    3 => "3rd",
-                    4 => "4th",
-                    _ => "last",
-                };
-                format!("monthly, {ordinal} {day} {time}")
-            }
-            weekly @ Repeat::Weekly { .. } => format!("{}, {day} {time}", weekly.as_str()),
-        }
+        let repeat = match self {
+            Repeat::Weekly { weeks: 1 } => "weekly",
+            Repeat::Weekly { weeks: 2 } => "every-2-weeks",
+            Repeat::Weekly { .. } => "every-3-weeks",
+            Repeat::Monthly => "monthly",
+        };
+        let week = match week_of_month(first.date()) {
+            1 => "first",
+            2 => "second",
+            3 => "third",
+            4 => "fourth",
+            _ => "last",
+        };
+        tr!(
+            "domain-series-describe",
+            repeat = repeat,
+            week = week,
+            weekday = weekday_short(first.weekday()),
+            time = first.format("%H:%M").to_string(),
+        )
     }
 }
 
@@ -288,11 +303,7 @@ pub enum Scope {
 
 /// `1 session`, `3 sessions`.
 pub fn sessions_count(n: usize) -> String {
-    if n == 1 {
-        "1 session".to_owned()
-    } else {
-        format!("{n} sessions")
-    }
+    tr!("domain-sessions-count", count = n)
 }
 
 /// Checks a `count` option.

@@ -4,6 +4,8 @@ use std::fmt;
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::tr;
+
 /// Where a session stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SessionStatus {
@@ -110,22 +112,27 @@ pub struct BookingLimits {
 /// Why a booking (or a change to one) is refused. Messages are shown to users.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BookingError {
-    #[error("That time is in the past (<t:{start}:F>). Pick a time that is still ahead, e.g. `tomorrow 15:00`.", start = .start.timestamp())]
+    #[error("{}", tr!("domain-booking-in-the-past", start = .start.timestamp().to_string()))]
     InThePast { start: DateTime<Utc> },
-    #[error("That is more than {max_days} days ahead. Sessions can be booked up to {max_days} days in advance.")]
+    #[error("{}", tr!("domain-booking-too-far-ahead", max_days = *.max_days))]
     TooFarAhead { max_days: u32 },
-    #[error("A session lasts between {min} and {max} minutes; {given} is outside that range.")]
+    #[error("{}", tr!("domain-booking-bad-duration", given = .given.to_string(), min = *.min, max = *.max))]
     BadDuration { given: i64, min: u32, max: u32 },
-    #[error("That overlaps session #{number} of yours (<t:{start}:F> – <t:{end}:t>). Pick a time that is free for both of you.", start = .start.timestamp(), end = .end.timestamp())]
+    #[error("{}", tr!(
+        "domain-booking-overlap",
+        number = .number.to_string(),
+        start = .start.timestamp().to_string(),
+        end = .end.timestamp().to_string(),
+    ))]
     Overlap { number: i64, start: DateTime<Utc>, end: DateTime<Utc> },
     /// The partner has another session then: whose and when is not the caller's business.
-    #[error("{who} is busy then. Pick a time that is free for both of you (while you type `when:` in `/book`, the list shows your free times together).")]
+    #[error("{}", tr!("domain-booking-partner-busy", who = .who.as_str()))]
     PartnerBusy { who: String },
-    #[error("Session #{number} is cancelled already.")]
+    #[error("{}", tr!("domain-booking-already-cancelled", number = .number.to_string()))]
     AlreadyCancelled { number: i64 },
-    #[error("Session #{number} is completed; it can no longer be changed.")]
+    #[error("{}", tr!("domain-booking-already-completed", number = .number.to_string()))]
     AlreadyCompleted { number: i64 },
-    #[error("Session #{number} has already started; it can no longer be moved or cancelled.")]
+    #[error("{}", tr!("domain-booking-already-started", number = .number.to_string()))]
     AlreadyStarted { number: i64 },
 }
 

@@ -7,6 +7,7 @@ use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::{quiet_hours::QuietHours, text::short};
+use crate::tr;
 
 /// The timing settings `/program settings` can change, by their names.
 pub const TIMING_KEYS: [&str; 7] = [
@@ -55,11 +56,11 @@ pub struct Overrides {
 /// A setting that cannot be used. Messages are shown to admins.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SettingError {
-    #[error("`{key}` is not a setting. Settings: {list}.", key = short(.0), list = TIMING_KEYS.join(", "))]
+    #[error("{}", tr!("domain-setting-unknown-key", key = short(.0), keys = TIMING_KEYS.join(", ")))]
     UnknownKey(String),
-    #[error("`{value}` is not a duration for `{key}`; write e.g. `24h`, `90m`, `2days` or `1h 30m`.", value = short(.value), key = short(.key))]
+    #[error("{}", tr!("domain-setting-bad-duration", value = short(.value), key = short(.key)))]
     BadDuration { key: String, value: String },
-    #[error("`{key}` must be between 0 and 30 days; `{value}` is not.", key = short(.key), value = short(.value))]
+    #[error("{}", tr!("domain-setting-out-of-range", key = short(.key), value = short(.value)))]
     OutOfRange { key: String, value: String },
     #[error(transparent)]
     Quiet(#[from] super::quiet_hours::QuietHoursError),
@@ -77,7 +78,8 @@ pub fn parse_duration(key: &str, value: &str) -> Result<Duration, SettingError> 
     Ok(d)
 }
 
-/// Prints a duration the way `parse_duration` reads it.
+/// Prints a duration the way `parse_duration` reads it (typed input, so the same in every
+/// language).
 pub fn format_duration(d: Duration) -> String {
     d.to_std().map_or_else(|_| "0s".to_owned(), |s| humantime::format_duration(s).to_string())
 }

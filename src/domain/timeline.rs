@@ -14,6 +14,7 @@ use super::{
     quiet_hours::{next_allowed_at_or_after, QuietHours},
     text::short,
 };
+use crate::tr;
 
 /// A program's first and last day (inclusive), in its zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,19 +35,20 @@ pub fn prompt_local_time() -> NaiveTime {
 /// Why a timeline was refused. Messages are shown to the admin; nothing changes.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimelineError {
-    #[error("`{}` is not a date for `{which}`. Write it as `2027-01-11` (year-month-day, the program's time zone). Nothing was changed.", short(.text))]
+    /// `which` is the option's name, `starts` or `ends`.
+    #[error("{}", tr!("domain-timeline-bad-date", text = short(.text), option = *.which))]
     BadDate { which: &'static str, text: String },
-    #[error("`{}` is not a length. Give a whole number of weeks from 1 to {MAX_WEEKS}, e.g. `length:12`. Nothing was changed.", short(.0))]
+    #[error("{}", tr!("domain-timeline-bad-length", text = short(.0), max = MAX_WEEKS))]
     BadLength(String),
-    #[error("Give either `ends` or `length`, not both. Nothing was changed.")]
+    #[error("{}", tr!("domain-timeline-ends-and-length"))]
     EndsAndLength,
-    #[error("Give `starts` too (the program's first day), e.g. `starts:2027-01-11`. Nothing was changed.")]
+    #[error("{}", tr!("domain-timeline-needs-start"))]
     NeedsStart,
-    #[error("Give `ends` (the last day) or `length` (in weeks) with `starts`. Nothing was changed.")]
+    #[error("{}", tr!("domain-timeline-needs-end"))]
     NeedsEnd,
-    #[error("The program must end after it starts ({starts} is not before {ends}). Nothing was changed.")]
+    #[error("{}", tr!("domain-timeline-end-before-start", starts = .starts.to_string(), ends = .ends.to_string()))]
     EndBeforeStart { starts: NaiveDate, ends: NaiveDate },
-    #[error("A program runs at most {MAX_WEEKS} weeks. Nothing was changed.")]
+    #[error("{}", tr!("domain-timeline-too-long", max = MAX_WEEKS))]
     TooLong,
 }
 

@@ -42,8 +42,9 @@ use chrono_tz::Tz;
 use super::local_time::{format_instant, resolve_local, to_local, Ambiguous, LocalTimeError};
 use super::text::short;
 use super::when_grammar::{exact_date, parse_phrase, DateSpec};
+use crate::tr;
 
-/// Accepted examples, quoted in error messages.
+/// Accepted examples, quoted in error messages (typed input, so the same in every language).
 pub const EXAMPLES: &str =
     "`tomorrow 15:00`, `mon 9:30`, `24.11. 3pm`, `2026-11-24 15:00`, `in 2 days 10am`, `in 3 hours`";
 
@@ -67,34 +68,34 @@ pub struct When {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum WhenError {
     /// Nothing was typed.
-    #[error("Please give a date and time, for example {}.", EXAMPLES)]
+    #[error("{}", tr!("domain-when-empty", examples = EXAMPLES))]
     Empty,
     /// A word that is not part of the grammar.
-    #[error("I don't understand `{text}`. Try for example {examples}.", text = short(.text), examples = EXAMPLES)]
+    #[error("{}", tr!("domain-when-unrecognized", text = short(.text), examples = EXAMPLES))]
     Unrecognized {
         /// The word.
         text: String,
     },
     /// `parse_when` got a date but no time.
-    #[error("`{date}` is a date without a time; add a time, e.g. `tomorrow 15:00` or `{date} 3pm`.", date = short(.date))]
+    #[error("{}", tr!("domain-when-missing-time", date = short(.date)))]
     MissingTime {
         /// The date as typed.
         date: String,
     },
     /// `11/24`: month/day or day/month?
-    #[error("`{text}` is ambiguous (month/day or day/month?). Write the date as `24.11.` or `2026-11-24`.", text = short(.text))]
+    #[error("{}", tr!("domain-when-slash-date", text = short(.text)))]
     SlashDate {
         /// The date as typed.
         text: String,
     },
     /// `15.00`: a time written with a dot.
-    #[error("`{text}` looks like a time written with a dot; write times with a colon, e.g. `15:00`, or as `3pm`.", text = short(.text))]
+    #[error("{}", tr!("domain-when-dot-time", text = short(.text)))]
     DotTime {
         /// The word as typed.
         text: String,
     },
     /// A date that does not exist (`31.02.`, `29.02.2027`, month 13).
-    #[error("`{text}` is not a valid date: {reason}. Write e.g. `24.11.` or `2026-11-24`.", text = short(.text))]
+    #[error("{}", tr!("domain-when-invalid-date", text = short(.text), reason = .reason.as_str()))]
     InvalidDate {
         /// The date as typed.
         text: String,
@@ -102,7 +103,7 @@ pub enum WhenError {
         reason: String,
     },
     /// A time that does not exist (`25:00`, `13pm`).
-    #[error("`{text}` is not a valid time: {reason}. Write e.g. `15:00`, `9:30` or `3pm`.", text = short(.text))]
+    #[error("{}", tr!("domain-when-invalid-time", text = short(.text), reason = .reason.as_str()))]
     InvalidTime {
         /// The time as typed.
         text: String,
@@ -110,22 +111,19 @@ pub enum WhenError {
         reason: String,
     },
     /// `in ...` that is not `in N minutes/hours/days/weeks`.
-    #[error(
-        "I don't understand `{text}`; write `in 90 minutes`, `in 3 hours`, `in 2 days 10am` or `in 1 week 14:00`.",
-        text = short(.text)
-    )]
+    #[error("{}", tr!("domain-when-bad-relative", text = short(.text)))]
     BadRelative {
         /// The phrase as typed.
         text: String,
     },
     /// `next` not followed by a weekday or `week`.
-    #[error("I don't understand `{text}`; after `next` write a weekday or `week`, e.g. `next mon 9:30`.", text = short(.text))]
+    #[error("{}", tr!("domain-when-bad-next", text = short(.text)))]
     BadNext {
         /// The phrase as typed.
         text: String,
     },
     /// Two dates in one input.
-    #[error("You gave two dates (`{first}` and `{second}`); give one, e.g. `tomorrow 15:00`.", first = short(.first), second = short(.second))]
+    #[error("{}", tr!("domain-when-two-dates", first = short(.first), second = short(.second)))]
     TwoDates {
         /// The first date as typed.
         first: String,
@@ -133,7 +131,7 @@ pub enum WhenError {
         second: String,
     },
     /// Two times in one input.
-    #[error("You gave two times (`{first}` and `{second}`); give one, e.g. `tomorrow 15:00`.", first = short(.first), second = short(.second))]
+    #[error("{}", tr!("domain-when-two-times", first = short(.first), second = short(.second)))]
     TwoTimes {
         /// The first time as typed.
         first: String,
@@ -141,7 +139,7 @@ pub enum WhenError {
         second: String,
     },
     /// `in 3 hours` combined with a date or time.
-    #[error("`{relative}` already fixes the time, so `{other}` doesn't fit; use either `{relative}` or e.g. `tomorrow 15:00`.", relative = short(.relative), other = short(.other))]
+    #[error("{}", tr!("domain-when-relative-with-date", relative = short(.relative), other = short(.other)))]
     RelativeWithDateOrTime {
         /// The relative part as typed.
         relative: String,
@@ -149,16 +147,16 @@ pub enum WhenError {
         other: String,
     },
     /// The time has already passed.
-    #[error("{shown} is in the past. Pick a time in the future, e.g. `tomorrow 15:00`.")]
+    #[error("{}", tr!("domain-when-in-past", shown = .shown.as_str()))]
     InPast {
         /// The resolved time, formatted for the user.
         shown: String,
     },
     /// More than ten years ahead (or beyond the calendar).
-    #[error("That is more than ten years ahead; pick a nearer time, e.g. `2026-11-24 15:00`.")]
+    #[error("{}", tr!("domain-when-too-far"))]
     TooFar,
     /// `@...` that is not `@<unix seconds>` on a whole minute.
-    #[error("`{text}` is not one of the times I suggest; pick a time from the list while typing, or type one, e.g. {examples}.", text = short(.text), examples = EXAMPLES)]
+    #[error("{}", tr!("domain-when-bad-instant", text = short(.text), examples = EXAMPLES))]
     BadInstant {
         /// The input as typed.
         text: String,

@@ -8,7 +8,8 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
 
-use super::when::WhenError;
+use super::{dates::month_key, when::WhenError};
+use crate::tr;
 
 /// A date as typed, not yet placed relative to today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,7 +200,7 @@ fn weekday(word: &str) -> Option<Weekday> {
 
 /// `15:00`, `9:30`, `3pm`, `3:30pm`, `12am` (midnight), `12pm` (noon).
 fn parse_clock(word: &str) -> Result<NaiveTime, WhenError> {
-    let invalid = |reason: &str| WhenError::InvalidTime { text: word.into(), reason: reason.into() };
+    let invalid = |reason: String| WhenError::InvalidTime { text: word.into(), reason };
     let (body, meridiem) = match word.strip_suffix("am") {
         Some(body) => (body, Some(false)),
         None => match word.strip_suffix("pm") {
@@ -213,24 +214,20 @@ fn parse_clock(word: &str) -> Result<NaiveTime, WhenError> {
         return Err(WhenError::Unrecognized { text: word.into() });
     }
     if minute_text.len() != 2 {
-        return Err(invalid("minutes need two digits, like `9:05`"));
+        return Err(invalid(tr!("domain-time-minute-digits")));
     }
-    let hour: u32 = hour_text.parse().map_err(|_| invalid("bad hour"))?;
-    let minute: u32 = minute_text.parse().map_err(|_| invalid("bad minute"))?;
+    let hour: u32 = hour_text.parse().map_err(|_| invalid(tr!("domain-time-bad-hour")))?;
+    let minute: u32 = minute_text.parse().map_err(|_| invalid(tr!("domain-time-bad-minute")))?;
     if minute > 59 {
-        return Err(invalid("minutes go from 00 to 59"));
+        return Err(invalid(tr!("domain-time-minute-range")));
     }
     let hour = match meridiem {
-        None if hour > 23 => {
-            return Err(invalid("hours go from 0 to 23 (write `midnight` or `00:00` for the start of a day)"))
-        }
+        None if hour > 23 => return Err(invalid(tr!("domain-time-hour-range"))),
         None => hour,
-        Some(_) if !(1..=12).contains(&hour) => {
-            return Err(invalid("with am/pm the hour goes from 1 to 12 (`12am` is midnight, `12pm` is noon)"))
-        }
+        Some(_) if !(1..=12).contains(&hour) => return Err(invalid(tr!("domain-time-meridiem-hour"))),
         Some(pm) => hour % 12 + if pm { 12 } else { 0 },
     };
-    NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(|| invalid("not a time of day"))
+    NaiveTime::from_hms_opt(hour, minute, 0).ok_or_else(|| invalid(tr!("domain-time-not-a-time")))
 }
 
 /// `2026-11-24`.
@@ -281,30 +278,15 @@ fn numbers(parts: &[&str]) -> Option<Vec<u32>> {
         .collect()
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Checks day and month in a leap year (so `29.02.` passes).
 fn check_day_month(text: &str, day: u32, month: u32) -> Result<(), WhenError> {
     let invalid = |reason: String| WhenError::InvalidDate { text: text.into(), reason };
-    let Some(name) = month.checked_sub(1).and_then(|m| MONTHS.get(m as usize)) else {
-        return Err(invalid(format!("there is no month {month}")));
-    };
+    if !(1..=12).contains(&month) {
+        return Err(invalid(tr!("domain-date-no-month", month = month.to_string())));
+    }
     let max = days_in_month(2000, month);
     if day == 0 || day > max {
-        return Err(invalid(format!("{name} has {max} days")));
+        return Err(invalid(tr!("domain-date-month-days", month = month_key(month), days = max)));
     }
     Ok(())
 }
@@ -318,7 +300,7 @@ pub fn exact_date(text: &str, year: u32, month: u32, day: u32) -> Result<NaiveDa
     let year_i32 = i32::try_from(year).map_err(|_| WhenError::TooFar)?;
     NaiveDate::from_ymd_opt(year_i32, month, day).ok_or_else(|| WhenError::InvalidDate {
         text: text.into(),
-        reason: format!("February {year} has {} days", days_in_month(year_i32, month)),
+        reason: tr!("domain-date-february-days", year = year.to_string(), days = days_in_month(year_i32, month)),
     })
 }
 

@@ -6,9 +6,13 @@ use chrono::{DateTime, Datelike, Duration, Utc};
 use chrono_tz::Tz;
 
 use super::{local_at, WeeklySlot, STEP_MINUTES};
-use crate::domain::{
-    local_time::{resolve_local, resolve_local_lenient, to_local},
-    quiet_hours::QuietHours,
+use crate::{
+    domain::{
+        dates,
+        local_time::{resolve_local, resolve_local_lenient, to_local},
+        quiet_hours::QuietHours,
+    },
+    tr,
 };
 
 /// A half-open interval of time during which someone is busy.
@@ -149,14 +153,12 @@ fn touches_quiet(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, quiet: &Qui
 /// the partner's name and wall time; at most 100 characters.
 #[must_use]
 pub fn choice_label(instant: DateTime<Utc>, viewer_zone: Tz, partner_name: &str, partner_zone: Tz) -> String {
-    let mine = instant.with_timezone(&viewer_zone);
-    let theirs = instant.with_timezone(&partner_zone);
-    let theirs_text = if theirs.date_naive() == mine.date_naive() {
-        theirs.format("%H:%M").to_string()
-    } else {
-        theirs.format("%a %H:%M").to_string()
-    };
+    let mine = to_local(instant, viewer_zone);
+    let theirs = to_local(instant, partner_zone);
+    let theirs_time = theirs.format("%H:%M").to_string();
+    let theirs_text =
+        if theirs.date() == mine.date() { theirs_time } else { dates::weekday_time(theirs.weekday(), &theirs_time) };
     let name: String = partner_name.chars().take(40).collect();
-    let label = format!("{} ({name}: {theirs_text})", mine.format("%a %-d %b %H:%M"));
+    let label = tr!("domain-free-time-choice", when = dates::day_time(mine), name = name, their_time = theirs_text);
     label.chars().take(100).collect()
 }
