@@ -23,6 +23,7 @@ pub const SOURCES: &[(&str, &str, &str)] = &[
     ("en", "labels.ftl", include_str!("../locales/en/labels.ftl")),
     ("en", "app.ftl", include_str!("../locales/en/app.ftl")),
     ("en", "domain.ftl", include_str!("../locales/en/domain.ftl")),
+    ("en", "render.ftl", include_str!("../locales/en/render.ftl")),
 ];
 
 /// The locale every message exists in.

@@ -5,7 +5,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::domain::report::PairHealth;
+use crate::{domain::report::PairHealth, tr};
 
 /// The custom id of **Nudge both** for a pairing.
 pub fn nudge_id(pairing: i64) -> String {
@@ -69,7 +69,8 @@ pub fn nudge_rows(pairs: &[&PairHealth]) -> Vec<serenity::CreateActionRow> {
             serenity::CreateActionRow::Buttons(
                 row.iter()
                     .map(|p| {
-                        let mut label = format!("Nudge both: {} & {}", p.mentor, p.mentee);
+                        let mut label =
+                            tr!("render-nudge-both", mentor = p.mentor.as_str(), mentee = p.mentee.as_str());
                         crate::app::truncate_label(&mut label, 80);
                         serenity::CreateButton::new(AdminPress::Nudge(p.pairing_id).to_custom_id())
                             .label(label)

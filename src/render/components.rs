@@ -41,6 +41,7 @@ use poise::serenity_prelude as serenity;
 use crate::{
     domain::{action::ActionItem, goal::ReviewKind},
     render::labels,
+    tr,
 };
 
 /// What a button or modal is about.
@@ -200,7 +201,7 @@ pub fn book_confirm_buttons(request: i64, anyway: &str) -> serenity::CreateActio
             .label(anyway)
             .style(serenity::ButtonStyle::Primary),
         serenity::CreateButton::new(RequestButton::FreeTimes(request).to_custom_id())
-            .label("Show free times")
+            .label(tr!("render-show-free-times"))
             .style(serenity::ButtonStyle::Secondary),
     ])
 }
@@ -236,7 +237,8 @@ pub fn away_remove_buttons(periods: &[(i64, String)]) -> Vec<serenity::CreateAct
         .iter()
         .take(5)
         .map(|(id, dates)| {
-            ComponentId::AwayRemove(*id).button(format!("Remove {dates}"), serenity::ButtonStyle::Danger)
+            ComponentId::AwayRemove(*id)
+                .button(tr!("render-away-remove", dates = dates.as_str()), serenity::ButtonStyle::Danger)
         })
         .collect();
     vec![serenity::CreateActionRow::Buttons(buttons)]
@@ -321,14 +323,17 @@ impl Confirm {
     /// The two buttons of a question: the destructive one (red) and the one that keeps things.
     pub fn buttons(self) -> serenity::CreateActionRow {
         let (go, keep, go_label, keep_label) = match self {
-            Self::Leave { user, .. } => {
-                (Self::Leave { user, go: true }, Self::Leave { user, go: false }, "Leave", "Stay")
-            }
+            Self::Leave { user, .. } => (
+                Self::Leave { user, go: true },
+                Self::Leave { user, go: false },
+                tr!("render-confirm-leave"),
+                tr!("render-confirm-stay"),
+            ),
             Self::Unpair { admin, mentor, mentee, .. } => (
                 Self::Unpair { admin, mentor, mentee, go: true },
                 Self::Unpair { admin, mentor, mentee, go: false },
-                "Unpair",
-                "Keep",
+                tr!("render-confirm-unpair"),
+                tr!("render-confirm-keep"),
             ),
         };
         serenity::CreateActionRow::Buttons(vec![
@@ -388,15 +393,18 @@ pub fn action_buttons(item: &ActionItem) -> serenity::CreateActionRow {
     use serenity::ButtonStyle::{Danger, Secondary, Success};
     let id = item.short_id();
     serenity::CreateActionRow::Buttons(vec![
-        ComponentId::ActionDone(item.id).button(format!("{id} {}", labels::done()), Success),
-        ComponentId::ActionLater(item.id).button(format!("{id} {}", labels::later()), Secondary),
-        ComponentId::ActionBlocked(item.id).button(format!("{id} {}", labels::blocked()), Danger),
+        ComponentId::ActionDone(item.id)
+            .button(tr!("render-action-button", id = id.as_str(), label = labels::done()), Success),
+        ComponentId::ActionLater(item.id)
+            .button(tr!("render-action-button", id = id.as_str(), label = labels::later()), Secondary),
+        ComponentId::ActionBlocked(item.id)
+            .button(tr!("render-action-button", id = id.as_str(), label = labels::blocked()), Danger),
     ])
 }
 
 /// The button that opens the review of the next goal.
 pub fn next_review_button(kind: ReviewKind, goal_id: i64, title: &str) -> serenity::CreateActionRow {
-    let mut label = format!("Next goal: {title}");
+    let mut label = tr!("render-next-goal", title = title);
     crate::app::truncate_label(&mut label, 80);
     serenity::CreateActionRow::Buttons(vec![
         ComponentId::Review(kind, goal_id).button(&label, serenity::ButtonStyle::Primary)

@@ -2,7 +2,7 @@
 //! files (plain dates in the reader's zone, names). Long text is laid out by `domain::layout`,
 //! so nothing is cut.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use serenity::all::{CreateActionRow, CreateAttachment, CreateButton, CreateEmbed};
 
@@ -16,6 +16,7 @@ use crate::{
         layout::{self, Page, Section},
     },
     render::components::ComponentId,
+    tr,
 };
 
 /// Colour of content embeds.
@@ -33,7 +34,11 @@ impl Style {
     pub fn at(self, t: DateTime<Utc>) -> String {
         match self {
             Style::Discord => super::when(t),
-            Style::Plain(zone) => format!("{} ({})", t.with_timezone(&zone).format("%a %d %b %Y %H:%M"), zone.name()),
+            Style::Plain(zone) => tr!(
+                "render-plain-at",
+                datetime = plain_datetime(t.with_timezone(&zone).naive_local()),
+                zone = zone.name()
+            ),
         }
     }
 
@@ -43,26 +48,47 @@ impl Style {
             Style::Discord => id.mention(),
             Style::Plain(_) if id == view.pairing.mentor_id => view.mentor_name.clone(),
             Style::Plain(_) if id == view.pairing.mentee_id => view.mentee_name.clone(),
-            Style::Plain(_) => format!("user {id}"),
+            Style::Plain(_) => tr!("render-user-fallback", id = id.to_string()),
         }
     }
 }
 
+/// A local date and time as Markdown files write it, e.g. `Tue 24 Nov 2026 14:00`.
+pub fn plain_datetime(local: NaiveDateTime) -> String {
+    let weekday = match local.weekday() {
+        chrono::Weekday::Mon => "mon",
+        chrono::Weekday::Tue => "tue",
+        chrono::Weekday::Wed => "wed",
+        chrono::Weekday::Thu => "thu",
+        chrono::Weekday::Fri => "fri",
+        chrono::Weekday::Sat => "sat",
+        chrono::Weekday::Sun => "sun",
+    };
+    tr!(
+        "render-plain-datetime",
+        weekday = tr!("render-weekday-short", weekday = weekday),
+        day = local.format("%d").to_string(),
+        month = tr!("render-month-short", month = local.month()),
+        year = local.format("%Y").to_string(),
+        time = local.format("%H:%M").to_string()
+    )
+}
+
 /// `**A3** Title — owner · due … · status`.
 pub fn action_line(view: &AgendaView, item: &ActionItem, style: Style) -> String {
-    let mut line = format!(
-        "**{}** {} — {} · due {} · {}",
-        item.short_id(),
-        item.title,
-        style.person(view, item.owner_id),
-        style.at(item.deadline_at),
-        item.status
+    let mut line = tr!(
+        "render-action-line",
+        id = item.short_id(),
+        title = item.title.as_str(),
+        owner = style.person(view, item.owner_id),
+        due = style.at(item.deadline_at),
+        status = item.status.to_string()
     );
     if let Some(reason) = &item.status_reason {
-        line = format!("{line} ({reason})");
+        line = tr!("render-action-line-reason", line = line, reason = reason.as_str());
     }
     if let Some(success) = &item.success {
-        line = format!("{line}\n  Success looks like: {success}");
+        line = format!("{line}\n  {}", tr!("render-action-success", success = success.as_str()));
     }
     line
 }
@@ -83,37 +109,38 @@ pub fn topics_text(view: &AgendaView, style: Style) -> String {
     let mut added: Vec<_> = view.added.iter().collect();
     added.sort_by_key(|t| !t.topic.high_priority);
     for t in added {
-        lines.push(format!("{} — added by {}", t.topic.display(), style.person(view, t.added_by)));
+        lines.push(tr!("render-topic-added-by", topic = t.topic.display(), by = style.person(view, t.added_by)));
     }
-    lines_or(&lines, "No topics yet.")
+    lines_or(&lines, &tr!("render-no-topics"))
 }
 
 /// The agenda as an intro and sections.
 pub fn agenda_sections(view: &AgendaView, style: Style) -> (String, String, Vec<Section>) {
     let s = &view.session;
-    let title = format!("📝 Agenda for session #{}", s.number);
-    let mut intro = format!(
-        "{} with {} (mentor) · {} · {} minutes",
-        style.person(view, view.pairing.mentee_id),
-        style.person(view, view.pairing.mentor_id),
-        style.at(s.starts_at),
-        s.duration_minutes
+    let title = tr!("render-agenda-title", number = s.number.to_string());
+    let mut intro = tr!(
+        "render-agenda-intro",
+        mentee = style.person(view, view.pairing.mentee_id),
+        mentor = style.person(view, view.pairing.mentor_id),
+        when = style.at(s.starts_at),
+        minutes = s.duration_minutes
     );
     let mut sections = Vec::new();
     if let Some(a) = &view.agenda {
-        sections.push(Section::new("🎯 Session goal", a.goal.clone()));
-        sections.push(Section::new("📈 Progress since last session", a.progress.clone()));
-        sections.push(Section::new("🧱 Challenges", a.challenges.clone()));
-        sections.push(Section::new("🗣️ Topics to discuss", topics_text(view, style)));
-        sections.push(Section::new("🆘 Support or decisions needed", a.support.clone()));
+        sections.push(Section::new(tr!("render-section-goal"), a.goal.clone()));
+        sections.push(Section::new(tr!("render-section-progress"), a.progress.clone()));
+        sections.push(Section::new(tr!("render-section-challenges"), a.challenges.clone()));
+        sections.push(Section::new(tr!("render-section-topics"), topics_text(view, style)));
+        sections.push(Section::new(tr!("render-section-support"), a.support.clone()));
     } else {
-        intro.push_str("\nNo agenda yet: the mentee writes it with `/agenda edit`.");
+        intro.push('\n');
+        intro.push_str(&tr!("render-agenda-none-yet"));
         if !view.added.is_empty() {
-            sections.push(Section::new("🗣️ Topics to discuss", topics_text(view, style)));
+            sections.push(Section::new(tr!("render-section-topics"), topics_text(view, style)));
         }
     }
     let leftovers: Vec<String> = view.leftovers.iter().map(|a| action_line(view, a, style)).collect();
-    sections.push(Section::new("↩️ Leftover actions from last session", lines_or(&leftovers, "None.")));
+    sections.push(Section::new(tr!("render-section-leftovers"), lines_or(&leftovers, &tr!("render-none"))));
     (title, intro, sections)
 }
 
@@ -136,7 +163,7 @@ pub fn single_message(pages: Vec<Page>, file_name: &str, markdown: impl FnOnce()
     let first = groups.next().unwrap_or_default();
     let mut out = Outgoing { embeds: first.iter().map(page_embed).collect(), ..Outgoing::default() };
     if groups.next().is_some() {
-        out.content = format!("This is long: the complete text is in the attached file `{file_name}`.");
+        out.content = tr!("render-long-attached", file = file_name);
         out.files.push(CreateAttachment::bytes(markdown().into_bytes(), file_name.to_owned()));
     }
     out
@@ -145,9 +172,9 @@ pub fn single_message(pages: Vec<Page>, file_name: &str, markdown: impl FnOnce()
 /// The DM to the mentor: the agenda with an **Add topic** button.
 pub fn agenda_message(view: &AgendaView, updated: bool, zone: Tz) -> Outgoing {
     let (title, intro, sections) = agenda_sections(view, Style::Discord);
-    let verb = if updated { "updated" } else { "shared" };
-    let intro =
-        format!("{} {verb} the agenda for your session.\n{intro}", format_args!("<@{}>", view.pairing.mentee_id));
+    let how = if updated { "updated" } else { "shared" };
+    let shared = tr!("render-agenda-shared", mentee = format!("<@{}>", view.pairing.mentee_id), how = how);
+    let intro = format!("{shared}\n{intro}");
     let pages = layout::pages(&title, &intro, &sections);
     let file = format!("agenda-session-{}.md", view.session.number);
     let mut out = single_message(pages, &file, || {
@@ -159,4 +186,48 @@ pub fn agenda_message(view: &AgendaView, updated: bool, zone: Tz) -> Outgoing {
             .label(super::labels::add_topic())
             .emoji('➕')])];
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    #[test]
+    fn markdown_dates_read_like_before_with_weekday_and_month_from_the_catalogue() {
+        let local = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap().and_hms_opt(14, 5, 0).unwrap();
+        assert_eq!(plain_datetime(local), "Tue 24 Nov 2026 14:05");
+        for day in 0..366 {
+            let local = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap()
+                + chrono::Duration::days(day);
+            assert_eq!(plain_datetime(local), local.format("%a %d %b %Y %H:%M").to_string());
+        }
+        let at = Style::Plain(chrono_tz::Europe::Berlin).at(local.and_utc());
+        assert_eq!(at, "Tue 24 Nov 2026 15:05 (Europe/Berlin)");
+    }
+
+    #[test]
+    fn sentences_with_choices_read_exactly_as_the_english_text_did() {
+        assert_eq!(
+            tr!("render-paired-description", partner = "<@1>", role = "mentee"),
+            "You are now paired with <@1>, your mentee.\nBook your first session with `/book with:@… when:…`, e.g. `when:tomorrow 15:00`."
+        );
+        assert_eq!(
+            tr!("render-unpaired-description", partner = "<@1>", why = "left"),
+            "Your mentoring pairing with <@1> has ended (they left the mentoring program). Upcoming sessions of the pair were cancelled."
+        );
+        assert_eq!(tr!("render-series-moved-title", count = 1_usize), "🔁 1 session of your series moved");
+        assert_eq!(tr!("render-series-booked-title", count = 4_usize), "🔁 4 sessions booked: a series");
+        assert_eq!(
+            tr!("render-agenda-shared", mentee = "<@2>", how = "updated"),
+            "<@2> updated the agenda for your session."
+        );
+        assert_eq!(tr!("render-summary-final", by = "Mo", achieved = "no"), "Final review by Mo: not achieved");
+        assert_eq!(
+            tr!("render-action-line", id = "A3", title = "T", owner = "Mo", due = "d", status = "open"),
+            "**A3** T — Mo · due d · open"
+        );
+        assert_eq!(tr!("render-series-time", number = "3", when = "w"), "#3 · w");
+    }
 }

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use super::{calendar::sessions_ics, summary::record_markdown};
-use crate::{app::ExportData, domain::ids::UserId};
+use crate::{app::ExportData, domain::ids::UserId, tr};
 
 /// Discord takes at most this many files per message.
 pub const FILES_PER_MESSAGE: usize = 10;
@@ -23,20 +23,23 @@ pub fn export_files(data: &ExportData, user: UserId, instance: &str) -> anyhow::
         "format": "mentor-bot member export, version 1",
         "generated_at": data.generated_at.to_rfc3339(),
         "user_id": user.0.to_string(),
-        "note": "Instants are unix seconds (UTC). Ratings and attendance answers are only yours; \
-                 agendas, notes, topics, action items, goals and reviews are those of your pairings.",
+        "note": tr!("render-export-note"),
     });
     if let Value::Object(map) = &mut document {
         map.extend(data.sections.clone());
     }
-    let mut markdown = String::from("# Your mentoring sessions\n\n");
+    let mut markdown = format!("# {}\n\n", tr!("render-export-heading"));
     if data.records.is_empty() {
-        markdown.push_str("No session has taken place yet.\n");
+        markdown.push_str(&tr!("render-export-no-sessions"));
+        markdown.push('\n');
     }
     let records: Vec<String> = data.records.iter().map(|r| record_markdown(r, data.zone)).collect();
     markdown.push_str(&records.join("\n\n---\n\n"));
-    let events: Vec<_> =
-        data.upcoming.iter().map(|s| (s.clone(), format!("Mentoring session #{}", s.number))).collect();
+    let events: Vec<_> = data
+        .upcoming
+        .iter()
+        .map(|s| (s.clone(), tr!("render-calendar-session-title", number = s.number.to_string())))
+        .collect();
     Ok(vec![
         ExportFile { name: "mentor-bot-export.json".into(), bytes: serde_json::to_vec_pretty(&document)? },
         ExportFile { name: "sessions.md".into(), bytes: markdown.into_bytes() },

@@ -14,6 +14,7 @@ use super::{
 use crate::{
     app::{AgendaView, Notice, NoticeKind},
     domain::{agenda::Topic, ids::UserId, layout, series::Series, session::Session},
+    tr,
 };
 
 /// Brand colour of session embeds.
@@ -37,12 +38,8 @@ pub fn render_notice(
         NoticeKind::Paired { pairing, partner } => {
             let role = if pairing.mentor_id == notice.to { "mentee" } else { "mentor" };
             let embed = CreateEmbed::new()
-                .title("🤝 You have a new mentoring partner")
-                .description(format!(
-                    "You are now paired with {}, your {role}.\n\
-                     Book your first session with `/book with:@… when:…`, e.g. `when:tomorrow 15:00`.",
-                    partner.mention()
-                ))
+                .title(tr!("render-paired-title"))
+                .description(tr!("render-paired-description", partner = partner.mention(), role = role))
                 .colour(COLOUR);
             if pairing.mentee_id != notice.to {
                 return Some(Outgoing { embeds: vec![embed], ..Outgoing::default() });
@@ -54,19 +51,16 @@ pub fn render_notice(
         }
         NoticeKind::Nudged { partner, free_times, .. } => nudged_message(*partner, free_times),
         NoticeKind::Unpaired { partner, partner_left, .. } => {
-            let why = if *partner_left { "they left the mentoring program" } else { "a program admin ended it" };
+            let why = if *partner_left { "left" } else { "admin" };
             let embed = CreateEmbed::new()
-                .title("👋 Pairing ended")
-                .description(format!(
-                    "Your mentoring pairing with {} has ended ({why}). Upcoming sessions of the pair were cancelled.",
-                    partner.mention()
-                ))
+                .title(tr!("render-unpaired-title"))
+                .description(tr!("render-unpaired-description", partner = partner.mention(), why = why))
                 .colour(COLOUR);
             Outgoing { embeds: vec![embed], ..Outgoing::default() }
         }
         NoticeKind::SessionBooked { session, by } => {
-            let embed = session_embed(session, format!("📅 Session #{} booked", session.number))
-                .description(format!("{} booked a mentoring session with you.", by.mention()));
+            let embed = session_embed(session, tr!("render-session-booked-title", number = session.number.to_string()))
+                .description(tr!("render-session-booked-description", by = by.mention()));
             with_calendar(embed, session, None, instance, now)
         }
         NoticeKind::SeriesCancelled { series, sessions, cancelled, by } => {
@@ -79,24 +73,25 @@ pub fn render_notice(
             series_message(series, sessions, left_out, *by, instance, now)
         }
         NoticeKind::SessionMoved { session, by, previous_start, series } => {
-            let embed = session_embed(session, format!("🔁 Session #{} moved", session.number)).description(format!(
-                "{} moved your session from <t:{}:F> to the time below.",
-                by.mention(),
-                previous_start.timestamp()
-            ));
+            let embed = session_embed(session, tr!("render-session-moved-title", number = session.number.to_string()))
+                .description(tr!(
+                    "render-session-moved-description",
+                    by = by.mention(),
+                    previous = format!("<t:{}:F>", previous_start.timestamp())
+                ));
             with_calendar(embed, session, series.as_ref(), instance, now)
         }
         NoticeKind::SessionCancelled { session, by, series } => {
             let mut embed = CreateEmbed::new()
-                .title(format!("❌ Session #{} cancelled", session.number))
-                .description(format!(
-                    "{} cancelled your session on <t:{}:F>.",
-                    by.mention(),
-                    session.starts_at.timestamp()
+                .title(tr!("render-session-cancelled-title", number = session.number.to_string()))
+                .description(tr!(
+                    "render-session-cancelled-description",
+                    by = by.mention(),
+                    start = format!("<t:{}:F>", session.starts_at.timestamp())
                 ))
                 .colour(COLOUR);
             if let Some(reason) = &session.cancel_reason {
-                embed = embed.field("Reason", reason, false);
+                embed = embed.field(tr!("render-field-reason"), reason, false);
             }
             with_calendar(embed, session, series.as_ref(), instance, now)
         }
@@ -106,19 +101,20 @@ pub fn render_notice(
         }
         NoticeKind::TopicsAdded { session, topics, by, .. } => {
             let list: Vec<String> = topics.iter().map(Topic::display).collect();
+            let intro = tr!("render-topics-added-intro", by = by.mention(), when = when(session.starts_at));
             let pages = layout::pages(
-                &format!("➕ Topics added to session #{}", session.number),
-                &format!(
-                    "{} added to the agenda of your session on {}:\n{}",
-                    by.mention(),
-                    when(session.starts_at),
-                    list.join("\n")
-                ),
+                &tr!("render-topics-added-title", number = session.number.to_string()),
+                &format!("{intro}\n{}", list.join("\n")),
                 &[],
             );
             let file = format!("topics-session-{}.md", session.number);
-            let markdown =
-                || layout::markdown(&format!("Topics added to session #{}", session.number), &list.join("\n"), &[]);
+            let markdown = || {
+                layout::markdown(
+                    &tr!("render-topics-added-file-title", number = session.number.to_string()),
+                    &list.join("\n"),
+                    &[],
+                )
+            };
             single_message(pages, &file, markdown)
         }
     })
@@ -128,20 +124,14 @@ pub fn render_notice(
 /// says who asked.
 fn nudged_message(partner: UserId, free_times: &[String]) -> Outgoing {
     let times = if free_times.is_empty() {
-        "Pick a time together with `/book with:@… when:…`; `/availability show` shows when they are free.".to_owned()
+        tr!("render-nudged-no-times")
     } else {
         let list: Vec<String> = free_times.iter().map(|t| format!("• {t}")).collect();
-        format!(
-            "Some times you are both free:\n{}\nBook one with `/book with:@… when:` and pick it from the list.",
-            list.join("\n")
-        )
+        format!("{}\n{}\n{}", tr!("render-nudged-times-intro"), list.join("\n"), tr!("render-nudged-times-outro"))
     };
     let embed = CreateEmbed::new()
-        .title("👋 Time for your next mentoring session?")
-        .description(format!(
-            "It has been a while since you and {} last met. A short check-in keeps things moving.\n{times}",
-            partner.mention()
-        ))
+        .title(tr!("render-nudged-title"))
+        .description(format!("{}\n{times}", tr!("render-nudged-description", partner = partner.mention())))
         .colour(COLOUR);
     Outgoing { embeds: vec![embed], ..Outgoing::default() }
 }
@@ -150,11 +140,11 @@ fn nudged_message(partner: UserId, free_times: &[String]) -> Outgoing {
 pub fn session_embed(session: &Session, title: String) -> CreateEmbed {
     let mut embed = CreateEmbed::new()
         .title(title)
-        .field("When", when(session.starts_at), false)
-        .field("Duration", format!("{} minutes", session.duration_minutes), true)
+        .field(tr!("render-field-when"), when(session.starts_at), false)
+        .field(tr!("render-field-duration"), tr!("render-minutes", count = session.duration_minutes), true)
         .colour(COLOUR);
     if let Some(topic) = &session.topic {
-        embed = embed.field("Topic", topic, true);
+        embed = embed.field(tr!("render-field-topic"), topic, true);
     }
     embed
 }
@@ -169,8 +159,13 @@ fn with_calendar(
     now: DateTime<Utc>,
 ) -> Outgoing {
     let ics = match series {
-        Some(series) => occurrence_ics(series, session, "Mentoring session", instance, now),
-        None => session_ics(session, &format!("Mentoring session #{}", session.number), instance, now),
+        Some(series) => occurrence_ics(series, session, &tr!("render-calendar-series-title"), instance, now),
+        None => session_ics(
+            session,
+            &tr!("render-calendar-session-title", number = session.number.to_string()),
+            instance,
+            now,
+        ),
     };
     let file = CreateAttachment::bytes(ics.into_bytes(), format!("session-{}.ics", session.number));
     Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }

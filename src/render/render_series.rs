@@ -9,10 +9,14 @@ use super::{
     notice::{when, COLOUR},
     Outgoing,
 };
-use crate::domain::{
-    ids::UserId,
-    series::{sessions_count, LeftOut, LeftOutWhy, Series},
-    session::{Session, SessionStatus},
+use crate::{
+    domain::{
+        ids::UserId,
+        series::{LeftOut, LeftOutWhy, Series},
+        session::{Session, SessionStatus},
+    },
+    render::content::plain_datetime,
+    tr,
 };
 
 /// A series and every session it holds.
@@ -29,18 +33,20 @@ pub(super) fn series_cancelled_message(
 ) -> Outgoing {
     let first = cancelled.first().map_or(0, |s| s.starts_at.timestamp());
     let mut embed = CreateEmbed::new()
-        .title(format!("❌ {} of your series cancelled", sessions_count(cancelled.len())))
-        .description(format!(
-            "<@{by}> cancelled your series ({}, {}) from <t:{first}:F> on.",
-            series.describe(),
-            series.zone.name()
+        .title(tr!("render-series-cancelled-title", count = cancelled.len()))
+        .description(tr!(
+            "render-series-cancelled-description",
+            by = format!("<@{by}>"),
+            series = series.describe(),
+            zone = series.zone.name(),
+            from = format!("<t:{first}:F>")
         ))
-        .field("Cancelled", series_first_times(cancelled), false)
+        .field(tr!("render-series-field-cancelled"), series_first_times(cancelled), false)
         .colour(COLOUR);
     if let Some(reason) = cancelled.first().and_then(|s| s.cancel_reason.as_ref()) {
-        embed = embed.field("Reason", reason, false);
+        embed = embed.field(tr!("render-field-reason"), reason, false);
     }
-    let ics = series_ics(series, sessions, "Mentoring session", instance, now);
+    let ics = series_ics(series, sessions, &tr!("render-calendar-series-title"), instance, now);
     let file = CreateAttachment::bytes(ics.into_bytes(), format!("series-{}.ics", series.id));
     Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
 }
@@ -56,19 +62,21 @@ pub(super) fn series_moved_message(
 ) -> Outgoing {
     let booked: Vec<Session> = new_sessions.iter().filter(|s| s.status == SessionStatus::Booked).cloned().collect();
     let mut embed = CreateEmbed::new()
-        .title(format!("🔁 {} of your series moved", sessions_count(booked.len())))
-        .description(format!(
-            "<@{by}> moved your series from the session below on: it is now {} ({}). The calendar files update the old series and add the new one.",
-            new.describe(),
-            new.zone.name()
+        .title(tr!("render-series-moved-title", count = booked.len()))
+        .description(tr!(
+            "render-series-moved-description",
+            by = format!("<@{by}>"),
+            series = new.describe(),
+            zone = new.zone.name()
         ))
-        .field("Next sessions", series_first_times(&booked), false)
+        .field(tr!("render-series-field-next"), series_first_times(&booked), false)
         .colour(COLOUR);
     if !left_out.is_empty() {
-        embed = embed.field("Cancelled (could not move)", series_left_out(left_out, false), false);
+        embed = embed.field(tr!("render-series-field-not-moved"), series_left_out(left_out, false), false);
     }
-    let old_ics = series_ics(old, old_sessions, "Mentoring session", instance, now);
-    let new_ics = series_ics(new, new_sessions, "Mentoring session", instance, now);
+    let title = tr!("render-calendar-series-title");
+    let old_ics = series_ics(old, old_sessions, &title, instance, now);
+    let new_ics = series_ics(new, new_sessions, &title, instance, now);
     let files = vec![
         CreateAttachment::bytes(old_ics.into_bytes(), format!("series-{}.ics", old.id)),
         CreateAttachment::bytes(new_ics.into_bytes(), format!("series-{}.ics", new.id)),
@@ -81,10 +89,13 @@ pub const SERIES_SHOWN: usize = 5;
 
 /// The first few sessions of a series, one a line, with Discord timestamps.
 pub fn series_first_times(sessions: &[Session]) -> String {
-    let mut lines: Vec<String> =
-        sessions.iter().take(SERIES_SHOWN).map(|s| format!("#{} · {}", s.number, when(s.starts_at))).collect();
+    let mut lines: Vec<String> = sessions
+        .iter()
+        .take(SERIES_SHOWN)
+        .map(|s| tr!("render-series-time", number = s.number.to_string(), when = when(s.starts_at)))
+        .collect();
     if sessions.len() > SERIES_SHOWN {
-        lines.push(format!("… and {} more", sessions.len() - SERIES_SHOWN));
+        lines.push(tr!("render-and-more", count = sessions.len() - SERIES_SHOWN));
     }
     lines.join("\n")
 }
@@ -95,26 +106,24 @@ pub fn series_left_out(left_out: &[LeftOut], name_who: bool) -> String {
     let mut lines: Vec<String> = left_out
         .iter()
         .take(10)
-        .map(|l| match &l.why {
-            LeftOutWhy::Overlap { who, number } if name_who => {
-                format!("<t:{}:F>: overlaps session #{number} of {who}", l.instant.timestamp())
+        .map(|l| {
+            let at = format!("<t:{}:F>", l.instant.timestamp());
+            match &l.why {
+                LeftOutWhy::Overlap { who, number } if name_who => {
+                    tr!("render-left-out-overlap-of", at = at, number = number.to_string(), who = who.as_str())
+                }
+                LeftOutWhy::PartnerBusy { who } if name_who => {
+                    tr!("render-left-out-busy", at = at, who = who.as_str())
+                }
+                LeftOutWhy::Overlap { .. } | LeftOutWhy::PartnerBusy { .. } => tr!("render-left-out-overlap", at = at),
+                LeftOutWhy::Away { who } if name_who => tr!("render-left-out-away-who", at = at, who = who.as_str()),
+                LeftOutWhy::Away { .. } => tr!("render-left-out-away", at = at),
+                LeftOutWhy::Gap => tr!("render-left-out-gap", at = plain_datetime(l.local)),
             }
-            LeftOutWhy::PartnerBusy { who } if name_who => {
-                format!("<t:{}:F>: {who} is busy then", l.instant.timestamp())
-            }
-            LeftOutWhy::Overlap { .. } | LeftOutWhy::PartnerBusy { .. } => {
-                format!("<t:{}:F>: overlaps another session", l.instant.timestamp())
-            }
-            LeftOutWhy::Away { who } if name_who => format!("<t:{}:F>: {who} away then", l.instant.timestamp()),
-            LeftOutWhy::Away { .. } => format!("<t:{}:F>: during an away period", l.instant.timestamp()),
-            LeftOutWhy::Gap => format!(
-                "{}: that local time does not exist (the clocks jump forward)",
-                l.local.format("%a %d %b %Y %H:%M")
-            ),
         })
         .collect();
     if left_out.len() > 10 {
-        lines.push(format!("… and {} more", left_out.len() - 10));
+        lines.push(tr!("render-and-more", count = left_out.len() - 10));
     }
     lines.join("\n")
 }
@@ -129,22 +138,23 @@ pub(super) fn series_message(
 ) -> Outgoing {
     let topic = sessions.first().and_then(|s| s.topic.clone());
     let mut embed = CreateEmbed::new()
-        .title(format!("🔁 {} booked: a series", sessions_count(sessions.len())))
-        .description(format!(
-            "<@{by}> booked a series with you: {} ({}), {} minutes each. The calendar file holds the whole series.",
-            series.describe(),
-            series.zone.name(),
-            series.duration_minutes
+        .title(tr!("render-series-booked-title", count = sessions.len()))
+        .description(tr!(
+            "render-series-booked-description",
+            by = format!("<@{by}>"),
+            series = series.describe(),
+            zone = series.zone.name(),
+            minutes = series.duration_minutes
         ))
-        .field("First sessions", series_first_times(sessions), false)
+        .field(tr!("render-series-field-first"), series_first_times(sessions), false)
         .colour(COLOUR);
     if !left_out.is_empty() {
-        embed = embed.field("Left out", series_left_out(left_out, false), false);
+        embed = embed.field(tr!("render-series-field-left-out"), series_left_out(left_out, false), false);
     }
     if let Some(topic) = &topic {
-        embed = embed.field("Topic", topic, false);
+        embed = embed.field(tr!("render-field-topic"), topic, false);
     }
-    let ics = series_ics(series, sessions, "Mentoring session", instance, now);
+    let ics = series_ics(series, sessions, &tr!("render-calendar-series-title"), instance, now);
     let file = CreateAttachment::bytes(ics.into_bytes(), format!("series-{}.ics", series.id));
     Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
 }

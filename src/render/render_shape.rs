@@ -7,33 +7,30 @@ use super::{notice::COLOUR, Outgoing};
 use crate::{
     domain::{background::BackgroundInput, layout, pairing::Pairing},
     render::components::ComponentId,
+    tr,
 };
 
 /// The mentee's pairing DM: the pre-work prompt and its button.
 pub(super) fn paired_mentee(embed: CreateEmbed, pairing: i64) -> Outgoing {
-    let embed = embed.field(
-        "Before your first session",
-        "Share your background with your mentor: your current role, what you want from mentoring, \
-         links (a resume, a job description) and how you prefer to communicate. Only the two of you see it.",
-        false,
-    );
+    let embed = embed.field(tr!("render-prework-field"), tr!("render-prework-text"), false);
     let button = ComponentId::Background(pairing).button(super::labels::share_background(), ButtonStyle::Primary);
     Outgoing { embeds: vec![embed], components: vec![CreateActionRow::Buttons(vec![button])], ..Outgoing::default() }
 }
 
 /// The mentee's background, to the mentor.
 pub(super) fn background_shared(pairing: &Pairing, background: &BackgroundInput, revision: i64) -> Outgoing {
-    let verb = if revision > 0 { "updated" } else { "shared" };
+    let how = if revision > 0 { "updated" } else { "shared" };
     let mut embed = CreateEmbed::new()
-        .title("🧳 Your mentee's background")
-        .description(format!(
-            "<@{}> {verb} their background for your mentoring. Only the two of you see it.",
-            pairing.mentee_id
-        ))
+        .title(tr!("render-background-title"))
+        .description(tr!("render-background-description", mentee = format!("<@{}>", pairing.mentee_id), how = how))
         .colour(COLOUR);
     for (name, value) in background.fields() {
         for (i, piece) in layout::split(value, 1024).into_iter().enumerate() {
-            embed = embed.field(if i == 0 { name.to_owned() } else { format!("{name} (continued)") }, piece, false);
+            embed = embed.field(
+                if i == 0 { name.to_owned() } else { tr!("render-background-continued", name = name) },
+                piece,
+                false,
+            );
         }
     }
     Outgoing { embeds: vec![embed], ..Outgoing::default() }

@@ -5,100 +5,148 @@ use super::content::{action_line, lines_or, topics_text, Style};
 use crate::{
     app::SessionRecord,
     domain::{
-        goal::{progress_bar, show_date, ReviewKind},
+        goal::{progress_bar, show_date, Review, ReviewKind},
         layout::{self, Page, Section},
         notes::{parse_obstacles, parse_resources, Obstacle, Resource},
     },
+    tr,
 };
 
 /// Title, intro and sections of the record.
 pub fn record_sections(record: &SessionRecord, style: Style) -> (String, String, Vec<Section>) {
     let view = &record.view;
     let s = &view.session;
-    let title = format!("📒 Session #{} summary", s.number);
-    let details = format!(
-        "**Date:** {}\n**Mentor:** {}\n**Mentee:** {}\n**Session number:** {}\n**Duration:** {} minutes\n**Status:** {}",
-        style.at(s.starts_at),
-        style.person(view, view.pairing.mentor_id),
-        style.person(view, view.pairing.mentee_id),
-        s.number,
-        s.duration_minutes,
-        s.status
-    );
+    let title = tr!("render-summary-title", number = s.number.to_string());
+    let details = details(record, style);
     let agenda = view.agenda.as_ref();
     let text = |f: fn(&crate::domain::agenda::Agenda) -> &String| agenda.map(|a| f(a).clone()).unwrap_or_default();
     let notes = record.notes.as_ref();
     let obstacles = notes.map(|n| parse_obstacles(&n.obstacles)).unwrap_or_default();
     let (resources, _) = notes.map(|n| parse_resources(&n.resources)).unwrap_or_default();
     let next_steps: Vec<String> = record.actions.iter().map(|a| action_line(view, a, style)).collect();
-    let mut follow_up = Vec::new();
-    if let Some(n) = notes.filter(|n| !n.next_session.is_empty()) {
-        follow_up.push(format!("**Next session (notes):** {}", n.next_session));
-    }
-    if let Some(next) = &record.next_session {
-        follow_up.push(format!("**Next session booked:** #{} on {}", next.number, style.at(next.starts_at)));
-    }
-    for goal in &record.goals {
-        let mut line = format!("**Milestone:** {} — {} · {}", goal.title, progress_bar(goal.progress), goal.status);
-        if let Some(target) = goal.target {
-            line = format!("{line} · target {}", show_date(target));
-        }
-        for review in record.reviews.iter().filter(|r| r.goal_id == goal.id) {
-            let review_line = match review.kind {
-                ReviewKind::Midpoint => format!(
-                    "\n  Midpoint review by {}: {}%{}",
-                    style.person(view, review.by),
-                    review.progress.unwrap_or_default(),
-                    review.adjustment.as_ref().map(|a| format!(" · adjustment: {a}")).unwrap_or_default()
-                ),
-                ReviewKind::Final => format!(
-                    "\n  Final review by {}: {}{}",
-                    style.person(view, review.by),
-                    if review.achieved == Some(true) { "achieved" } else { "not achieved" },
-                    review.next_steps.as_ref().map(|n| format!(" · next steps: {n}")).unwrap_or_default()
-                ),
-            };
-            line = format!("{line}{review_line}");
-        }
-        follow_up.push(line);
-    }
+    let follow_up = follow_up(record, style);
     let leftovers: Vec<String> = view.leftovers.iter().map(|a| action_line(view, a, style)).collect();
     let background = record.background.as_ref().map_or_else(
-        || "Not shared yet (the mentee shares it with the button in the pairing DM).".to_owned(),
-        |b| b.input.fields().iter().map(|(k, v)| format!("**{k}:** {v}")).collect::<Vec<_>>().join("\n"),
+        || tr!("render-summary-background-none"),
+        |b| {
+            b.input
+                .fields()
+                .iter()
+                .map(|(k, v)| tr!("render-summary-background-field", name = k.to_string(), value = v.to_string()))
+                .collect::<Vec<_>>()
+                .join("\n")
+        },
     );
     let sections = vec![
-        Section::new("📅 Session details", details),
-        Section::new("🧳 Mentee's background", background),
+        Section::new(tr!("render-summary-section-details"), details),
+        Section::new(tr!("render-summary-section-background"), background),
         Section::new(
-            "🎯 Session goal",
-            if agenda.is_some() { text(|a| &a.goal) } else { "No agenda was written.".into() },
+            tr!("render-section-goal"),
+            if agenda.is_some() { text(|a| &a.goal) } else { tr!("render-summary-no-agenda") },
         ),
-        Section::new("📈 Progress since last session", text(|a| &a.progress)),
-        Section::new("🧱 Challenges", text(|a| &a.challenges)),
-        Section::new("🆘 Support or decisions needed", text(|a| &a.support)),
-        Section::new("🗣️ Discussion topics", topics_text(view, style)),
-        Section::new("↩️ Leftover actions from last session", lines_or(&leftovers, "None.")),
+        Section::new(tr!("render-section-progress"), text(|a| &a.progress)),
+        Section::new(tr!("render-section-challenges"), text(|a| &a.challenges)),
+        Section::new(tr!("render-section-support"), text(|a| &a.support)),
+        Section::new(tr!("render-summary-section-topics"), topics_text(view, style)),
+        Section::new(tr!("render-section-leftovers"), lines_or(&leftovers, &tr!("render-none"))),
         Section::new(
-            "🚧 Obstacles",
-            lines_or(&obstacles.iter().map(Obstacle::display).collect::<Vec<_>>(), "None noted."),
+            tr!("render-summary-section-obstacles"),
+            lines_or(&obstacles.iter().map(Obstacle::display).collect::<Vec<_>>(), &tr!("render-none-noted")),
         ),
         Section::new(
-            "📚 Resources shared",
-            lines_or(&resources.iter().map(Resource::display).collect::<Vec<_>>(), "None noted."),
+            tr!("render-summary-section-resources"),
+            lines_or(&resources.iter().map(Resource::display).collect::<Vec<_>>(), &tr!("render-none-noted")),
         ),
-        Section::new("💡 Key takeaways", notes.map(|n| n.takeaways.clone()).unwrap_or_default()),
-        Section::new("✅ Next steps", lines_or(&next_steps, "No action items agreed in this session yet.")),
-        Section::new("🔭 Follow-up", lines_or(&follow_up, "Nothing planned yet.")),
+        Section::new(tr!("render-summary-section-takeaways"), notes.map(|n| n.takeaways.clone()).unwrap_or_default()),
+        Section::new(
+            tr!("render-summary-section-next-steps"),
+            lines_or(&next_steps, &tr!("render-summary-no-actions")),
+        ),
+        Section::new(
+            tr!("render-summary-section-follow-up"),
+            lines_or(&follow_up, &tr!("render-summary-nothing-planned")),
+        ),
     ];
     let intro = if record.notes.is_none() && record.started {
-        "No session notes yet: write them with `/notes`.".to_owned()
+        tr!("render-summary-no-notes")
     } else if !record.started {
-        "This session has not started yet.".to_owned()
+        tr!("render-summary-not-started")
     } else {
         String::new()
     };
     (title, intro, sections)
+}
+
+/// The session's details, one a line.
+fn details(record: &SessionRecord, style: Style) -> String {
+    let view = &record.view;
+    let s = &view.session;
+    [
+        tr!("render-summary-date", date = style.at(s.starts_at)),
+        tr!("render-summary-mentor", mentor = style.person(view, view.pairing.mentor_id)),
+        tr!("render-summary-mentee", mentee = style.person(view, view.pairing.mentee_id)),
+        tr!("render-summary-number", number = s.number.to_string()),
+        tr!("render-summary-duration", minutes = s.duration_minutes),
+        tr!("render-summary-status", status = s.status.to_string()),
+    ]
+    .join("\n")
+}
+
+/// What follows the session: the next one (from the notes, booked) and the pair's milestones with
+/// their reviews.
+fn follow_up(record: &SessionRecord, style: Style) -> Vec<String> {
+    let notes = record.notes.as_ref();
+    let mut follow_up = Vec::new();
+    if let Some(n) = notes.filter(|n| !n.next_session.is_empty()) {
+        follow_up.push(tr!("render-summary-next-from-notes", next = n.next_session.as_str()));
+    }
+    if let Some(next) = &record.next_session {
+        follow_up.push(tr!(
+            "render-summary-next-booked",
+            number = next.number.to_string(),
+            when = style.at(next.starts_at)
+        ));
+    }
+    for goal in &record.goals {
+        let mut line = tr!(
+            "render-summary-milestone",
+            title = goal.title.as_str(),
+            bar = progress_bar(goal.progress),
+            status = goal.status.to_string()
+        );
+        if let Some(target) = goal.target {
+            line = tr!("render-summary-milestone-target", milestone = line, target = show_date(target));
+        }
+        for review in record.reviews.iter().filter(|r| r.goal_id == goal.id) {
+            line = format!("{line}\n  {}", review_line(record, review, style));
+        }
+        follow_up.push(line);
+    }
+    follow_up
+}
+
+/// One review of a milestone.
+fn review_line(record: &SessionRecord, review: &Review, style: Style) -> String {
+    let view = &record.view;
+    let by = style.person(view, review.by);
+    match review.kind {
+        ReviewKind::Midpoint => {
+            let progress = review.progress.unwrap_or_default().to_string();
+            let review_line = tr!("render-summary-midpoint", by = by, progress = progress);
+            match &review.adjustment {
+                Some(a) => tr!("render-summary-adjustment", review = review_line, adjustment = a.as_str()),
+                None => review_line,
+            }
+        }
+        ReviewKind::Final => {
+            let achieved = if review.achieved == Some(true) { "yes" } else { "no" };
+            let review_line = tr!("render-summary-final", by = by, achieved = achieved);
+            match &review.next_steps {
+                Some(n) => tr!("render-summary-next-steps", review = review_line, steps = n.as_str()),
+                None => review_line,
+            }
+        }
+    }
 }
 
 /// The record as embed pages.
