@@ -22,6 +22,7 @@ pub use fluent_bundle::{FluentArgs as Args, FluentValue as Value};
 pub const SOURCES: &[(&str, &str, &str)] = &[
     ("en", "labels.ftl", include_str!("../locales/en/labels.ftl")),
     ("en", "app.ftl", include_str!("../locales/en/app.ftl")),
+    ("en", "bot.ftl", include_str!("../locales/en/bot.ftl")),
     ("en", "domain.ftl", include_str!("../locales/en/domain.ftl")),
     ("en", "render.ftl", include_str!("../locales/en/render.ftl")),
 ];

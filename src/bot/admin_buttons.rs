@@ -16,6 +16,7 @@ use crate::{
     app::{Caller, UserError},
     domain::ids::UserId,
     render::admin_buttons::AdminPress,
+    tr,
 };
 
 /// The presser of **Nudge both** in a digest DM (no server, no permissions with it): rights come
@@ -63,24 +64,26 @@ pub async fn on_press(
         AdminPress::Nudge(pairing) => {
             let out = app.nudge_pair(&caller, pairing).await?;
             let failures = tell_with(data, &out.notices).await;
-            Answer::text(format!(
-                "👋 Nudged <@{}> and <@{}>. {}",
-                out.pairing.mentor_id,
-                out.pairing.mentee_id,
-                super::reply::told(&failures, "Both got a DM with their next free times; it does not say who asked.")
+            Answer::text(tr!(
+                "bot-admin-nudged",
+                mentor = out.pairing.mentor_id.to_string(),
+                mentee = out.pairing.mentee_id.to_string(),
+                told = super::reply::told(&failures, &tr!("bot-admin-nudge-told"))
             ))
         }
         AdminPress::Pair { mentor, mentee } => {
             let out = app.pair_suggested(&caller, UserId(mentor), UserId(mentee)).await?;
             let failures = tell_with(data, &out.notices).await;
-            Answer::text(format!(
-                "🤝 Paired mentor <@{mentor}> with mentee <@{mentee}>. {}",
-                super::reply::told(&failures, "Both were told by DM.")
+            Answer::text(tr!(
+                "bot-admin-paired",
+                mentor = mentor.to_string(),
+                mentee = mentee.to_string(),
+                told = super::reply::told(&failures, &tr!("bot-told-both-dm"))
             ))
         }
         AdminPress::Skip { mentor, mentee } => {
             app.skip_suggestion(&caller, UserId(mentor), UserId(mentee)).await?;
-            Answer::text(format!("Skipped: I won't suggest <@{mentor}> for <@{mentee}> again."))
+            Answer::text(tr!("bot-admin-skipped", mentor = mentor.to_string(), mentee = mentee.to_string()))
         }
     };
     Ok(source.send(http, answer, true).await?)

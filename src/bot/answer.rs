@@ -76,7 +76,7 @@ pub fn fit_content(content: String) -> (String, Vec<Page>) {
     if content.chars().count() <= layout::MESSAGE_CHARS {
         (content, Vec::new())
     } else {
-        (String::new(), layout::pages("Reply", &content, &[]))
+        (String::new(), layout::pages(&crate::tr!("bot-answer-reply-page"), &content, &[]))
     }
 }
 

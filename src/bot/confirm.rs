@@ -14,52 +14,50 @@ use super::{
 };
 use crate::app::{LeaveOutcome, LeavePreview, PairOutcome, Person, UnpairPreview, UserError};
 use crate::render::components::Confirm;
+use crate::tr;
 
 /// The question `/leave` asks.
 pub fn leave_question(preview: &LeavePreview, user: u64) -> Answer {
     let partners: Vec<String> = preview.partners.iter().map(|p| format!("<@{p}>")).collect();
     let pairings = if partners.is_empty() {
-        "You have no pairing right now.".to_owned()
+        tr!("bot-confirm-leave-no-pairing")
     } else {
-        format!("This ends your pairing with {} (they are told by DM).", partners.join(", "))
+        tr!("bot-confirm-leave-ends-pairings", partners = partners.join(", "))
     };
-    let text = format!(
-        "⚠️ **Leave the mentoring program?**\n{pairings}\nIt cancels your {} upcoming session(s) and their reminders. \
-         Your history is kept and stays readable; you can `/join` again later.\nNothing changes until you press **Leave**.",
-        preview.upcoming
-    );
+    let text = tr!("bot-confirm-leave-question", pairings = pairings, upcoming = preview.upcoming);
     Answer::text(text).components(vec![Confirm::Leave { user, go: true }.buttons()])
 }
 
 /// What `/leave` tells the one who left.
 pub fn left_text(out: &LeaveOutcome, failures: &str) -> String {
-    format!(
-        "You left the mentoring program. Ended pairings: {}; cancelled upcoming sessions: {}. Your history is kept; `/join` again any time. {}",
-        out.ended_pairings.len(),
-        out.cancelled_sessions.len(),
-        told(failures, if out.notices.is_empty() { "" } else { "Your partners were told." })
+    let success = if out.notices.is_empty() { String::new() } else { tr!("bot-confirm-partners-told") };
+    tr!(
+        "bot-confirm-left",
+        pairings = out.ended_pairings.len(),
+        sessions = out.cancelled_sessions.len(),
+        told = told(failures, &success)
     )
 }
 
 /// The question `/unpair` asks.
 pub fn unpair_question(preview: UnpairPreview, admin: u64, mentor: u64, mentee: u64) -> Answer {
-    let text = format!(
-        "⚠️ **End the pairing of <@{mentor}> and <@{mentee}>?**\nIt cancels their {} upcoming session(s) and \
-         their reminders; both are told by DM. What they wrote stays readable to them but can no longer change.\n\
-         Nothing changes until you press **Unpair**.",
-        preview.upcoming
+    let text = tr!(
+        "bot-confirm-unpair-question",
+        mentor = mentor.to_string(),
+        mentee = mentee.to_string(),
+        upcoming = preview.upcoming
     );
     Answer::text(text).components(vec![Confirm::Unpair { admin, mentor, mentee, go: true }.buttons()])
 }
 
 /// What `/unpair` tells the admin.
 pub fn unpaired_text(out: &PairOutcome, failures: &str) -> String {
-    format!(
-        "Ended the pairing of <@{}> and <@{}>; {} upcoming session(s) cancelled. {}",
-        out.pairing.mentor_id,
-        out.pairing.mentee_id,
-        out.cancelled_sessions.len(),
-        told(failures, "Both were told by DM.")
+    tr!(
+        "bot-confirm-unpaired",
+        mentor = out.pairing.mentor_id.to_string(),
+        mentee = out.pairing.mentee_id.to_string(),
+        sessions = out.cancelled_sessions.len(),
+        told = told(failures, &tr!("bot-told-both-dm"))
     )
 }
 
@@ -73,15 +71,15 @@ pub async fn on_confirm(
     let Source::Component(press) = source else { return Err(anyhow::anyhow!("a confirmation in a form").into()) };
     if press.user.id.get() != confirm.asker() {
         // Someone else's question: answer them alone, leave the question as it is.
-        let text = "Only the one who asked can answer this question; nothing changed.";
+        let text = tr!("bot-confirm-not-the-asker");
         return Ok(source.send(http, Answer::text(text), false).await?);
     }
     source.defer_update(http).await?;
     let caller = press_caller(data, press).await?.ok_or(UserError::NotJoined)?;
     let text = match confirm {
-        Confirm::Leave { go: false, .. } => "You stayed in the mentoring program; nothing changed.".to_owned(),
+        Confirm::Leave { go: false, .. } => tr!("bot-confirm-stayed"),
         Confirm::Unpair { mentor, mentee, go: false, .. } => {
-            format!("The pairing of <@{mentor}> and <@{mentee}> stays; nothing changed.")
+            tr!("bot-confirm-pairing-stays", mentor = mentor.to_string(), mentee = mentee.to_string())
         }
         Confirm::Leave { go: true, .. } => {
             let out = data.app.leave(&caller).await?;

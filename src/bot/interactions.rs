@@ -25,6 +25,7 @@ use crate::{
     domain::{agenda::AgendaInput, attendance::Answer as Said, ids::UserId, notes::NotesInput},
     render::components::{ComponentId, Confirm, Form, RequestButton},
     render::when,
+    tr,
 };
 
 /// What a custom id of ours asks for.
@@ -69,7 +70,7 @@ pub async fn handle(data: &Data, http: &serenity::Http, cache: &serenity::Cache,
     let Some(route) = Route::parse(source, custom_id) else {
         if matches!(source, Source::Component(_)) && custom_id.starts_with("avail:") {
             // A booking question of an older version: its id no longer says enough to book.
-            let answer = Answer::text("⌛ This choice has expired; nothing was booked. Use `/book` again.");
+            let answer = Answer::text(tr!("bot-interaction-expired"));
             reply_or_log(http, source, answer, Sent::Fresh).await;
         }
         return;
@@ -228,12 +229,13 @@ async fn finish(
 /// What a booking from a button or form answers, with what became of the partner's DM.
 pub(super) async fn booked_answer(data: &Data, out: &BookOutcome, partner: impl std::fmt::Display) -> Answer {
     let failures = tell_with(data, &out.notices).await;
-    Answer::text(format!(
-        "📅 Session #{} booked with <@{partner}> on <t:{}:F> ({} minutes). {}",
-        out.session.number,
-        out.session.starts_at.timestamp(),
-        out.session.duration_minutes,
-        super::reply::told(&failures, "They got a DM with a calendar file.")
+    Answer::text(tr!(
+        "bot-interaction-booked",
+        number = out.session.number,
+        partner = partner.to_string(),
+        start = out.session.starts_at.timestamp().to_string(),
+        minutes = out.session.duration_minutes,
+        told = super::reply::told(&failures, &tr!("bot-told-calendar-dm"))
     ))
 }
 
@@ -290,7 +292,7 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
         ComponentId::ActionDone(aid) => {
             let caller = action_caller(data, source, aid).await?;
             let out = app.complete_action(&caller, &format!("i{aid}")).await?;
-            let status = format!("✅ {} is done 🎉", out.item.short_id());
+            let status = tr!("bot-interaction-action-done", item = out.item.short_id());
             let ids = [ComponentId::ActionDone(aid), ComponentId::ActionLater(aid), ComponentId::ActionBlocked(aid)];
             return update(http, source, &status, only(&ids, Fate::Disable), Vec::new(), &[]).await;
         }
@@ -298,7 +300,7 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
             let caller = action_caller(data, source, aid).await?;
             let out = app.postpone_action(&caller, &format!("i{aid}")).await?;
             let status =
-                format!("⏩ {} moved 3 days later: now due {}.", out.item.short_id(), when(out.item.deadline_at));
+                tr!("bot-interaction-action-later", item = out.item.short_id(), due = when(out.item.deadline_at));
             let ids = [ComponentId::ActionLater(aid)];
             return update(http, source, &status, only(&ids, Fate::Disable), Vec::new(), &[]).await;
         }
@@ -331,7 +333,9 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
                 None if RequestButton::parse(custom_id).is_some() => Fate::Remove,
                 _ => Fate::Keep,
             };
-            return update(http, source, &answer.content, fate, answer.components, attendance::ANSWER_LINES).await;
+            let lines = attendance::answer_lines();
+            let replaces: Vec<&str> = lines.iter().map(String::as_str).collect();
+            return update(http, source, &answer.content, fate, answer.components, &replaces).await;
         }
         ComponentId::Rate(value, sid) => {
             let caller = session_caller(data, source, sid).await?;
@@ -346,7 +350,7 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
         ComponentId::AwayRemove(aid) => {
             let (user, name) = who(source);
             let view = app.remove_away(user, &name, aid).await?;
-            let answer = super::commands::availability::show_answer(&view, "🗑️ Away period removed.");
+            let answer = super::commands::availability::show_answer(&view, &tr!("bot-interaction-away-removed"));
             return Ok(source.update(http, answer).await?);
         }
         ComponentId::Review(kind, gid) => {
@@ -355,7 +359,7 @@ async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id: Co
             modals::review_modal(&app.review_form(&caller, kind, None, Some(&format!("g{gid}"))).await?)
         }
         // A form's id pressed as a button (forged): the same form; submitting it checks everything.
-        ComponentId::BookWith(partner) => modals::book_with_modal(partner, "your partner"),
+        ComponentId::BookWith(partner) => modals::book_with_partner_modal(partner),
         ComponentId::ReviewStart(..)
         | ComponentId::Reflection(_)
         | ComponentId::CheckIns(_)
@@ -434,10 +438,11 @@ async fn on_submit(
             let caller = session_caller(data, source, sid).await?;
             let out = app.add_topics(&caller, sid, &get(fields::TOPICS)).await?;
             let failures = tell_with(data, &out.notices).await;
-            let told = super::reply::told(&failures, "Your mentee was told.");
+            let told = super::reply::told(&failures, &tr!("bot-interaction-mentee-told"));
             let list: Vec<String> = out.topics.iter().map(crate::domain::agenda::Topic::display).collect();
-            Answer::text(format!("➕ Added to the agenda of session #{}. {told}", out.session.number))
-                .pages(crate::domain::layout::pages("Topics added", &list.join("\n"), &[]))
+            let title = tr!("bot-interaction-topics-added-page");
+            Answer::text(tr!("bot-interaction-topics-added", number = out.session.number, told = told))
+                .pages(crate::domain::layout::pages(&title, &list.join("\n"), &[]))
         }
         ComponentId::Notes(sid) | ComponentId::Resources(sid) => {
             let caller = session_caller(data, source, sid).await?;
@@ -475,7 +480,7 @@ async fn on_submit(
             let caller = action_caller(data, source, aid).await?;
             let out = app.block_action(&caller, &format!("i{aid}"), &get(fields::REASON)).await?;
             let reason = out.item.status_reason.as_deref().unwrap_or_default();
-            Answer::text(format!("⛔ {} is blocked: {reason}", out.item.short_id()))
+            Answer::text(tr!("bot-interaction-action-blocked", item = out.item.short_id(), reason = reason))
         }
         ComponentId::Review(kind, gid) => {
             let (user, name) = who(source);

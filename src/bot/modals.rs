@@ -10,6 +10,7 @@ use crate::{
     app::{AgendaForm, NotesForm, ReviewForm, MAX_NOTE_CHARS, MAX_TITLE_CHARS},
     domain::{action::ActionItem, goal::ReviewKind, layout::MODAL_VALUE_CHARS, session::Session},
     render::components::{ComponentId, Form},
+    tr,
 };
 
 /// Field ids of the agenda form.
@@ -49,8 +50,11 @@ pub mod fields {
 
 fn input(id: &str, label: &str, value: &str, required: bool, max: usize) -> CreateInputText {
     let style = if max > 200 { InputTextStyle::Paragraph } else { InputTextStyle::Short };
+    // Discord takes 45 characters of a label; a translation may be longer.
+    let mut label = label.to_owned();
+    crate::app::truncate_label(&mut label, 45);
     let mut field =
-        CreateInputText::new(style, label, id).required(required).max_length(u16::try_from(max).unwrap_or(u16::MAX));
+        CreateInputText::new(style, &label, id).required(required).max_length(u16::try_from(max).unwrap_or(u16::MAX));
     if !value.is_empty() {
         field = field.value(value);
     }
@@ -72,20 +76,20 @@ pub fn agenda_modal(form: &AgendaForm) -> CreateModal {
     let v = &form.input;
     let m = MODAL_VALUE_CHARS;
     // The outline's focus for this session, within Discord's 100 characters of a placeholder.
-    let focus = form.step.as_ref().map_or_else(
-        || "e.g. Leave with a plan for my promotion case".to_owned(),
-        crate::domain::outline::Step::placeholder,
-    );
+    let focus = form
+        .step
+        .as_ref()
+        .map_or_else(|| tr!("bot-modal-agenda-goal-placeholder"), crate::domain::outline::Step::placeholder);
     modal(
         ComponentId::Agenda(form.session.id),
-        &format!("Agenda for session #{}", form.session.number),
+        &tr!("bot-modal-agenda-title", number = form.session.number),
         vec![
-            input(agenda::GOAL, "Session goal (what would make it a success)", &v.goal, true, m).placeholder(focus),
-            input(agenda::PROGRESS, "Progress since last session", &v.progress, false, m),
-            input(agenda::CHALLENGES, "Challenges", &v.challenges, false, m),
-            input(agenda::TOPICS, "Topics (one a line, ! = high priority)", &v.topics, false, m)
-                .placeholder("! Salary negotiation\nPortfolio review"),
-            input(agenda::SUPPORT, "Support or decisions needed", &v.support, false, m),
+            input(agenda::GOAL, &tr!("bot-modal-agenda-goal"), &v.goal, true, m).placeholder(focus),
+            input(agenda::PROGRESS, &tr!("bot-modal-agenda-progress"), &v.progress, false, m),
+            input(agenda::CHALLENGES, &tr!("bot-modal-agenda-challenges"), &v.challenges, false, m),
+            input(agenda::TOPICS, &tr!("bot-modal-topics"), &v.topics, false, m)
+                .placeholder(tr!("bot-modal-agenda-topics-placeholder")),
+            input(agenda::SUPPORT, &tr!("bot-modal-agenda-support"), &v.support, false, m),
         ],
     )
 }
@@ -94,9 +98,9 @@ pub fn agenda_modal(form: &AgendaForm) -> CreateModal {
 pub fn topic_modal(session: &Session) -> CreateModal {
     modal(
         ComponentId::AddTopic(session.id),
-        &format!("Add topics to session #{}", session.number),
-        vec![input(fields::TOPICS, "Topics (one a line, ! = high priority)", "", true, MODAL_VALUE_CHARS)
-            .placeholder("! Feedback on your design doc")],
+        &tr!("bot-modal-topic-title", number = session.number),
+        vec![input(fields::TOPICS, &tr!("bot-modal-topics"), "", true, MODAL_VALUE_CHARS)
+            .placeholder(tr!("bot-modal-topic-placeholder"))],
     )
 }
 
@@ -104,21 +108,21 @@ pub fn topic_modal(session: &Session) -> CreateModal {
 pub fn notes_modal(form: &NotesForm, resources_first: bool) -> CreateModal {
     let v = &form.input;
     let m = MODAL_VALUE_CHARS;
-    let takeaways = input(notes::TAKEAWAYS, "Key takeaways", &v.takeaways, false, m);
-    let resources = input(notes::RESOURCES, "Resources (resource | type | purpose)", &v.resources, false, m)
-        .placeholder("rustlings | tool | practice ownership\ntypes: tool, article, intro, feedback");
-    let obstacles = input(notes::OBSTACLES, "Obstacles (challenge | impact | solutions)", &v.obstacles, false, m);
-    let next = input(notes::NEXT, "Next session (a date, or \"book later\")", &v.next_session, false, 200);
+    let takeaways = input(notes::TAKEAWAYS, &tr!("bot-modal-notes-takeaways"), &v.takeaways, false, m);
+    let resources = input(notes::RESOURCES, &tr!("bot-modal-notes-resources"), &v.resources, false, m)
+        .placeholder(tr!("bot-modal-notes-resources-placeholder"));
+    let obstacles = input(notes::OBSTACLES, &tr!("bot-modal-notes-obstacles"), &v.obstacles, false, m);
+    let next = input(notes::NEXT, &tr!("bot-modal-notes-next"), &v.next_session, false, 200);
     let (id, title, inputs) = if resources_first {
         (
             ComponentId::Resources(form.session.id),
-            format!("Resources of session #{}", form.session.number),
+            tr!("bot-modal-resources-title", number = form.session.number),
             vec![resources, takeaways, obstacles, next],
         )
     } else {
         (
             ComponentId::Notes(form.session.id),
-            format!("Notes of session #{}", form.session.number),
+            tr!("bot-modal-notes-title", number = form.session.number),
             vec![takeaways, resources, obstacles, next],
         )
     };
@@ -129,12 +133,13 @@ pub fn notes_modal(form: &NotesForm, resources_first: bool) -> CreateModal {
 pub fn action_modal(session: &Session) -> CreateModal {
     modal(
         ComponentId::NewAction(session.id),
-        &format!("Action item from session #{}", session.number),
+        &tr!("bot-modal-action-title", number = session.number),
         vec![
-            input(fields::TITLE, "What will be done", "", true, MAX_TITLE_CHARS),
-            input(fields::OWNER, "Owner: me or partner", "me", true, 40),
-            input(fields::DEADLINE, "Deadline (owner's time zone), e.g. fri", "", true, 100),
-            input(fields::SUCCESS, "Success looks like", "", false, MAX_NOTE_CHARS),
+            input(fields::TITLE, &tr!("bot-modal-action-what"), "", true, MAX_TITLE_CHARS),
+            // "me" is a word the app reads (like "partner"), not a translated text.
+            input(fields::OWNER, &tr!("bot-modal-action-owner"), "me", true, 40),
+            input(fields::DEADLINE, &tr!("bot-modal-action-deadline"), "", true, 100),
+            input(fields::SUCCESS, &tr!("bot-modal-action-success"), "", false, MAX_NOTE_CHARS),
         ],
     )
 }
@@ -143,12 +148,12 @@ pub fn action_modal(session: &Session) -> CreateModal {
 pub fn action_form(form: Form, title: &str, owner: &str, deadline: &str) -> CreateModal {
     raw_modal(
         form.to_custom_id(),
-        "New action item",
+        &tr!("bot-modal-new-action-title"),
         vec![
-            input(fields::TITLE, "What will be done", title, true, MAX_TITLE_CHARS),
-            input(fields::OWNER, "Owner: me, partner or @mention", owner, true, 100),
-            input(fields::DEADLINE, "Deadline (owner's time zone), e.g. fri", deadline, true, 100),
-            input(fields::SUCCESS, "Success looks like", "", false, MAX_NOTE_CHARS),
+            input(fields::TITLE, &tr!("bot-modal-action-what"), title, true, MAX_TITLE_CHARS),
+            input(fields::OWNER, &tr!("bot-modal-action-owner-mention"), owner, true, 100),
+            input(fields::DEADLINE, &tr!("bot-modal-action-deadline"), deadline, true, 100),
+            input(fields::SUCCESS, &tr!("bot-modal-action-success"), "", false, MAX_NOTE_CHARS),
         ],
     )
 }
@@ -157,12 +162,12 @@ pub fn action_form(form: Form, title: &str, owner: &str, deadline: &str) -> Crea
 pub fn goal_form(form: Form, title: &str, why: &str, target: &str, measure: &str) -> CreateModal {
     raw_modal(
         form.to_custom_id(),
-        "New goal",
+        &tr!("bot-modal-new-goal-title"),
         vec![
-            input(fields::TITLE, "The goal, specific", title, true, MAX_TITLE_CHARS),
-            input(fields::WHY, "Why it matters", why, false, MAX_NOTE_CHARS),
-            input(fields::TARGET, "Target date, e.g. 2027-03-01", target, false, 100),
-            input(fields::MEASURE, "How progress is measured", measure, false, MAX_NOTE_CHARS),
+            input(fields::TITLE, &tr!("bot-modal-goal-title"), title, true, MAX_TITLE_CHARS),
+            input(fields::WHY, &tr!("bot-modal-goal-why"), why, false, MAX_NOTE_CHARS),
+            input(fields::TARGET, &tr!("bot-modal-goal-target"), target, false, 100),
+            input(fields::MEASURE, &tr!("bot-modal-goal-measure"), measure, false, MAX_NOTE_CHARS),
         ],
     )
 }
@@ -171,22 +176,31 @@ pub fn goal_form(form: Form, title: &str, why: &str, target: &str, measure: &str
 pub fn book_modal(session: &Session) -> CreateModal {
     modal(
         ComponentId::BookNext(session.id),
-        "Book the next session",
+        &tr!("bot-modal-book-title"),
         vec![
-            input(fields::WHEN, "When (your time zone), e.g. tue 15:00", "", true, 100),
-            input(fields::DURATION, "Minutes (default 60)", &session.duration_minutes.to_string(), false, 3),
+            input(fields::WHEN, &tr!("bot-modal-book-when"), "", true, 100),
+            input(fields::DURATION, &tr!("bot-modal-book-minutes"), &session.duration_minutes.to_string(), false, 3),
         ],
     )
 }
 
 /// **Book a session** from a member's context menu: when, and how long.
 pub fn book_with_modal(partner: i64, name: &str) -> CreateModal {
+    book_with(partner, &tr!("bot-modal-book-with-title", name = name))
+}
+
+/// The **Book a session** form when the partner's name is not at hand (a forged press).
+pub fn book_with_partner_modal(partner: i64) -> CreateModal {
+    book_with(partner, &tr!("bot-modal-book-with-partner-title"))
+}
+
+fn book_with(partner: i64, title: &str) -> CreateModal {
     modal(
         ComponentId::BookWith(partner),
-        &format!("Book a session with {name}"),
+        title,
         vec![
-            input(fields::WHEN, "When (your time zone), e.g. tue 15:00", "", true, 100),
-            input(fields::DURATION, "Minutes (default 60)", "", false, 3),
+            input(fields::WHEN, &tr!("bot-modal-book-when"), "", true, 100),
+            input(fields::DURATION, &tr!("bot-modal-book-minutes"), "", false, 3),
         ],
     )
 }
@@ -195,8 +209,8 @@ pub fn book_with_modal(partner: i64, name: &str) -> CreateModal {
 pub fn moved_modal(session: &Session) -> CreateModal {
     modal(
         ComponentId::Moved(session.id),
-        &format!("Move session #{}", session.number),
-        vec![input(fields::WHEN, "New time (your time zone), e.g. fri 15:00", "", true, 100)],
+        &tr!("bot-modal-moved-title", number = session.number),
+        vec![input(fields::WHEN, &tr!("bot-modal-moved-when"), "", true, 100)],
     )
 }
 
@@ -204,36 +218,33 @@ pub fn moved_modal(session: &Session) -> CreateModal {
 pub fn blocked_modal(item: &ActionItem) -> CreateModal {
     modal(
         ComponentId::ActionBlocked(item.id),
-        &format!("{} is blocked", item.short_id()),
-        vec![input(fields::REASON, "What blocks it?", "", true, MAX_NOTE_CHARS)],
+        &tr!("bot-modal-blocked-title", item = item.short_id()),
+        vec![input(fields::REASON, &tr!("bot-modal-blocked-reason"), "", true, MAX_NOTE_CHARS)],
     )
 }
 
 /// The review form of one goal.
 pub fn review_modal(form: &ReviewForm) -> CreateModal {
     let (i, n) = form.position;
-    let title = format!("{} review {i}/{n}: {}", capitalised(form.kind), form.goal.title);
+    let kind = match form.kind {
+        ReviewKind::Midpoint => "midpoint",
+        ReviewKind::Final => "final",
+    };
+    let title = tr!("bot-modal-review-title", kind = kind, position = i, total = n, goal = form.goal.title.as_str());
     let m = MAX_NOTE_CHARS * 4;
     let inputs = match form.kind {
         ReviewKind::Midpoint => vec![
-            input(fields::FIRST, "Current progress (0-100 %)", &form.goal.progress.to_string(), true, 4),
-            input(fields::SECOND, "Evidence", "", false, m),
-            input(fields::THIRD, "Adjustment needed", "", false, m),
+            input(fields::FIRST, &tr!("bot-modal-review-progress"), &form.goal.progress.to_string(), true, 4),
+            input(fields::SECOND, &tr!("bot-modal-review-evidence"), "", false, m),
+            input(fields::THIRD, &tr!("bot-modal-review-adjustment"), "", false, m),
         ],
         ReviewKind::Final => vec![
-            input(fields::FIRST, "Achieved? (yes or no)", "", true, 5),
-            input(fields::SECOND, "Key learnings", "", false, m),
-            input(fields::THIRD, "Next steps", "", false, m),
+            input(fields::FIRST, &tr!("bot-modal-review-achieved"), "", true, 5),
+            input(fields::SECOND, &tr!("bot-modal-review-learnings"), "", false, m),
+            input(fields::THIRD, &tr!("bot-modal-review-next-steps"), "", false, m),
         ],
     };
     modal(ComponentId::Review(form.kind, form.goal.id), &title, inputs)
-}
-
-fn capitalised(kind: ReviewKind) -> &'static str {
-    match kind {
-        ReviewKind::Midpoint => "Midpoint",
-        ReviewKind::Final => "Final",
-    }
 }
 
 /// The submitted values by field id.

@@ -10,7 +10,7 @@ use super::{
     answer::{self, Answer},
     BotError, Context,
 };
-use crate::{app::Notice, domain::ids::UserId, store::JobOutcome};
+use crate::{app::Notice, domain::ids::UserId, store::JobOutcome, tr};
 
 /// Mentions in our replies show as names but never ping anyone: no `@everyone`, `@here`, role
 /// or user notifications, whatever the text (which may quote what users typed) contains.
@@ -78,13 +78,11 @@ pub async fn tell_with(data: &super::Data, notices: &[Notice]) -> String {
 fn note(to: UserId, outcome: Option<&JobOutcome>) -> Option<String> {
     match outcome.map(|o| (o.state.as_str(), o.last_error.as_deref().unwrap_or_default())) {
         Some(("sent" | "skipped", _)) => None,
-        Some(("failed", error)) if error.contains("50007") => Some(format!(
-            "\n⚠️ I could not DM <@{to}>: they don't accept direct messages from server members. Please tell them yourself."
-        )),
-        Some(("failed", _)) => Some(format!(
-            "\n⚠️ I could not reach <@{to}> by DM (Discord did not accept the message). Please tell them yourself."
-        )),
-        _ => Some(format!("\n⏳ My DM to <@{to}> is on its way; Discord is slow right now, it will arrive.")),
+        Some(("failed", error)) if error.contains("50007") => {
+            Some(format!("\n{}", tr!("bot-reply-dm-closed", to = to.to_string())))
+        }
+        Some(("failed", _)) => Some(format!("\n{}", tr!("bot-reply-dm-refused", to = to.to_string()))),
+        _ => Some(format!("\n{}", tr!("bot-reply-dm-on-its-way", to = to.to_string()))),
     }
 }
 

@@ -13,12 +13,10 @@ use super::{
 };
 use crate::{
     app::{Answered, AppError, FreeOffer, OutsideAvailability},
-    domain::{
-        booking_request::{RequestKind, Stale},
-        series::sessions_count,
-    },
+    domain::booking_request::{RequestKind, Stale},
     render::components::{book_confirm_buttons, free_time_buttons, RequestButton},
     render::{series_first_times, series_left_out},
+    tr,
 };
 
 /// What the booker is asked about.
@@ -34,81 +32,88 @@ pub enum Asking<'a> {
 
 /// "It's outside their availability: Book anyway / Show free times?" (nothing is stored yet).
 pub fn ask_answer(ask: &OutsideAvailability, asking: Asking<'_>) -> Answer {
-    let partner = ask.request.request.partner;
-    let (whose, what, nothing) = match asking {
-        Asking::Book(name) | Asking::Series(name) => (format!("{name}'s"), "Book", "Nothing is booked yet."),
-        Asking::Move => (format!("<@{partner}>'s"), "Move", "Nothing is moved yet."),
+    let partner = match asking {
+        Asking::Book(name) | Asking::Series(name) => name.to_owned(),
+        Asking::Move => format!("<@{}>", ask.request.request.partner),
     };
-    let start = ask.instant.timestamp();
+    let start = ask.instant.timestamp().to_string();
     let n = ask.session_number.unwrap_or_default();
-    let head = match (asking, ask.outside_of) {
-        (Asking::Series(_), Some((outside, total))) => format!(
-            "⚠️ {outside} of the {total} sessions of this series (from <t:{start}:F>, {} minutes each) fall outside \
-             {whose} weekly availability",
-            ask.duration
+    let (zone, slots) = (ask.zone.name(), ask.partner_slots.join("\n"));
+    let text = match (asking, ask.outside_of) {
+        (Asking::Series(_), Some((outside, total))) => tr!(
+            "bot-request-outside-series",
+            outside = outside,
+            total = total,
+            start = start,
+            minutes = ask.duration,
+            partner = partner,
+            zone = zone,
+            slots = slots
         ),
-        (Asking::Move, Some((outside, total))) => format!(
-            "⚠️ Moving session #{n} and the following ones to start <t:{start}:F>: {outside} of the {total} sessions \
-             would fall outside {whose} weekly availability"
+        (Asking::Move, Some((outside, total))) => tr!(
+            "bot-request-outside-move-following",
+            number = n,
+            start = start,
+            outside = outside,
+            total = total,
+            partner = partner,
+            zone = zone,
+            slots = slots
         ),
         (Asking::Move, None) => {
-            format!("⚠️ Moving session #{n} to <t:{start}:F> puts it outside {whose} weekly availability")
+            tr!("bot-request-outside-move", number = n, start = start, partner = partner, zone = zone, slots = slots)
         }
-        _ => format!("⚠️ <t:{start}:F> ({} minutes) is outside {whose} weekly availability", ask.duration),
+        _ => tr!(
+            "bot-request-outside-book",
+            start = start,
+            minutes = ask.duration,
+            partner = partner,
+            zone = zone,
+            slots = slots
+        ),
     };
-    let text = format!(
-        "{head}, which is (in your zone {}):\n{}\n{what} it anyway, or see the free times? {nothing}",
-        ask.zone.name(),
-        ask.partner_slots.join("\n")
-    );
-    let anyway = if matches!(asking, Asking::Move) { "Move anyway" } else { "Book anyway" };
-    Answer::text(text).components(vec![book_confirm_buttons(ask.request.id, anyway)])
+    let anyway =
+        if matches!(asking, Asking::Move) { tr!("bot-request-move-anyway") } else { tr!("bot-request-book-anyway") };
+    Answer::text(text).components(vec![book_confirm_buttons(ask.request.id, &anyway)])
 }
 
 /// The free times of a request as buttons, after `intro`.
 pub fn offer_answer(offer: &FreeOffer, intro: &str) -> Answer {
     let r = &offer.request.request;
+    let partner = r.partner.to_string();
     if offer.times.is_empty() {
-        return Answer::text(format!(
-            "{intro}\nI found no free time with <@{}> in the next four weeks; ask them about it, or type a time with \
-             `/book`.",
-            r.partner
-        ));
+        return Answer::text(format!("{intro}\n{}", tr!("bot-request-no-free-time", partner = partner)));
     }
-    let what = match r.kind {
-        RequestKind::Book => "book it".to_owned(),
-        RequestKind::Series { .. } => "start the series then".to_owned(),
-        RequestKind::Move { .. } => "move the session there".to_owned(),
+    let kind = match r.kind {
+        RequestKind::Book => "book",
+        RequestKind::Series { .. } => "series",
+        RequestKind::Move { .. } => "move",
     };
-    Answer::text(format!(
-        "{intro}\nFree times with <@{}> ({} minutes; your time, then theirs). Press one to {what}:",
-        r.partner, r.minutes
-    ))
-    .components(free_time_buttons(offer.request.id, &offer.times))
+    let text = tr!("bot-request-free-times", partner = partner, minutes = r.minutes, kind = kind);
+    Answer::text(format!("{intro}\n{text}")).components(free_time_buttons(offer.request.id, &offer.times))
 }
 
 /// "Nothing was booked." (or moved).
-fn nothing_yet(offer: &FreeOffer) -> &'static str {
+fn nothing_yet(offer: &FreeOffer) -> String {
     match offer.request.request.kind {
-        RequestKind::Move { .. } => "Nothing was moved.",
-        _ => "Nothing was booked.",
+        RequestKind::Move { .. } => tr!("bot-request-nothing-moved"),
+        _ => tr!("bot-request-nothing-booked"),
     }
 }
 
 /// What a stale press reads (the message's buttons go away).
 fn stale_answer(stale: &Stale) -> Answer {
     Answer::text(match stale {
-        Stale::Settled(Some(outcome)) => format!("✅ Already done: {outcome} Nothing else was booked."),
-        Stale::Settled(None) => "✅ This was already answered; nothing else was booked. See `/sessions`.".to_owned(),
-        Stale::Expired => {
-            "⌛ This choice has expired; nothing was booked. Use `/book` (or `/reschedule`) again.".to_owned()
-        }
-        Stale::NotYours => NOT_YOURS.to_owned(),
+        Stale::Settled(Some(outcome)) => tr!("bot-request-already-done", outcome = outcome.as_str()),
+        Stale::Settled(None) => tr!("bot-request-already-answered"),
+        Stale::Expired => tr!("bot-request-expired"),
+        Stale::NotYours => not_yours(),
     })
 }
 
-const NOT_YOURS: &str =
-    "These buttons belong to someone else's booking, so they do nothing for you. Book your own with `/book`.";
+fn not_yours() -> String {
+    tr!("bot-request-not-yours")
+}
 
 /// Handles a press of a request's button.
 pub async fn on_request(
@@ -124,7 +129,7 @@ pub async fn on_request(
     };
     match data.app.request_state(id, request).await? {
         Ok(_) => {}
-        Err(Stale::NotYours) => return Ok(source.send(http, Answer::text(NOT_YOURS), false).await?),
+        Err(Stale::NotYours) => return Ok(source.send(http, Answer::text(not_yours()), false).await?),
         Err(stale) => return Ok(source.update(http, stale_answer(&stale)).await?),
     }
     source.defer_update(http).await?;
@@ -151,7 +156,7 @@ async fn answer(
     let at = match button {
         RequestButton::FreeTimes(_) => {
             return Ok(match app.free_times_for(user, name, request).await? {
-                Ok(offer) => offer_answer(&offer, nothing_yet(&offer)),
+                Ok(offer) => offer_answer(&offer, &nothing_yet(&offer)),
                 Err(stale) => stale_answer(&stale),
             });
         }
@@ -178,53 +183,86 @@ async fn answered_answer(data: &Data, answered: &Answered) -> Answer {
         Answered::Series(out) => {
             let failures = tell_with(data, &out.notices).await;
             let series = &out.series;
-            let mut text = format!(
-                "🔁 {} of {} sessions booked with <@{}>: {}, in {}, {} minutes each. {}\n**First sessions**\n{}",
-                out.sessions.len(),
-                series.count,
-                out.partner,
-                series.describe(),
-                series.zone.name(),
-                series.duration_minutes,
-                told(&failures, "They got one DM with a calendar file for the whole series."),
-                series_first_times(&out.sessions)
+            let head = tr!(
+                "bot-request-series-booked",
+                booked = out.sessions.len(),
+                count = series.count,
+                partner = out.partner.to_string(),
+                pattern = series.describe(),
+                zone = series.zone.name(),
+                minutes = series.duration_minutes,
+                told = told(&failures, &tr!("bot-told-series-dm"))
             );
+            let mut text =
+                format!("{head}\n{}\n{}", tr!("bot-request-first-sessions"), series_first_times(&out.sessions));
             if !out.left_out.is_empty() {
-                text =
-                    format!("{text}\n**Left out ({})**\n{}", out.left_out.len(), series_left_out(&out.left_out, true));
+                let title = tr!("bot-request-left-out", count = out.left_out.len());
+                text = format!("{text}\n{title}\n{}", series_left_out(&out.left_out, true));
             }
             Answer::text(text)
         }
         Answered::Moved(out) => {
             let failures = tell_with(data, &out.notices).await;
-            let told = told(&failures, &format!("<@{}> was told, with an updated calendar file.", out.partner));
+            let told = told(&failures, &tr!("bot-told-updated-calendar", partner = out.partner.to_string()));
             match &out.following {
                 Some((series, moved, left_out)) => {
-                    let mut text = format!(
-                        "🔁 {} of the series moved: from session #{} on it is now {}, in {}. {told}\n**Next \
-                         sessions**\n{}",
-                        sessions_count(moved.len()),
-                        out.session.number,
-                        series.describe(),
-                        series.zone.name(),
-                        series_first_times(moved)
+                    let head = tr!(
+                        "bot-request-series-moved",
+                        moved = moved.len(),
+                        number = out.session.number,
+                        pattern = series.describe(),
+                        zone = series.zone.name(),
+                        told = told
                     );
+                    let mut text =
+                        format!("{head}\n{}\n{}", tr!("bot-request-next-sessions"), series_first_times(moved));
                     if !left_out.is_empty() {
-                        text = format!(
-                            "{text}\n**Cancelled, could not move ({})**\n{}",
-                            left_out.len(),
-                            series_left_out(left_out, true)
-                        );
+                        let title = tr!("bot-request-could-not-move", count = left_out.len());
+                        text = format!("{text}\n{title}\n{}", series_left_out(left_out, true));
                     }
                     Answer::text(text)
                 }
-                None => Answer::text(format!(
-                    "🔁 Session #{} moved from <t:{}:F> to <t:{}:F>. {told}",
-                    out.session.number,
-                    out.previous_start.timestamp(),
-                    out.session.starts_at.timestamp()
+                None => Answer::text(tr!(
+                    "bot-request-moved",
+                    number = out.session.number,
+                    from = out.previous_start.timestamp().to_string(),
+                    to = out.session.starts_at.timestamp().to_string(),
+                    told = told
                 )),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tr;
+
+    #[test]
+    fn a_question_keeps_its_lines_and_a_choice_reads_as_one_sentence() {
+        let text = tr!(
+            "bot-request-outside-move",
+            number = 4,
+            start = "1700000000",
+            partner = "<@7>",
+            zone = "Europe/Berlin",
+            slots = "Mon 09:00–12:00\nTue 14:00–16:00"
+        );
+        assert_eq!(
+            text,
+            "⚠️ Moving session #4 to <t:1700000000:F> puts it outside <@7>'s weekly availability, which is (in your \
+             zone Europe/Berlin):\nMon 09:00–12:00\nTue 14:00–16:00\nMove it anyway, or see the free times? Nothing \
+             is moved yet."
+        );
+        let free = |kind: &str| tr!("bot-request-free-times", partner = "7", minutes = 45, kind = kind);
+        assert_eq!(
+            free("series"),
+            "Free times with <@7> (45 minutes; your time, then theirs). Press one to start the series then:"
+        );
+        assert!(free("book").ends_with("Press one to book it:"));
+        let moved =
+            |n: usize| tr!("bot-request-series-moved", moved = n, number = 2, pattern = "p", zone = "z", told = "");
+        assert!(moved(1).starts_with("🔁 1 session of the series moved"));
+        assert!(moved(3).starts_with("🔁 3 sessions of the series moved"));
     }
 }

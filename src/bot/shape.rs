@@ -16,6 +16,7 @@ use crate::{
     app::{Caller, ReviewStep, UserError, MAX_NOTE_CHARS, MAX_TITLE_CHARS},
     domain::{background::BackgroundInput, goal::progress_bar, ids::GuildId, outline::Outline},
     render::components::ComponentId,
+    tr,
 };
 
 /// Field ids of the shape's forms.
@@ -33,8 +34,11 @@ pub mod fields {
 
 fn input(id: &str, label: &str, value: &str, required: bool, max: usize) -> CreateInputText {
     let style = if max > 200 { InputTextStyle::Paragraph } else { InputTextStyle::Short };
+    // Discord takes 45 characters of a label; a translation may be longer.
+    let mut label = label.to_owned();
+    crate::app::truncate_label(&mut label, 45);
     let field =
-        CreateInputText::new(style, label, id).required(required).max_length(u16::try_from(max).unwrap_or(u16::MAX));
+        CreateInputText::new(style, &label, id).required(required).max_length(u16::try_from(max).unwrap_or(u16::MAX));
     if value.is_empty() {
         field
     } else {
@@ -43,6 +47,8 @@ fn input(id: &str, label: &str, value: &str, required: bool, max: usize) -> Crea
 }
 
 fn modal(id: ComponentId, title: &str, inputs: Vec<CreateInputText>) -> CreateModal {
+    let mut title = title.to_owned();
+    crate::app::truncate_label(&mut title, 45);
     CreateModal::new(id.to_custom_id(), title).components(inputs.into_iter().map(CreateActionRow::InputText).collect())
 }
 
@@ -50,16 +56,22 @@ fn modal(id: ComponentId, title: &str, inputs: Vec<CreateInputText>) -> CreateMo
 fn background_modal(pairing: i64, v: &BackgroundInput) -> CreateModal {
     modal(
         ComponentId::Background(pairing),
-        "Share your background",
+        &tr!("bot-shape-background-title"),
         vec![
-            input(fields::ROLE, "Current role", &v.current_role, true, MAX_TITLE_CHARS)
-                .placeholder("e.g. Junior backend developer at Acme"),
-            input(fields::WANTS, "What you want from mentoring", &v.wants, false, MAX_NOTE_CHARS),
-            input(fields::LINKS, "Links (resume, job description, ...)", &v.links, false, MAX_NOTE_CHARS),
-            input(fields::COMMUNICATION, "How you prefer to communicate", &v.communication, false, MAX_TITLE_CHARS)
-                .placeholder("e.g. video calls, DMs for quick questions"),
-            input(fields::FREQUENCY, "How often", &v.frequency, false, MAX_TITLE_CHARS)
-                .placeholder("e.g. every two weeks"),
+            input(fields::ROLE, &tr!("bot-shape-background-role"), &v.current_role, true, MAX_TITLE_CHARS)
+                .placeholder(tr!("bot-shape-background-role-placeholder")),
+            input(fields::WANTS, &tr!("bot-shape-background-wants"), &v.wants, false, MAX_NOTE_CHARS),
+            input(fields::LINKS, &tr!("bot-shape-background-links"), &v.links, false, MAX_NOTE_CHARS),
+            input(
+                fields::COMMUNICATION,
+                &tr!("bot-shape-background-communication"),
+                &v.communication,
+                false,
+                MAX_TITLE_CHARS,
+            )
+            .placeholder(tr!("bot-shape-background-communication-placeholder")),
+            input(fields::FREQUENCY, &tr!("bot-shape-background-frequency"), &v.frequency, false, MAX_TITLE_CHARS)
+                .placeholder(tr!("bot-shape-background-frequency-placeholder")),
         ],
     )
 }
@@ -69,11 +81,11 @@ fn reflection_modal(pairing: i64) -> CreateModal {
     let m = MAX_NOTE_CHARS * 4;
     modal(
         ComponentId::Reflection(pairing),
-        "End-of-Program Reflection (step 2)",
+        &tr!("bot-shape-reflection-title"),
         vec![
-            input(fields::CHANGED, "What changed most for you?", "", true, m),
-            input(fields::SKILLS, "Which skills improved?", "", false, m),
-            input(fields::KEEP, "What should continue after the program?", "", false, m),
+            input(fields::CHANGED, &tr!("bot-shape-reflection-changed"), "", true, m),
+            input(fields::SKILLS, &tr!("bot-shape-reflection-skills"), "", false, m),
+            input(fields::KEEP, &tr!("bot-shape-reflection-keep"), "", false, m),
         ],
     )
 }
@@ -82,9 +94,9 @@ fn reflection_modal(pairing: i64) -> CreateModal {
 pub fn outline_modal(guild: GuildId, current: &str) -> CreateModal {
     modal(
         ComponentId::Outline(i64::try_from(guild.0).unwrap_or(0)),
-        "Session outline",
-        vec![input(fields::OUTLINE, "One step a line: Title: prompt", current, true, 4000)
-            .placeholder("Introductions and goals: Share your backgrounds and goals")],
+        &tr!("bot-shape-outline-title"),
+        vec![input(fields::OUTLINE, &tr!("bot-shape-outline-field"), current, true, 4000)
+            .placeholder(tr!("bot-shape-outline-placeholder"))],
     )
 }
 
@@ -100,11 +112,8 @@ pub fn outline_text(outline: &Outline, replaced: bool) -> String {
             format!("**{which}. {}**: {}", s.title, s.prompt)
         })
         .collect();
-    let origin = if replaced { "set by an admin" } else { "the default" };
-    format!(
-        "🗺️ **Session outline** ({origin}). Session N of every pair follows step N; the last step repeats.\n{}",
-        steps.join("\n")
-    )
+    let origin = if replaced { "admin" } else { "default" };
+    format!("{}\n{}", tr!("bot-shape-outline-heading", origin = origin), steps.join("\n"))
 }
 
 fn who(source: Source<'_>) -> (crate::domain::ids::UserId, String) {
@@ -137,13 +146,9 @@ pub async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id
             let (caller, pairing) = app.caller_for_pairing(user, &name, pid).await?;
             let (first, new) = app.opt_into_check_ins(&caller, &pairing).await?;
             let text = if new {
-                format!(
-                    "📆 Done: you and your partner will get a check-in every three months for a year after the program, \
-                     the first on {}.",
-                    first.format("%a %d %b %Y")
-                )
+                tr!("bot-shape-check-ins-on", first = first.format("%a %d %b %Y").to_string())
             } else {
-                "📆 Your pair already gets the quarterly check-ins.".to_owned()
+                tr!("bot-shape-check-ins-already")
             };
             return Ok(source.send(http, Answer::text(text), false).await?);
         }
@@ -159,12 +164,12 @@ pub async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id
 
 /// What marking a milestone done answers.
 pub fn milestone_done_answer(out: &crate::app::MilestoneOutcome) -> Answer {
-    Answer::text(format!(
-        "🎯 {} \"{}\" is done. Goal \"{}\": {}.",
-        out.milestone.short_id(),
-        out.milestone.title,
-        out.goal.title,
-        progress_bar(out.goal.progress)
+    Answer::text(tr!(
+        "bot-shape-milestone-done",
+        milestone = out.milestone.short_id(),
+        title = out.milestone.title.as_str(),
+        goal = out.goal.title.as_str(),
+        progress = progress_bar(out.goal.progress)
     ))
 }
 
@@ -202,10 +207,7 @@ pub async fn on_submit(
             app.require_active(&caller, &pairing).await?;
             let (a, b, c) = (get(fields::CHANGED), get(fields::SKILLS), get(fields::KEEP));
             app.save_reflection(&caller, &pairing, [&a, &b, &c]).await?;
-            Answer::text(
-                "✅ Your End-of-Program Reflection is saved (only you and your partner can read it). \
-                 Thank you for taking part!",
-            )
+            Answer::text(tr!("bot-shape-reflection-saved"))
         }
         ComponentId::Background(pid) => {
             let (caller, pairing) = app.caller_for_pairing(user, &name, pid).await?;
@@ -218,16 +220,13 @@ pub async fn on_submit(
             };
             let (_, notices) = app.share_background(&caller, &pairing, input).await?;
             let failures = tell_with(data, &notices).await;
-            let told = super::reply::told(&failures, "Your mentor got it by DM.");
-            Answer::text(format!(
-                "🧳 Background shared with <@{}>. {told} It shows in `/profile` and `/session summary` for the two of you.",
-                pairing.mentor_id
-            ))
+            let told = super::reply::told(&failures, &tr!("bot-shape-mentor-told"));
+            Answer::text(tr!("bot-shape-background-shared", mentor = pairing.mentor_id.to_string(), told = told))
         }
         ComponentId::Outline(guild) => {
             let caller = guild_caller(data, modal, guild)?;
             let outline = app.replace_outline(&caller, &get(fields::OUTLINE)).await?;
-            Answer::text(format!("✅ Outline saved.\n{}", outline_text(&outline, true)))
+            Answer::text(format!("{}\n{}", tr!("bot-shape-outline-saved"), outline_text(&outline, true)))
         }
         _ => return Err(anyhow::anyhow!("a button's id came with a form").into()),
     })
