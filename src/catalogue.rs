@@ -25,6 +25,7 @@ pub const SOURCES: &[(&str, &str, &str)] = &[
     ("en", "bot.ftl", include_str!("../locales/en/bot.ftl")),
     ("en", "domain.ftl", include_str!("../locales/en/domain.ftl")),
     ("en", "render.ftl", include_str!("../locales/en/render.ftl")),
+    ("en", "scheduler.ftl", include_str!("../locales/en/scheduler.ftl")),
 ];
 
 /// The locale every message exists in.

@@ -15,7 +15,7 @@ use plotters::{
     },
 };
 
-use crate::domain::report::WeekRow;
+use crate::{domain::report::WeekRow, tr};
 
 /// The chart's size in pixels.
 pub const WIDTH: u32 = 960;
@@ -75,7 +75,7 @@ fn draw(rgb: &mut [u8], title: &str, weeks: &[WeekRow]) -> anyhow::Result<()> {
     let n = weeks.len().max(1) as f64;
     let bars = |panel: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
                 caption: &str,
-                series: &[(&str, RGBColor, Vec<i64>)]|
+                series: &[(String, RGBColor, Vec<i64>)]|
      -> anyhow::Result<()> {
         let top = series.iter().flat_map(|(_, _, v)| v.iter().copied()).max().unwrap_or(0).max(1);
         let mut chart = ChartBuilder::on(panel)
@@ -107,7 +107,7 @@ fn draw(rgb: &mut [u8], title: &str, weeks: &[WeekRow]) -> anyhow::Result<()> {
                     Rectangle::new([(x, 0), (x + width * 0.9, *v)], color.filled())
                 }))
                 .map_err(plot_err)?
-                .label(*name)
+                .label(name.as_str())
                 .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled()));
         }
         chart
@@ -122,20 +122,23 @@ fn draw(rgb: &mut [u8], title: &str, weeks: &[WeekRow]) -> anyhow::Result<()> {
     let pick = |f: fn(&WeekRow) -> i64| weeks.iter().map(f).collect::<Vec<_>>();
     bars(
         &panels[0],
-        "Sessions",
+        &tr!("sched-chart-sessions"),
         &[
-            ("held", HELD, pick(|r| r.held)),
-            ("missed", MISSED, pick(|r| r.missed)),
-            ("agenda on time", AGENDA, pick(|r| r.agendas_on_time)),
+            (tr!("sched-chart-held"), HELD, pick(|r| r.held)),
+            (tr!("sched-chart-missed"), MISSED, pick(|r| r.missed)),
+            (tr!("sched-chart-agenda-on-time"), AGENDA, pick(|r| r.agendas_on_time)),
         ],
     )?;
     bars(
         &panels[1],
-        "Action items",
-        &[("done", DONE, pick(|r| r.actions_done)), ("overdue (due that week)", OVERDUE, pick(|r| r.actions_overdue))],
+        &tr!("sched-chart-actions"),
+        &[
+            (tr!("sched-chart-actions-done"), DONE, pick(|r| r.actions_done)),
+            (tr!("sched-chart-actions-overdue"), OVERDUE, pick(|r| r.actions_overdue)),
+        ],
     )?;
     let mut chart = ChartBuilder::on(&panels[2])
-        .caption("Average rating (weeks with at least 5 ratings)", (FAMILY, 18))
+        .caption(tr!("sched-chart-rating"), (FAMILY, 18))
         .margin(8)
         .x_label_area_size(22)
         .y_label_area_size(36)
@@ -158,7 +161,7 @@ fn draw(rgb: &mut [u8], title: &str, weeks: &[WeekRow]) -> anyhow::Result<()> {
         let grey = BLACK.mix(0.5);
         let style = TextStyle::from((FAMILY, 16).into_font()).color(&grey).pos(Pos::new(HPos::Center, VPos::Center));
         chart
-            .draw_series(std::iter::once(Text::new("no week with 5 ratings yet", ((n - 1.0) / 2.0, 2.75), style)))
+            .draw_series(std::iter::once(Text::new(tr!("sched-chart-no-rating"), ((n - 1.0) / 2.0, 2.75), style)))
             .map_err(plot_err)?;
     }
     chart.draw_series(LineSeries::new(points.iter().copied(), RATING.stroke_width(2))).map_err(plot_err)?;

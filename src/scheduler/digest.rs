@@ -18,31 +18,28 @@ use crate::{
     render::admin_buttons::nudge_rows,
     render::Outgoing,
     store::Job,
+    tr,
 };
 
 /// Renders the digest for `pairs` of `program`.
 pub fn digest_message(program: &Program, pairs: &[PairHealth]) -> Outgoing {
     let stale: Vec<&PairHealth> = pairs.iter().filter(|p| p.stale).collect();
-    let mut lines = vec![format!(
-        "{} active pair(s), {} without a held session lately. Counts and dates only.",
-        pairs.len(),
-        stale.len()
-    )];
+    let mut lines = vec![tr!("sched-digest-summary", pairs = pairs.len(), stale = stale.len())];
     let when = |t: Option<DateTime<Utc>>| t.map_or_else(|| "—".to_owned(), |t| format!("<t:{}:d>", t.timestamp()));
     let mut shown = 0;
     let ordered = stale.iter().copied().chain(pairs.iter().filter(|p| !p.stale));
     for p in ordered {
-        let line = format!(
-            "{}<@{}> & <@{}>: last held {}, next {}; held {} · missed {} · overdue actions {}",
-            if p.stale { "⚠️ " } else { "" },
-            p.mentor_id,
-            p.mentee_id,
-            when(p.last_held),
-            when(p.next_booked),
-            p.held,
-            p.missed,
-            p.overdue_actions
+        let line = tr!(
+            "sched-digest-pair",
+            mentor = format!("<@{}>", p.mentor_id),
+            mentee = format!("<@{}>", p.mentee_id),
+            last = when(p.last_held),
+            next = when(p.next_booked),
+            held = p.held,
+            missed = p.missed,
+            overdue = p.overdue_actions,
         );
+        let line = if p.stale { format!("⚠️ {line}") } else { line };
         let used: usize = lines.iter().map(|l| l.chars().count() + 1).sum();
         if used + line.chars().count() + 80 > DESCRIPTION_CHARS {
             break;
@@ -51,10 +48,10 @@ pub fn digest_message(program: &Program, pairs: &[PairHealth]) -> Outgoing {
         shown += 1;
     }
     if shown < pairs.len() {
-        lines.push(format!("…and {} more: see `/program report`.", pairs.len() - shown));
+        lines.push(tr!("sched-digest-more", count = pairs.len() - shown));
     }
     let embed = CreateEmbed::new()
-        .title(format!("Weekly program digest ({})", program.zone.name()))
+        .title(tr!("sched-digest-title", zone = program.zone.name()))
         .description(lines.join("\n"))
         .colour(0x0058_65F2);
     Outgoing { embeds: vec![embed], components: nudge_rows(&stale), ..Outgoing::default() }

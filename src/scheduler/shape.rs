@@ -17,8 +17,9 @@ use crate::{
         timeline::CHECK_INS,
     },
     render::components::ComponentId,
-    render::{content::COLOUR, when, Outgoing},
+    render::{content::COLOUR, labels, when, Outgoing},
     store::Job,
+    tr,
 };
 
 fn one(group: &[Job], plan: Plan) -> Vec<Unit> {
@@ -61,20 +62,18 @@ impl Scheduler {
                     format!("• {} · {state}", g.title)
                 })
                 .collect();
-            let goals = if lines.is_empty() { "No goals recorded.".to_owned() } else { lines.join("\n") };
+            let goals = if lines.is_empty() { tr!("sched-checkin-no-goals") } else { lines.join("\n") };
+            let partner = format!("<@{partner}>");
             let book = if p.active {
-                format!("Book a catch-up with <@{partner}>: `/book with:@… when:…` (your free times are suggested).")
+                tr!("sched-checkin-book-active", partner = partner)
             } else {
-                format!("Drop <@{partner}> a message and book a catch-up.")
+                tr!("sched-checkin-book-ended", partner = partner)
             };
+            let intro = tr!("sched-checkin-intro", months = quarter * 3);
             let embed = CreateEmbed::new()
-                .title(format!("☕ Quarterly check-in ({quarter} of {CHECK_INS})"))
-                .description(format!(
-                    "It has been {} months since your mentoring program ended. **How are your goals going?** \
-                     What moved, what is stuck, what is next?\n\n{book}",
-                    quarter * 3
-                ))
-                .field("Your goals when the program ended", goals, false);
+                .title(tr!("sched-checkin-title", quarter = quarter.to_string(), total = CHECK_INS.to_string()))
+                .description(format!("{intro}\n\n{book}"))
+                .field(tr!("sched-checkin-goals"), goals, false);
             return Ok(one(group, Plan::Send(Target::Dm(to), dm(embed, Vec::new()))));
         }
         let Some(kind) = ReviewKind::parse(payload) else { return Ok(one(group, Plan::Skip("unreadable prompt"))) };
@@ -84,34 +83,27 @@ impl Scheduler {
         let timeline = store.program_shape(first.guild_id).await?.timeline;
         let ends = timeline.map(|t| t.ends_on.format("%a %d %b %Y").to_string()).unwrap_or_default();
         let reminder = first.kind == JobKind::ReviewReminder;
+        let partner = format!("<@{partner}>");
+        let check_ins = tr!("sched-review-check-ins-button");
         let (title, text, label) = match kind {
             ReviewKind::Midpoint => (
-                if reminder { "⏰ Your midpoint review is still open" } else { "🪞 Midpoint review" },
-                format!(
-                    "You are halfway through your mentoring with <@{partner}>. Take ten minutes to review each goal: \
-                     **progress** (0–100 %), the **evidence**, and what to **adjust** for the second half. You each \
-                     answer on your own; only the two of you see the answers."
-                ),
-                "Start midpoint review",
+                if reminder { tr!("sched-review-midpoint-reminder-title") } else { tr!("sched-review-midpoint-title") },
+                tr!("sched-review-midpoint", partner = partner),
+                tr!("sched-review-midpoint-start"),
             ),
             ReviewKind::Final => (
-                if reminder {
-                    "⏰ Your End-of-Program Reflection is still open"
-                } else {
-                    "🏁 End-of-Program Reflection"
-                },
+                if reminder { tr!("sched-review-final-reminder-title") } else { tr!("sched-review-final-title") },
                 format!(
-                    "The program ends on {ends}. Look back on your mentoring with <@{partner}> in two steps: \
-                     **1.** for each goal, was it achieved, your key learnings and next steps; **2.** what changed \
-                     most for you, which skills improved, and what should continue.\n\nWant to keep the momentum? \
-                     Choose **Quarterly check-ins** and you both get a short check-in every three months for a year."
+                    "{}\n\n{}",
+                    tr!("sched-review-final", ends = ends, partner = partner),
+                    tr!("sched-review-final-check-ins", label = check_ins.as_str())
                 ),
-                "Start final review",
+                tr!("sched-review-final-start"),
             ),
         };
         let mut buttons = vec![ComponentId::ReviewStart(kind, pairing).button(label, ButtonStyle::Primary)];
         if kind == ReviewKind::Final {
-            buttons.push(ComponentId::CheckIns(pairing).button("Quarterly check-ins", ButtonStyle::Secondary));
+            buttons.push(ComponentId::CheckIns(pairing).button(check_ins, ButtonStyle::Secondary));
         }
         let embed = CreateEmbed::new().title(title).description(text);
         Ok(one(group, Plan::Send(Target::Dm(to), dm(embed, buttons))))
@@ -140,18 +132,43 @@ impl Scheduler {
             return Ok(one(group, Plan::Skip(why)));
         }
         let goal_title = goal.map(|g| g.title).unwrap_or_default();
-        let (title, state) = if overdue {
-            ("⚠️ A milestone is overdue", "was due")
+        let (id, due) = (m.short_id(), when(m.due_at));
+        let (title, text) = if overdue {
+            (
+                tr!("sched-milestone-overdue-title"),
+                tr!(
+                    "sched-milestone-overdue",
+                    id = id.as_str(),
+                    title = m.title.as_str(),
+                    goal = goal_title,
+                    when = due
+                ),
+            )
         } else {
-            ("🎯 A milestone is due soon", "is due")
+            (
+                tr!("sched-milestone-due-title"),
+                tr!("sched-milestone-due", id = id.as_str(), title = m.title.as_str(), goal = goal_title, when = due),
+            )
         };
-        let embed = CreateEmbed::new().title(title).description(format!(
-            "**{} · {}** (goal \"{goal_title}\") {state} {}.\nDone? Press the button: it counts into the goal's progress.",
-            m.short_id(),
-            m.title,
-            when(m.due_at)
-        ));
-        let button = ComponentId::MilestoneDone(m.id).button(format!("{} done", m.short_id()), ButtonStyle::Success);
+        let embed = CreateEmbed::new().title(title).description(text);
+        // The action items' **done** label, after the milestone's short id (as for an action item).
+        let button = ComponentId::MilestoneDone(m.id).button(format!("{id} {}", labels::done()), ButtonStyle::Success);
         Ok(one(group, Plan::Send(Target::Dm(to), dm(embed, vec![button]))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::tr;
+
+    #[test]
+    fn an_overdue_milestone_and_a_check_in_after_an_ended_pairing_read_in_whole_sentences() {
+        let text = tr!("sched-milestone-overdue", id = "M2", title = "Draft", goal = "Ship it", when = "<t:1:F>");
+        assert_eq!(
+            text,
+            "**M2 · Draft** (goal \"Ship it\") was due <t:1:F>.\nDone? Press the button: it counts into the goal's progress."
+        );
+        assert_eq!(tr!("sched-checkin-book-ended", partner = "<@2>"), "Drop <@2> a message and book a catch-up.");
+        assert_eq!(tr!("sched-deadline-title-many", count = 12), "⏳ 12 action items need you");
     }
 }
