@@ -27,40 +27,15 @@ pub struct Background {
     pub updated_at: DateTime<Utc>,
 }
 
-/// The label of one answer, in the reader's language: shown (`Display`), turned into a `String`,
-/// or read as a `&str`.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Label(String);
-
-impl std::ops::Deref for Label {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for Label {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<Label> for String {
-    fn from(label: Label) -> Self {
-        label.0
-    }
-}
-
 impl BackgroundInput {
     /// The answers with their labels, empty ones left out.
-    pub fn fields(&self) -> Vec<(Label, &str)> {
+    pub fn fields(&self) -> Vec<(String, &str)> {
         [
-            (Label(tr!("domain-background-current-role")), self.current_role.as_str()),
-            (Label(tr!("domain-background-wants")), self.wants.as_str()),
-            (Label(tr!("domain-background-links")), self.links.as_str()),
-            (Label(tr!("domain-background-communication")), self.communication.as_str()),
-            (Label(tr!("domain-background-frequency")), self.frequency.as_str()),
+            (tr!("domain-background-current-role"), self.current_role.as_str()),
+            (tr!("domain-background-wants"), self.wants.as_str()),
+            (tr!("domain-background-links"), self.links.as_str()),
+            (tr!("domain-background-communication"), self.communication.as_str()),
+            (tr!("domain-background-frequency"), self.frequency.as_str()),
         ]
         .into_iter()
         .filter(|(_, v)| !v.trim().is_empty())

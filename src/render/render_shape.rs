@@ -27,7 +27,7 @@ pub(super) fn background_shared(pairing: &Pairing, background: &BackgroundInput,
     for (name, value) in background.fields() {
         for (i, piece) in layout::split(value, 1024).into_iter().enumerate() {
             embed = embed.field(
-                if i == 0 { name.to_owned() } else { tr!("render-background-continued", name = name) },
+                if i == 0 { name.clone() } else { tr!("render-background-continued", name = name.as_str()) },
                 piece,
                 false,
             );

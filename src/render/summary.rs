@@ -32,7 +32,7 @@ pub fn record_sections(record: &SessionRecord, style: Style) -> (String, String,
             b.input
                 .fields()
                 .iter()
-                .map(|(k, v)| tr!("render-summary-background-field", name = k.to_string(), value = v.to_string()))
+                .map(|(k, v)| tr!("render-summary-background-field", name = k.as_str(), value = *v))
                 .collect::<Vec<_>>()
                 .join("\n")
         },
