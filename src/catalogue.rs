@@ -41,6 +41,12 @@ pub async fn scope<F: std::future::Future>(locale: Option<&str>, work: F) -> F::
     LOCALE.scope(locale.unwrap_or(DEFAULT_LOCALE).into(), work).await
 }
 
+/// Runs blocking `work` in `locale`: work handed to another thread (`spawn_blocking`) takes the
+/// locale of the interaction it serves along.
+pub fn sync_scope<R>(locale: String, work: impl FnOnce() -> R) -> R {
+    LOCALE.sync_scope(locale.into(), work)
+}
+
 /// The current task's locale ([`DEFAULT_LOCALE`] outside [`scope`]).
 pub fn current_locale() -> String {
     LOCALE.try_with(ToString::to_string).unwrap_or_else(|_| DEFAULT_LOCALE.to_owned())

@@ -60,9 +60,12 @@ impl App {
         let pairs = self.pair_health(&program, now).await?;
         let title = tr!("app-report-chart-title", weeks = weeks.len());
         let rows = weeks.clone();
+        let locale = crate::catalogue::current_locale();
         let (png, render_time) = tokio::task::spawn_blocking(move || {
             let started = Instant::now();
-            crate::chart::render_png(&title, &rows).map(|png| (png, started.elapsed()))
+            // The chart's words in the language of the admin who asked.
+            crate::catalogue::sync_scope(locale, || crate::chart::render_png(&title, &rows))
+                .map(|png| (png, started.elapsed()))
         })
         .await
         .map_err(anyhow::Error::from)??;

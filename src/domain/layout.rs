@@ -21,6 +21,9 @@ pub const FIELD_CHARS: usize = 1024;
 pub const MAX_FIELDS: usize = 25;
 /// Most characters in one embed, and in all embeds of one message together.
 pub const EMBED_TOTAL_CHARS: usize = 6000;
+/// Room left on every embed for its footer: the bot's signature, and a note or a job's reference
+/// (`render::look`).
+pub const FOOTER_CHARS: usize = 100;
 /// Most embeds in one message.
 pub const MAX_EMBEDS: usize = 10;
 /// Most characters in a modal text input's value.
@@ -52,9 +55,10 @@ pub struct Page {
 }
 
 impl Page {
-    /// Characters Discord counts against the 6000 limit.
+    /// Characters Discord counts against the 6000 limit, with the room kept for the footer.
     pub fn size(&self) -> usize {
-        chars(&self.title)
+        FOOTER_CHARS
+            + chars(&self.title)
             + chars(&self.description)
             + self.fields.iter().map(|(n, v)| chars(n) + chars(v)).sum::<usize>()
     }
@@ -116,8 +120,9 @@ pub fn pages(title: &str, intro: &str, sections: &[Section]) -> Vec<Page> {
     new_page(&mut out);
     let intro = intro.trim_end();
     if !intro.is_empty() {
-        for (i, piece) in
-            split(intro, DESCRIPTION_CHARS.min(EMBED_TOTAL_CHARS - TITLE_CHARS - 20)).into_iter().enumerate()
+        for (i, piece) in split(intro, DESCRIPTION_CHARS.min(EMBED_TOTAL_CHARS - TITLE_CHARS - FOOTER_CHARS - 20))
+            .into_iter()
+            .enumerate()
         {
             if i > 0 {
                 new_page(&mut out);

@@ -11,10 +11,6 @@ pub const COLOUR: u32 = 0x0057_F287;
 /// What every footer starts with.
 pub const SIGNATURE: &str = "mentor-bot";
 
-/// Characters a footer may add to an embed: the signature, a separator and a short note or a
-/// job reference (layouts leave this room on every page).
-pub const FOOTER_CHARS: usize = 100;
-
 /// `embed` in the bot's look: its colour, and its footer `mentor-bot` or
 /// `mentor-bot · <the footer it had>`. Idempotent.
 pub fn finish(embed: CreateEmbed) -> CreateEmbed {
