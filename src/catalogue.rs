@@ -19,7 +19,10 @@ use fluent_bundle::{concurrent::FluentBundle, FluentResource};
 pub use fluent_bundle::{FluentArgs as Args, FluentValue as Value};
 
 /// The shipped message files: locale, file name (for problems) and contents.
-pub const SOURCES: &[(&str, &str, &str)] = &[("en", "labels.ftl", include_str!("../locales/en/labels.ftl"))];
+pub const SOURCES: &[(&str, &str, &str)] = &[
+    ("en", "labels.ftl", include_str!("../locales/en/labels.ftl")),
+    ("en", "commands.ftl", include_str!("../locales/en/commands.ftl")),
+];
 
 /// The locale every message exists in.
 pub const DEFAULT_LOCALE: &str = "en";
