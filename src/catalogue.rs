@@ -23,6 +23,7 @@ pub const SOURCES: &[(&str, &str, &str)] = &[
     ("en", "labels.ftl", include_str!("../locales/en/labels.ftl")),
     ("en", "app.ftl", include_str!("../locales/en/app.ftl")),
     ("en", "bot.ftl", include_str!("../locales/en/bot.ftl")),
+    ("en", "commands.ftl", include_str!("../locales/en/commands.ftl")),
     ("en", "domain.ftl", include_str!("../locales/en/domain.ftl")),
     ("en", "render.ftl", include_str!("../locales/en/render.ftl")),
     ("en", "scheduler.ftl", include_str!("../locales/en/scheduler.ftl")),

@@ -16,6 +16,7 @@ use crate::{
         local_time::describe_offset,
     },
     render::components::{action_buttons, Form},
+    tr,
 };
 
 /// Action items: what each of you agreed to do, by when.
@@ -139,7 +140,7 @@ pub async fn done(
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
     let out = ctx.data().app.complete_action(&caller, &item).await?;
-    send(ctx, changed_answer(&out, "is done 🎉")).await
+    send(ctx, changed_answer(&out, "done")).await
 }
 
 /// Change an action item: a new deadline, or a status (blocked or dropped need a reason).
@@ -166,14 +167,14 @@ pub async fn update(
         Status::Done => ActionStatus::Done,
     });
     let out = ctx.data().app.update_action(&caller, &item, deadline.as_deref(), status, reason.as_deref()).await?;
-    let verb = match out.item.status {
-        _ if out.when.is_some() => "has a new deadline",
-        ActionStatus::Open => "is open again",
-        ActionStatus::Done => "is done 🎉",
-        ActionStatus::Blocked => "is blocked",
-        ActionStatus::Dropped => "is dropped",
+    let change = match out.item.status {
+        _ if out.when.is_some() => "deadline",
+        ActionStatus::Open => "open",
+        ActionStatus::Done => "done",
+        ActionStatus::Blocked => "blocked",
+        ActionStatus::Dropped => "dropped",
     };
-    send(ctx, changed_answer(&out, verb)).await
+    send(ctx, changed_answer(&out, change)).await
 }
 
 /// Every change of an action item: created, deadlines moved, status changes, who and why.
@@ -195,51 +196,50 @@ fn history_answer(history: &ActionHistory) -> Answer {
     let item = &history.item;
     let sections: Vec<Section> =
         history.events.iter().enumerate().map(|(i, e)| Section::new(event_name(i + 1, e), event_body(e))).collect();
-    let overdue = if item.is_overdue(history.now) { " · ⚠️ overdue" } else { "" };
-    let intro = format!(
-        "Owner: <@{}> · now {}{overdue} · deadline <t:{}:F>\n{} change(s), oldest first; times in your time zone.",
-        item.owner_id,
-        item.status,
-        item.deadline_at.timestamp(),
-        history.events.len()
+    let intro = tr!(
+        "cmd-action-history-intro",
+        owner = item.owner_id.to_string(),
+        status = item.status.to_string(),
+        overdue = if item.is_overdue(history.now) { "yes" } else { "no" },
+        deadline = item.deadline_at.timestamp(),
+        changes = history.events.len()
     );
-    Answer::default().pages(layout::pages(
-        &format!("History of {} · {}", item.short_id(), item.title),
-        &intro,
-        &sections,
-    ))
+    let title = tr!("cmd-action-history-title", id = item.short_id(), title = item.title.as_str());
+    Answer::default().pages(layout::pages(&title, &intro, &sections))
 }
 
 fn event_name(n: usize, event: &ActionEvent) -> String {
     match event.change {
-        ChangeKind::Created => format!("{n}. Created"),
-        ChangeKind::Deadline => format!("{n}. Deadline moved"),
-        ChangeKind::Status => format!(
-            "{n}. Status: {} → {}",
-            event.old_value.as_deref().unwrap_or("?"),
-            event.new_value.as_deref().unwrap_or("?")
+        ChangeKind::Created => tr!("cmd-action-event-created", n = n),
+        ChangeKind::Deadline => tr!("cmd-action-event-deadline-moved", n = n),
+        ChangeKind::Status => tr!(
+            "cmd-action-event-status",
+            n = n,
+            old = event.old_value.as_deref().unwrap_or("?"),
+            new = event.new_value.as_deref().unwrap_or("?")
         ),
     }
 }
 
 fn event_body(event: &ActionEvent) -> String {
     let at = event.at.timestamp();
-    let mut body = format!("<t:{at}:f> (<t:{at}:R>) by <@{}>", event.by);
+    let mut body = tr!("cmd-action-event-by", at = at, by = event.by.to_string());
     let instant = |v: &Option<String>| v.as_deref().and_then(|s| s.parse::<i64>().ok()).map(|t| format!("<t:{t}:F>"));
     match event.change {
         ChangeKind::Created => {
             if let Some(deadline) = instant(&event.new_value) {
-                body = format!("{body}\nDeadline: {deadline}");
+                body = format!("{body}\n{}", tr!("cmd-action-event-deadline", deadline = deadline));
             }
         }
         ChangeKind::Deadline => {
             let (old, new) = (instant(&event.old_value), instant(&event.new_value));
-            body = format!("{body}\nFrom {} to {}", old.as_deref().unwrap_or("?"), new.as_deref().unwrap_or("?"));
+            let (old, new) = (old.as_deref().unwrap_or("?"), new.as_deref().unwrap_or("?"));
+            body = format!("{body}\n{}", tr!("cmd-action-event-moved", old = old, new = new));
         }
         ChangeKind::Status => {}
     }
     if let Some(reason) = &event.reason {
-        body = format!("{body}\nWhy: {reason}");
+        body = format!("{body}\n{}", tr!("cmd-action-event-why", reason = reason.as_str()));
     }
     body
 }
@@ -247,69 +247,75 @@ fn event_body(event: &ActionEvent) -> String {
 /// One item in full.
 pub fn item_text(item: &ActionItem, zone: chrono_tz::Tz) -> String {
     let local = item.deadline_at.with_timezone(&zone);
-    let mut text = format!(
-        "Owner: {0}\nDeadline: <t:{2}:F> (<t:{2}:R>) · {1} {3} ({4})\nStatus: {5}",
-        item.owner_id.mention(),
-        local.format("%a %d %b %Y %H:%M"),
-        item.deadline_at.timestamp(),
-        zone.name(),
-        describe_offset(item.deadline_at, zone),
-        item.status
+    let mut text = tr!(
+        "cmd-action-item",
+        owner = item.owner_id.mention(),
+        local = local.format("%a %d %b %Y %H:%M").to_string(),
+        deadline = item.deadline_at.timestamp(),
+        zone = zone.name(),
+        offset = describe_offset(item.deadline_at, zone),
+        status = item.status.to_string()
     );
     if let Some(reason) = &item.status_reason {
         text = format!("{text} — {reason}");
     }
     if let Some(success) = &item.success {
-        text = format!("{text}\nSuccess looks like: {success}");
+        text = format!("{text}\n{}", tr!("cmd-action-success", success = success.as_str()));
     }
     text
 }
 
-/// The answer after a change: what the item looks like now.
-pub fn changed_answer(out: &ActionOutcome, verb: &str) -> Answer {
+/// The answer after a change: what the item looks like now. `change` says what happened:
+/// `added`, `done`, `deadline` (a new one), `open`, `blocked` or `dropped`.
+pub fn changed_answer(out: &ActionOutcome, change: &str) -> Answer {
     let item = &out.item;
     let pages = layout::pages(
         &format!("{} · {}", item.short_id(), item.title),
-        &format!("{}\n(Deadline shown in the owner's time zone.)", item_text(item, out.owner_zone)),
+        &format!("{}\n{}", item_text(item, out.owner_zone), tr!("cmd-action-owner-zone-note")),
         &[],
     );
-    Answer::text(format!("✅ {} {verb}.", item.short_id())).pages(pages)
+    Answer::text(tr!("cmd-action-changed", id = item.short_id(), change = change)).pages(pages)
 }
 
 fn list_answer(list: &ActionList, filter: ActionFilter) -> Answer {
     if list.items.is_empty() {
-        return Answer::text(format!("{} Add one with `/action add`.", empty_list(filter)));
+        return Answer::text(empty_list(filter));
     }
     let sections: Vec<Section> = list
         .items
         .iter()
         .map(|a| {
-            let overdue = if a.is_overdue(list.now) { " ⚠️ overdue" } else { "" };
-            Section::new(format!("{} · {}{overdue}", a.short_id(), a.title), item_text(a, list.zone))
+            let (id, title) = (a.short_id(), a.title.as_str());
+            let name = if a.is_overdue(list.now) {
+                tr!("cmd-action-list-item-overdue", id = id, title = title)
+            } else {
+                tr!("cmd-action-list-item", id = id, title = title)
+            };
+            Section::new(name, item_text(a, list.zone))
         })
         .collect();
     let title = list_title(filter);
-    Answer::default().pages(layout::pages(title, "Deadlines are also shown in your time zone.", &sections))
+    Answer::default().pages(layout::pages(&title, &tr!("cmd-action-list-intro"), &sections))
 }
 
-/// What an empty list says, as a sentence.
-fn empty_list(filter: ActionFilter) -> &'static str {
+/// What an empty list says, with how to add an item.
+fn empty_list(filter: ActionFilter) -> String {
     match filter {
-        ActionFilter::Open => "No open action items.",
-        ActionFilter::Overdue => "No overdue action items.",
-        ActionFilter::Done => "No action items are done yet.",
-        ActionFilter::Mine => "You have no open action items.",
-        ActionFilter::All => "No action items yet.",
+        ActionFilter::Open => tr!("cmd-action-empty-open"),
+        ActionFilter::Overdue => tr!("cmd-action-empty-overdue"),
+        ActionFilter::Done => tr!("cmd-action-empty-done"),
+        ActionFilter::Mine => tr!("cmd-action-empty-mine"),
+        ActionFilter::All => tr!("cmd-action-empty-all"),
     }
 }
 
 /// The title of a list.
-fn list_title(filter: ActionFilter) -> &'static str {
+fn list_title(filter: ActionFilter) -> String {
     match filter {
-        ActionFilter::Open => "Open action items",
-        ActionFilter::Overdue => "Overdue action items",
-        ActionFilter::Done => "Done action items",
-        ActionFilter::Mine => "Your open action items",
-        ActionFilter::All => "All action items",
+        ActionFilter::Open => tr!("cmd-action-list-open"),
+        ActionFilter::Overdue => tr!("cmd-action-list-overdue"),
+        ActionFilter::Done => tr!("cmd-action-list-done"),
+        ActionFilter::Mine => tr!("cmd-action-list-mine"),
+        ActionFilter::All => tr!("cmd-action-list-all"),
     }
 }

@@ -12,6 +12,7 @@ use crate::{
     },
     domain::layout,
     render::content::{agenda_sections, Style},
+    tr,
 };
 
 /// Session agendas: the mentee prepares each session, the mentor adds topics.
@@ -70,8 +71,8 @@ pub fn agenda_pages(view: &AgendaView) -> Vec<layout::Page> {
 
 /// What the mentee sees after submitting: confirmation and the agenda as the mentor got it.
 pub fn saved_answer(out: &AgendaOutcome, failures: &str) -> Answer {
-    let verb = if out.updated { "updated" } else { "saved" };
-    let told = told(failures, &format!("<@{}> got it by DM.", out.view.pairing.mentor_id));
-    Answer::text(format!("✅ Agenda for session #{} {verb}. {told}", out.view.session.number))
+    let told = told(failures, &tr!("cmd-agenda-mentor-told", mentor = out.view.pairing.mentor_id.to_string()));
+    let updated = if out.updated { "yes" } else { "no" };
+    Answer::text(tr!("cmd-agenda-saved", number = out.view.session.number, updated = updated, told = told))
         .pages(agenda_pages(&out.view))
 }

@@ -12,8 +12,9 @@ use crate::{
         reply::private,
         BotError, Context,
     },
-    domain::{series::sessions_count, text::short},
+    domain::text::short,
     render::components::away_remove_buttons,
+    tr,
 };
 
 /// When you can meet: weekly slots in your time zone, and holidays.
@@ -33,14 +34,10 @@ pub async fn set(
     let caller = caller(ctx).await?;
     let (slots, zone) = ctx.data().app.set_availability(&caller, &slots).await?;
     let text = if slots.is_empty() {
-        "🗓️ Your weekly availability is cleared: your partners can book any time outside your quiet hours.".to_owned()
+        tr!("cmd-availability-cleared")
     } else {
         let list: Vec<String> = slots.iter().map(ToString::to_string).collect();
-        format!(
-            "🗓️ Your weekly availability, in {} (it stays on these wall times when clocks change):\n{}",
-            zone.name(),
-            list.join("\n")
-        )
+        format!("{}\n{}", tr!("cmd-availability-set", zone = zone.name()), list.join("\n"))
     };
     private(ctx, text, vec![]).await
 }
@@ -76,16 +73,17 @@ pub fn show_answer(view: &AvailabilityView, intro: &str) -> Answer {
 }
 
 fn show_text(view: &AvailabilityView) -> String {
-    let whose = if view.own { "Your".to_owned() } else { format!("<@{}>'s", view.owner) };
+    let (own, owner) = (if view.own { "yes" } else { "no" }, view.owner.to_string());
     let mut text = if view.slots.is_empty() {
-        format!("{whose} weekly availability: not set (any time outside quiet hours).")
+        tr!("cmd-availability-not-set", own = own, owner = owner)
     } else {
-        let zones = if view.owner_zone == view.viewer_zone {
-            format!("in {}", view.viewer_zone.name())
+        let (zone, owner_zone) = (view.viewer_zone.name(), view.owner_zone.name());
+        let heading = if view.owner_zone == view.viewer_zone {
+            tr!("cmd-availability-slots", own = own, owner = owner, zone = zone)
         } else {
-            format!("in your zone {} (set in {})", view.viewer_zone.name(), view.owner_zone.name())
+            tr!("cmd-availability-slots-other-zone", own = own, owner = owner, zone = zone, owner_zone = owner_zone)
         };
-        format!("{whose} weekly availability, {zones}:\n{}", view.slots.join("\n"))
+        format!("{heading}\n{}", view.slots.join("\n"))
     };
     if !view.away.is_empty() {
         let lines: Vec<String> = view
@@ -94,10 +92,12 @@ fn show_text(view: &AvailabilityView) -> String {
             .take(10)
             .map(|(_, a)| {
                 let note = a.note.as_deref().map(|n| format!(" · {}", short(n))).unwrap_or_default();
-                format!("\n• <t:{}:D> to <t:{}:D>{note}", a.start.timestamp(), a.end.timestamp() - 1)
+                let period =
+                    tr!("cmd-availability-away-period", from = a.start.timestamp(), to = a.end.timestamp() - 1);
+                format!("\n{period}{note}")
             })
             .collect();
-        text = format!("{text}\nAway:{}", lines.concat());
+        text = format!("{text}\n{}{}", tr!("cmd-availability-away-heading"), lines.concat());
     }
     text
 }
@@ -118,18 +118,14 @@ pub async fn away(
 ) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
     let out = ctx.data().app.add_away(&caller, &from, &to, note.as_deref()).await?;
-    let mut text = format!(
-        "🏖️ You are away from <t:{}:D> to <t:{}:D> ({}). Nobody can book a session with you then.",
-        out.period.start.timestamp(),
-        out.period.end.timestamp() - 1,
-        out.zone.name()
+    let mut text = tr!(
+        "cmd-availability-away-added",
+        from = out.period.start.timestamp(),
+        to = out.period.end.timestamp() - 1,
+        zone = out.zone.name()
     );
     if out.sessions_inside > 0 {
-        text = format!(
-            "{text}\n⚠️ You have {} booked in that time; move or cancel {} with `/reschedule` or `/cancel`.",
-            sessions_count(out.sessions_inside),
-            if out.sessions_inside == 1 { "it" } else { "them" }
-        );
+        text = format!("{text}\n{}", tr!("cmd-availability-away-sessions", count = out.sessions_inside));
     }
     private(ctx, text, vec![]).await
 }

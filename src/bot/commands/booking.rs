@@ -13,13 +13,9 @@ use crate::{
         requests::{ask_answer, Asking},
         BotError, Context,
     },
-    domain::{
-        local_time::describe_offset,
-        series::{sessions_count, Scope},
-        session::SessionStatus,
-        when::When,
-    },
+    domain::{local_time::describe_offset, series::Scope, session::SessionStatus, when::When},
     render::{series_first_times, series_left_out, session_embed, when as when_text},
+    tr,
 };
 
 /// How a series repeats (the `repeat` option of `/book`).
@@ -37,20 +33,18 @@ pub enum RepeatChoice {
 
 /// How the parsed time reads back, so a misread is caught at once.
 fn read_back(when: &When) -> String {
-    let read = format!(
-        "Read as **{}** in {} ({}).",
-        when.local.format("%a %d %b %Y %H:%M"),
-        when.zone.name(),
-        describe_offset(when.instant, when.zone)
+    let read = tr!(
+        "cmd-book-read-as",
+        local = when.local.format("%a %d %b %Y %H:%M").to_string(),
+        zone = when.zone.name(),
+        offset = describe_offset(when.instant, when.zone)
     );
     match &when.ambiguity {
         None => read,
-        Some(amb) => format!(
-            "{read}\n⚠️ That local time happens twice (clocks go back that night). I chose the earlier one, \
-             <t:{}:F>; the later one would be <t:{}:F>.",
-            amb.chosen.timestamp(),
-            amb.other.timestamp()
-        ),
+        Some(amb) => {
+            let ambiguous = tr!("cmd-book-ambiguous", chosen = amb.chosen.timestamp(), other = amb.other.timestamp());
+            format!("{read}\n{ambiguous}")
+        }
     }
 }
 
@@ -96,8 +90,7 @@ pub async fn book(
         }
         let out = ctx.data().app.book_series(&caller, &with, &when, duration, topic.as_deref(), options).await?;
         let failures = tell(ctx, &out.notices).await;
-        let told =
-            told(&failures, &format!("<@{}> got one DM with a calendar file for the whole series.", out.partner));
+        let told = told(&failures, &tr!("cmd-book-series-told", partner = out.partner.to_string()));
         let embed = series_embed(&out, &with_user.name, &told);
         return private(ctx, "", vec![embed]).await;
     }
@@ -106,13 +99,9 @@ pub async fn book(
     }
     let out = ctx.data().app.book(&caller, &with, &when, duration, topic.as_deref()).await?;
     let failures = tell(ctx, &out.notices).await;
-    let embed =
-        session_embed(&out.session, format!("📅 Session #{} booked with {}", out.session.number, with_user.name))
-            .description(format!(
-                "{}\n{}",
-                read_back(&out.when),
-                told(&failures, &format!("<@{}> got a DM with a calendar file.", out.partner))
-            ));
+    let title = tr!("cmd-book-booked", number = out.session.number, partner = with_user.name.as_str());
+    let told = told(&failures, &tr!("cmd-book-told", partner = out.partner.to_string()));
+    let embed = session_embed(&out.session, title).description(format!("{}\n{told}", read_back(&out.when)));
     private(ctx, "", vec![embed]).await
 }
 
@@ -123,8 +112,7 @@ pub async fn book_with(
     #[description = "The member to book with"] member: serenity::User,
 ) -> Result<(), BotError> {
     if member.bot || member.id == ctx.author().id {
-        let text = "Pick your mentor or mentee: right-click them → Apps → **Book a session**.";
-        return private(ctx, text, Vec::new()).await;
+        return private(ctx, tr!("cmd-book-with-pick"), Vec::new()).await;
     }
     let name = member.global_name.clone().unwrap_or_else(|| member.name.clone());
     let id = i64::try_from(member.id.get()).map_err(|_| anyhow::anyhow!("a user id beyond i64"))?;
@@ -136,26 +124,30 @@ pub async fn book_with(
 fn series_embed(out: &SeriesOutcome, partner: &str, told: &str) -> serenity::CreateEmbed {
     let series = &out.series;
     let mut embed = serenity::CreateEmbed::new()
-        .title(format!("🔁 {} of {} sessions booked with {partner}", out.sessions.len(), series.count))
+        .title(tr!("cmd-book-series-title", booked = out.sessions.len(), count = series.count, partner = partner))
         .description(format!(
-            "{}, in {}, {} minutes each.\n{}\n{told}",
-            series.describe(),
-            series.zone.name(),
-            series.duration_minutes,
+            "{}\n{}\n{told}",
+            tr!(
+                "cmd-book-series-summary",
+                series = series.describe(),
+                zone = series.zone.name(),
+                minutes = series.duration_minutes
+            ),
             read_back(&out.when)
         ))
-        .field("First sessions", series_first_times(&out.sessions), false)
+        .field(tr!("cmd-book-first-sessions"), series_first_times(&out.sessions), false)
         .colour(0x0058_65F2);
     if !out.ambiguous.is_empty() {
         let times: Vec<String> = out.ambiguous.iter().take(5).map(|t| format!("<t:{}:F>", t.timestamp())).collect();
         embed = embed.field(
-            "⚠️ Clocks go back",
-            format!("These local times happen twice; I took the earlier one: {}", times.join(", ")),
+            tr!("cmd-book-clocks-go-back"),
+            tr!("cmd-book-ambiguous-times", times = times.join(", ")),
             false,
         );
     }
     if !out.left_out.is_empty() {
-        embed = embed.field(format!("Left out ({})", out.left_out.len()), series_left_out(&out.left_out, true), false);
+        let name = tr!("cmd-book-left-out", count = out.left_out.len());
+        embed = embed.field(name, series_left_out(&out.left_out, true), false);
     }
     embed
 }
@@ -168,14 +160,16 @@ fn session_line(line: &SessionLine, zone: Tz) -> String {
         SessionStatus::Booked => String::new(),
         other => format!(" · *{other}*"),
     };
-    format!(
-        "**#{}** with {} · <t:{}:F> ({local} {}) · {} min{topic}{status}",
-        s.number,
-        line.partner.mention(),
-        s.starts_at.timestamp(),
-        zone.name(),
-        s.duration_minutes
-    )
+    let line = tr!(
+        "cmd-sessions-line",
+        number = s.number,
+        partner = line.partner.mention(),
+        start = s.starts_at.timestamp(),
+        local = local.to_string(),
+        zone = zone.name(),
+        minutes = s.duration_minutes
+    );
+    format!("{line}{topic}{status}")
 }
 
 /// List your upcoming and recent sessions.
@@ -209,34 +203,39 @@ pub async fn sessions(ctx: Context<'_>) -> Result<(), BotError> {
     let recent: Vec<_> = past.iter().rev().take(5).rev().collect();
     let join = |v: Vec<String>| {
         if v.is_empty() {
-            "None.".to_owned()
+            tr!("cmd-sessions-none")
         } else {
             v.join("\n")
         }
     };
     let mut upcoming_text = join(upcoming.iter().map(|l| session_line(l, zone)).collect());
     if upcoming.is_empty() {
-        upcoming_text = "None. Book one with `/book`.".into();
+        upcoming_text = tr!("cmd-sessions-none-upcoming");
     }
-    let mut embed =
-        serenity::CreateEmbed::new().title("Your sessions").field("Upcoming", fit_field(upcoming_text), false);
+    let mut embed = serenity::CreateEmbed::new().title(tr!("cmd-sessions-title")).field(
+        tr!("cmd-sessions-upcoming"),
+        fit_field(upcoming_text),
+        false,
+    );
     if !series.is_empty() {
-        embed = embed.field("Series", fit_field(series.iter().map(series_line).collect::<Vec<_>>().join("\n")), false);
+        let lines = series.iter().map(series_line).collect::<Vec<_>>().join("\n");
+        embed = embed.field(tr!("cmd-sessions-series"), fit_field(lines), false);
     }
-    let embed = embed.field("Recent", fit_field(join(recent.iter().map(|l| session_line(l, zone)).collect())), false);
+    let recent = fit_field(join(recent.iter().map(|l| session_line(l, zone)).collect()));
+    let embed = embed.field(tr!("cmd-sessions-recent"), recent, false);
     private(ctx, "", vec![embed]).await
 }
 
 /// A series in one line: `every 2 weeks, Tue 17:00 (Europe/Berlin) with @x · 4 of 10 left · next ...`.
 fn series_line(s: &SeriesSummary) -> String {
-    format!(
-        "🔁 **{}** ({}) with {} · {} of {} left · next <t:{}:F>",
-        s.series.describe(),
-        s.series.zone.name(),
-        s.partner.mention(),
-        s.left,
-        s.series.count,
-        s.next.timestamp()
+    tr!(
+        "cmd-sessions-series-line",
+        series = s.series.describe(),
+        zone = s.series.zone.name(),
+        partner = s.partner.mention(),
+        left = s.left,
+        count = s.series.count,
+        next = s.next.timestamp()
     )
 }
 
@@ -248,7 +247,7 @@ fn fit_field(text: String) -> String {
     let mut out = String::new();
     for line in text.lines() {
         if out.chars().count() + line.chars().count() + 40 > 1024 {
-            out.push_str("… and more (pick from `/reschedule`'s list)");
+            out.push_str(&tr!("cmd-sessions-more"));
             break;
         }
         out.push_str(line);
@@ -284,33 +283,28 @@ pub async fn reschedule(
     let out = ctx.data().app.reschedule(&caller, &session, &when, scope).await?;
     let failures = tell(ctx, &out.notices).await;
     if let Some((series, moved, left_out)) = &out.following {
-        let told = told(&failures, &format!("<@{}> was told, with updated calendar files.", out.partner));
+        let told = told(&failures, &tr!("cmd-reschedule-series-told", partner = out.partner.to_string()));
+        let summary = tr!(
+            "cmd-reschedule-series-summary",
+            number = out.session.number,
+            series = series.describe(),
+            zone = series.zone.name()
+        );
         let mut embed = serenity::CreateEmbed::new()
-            .title(format!("🔁 {} of the series moved", sessions_count(moved.len())))
-            .description(format!(
-                "From session #{} on, the series is now {}, in {}.\n{}\n{told}",
-                out.session.number,
-                series.describe(),
-                series.zone.name(),
-                read_back(&out.when)
-            ))
-            .field("Next sessions", series_first_times(moved), false);
+            .title(tr!("cmd-reschedule-series-title", count = moved.len()))
+            .description(format!("{summary}\n{}\n{told}", read_back(&out.when)))
+            .field(tr!("cmd-reschedule-next-sessions"), series_first_times(moved), false);
         if !left_out.is_empty() {
-            embed = embed.field(
-                format!("Cancelled, could not move ({})", left_out.len()),
-                series_left_out(left_out, true),
-                false,
-            );
+            let name = tr!("cmd-reschedule-left-out", count = left_out.len());
+            embed = embed.field(name, series_left_out(left_out, true), false);
         }
         return private(ctx, "", vec![embed]).await;
     }
-    let embed = session_embed(&out.session, format!("🔁 Session #{} moved", out.session.number)).description(format!(
-        "From <t:{}:F> to {}.\n{}\n{}",
-        out.previous_start.timestamp(),
-        when_text(out.session.starts_at),
-        read_back(&out.when),
-        told(&failures, &format!("<@{}> was told, with an updated calendar file.", out.partner))
-    ));
+    let from_to =
+        tr!("cmd-reschedule-from-to", from = out.previous_start.timestamp(), to = when_text(out.session.starts_at));
+    let told = told(&failures, &tr!("cmd-reschedule-told", partner = out.partner.to_string()));
+    let embed = session_embed(&out.session, tr!("cmd-reschedule-moved", number = out.session.number))
+        .description(format!("{from_to}\n{}\n{told}", read_back(&out.when)));
     private(ctx, "", vec![embed]).await
 }
 
@@ -358,25 +352,19 @@ pub async fn cancel(
     let out = ctx.data().app.cancel(&caller, &session, reason.as_deref(), scope).await?;
     let failures = tell(ctx, &out.notices).await;
     if let (Some(series), true) = (&out.series, scope != Scope::This) {
-        let text = format!(
-            "❌ Cancelled {} of the series ({}, {}) from <t:{}:F> on; it now ends before them. {}",
-            sessions_count(out.cancelled.len()),
-            series.describe(),
-            series.zone.name(),
-            out.session.starts_at.timestamp(),
-            told(&failures, &format!("<@{}> was told, with the series' updated calendar file.", out.partner))
+        let told = told(&failures, &tr!("cmd-cancel-series-told", partner = out.partner.to_string()));
+        let text = tr!(
+            "cmd-cancel-series",
+            count = out.cancelled.len(),
+            series = series.describe(),
+            zone = series.zone.name(),
+            from = out.session.starts_at.timestamp(),
+            told = told
         );
         return private(ctx, text, vec![]).await;
     }
-    private(
-        ctx,
-        format!(
-            "❌ Cancelled session #{} on <t:{}:F>. {}",
-            out.session.number,
-            out.session.starts_at.timestamp(),
-            told(&failures, &format!("<@{}> was told.", out.partner))
-        ),
-        vec![],
-    )
-    .await
+    let told = told(&failures, &tr!("cmd-cancel-told", partner = out.partner.to_string()));
+    let text =
+        tr!("cmd-cancel-done", number = out.session.number, start = out.session.starts_at.timestamp(), told = told);
+    private(ctx, text, vec![]).await
 }

@@ -15,6 +15,7 @@ use crate::{
         layout::{self, Section},
     },
     render::components::Form,
+    tr,
 };
 
 /// Goals of your mentoring: SMART goals, progress and closing them.
@@ -129,16 +130,16 @@ pub async fn close(
 fn goal_text(goal: &Goal) -> String {
     let mut text = format!("{} · {}", progress_bar(goal.progress), goal.status);
     if let Some(why) = &goal.why {
-        text = format!("{text}\nWhy: {why}");
+        text = format!("{text}\n{}", tr!("cmd-goal-why", why = why.as_str()));
     }
     if let Some(measure) = &goal.measure {
-        text = format!("{text}\nMeasure: {measure}");
+        text = format!("{text}\n{}", tr!("cmd-goal-measure", measure = measure.as_str()));
     }
     if let Some(target) = goal.target {
-        text = format!("{text}\nTarget: {}", show_date(target));
+        text = format!("{text}\n{}", tr!("cmd-goal-target", target = show_date(target)));
     }
     if let Some(learnings) = &goal.learnings {
-        text = format!("{text}\nLearnings: {learnings}");
+        text = format!("{text}\n{}", tr!("cmd-goal-learnings", learnings = learnings.as_str()));
     }
     text
 }
@@ -161,18 +162,14 @@ pub async fn milestone(
     let caller = caller(ctx).await?;
     let out = ctx.data().app.add_milestone(&caller, &goal, &title, &due).await?;
     let m = &out.milestone;
-    send(
-        ctx,
-        Answer::text(format!(
-            "🎯 {} \"{}\" added to goal \"{}\", due <t:{}:F>. A reminder comes the day before; mark it done with \
-             `/goal milestone_done` or the button in the reminder.",
-            m.short_id(),
-            m.title,
-            out.goal.title,
-            m.due_at.timestamp()
-        )),
-    )
-    .await
+    let text = tr!(
+        "cmd-goal-milestone-added",
+        id = m.short_id(),
+        title = m.title.as_str(),
+        goal = out.goal.title.as_str(),
+        due = m.due_at.timestamp()
+    );
+    send(ctx, Answer::text(text)).await
 }
 
 /// Mark a milestone done; it counts into its goal's progress.
@@ -189,60 +186,76 @@ pub async fn milestone_done(
     send(ctx, crate::bot::shape::milestone_done_answer(&out)).await
 }
 
-pub fn goal_answer(goal: &Goal, verb: &str) -> Answer {
-    Answer::text(format!("🎯 Goal {verb}.")).pages(layout::pages(&goal.title, &goal_text(goal), &[]))
+/// The answer after a change of a goal: `change` is `added`, `updated` or `closed`.
+pub fn goal_answer(goal: &Goal, change: &str) -> Answer {
+    Answer::text(tr!("cmd-goal-changed", change = change)).pages(layout::pages(&goal.title, &goal_text(goal), &[]))
 }
 
 fn list_answer(list: &GoalList) -> Answer {
     if list.entries.is_empty() && list.reflections.is_empty() {
-        return Answer::text("No goals yet. Add one with `/goal add title:…`.");
+        return Answer::text(tr!("cmd-goal-none"));
     }
     let mut sections = Vec::new();
     for e in &list.entries {
         let mut body = goal_text(&e.goal);
         for u in &e.updates {
             let evidence = u.evidence.as_ref().map(|ev| format!(": {ev}")).unwrap_or_default();
-            body = format!("{body}\n• <t:{}:d> {} {}%{evidence}", u.at.timestamp(), u.by.mention(), u.percent);
+            let update = tr!("cmd-goal-update", at = u.at.timestamp(), by = u.by.mention(), percent = u.percent);
+            body = format!("{body}\n{update}{evidence}");
         }
         for r in &e.reviews {
+            let by = r.by.mention();
+            // Each given part after ` · `.
+            let part = |text: &Option<String>, say: fn(&str) -> String| {
+                text.as_deref().map(|x| format!(" · {}", say(x))).unwrap_or_default()
+            };
             let line = match r.kind {
                 ReviewKind::Midpoint => format!(
-                    "\n🔎 Midpoint review by {}: {}%{}{}",
-                    r.by.mention(),
-                    r.progress.unwrap_or_default(),
-                    r.evidence.as_ref().map(|x| format!(" · evidence: {x}")).unwrap_or_default(),
-                    r.adjustment.as_ref().map(|x| format!(" · adjustment: {x}")).unwrap_or_default()
+                    "\n{}{}{}",
+                    tr!("cmd-goal-midpoint-review", by = by, percent = r.progress.unwrap_or_default()),
+                    part(&r.evidence, |x| tr!("cmd-goal-review-evidence", text = x)),
+                    part(&r.adjustment, |x| tr!("cmd-goal-review-adjustment", text = x))
                 ),
                 ReviewKind::Final => format!(
-                    "\n🏁 Final review by {}: {}{}{}",
-                    r.by.mention(),
-                    if r.achieved == Some(true) { "achieved" } else { "not achieved" },
-                    r.learnings.as_ref().map(|x| format!(" · learnings: {x}")).unwrap_or_default(),
-                    r.next_steps.as_ref().map(|x| format!(" · next steps: {x}")).unwrap_or_default()
+                    "\n{}{}{}",
+                    tr!(
+                        "cmd-goal-final-review",
+                        by = by,
+                        achieved = if r.achieved == Some(true) { "yes" } else { "no" }
+                    ),
+                    part(&r.learnings, |x| tr!("cmd-goal-review-learnings", text = x)),
+                    part(&r.next_steps, |x| tr!("cmd-goal-review-next-steps", text = x))
                 ),
             };
             body.push_str(&line);
         }
         for m in &e.milestones {
-            let state = match m.done_at {
-                Some(at) => format!("✅ done <t:{}:d>", at.timestamp()),
-                None => format!("◻️ due <t:{}:d>", m.due_at.timestamp()),
+            let state = if let Some(at) = m.done_at {
+                tr!("cmd-goal-milestone-done", at = at.timestamp())
+            } else {
+                tr!("cmd-goal-milestone-due", at = m.due_at.timestamp())
             };
             body = format!("{body}\n   {} · {} · {state}", m.short_id(), m.title);
         }
         sections.push(Section::new(format!("G{} · {}", e.number, e.goal.title), body));
     }
     for (by, [changed, skills, keep]) in &list.reflections {
-        let lines: Vec<String> =
-            [("What changed most", changed), ("Skills improved", skills), ("What should continue", keep)]
-                .into_iter()
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(k, v)| format!("**{k}:** {v}"))
-                .collect();
-        sections
-            .push(Section::new("🏁 End-of-Program Reflection", format!("by {}\n{}", by.mention(), lines.join("\n"))));
+        let lines: Vec<String> = [
+            (tr!("cmd-goal-reflection-changed"), changed),
+            (tr!("cmd-goal-reflection-skills"), skills),
+            (tr!("cmd-goal-reflection-continue"), keep),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("**{k}:** {v}"))
+        .collect();
+        let by = tr!("cmd-goal-reflection-by", by = by.mention());
+        sections.push(Section::new(tr!("cmd-goal-reflection-title"), format!("{by}\n{}", lines.join("\n"))));
     }
-    let intro =
-        format!("Goals of {} with {} (mentor).", list.pairing.mentee_id.mention(), list.pairing.mentor_id.mention());
-    Answer::default().pages(layout::pages("🎯 Goals", &intro, &sections))
+    let intro = tr!(
+        "cmd-goal-list-intro",
+        mentee = list.pairing.mentee_id.mention(),
+        mentor = list.pairing.mentor_id.mention()
+    );
+    Answer::default().pages(layout::pages(&tr!("cmd-goal-list-title"), &intro, &sections))
 }

@@ -11,6 +11,7 @@ use crate::{
     },
     domain::{matching::Suggestion, text::short},
     render::admin_buttons::AdminPress,
+    tr,
 };
 
 /// The program's interest tags, which members pick from when they `/join` (admins).
@@ -30,16 +31,7 @@ pub async fn tags_set(
     let caller = caller(ctx).await?;
     let tags = ctx.data().app.set_program_tags(&caller, &tags).await?;
     let list: Vec<String> = tags.iter().map(|t| format!("`{}`", short(t))).collect();
-    private(
-        ctx,
-        format!(
-            "🏷️ The program's tags are now {}. Members pick from them with `/join … interests:` (mentees) or \
-             `expertise:` (mentors); `/match suggest` uses them.",
-            list.join(", ")
-        ),
-        vec![],
-    )
-    .await
+    private(ctx, tr!("cmd-tags-set", tags = list.join(", ")), vec![]).await
 }
 
 /// Show the program's interest tags (admins only; members see them while typing in `/join`).
@@ -48,9 +40,9 @@ pub async fn tags_show(ctx: Context<'_>) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
     let tags = ctx.data().app.show_program_tags(&caller).await?;
     let text = if tags.is_empty() {
-        "This program has no interest tags yet; an admin sets them with `/program tags set`.".to_owned()
+        tr!("cmd-tags-none")
     } else {
-        format!("🏷️ Tags: {}", tags.iter().map(|t| format!("`{}`", short(t))).collect::<Vec<_>>().join(", "))
+        tr!("cmd-tags-show", tags = tags.iter().map(|t| format!("`{}`", short(t))).collect::<Vec<_>>().join(", "))
     };
     private(ctx, text, vec![]).await
 }
@@ -68,25 +60,17 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
     let out = ctx.data().app.suggest_matches(&caller).await?;
     if out.suggestions.is_empty() {
-        let why = if out.unpaired_mentees == 0 {
-            "Every mentee has a pairing."
-        } else {
-            "No mentor with room is left who hasn't been paired with these mentees before (or was skipped)."
-        };
-        return private(ctx, format!("No suggestions. {why}"), vec![]).await;
+        let text =
+            if out.unpaired_mentees == 0 { tr!("cmd-match-none-all-paired") } else { tr!("cmd-match-none-no-mentor") };
+        return private(ctx, text, vec![]).await;
     }
-    let tip =
-        if out.tags_defined { "" } else { "\nTip: set interest tags with `/program tags set` for better matches." };
+    let tip = if out.tags_defined { String::new() } else { format!("\n{}", tr!("cmd-match-tip")) };
     // Five suggestions a message: one row of buttons each (Discord allows five rows).
     for (i, chunk) in out.suggestions.chunks(5).enumerate() {
         let mut reply = CreateReply::default().ephemeral(true).allowed_mentions(no_pings());
         if i == 0 {
-            reply = reply.content(format!(
-                "💡 {} suggestion(s) for {} mentee(s) without a pairing, best first: shared tags, then overlapping \
-                 daytime hours (09–18 local), then the mentor's room.{tip}",
-                out.suggestions.len(),
-                out.unpaired_mentees
-            ));
+            let intro = tr!("cmd-match-intro", suggestions = out.suggestions.len(), mentees = out.unpaired_mentees);
+            reply = reply.content(format!("{intro}{tip}"));
         }
         let mut rows = Vec::new();
         for s in chunk {
@@ -96,7 +80,7 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), BotError> {
                     .label(pair_label(s))
                     .style(serenity::ButtonStyle::Success),
                 serenity::CreateButton::new(AdminPress::Skip { mentor: s.mentor.0, mentee: s.mentee.0 }.to_custom_id())
-                    .label("Skip")
+                    .label(tr!("cmd-match-skip"))
                     .style(serenity::ButtonStyle::Secondary),
             ]));
         }
@@ -106,21 +90,25 @@ pub async fn suggest(ctx: Context<'_>) -> Result<(), BotError> {
 }
 
 fn pair_label(s: &Suggestion) -> String {
-    let mut label = format!("Pair {} with {}", s.mentee_name, s.mentor_name);
+    let mut label = tr!("cmd-match-pair", mentee = s.mentee_name.as_str(), mentor = s.mentor_name.as_str());
     crate::app::truncate_label(&mut label, 80);
     label
 }
 
 fn suggestion_embed(s: &Suggestion) -> serenity::CreateEmbed {
     let tags = if s.shared_tags.is_empty() {
-        "none".to_owned()
+        tr!("cmd-match-no-shared-tags")
     } else {
         s.shared_tags.iter().map(|t| format!("`{}`", short(t))).collect::<Vec<_>>().join(", ")
     };
     serenity::CreateEmbed::new()
-        .title("Suggested pair")
-        .description(format!("Mentee <@{}> with mentor <@{}>", s.mentee, s.mentor))
-        .field("Shared tags", tags, true)
-        .field("Daytime overlap", format!("{:.1} h", s.overlap_hours), true)
-        .field("Mentor's room", format!("{} place(s) left", s.capacity_left), true)
+        .title(tr!("cmd-match-suggested"))
+        .description(tr!("cmd-match-pair-who", mentee = s.mentee.to_string(), mentor = s.mentor.to_string()))
+        .field(tr!("cmd-match-shared-tags"), tags, true)
+        .field(
+            tr!("cmd-match-overlap"),
+            tr!("cmd-match-overlap-hours", hours = format!("{:.1}", s.overlap_hours)),
+            true,
+        )
+        .field(tr!("cmd-match-room"), tr!("cmd-match-places-left", count = s.capacity_left), true)
 }

@@ -6,6 +6,7 @@ use super::autocomplete;
 use crate::{
     bot::{answer::send, caller::caller, confirm::leave_question, reply::private, BotError, Context},
     domain::member::Role,
+    tr,
 };
 
 /// Your role in the program.
@@ -57,22 +58,13 @@ pub async fn join(
     let (tags, capacity) = app.save_matching(&caller, &matching).await?;
     let matching_line = matching_summary(out.member.role, &tags, capacity);
     let zone = out.member.zone_or(out.program.zone);
+    let (role, zone) = (out.member.role.as_str(), zone.name());
     let text = if out.already {
-        format!(
-            "You are already in the program as a {}. Your time zone is {}.{matching_line}",
-            out.member.role,
-            zone.name()
-        )
+        tr!("cmd-join-already", role = role, zone = zone)
     } else {
-        let again = if out.rejoined { "Welcome back! " } else { "" };
-        format!(
-            "🎉 {again}You joined the mentoring program as a **{}**. Times are shown to you in **{}**; change it with `/timezone`.\n\
-             An admin will pair you; then book sessions with `/book`.{matching_line}",
-            out.member.role,
-            zone.name()
-        )
+        tr!("cmd-join-joined", rejoined = if out.rejoined { "yes" } else { "no" }, role = role, zone = zone)
     };
-    private(ctx, text, vec![]).await
+    private(ctx, format!("{text}{matching_line}"), vec![]).await
 }
 
 /// What a member gave for matching, as one line (empty when nothing).
@@ -80,9 +72,9 @@ fn matching_summary(role: Role, tags: &[String], capacity: i64) -> String {
     let list = tags.iter().map(|t| format!("`{}`", crate::domain::text::short(t))).collect::<Vec<_>>().join(", ");
     match role {
         Role::Mentee if tags.is_empty() => String::new(),
-        Role::Mentee => format!("\nYour interests: {list}."),
-        Role::Mentor if tags.is_empty() => format!("\nYou take up to {capacity} mentee(s) at once."),
-        Role::Mentor => format!("\nYour expertise: {list}; you take up to {capacity} mentee(s) at once."),
+        Role::Mentee => format!("\n{}", tr!("cmd-join-interests", tags = list)),
+        Role::Mentor if tags.is_empty() => format!("\n{}", tr!("cmd-join-capacity", capacity = capacity)),
+        Role::Mentor => format!("\n{}", tr!("cmd-join-expertise", tags = list, capacity = capacity)),
     }
 }
 
@@ -106,12 +98,8 @@ pub async fn timezone(
     let caller = caller(ctx).await?;
     let zone = ctx.data().app.set_zone(&caller, &zone).await?;
     let now = ctx.data().app.now().with_timezone(&zone);
-    private(
-        ctx,
-        format!("🕒 Your time zone is now **{}** (it is {} there).", zone.name(), now.format("%a %d %b %H:%M")),
-        vec![],
-    )
-    .await
+    let text = tr!("cmd-timezone-set", zone = zone.name(), now = now.format("%a %d %b %H:%M").to_string());
+    private(ctx, text, vec![]).await
 }
 
 /// Show your role, time zone and pairings.
@@ -120,7 +108,11 @@ pub async fn profile(ctx: Context<'_>) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
     let p = ctx.data().app.profile(&caller).await?;
     let zone = p.member.zone_or(p.program.zone);
-    let zone_note = if p.member.zone.is_some() { "" } else { " (the program's)" };
+    let zone = if p.member.zone.is_some() {
+        zone.name().to_owned()
+    } else {
+        tr!("cmd-profile-zone-program", zone = zone.name())
+    };
     let pairs: Vec<String> = p
         .pairings
         .iter()
@@ -130,25 +122,24 @@ pub async fn profile(ctx: Context<'_>) -> Result<(), BotError> {
             } else {
                 (pairing.mentor_id, "mentor")
             };
-            format!("• <@{partner}> (your {role})")
+            tr!("cmd-profile-pairing", partner = partner.to_string(), role = role)
         })
         .collect();
-    let pairs =
-        if pairs.is_empty() { "None yet: an admin pairs people with `/pair`.".to_owned() } else { pairs.join("\n") };
+    let pairs = if pairs.is_empty() { tr!("cmd-profile-no-pairings") } else { pairs.join("\n") };
     let embed = serenity::CreateEmbed::new()
-        .title(format!("Profile of {}", p.member.display_name))
-        .field("Role", p.member.role.as_str(), true)
-        .field("Time zone", format!("{}{zone_note}", zone.name()), true)
-        .field("Upcoming sessions", p.upcoming_sessions.to_string(), true)
-        .field("Pairings", pairs, false);
+        .title(tr!("cmd-profile-title", name = p.member.display_name.as_str()))
+        .field(tr!("cmd-profile-role-name"), tr!("cmd-profile-role", role = p.member.role.as_str()), true)
+        .field(tr!("cmd-profile-zone-name"), zone, true)
+        .field(tr!("cmd-profile-upcoming"), p.upcoming_sessions.to_string(), true)
+        .field(tr!("cmd-profile-pairings"), pairs, false);
     // Pre-work, visible to the pair only: this is the caller's own pairing.
     let mut embeds = vec![embed];
     // Within Discord's 6,000 characters a message: three backgrounds, 200 characters a field
     // (the whole text is in `/session summary`).
     for b in p.backgrounds.iter().take(3) {
         let mut e = serenity::CreateEmbed::new()
-            .title("🧳 Background")
-            .description(format!("Shared by <@{}> for your mentoring (only the two of you see it).", b.by));
+            .title(tr!("cmd-profile-background"))
+            .description(tr!("cmd-profile-background-by", by = b.by.to_string()));
         for (name, value) in b.input.fields() {
             let mut value = value.to_owned();
             crate::app::truncate_label(&mut value, 200);

@@ -15,6 +15,8 @@ pub(crate) mod privacy;
 mod program;
 pub(crate) mod report;
 pub(crate) mod reviews;
+#[cfg(test)]
+mod tests;
 
 use poise::serenity_prelude as serenity;
 

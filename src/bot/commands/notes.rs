@@ -14,6 +14,7 @@ use crate::{
     domain::{layout, notes::ResourceKind},
     render::components::{agenda_button, follow_up_buttons},
     render::summary::{record_markdown, record_pages},
+    tr,
 };
 
 /// Write the notes of a session that has started (either of you); marks it completed.
@@ -32,22 +33,19 @@ pub async fn notes(
 
 /// The confirmation after saving notes, with the follow-up buttons.
 pub fn notes_answer(out: &NotesOutcome) -> Answer {
-    let mut text = format!(
-        "📝 Notes of session #{} saved; the session is marked {}. See everything with `/session summary`.",
-        out.session.number, out.session.status
-    );
+    let mut text = tr!("cmd-notes-saved", number = out.session.number, status = out.session.status.to_string());
     if !out.problems.is_empty() {
-        text = format!(
-            "{text}\nKept as typed, but not in the `resource | type | purpose` form (types: {}):",
-            ResourceKind::NAMES
-        );
+        text = format!("{text}\n{}", tr!("cmd-notes-resources-kept", types = ResourceKind::NAMES));
     }
-    let problems: Vec<String> =
-        out.problems.iter().map(|p| format!("Resources line {}: {}", p.line, p.problem)).collect();
+    let problems: Vec<String> = out
+        .problems
+        .iter()
+        .map(|p| tr!("cmd-notes-resource-line", line = p.line, problem = p.problem.as_str()))
+        .collect();
     let pages = if problems.is_empty() {
         Vec::new()
     } else {
-        layout::pages("Resource lines to check", &problems.join("\n"), &[])
+        layout::pages(&tr!("cmd-notes-resources-title"), &problems.join("\n"), &[])
     };
     Answer::text(text).pages(pages).components(vec![follow_up_buttons(out.session.id)])
 }
@@ -78,7 +76,7 @@ pub async fn summary(
     let buttons =
         if record.started { follow_up_buttons(record.view.session.id) } else { agenda_button(record.view.session.id) };
     let answer = Answer {
-        content: format!("The complete record is attached as `{file_name}`."),
+        content: tr!("cmd-summary-attached", file = file_name.as_str()),
         pages: record_pages(&record),
         file: Some(file),
         components: vec![buttons],

@@ -2,12 +2,15 @@
 
 use poise::serenity_prelude as serenity;
 
-use crate::bot::{
-    answer::send,
-    caller::{caller, person},
-    confirm::unpair_question,
-    reply::{private, tell, told},
-    BotError, Context,
+use crate::{
+    bot::{
+        answer::send,
+        caller::{caller, person},
+        confirm::unpair_question,
+        reply::{private, tell, told},
+        BotError, Context,
+    },
+    tr,
 };
 
 /// Pair a mentor with a mentee (admins only); both are told by DM.
@@ -21,8 +24,9 @@ pub async fn pair(
     let caller = caller(ctx).await?;
     let out = ctx.data().app.pair(&caller, &person(&mentor), &person(&mentee)).await?;
     let failures = tell(ctx, &out.notices).await;
-    let told = told(&failures, "Both were told by DM.");
-    private(ctx, format!("🤝 Paired mentor <@{}> with mentee <@{}>. {told}", mentor.id, mentee.id), vec![]).await
+    let told = told(&failures, &tr!("cmd-pair-told"));
+    let text = tr!("cmd-pair-done", mentor = mentor.id.to_string(), mentee = mentee.id.to_string(), told = told);
+    private(ctx, text, vec![]).await
 }
 
 /// End a mentor–mentee pairing (admins only): cancels upcoming sessions, tells both (asks first).

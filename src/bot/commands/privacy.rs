@@ -7,6 +7,7 @@ use crate::{
     bot::{caller::caller, reply::no_pings, user_id, BotError, Context, Data},
     domain::ids::{GuildId, UserId},
     render::export::{export_files, fit_attachments},
+    tr,
 };
 
 /// Discord's upload limit when the interaction does not say.
@@ -34,20 +35,10 @@ pub async fn export(ctx: Context<'_>) -> Result<(), BotError> {
         poise::Context::Prefix(_) => DEFAULT_ATTACHMENT_LIMIT,
     };
     let messages = fit_attachments(files, limit);
-    let text = format!(
-        "📦 Everything I store about you in this server: `mentor-bot-export.json` (your profile, \
-         pairings, sessions, agendas, notes, topics, action items, goals, reviews, your own \
-         attendance answers and ratings, and the messages planned for you), `sessions.md` ({} \
-         session record(s) in the session template) and `upcoming-sessions.ics` ({} upcoming \
-         session(s) to import into a calendar).{}",
-        data.records.len(),
-        data.upcoming.len(),
-        if messages.len() > 1 {
-            " A file too large for one message comes in numbered parts: join them in order."
-        } else {
-            ""
-        }
-    );
+    let mut text = tr!("cmd-export-done", records = data.records.len(), upcoming = data.upcoming.len());
+    if messages.len() > 1 {
+        text = format!("{text} {}", tr!("cmd-export-parts"));
+    }
     for (i, files) in messages.into_iter().enumerate() {
         let mut reply = CreateReply::default().ephemeral(true).allowed_mentions(no_pings());
         if i == 0 {
@@ -70,20 +61,13 @@ pub async fn forget(ctx: Context<'_>) -> Result<(), BotError> {
     if app.store.member(caller.guild_id, caller.user_id).await?.is_none() {
         return Err(UserError::NothingStored.into());
     }
-    let text = "⚠️ **Erase your data in this server's mentoring program?**\n\
-        Erased: your profile (role, time zone, weekly availability, away periods), the agenda \
-        fields, notes and topics you wrote, the action items you own, the goals you set (with \
-        their progress and reviews), your reviews and progress updates, and your pending \
-        reminders. Your ratings stop naming you (they only count in the program's anonymous \
-        average). Running pairings end and upcoming sessions are cancelled; partners are told.\n\
-        Your partners keep the sessions you had together (times, status, what they wrote), with \
-        you shown as \"a former member\". This cannot be undone; `/me export` gives you a copy first.";
+    let text = tr!("cmd-forget-question");
     let buttons = vec![serenity::CreateActionRow::Buttons(vec![
         serenity::CreateButton::new(ForgetChoice { user: caller.user_id, forget: true }.id())
-            .label("Forget")
+            .label(tr!("cmd-forget-button"))
             .style(serenity::ButtonStyle::Danger),
         serenity::CreateButton::new(ForgetChoice { user: caller.user_id, forget: false }.id())
-            .label("Keep")
+            .label(tr!("cmd-forget-keep-button"))
             .style(serenity::ButtonStyle::Secondary),
     ])];
     let reply = CreateReply::default().ephemeral(true).content(text).components(buttons).allowed_mentions(no_pings());
@@ -139,7 +123,7 @@ pub async fn on_forget_choice(
         };
         forgotten_text(&data.app.forget(&caller).await?)
     } else {
-        "👍 Kept: nothing was erased.".to_owned()
+        tr!("cmd-forget-kept")
     };
     let update = serenity::CreateInteractionResponseMessage::new()
         .content(text)
@@ -152,27 +136,21 @@ pub async fn on_forget_choice(
 /// What `/me forget` erased and what the partners keep.
 fn forgotten_text(out: &ForgetOutcome) -> String {
     let e = &out.erased;
-    format!(
-        "🧹 **Erased** your data in this server: your profile, {} availability/away entr(ies), {} agenda(s), \
-         {} topic(s), {} session note(s), {} action item(s) you owned, {} goal(s) you set, {} goal progress \
-         update(s), {} review(s), and {} pending reminder(s).\n\
-         Your {} rating(s) no longer name you: they only count in the program's anonymous average.\n\
-         Ended pairings: {}; cancelled upcoming sessions: {} (your partners were told by DM).\n\
-         **Your partners keep** {} session(s) in {} pairing(s): times, status, what they wrote, and the \
-         program's counts, with you shown as \"a former member\". `/join` again starts afresh.",
-        e.availability,
-        e.agendas,
-        e.topics,
-        e.notes,
-        e.actions,
-        e.goals,
-        e.goal_updates,
-        e.reviews,
-        e.jobs,
-        e.ratings,
-        out.ended_pairings,
-        out.cancelled_sessions,
-        out.kept_sessions,
-        out.partners,
+    tr!(
+        "cmd-forget-done",
+        availability = e.availability,
+        agendas = e.agendas,
+        topics = e.topics,
+        notes = e.notes,
+        actions = e.actions,
+        goals = e.goals,
+        goal_updates = e.goal_updates,
+        reviews = e.reviews,
+        jobs = e.jobs,
+        ratings = e.ratings,
+        ended_pairings = out.ended_pairings,
+        cancelled_sessions = out.cancelled_sessions,
+        kept_sessions = out.kept_sessions,
+        partners = out.partners,
     )
 }

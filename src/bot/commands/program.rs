@@ -19,6 +19,7 @@ use crate::{
         text::short,
         timeline::Position,
     },
+    tr,
 };
 
 /// A text channel option, or the error saying it must be one.
@@ -87,44 +88,43 @@ pub async fn setup(
     };
     let dates = TimelineOptions { starts: starts.as_deref(), ends: ends.as_deref(), length: length.as_deref() };
     let (outcome, timeline) = ctx.data().app.setup_program_shaped(&caller, input, dates).await?;
-    let verb = if outcome.created { "Started" } else { "Updated" };
     let p = &outcome.program;
     let timeline = timeline.map(|t| format!("\n{}", timeline_line(&t))).unwrap_or_default();
-    let coordinators = p.coordinator_role.map_or_else(|| "none".to_owned(), |r| format!("<@&{r}>"));
+    let coordinators = p.coordinator_role.map_or_else(|| tr!("cmd-setup-no-coordinator"), |r| format!("<@&{r}>"));
     let retention = p.retain_ended.unwrap_or(ctx.data().app.retain_ended);
-    private(
-        ctx,
-        format!(
-            "✅ {verb} the mentoring program. Channel: <#{}>, time zone: {}, coordinator role: {coordinators}; \
-             the content of ended pairings is deleted {} after they end.{timeline}\n\
-             Next: mentors and mentees `/join`, then you `/pair mentor:@… mentee:@…`.",
-            p.channel_id,
-            p.zone.name(),
-            if retention.num_seconds() % 86_400 == 0 {
-                format!("{} days", retention.num_days())
-            } else {
-                format_duration(retention)
-            },
-        ),
-        vec![],
-    )
-    .await
+    let retention = if retention.num_seconds() % 86_400 == 0 {
+        tr!("cmd-setup-retention-days", days = retention.num_days())
+    } else {
+        format_duration(retention)
+    };
+    let done = tr!(
+        "cmd-setup-done",
+        created = if outcome.created { "yes" } else { "no" },
+        channel = p.channel_id.to_string(),
+        zone = p.zone.name(),
+        coordinators = coordinators,
+        retention = retention
+    );
+    private(ctx, format!("{done}{timeline}\n{}", tr!("cmd-setup-next")), vec![]).await
 }
 
 /// `📅 Mon 04 Jan 2027 – Sun 28 Mar 2027 (12 weeks) · week 5 of 12`, with what it implies.
 fn timeline_line(t: &TimelineStatus) -> String {
     let tl = &t.timeline;
-    let position = match t.position {
-        Position::Before { days } => format!("starts in {days} day{}", if days == 1 { "" } else { "s" }),
-        Position::Week { week, of } => format!("week {week} of {of}"),
-        Position::After => "ended".to_owned(),
+    let (position, days, week, of) = match t.position {
+        Position::Before { days } => ("before", days, 0, 0),
+        Position::Week { week, of } => ("week", 0, week, of),
+        Position::After => ("ended", 0, 0, 0),
     };
-    format!(
-        "📅 {} – {} ({} weeks) · **{position}**. Each pair gets a midpoint review halfway through its time and the \
-         final review a week before the end, by DM.",
-        tl.starts_on.format("%a %d %b %Y"),
-        tl.ends_on.format("%a %d %b %Y"),
-        tl.total_weeks()
+    tr!(
+        "cmd-timeline",
+        starts = tl.starts_on.format("%a %d %b %Y").to_string(),
+        ends = tl.ends_on.format("%a %d %b %Y").to_string(),
+        weeks = tl.total_weeks(),
+        position = position,
+        days = days,
+        week = week,
+        of = of
     )
 }
 
@@ -156,7 +156,7 @@ async fn setting_names(_ctx: Context<'_>, partial: &str) -> serenity::CreateAuto
 }
 
 fn settings_embed(t: &Timings) -> serenity::CreateEmbed {
-    let mut embed = serenity::CreateEmbed::new().title("Scheduler settings");
+    let mut embed = serenity::CreateEmbed::new().title(tr!("cmd-settings-title"));
     for key in TIMING_KEYS {
         let value = t.get(key).map(format_duration).unwrap_or_default();
         embed = embed.field(key, value, true);
@@ -181,7 +181,7 @@ pub async fn settings(
     match (name, value) {
         (Some(name), Some(value)) => {
             let (_, timings) = app.change_setting(&caller, name.trim(), &value).await?;
-            let text = format!("✅ `{}` is now `{}`. Sessions booked from now on use it.", short(&name), short(&value));
+            let text = tr!("cmd-settings-changed", name = short(&name), value = short(&value));
             private(ctx, text, vec![settings_embed(&timings)]).await
         }
         (Some(name), None) => {
@@ -191,7 +191,7 @@ pub async fn settings(
             if name != "quiet_hours" && !TIMING_KEYS.contains(&name) {
                 return Err(UserError::from(SettingError::UnknownKey(name.to_owned())).into());
             }
-            private(ctx, format!("Give a `value` for `{}`.", short(name)), vec![]).await
+            private(ctx, tr!("cmd-settings-give-value", name = short(name)), vec![]).await
         }
         (None, _) => {
             let (_, timings) = app.program_settings(&caller).await?;
@@ -216,7 +216,7 @@ pub async fn nudges(
     let channel = channel.as_ref().map(text_channel).transpose()?;
     let out = ctx.data().app.set_nudges(&caller, schedule.as_deref(), channel, off.unwrap_or(false)).await?;
     let text = match &out.schedule {
-        None => "🔕 The weekly nudge is off. Turn it on again with `/program nudges schedule:…`.".to_owned(),
+        None => tr!("cmd-nudges-off"),
         Some(s) => {
             let next: Vec<String> = out
                 .next
@@ -229,13 +229,13 @@ pub async fn nudges(
                     )
                 })
                 .collect();
-            format!(
-                "📣 Weekly nudge `{}` in <#{}>, evaluated in {}. Next:\n{}",
-                s.expr(),
-                out.channel,
-                out.program.zone.name(),
-                next.join("\n")
-            )
+            let heading = tr!(
+                "cmd-nudges-on",
+                schedule = s.expr(),
+                channel = out.channel.to_string(),
+                zone = out.program.zone.name()
+            );
+            format!("{heading}\n{}", next.join("\n"))
         }
     };
     private(ctx, text, vec![]).await
@@ -247,61 +247,61 @@ pub async fn status(ctx: Context<'_>) -> Result<(), BotError> {
     let caller = caller(ctx).await?;
     let s = ctx.data().app.program_status(&caller).await?;
     let c = &s.counts;
-    let next =
-        c.next_due.map_or_else(|| "nothing planned".to_owned(), |t| format!("<t:{0}:F> (<t:{0}:R>)", t.timestamp()));
+    let next = c
+        .next_due
+        .map_or_else(|| tr!("cmd-status-nothing-planned"), |t| format!("<t:{0}:F> (<t:{0}:R>)", t.timestamp()));
     let failures: Vec<String> = s
         .failed
         .iter()
         .map(|j| {
-            let who = j.recipient.map_or_else(|| "channel".to_owned(), |u| format!("<@{u}>"));
-            format!("• {} to {who}: {}", j.kind, j.last_error.as_deref().unwrap_or("unknown error"))
+            let who = j.recipient.map_or_else(|| tr!("cmd-status-to-channel"), |u| format!("<@{u}>"));
+            let error = j.last_error.clone().unwrap_or_else(|| tr!("cmd-status-unknown-error"));
+            tr!("cmd-status-failure", kind = j.kind.to_string(), who = who, error = error)
         })
         .collect();
     let health = &ctx.data().app.delivery;
     let state = if health.unauthorized() {
-        "⛔ Discord refuses the bot's token: nothing is being sent. The operator must set a valid \
-         `DISCORD_TOKEN` and restart the bot; reminders wait in the queue."
-            .to_owned()
+        tr!("cmd-status-unauthorized")
     } else if let Some(t) = health.paused_until() {
-        format!("⏸️ Discord is failing; delivery is paused and retried <t:{}:R>. Nothing is lost.", t.timestamp())
+        tr!("cmd-status-paused", until = t.timestamp())
     } else {
-        "✅ Delivering.".to_owned()
+        tr!("cmd-status-delivering")
     };
     let mut embed = serenity::CreateEmbed::new()
-        .title("Reminder delivery")
+        .title(tr!("cmd-status-title"))
         .description(state)
-        .field("Pending", c.pending.to_string(), true)
-        .field("Sent", c.sent.to_string(), true)
-        .field("Failed", c.failed.to_string(), true)
-        .field("Skipped", c.skipped.to_string(), true);
+        .field(tr!("cmd-status-pending"), c.pending.to_string(), true)
+        .field(tr!("cmd-status-sent"), c.sent.to_string(), true)
+        .field(tr!("cmd-status-failed"), c.failed.to_string(), true)
+        .field(tr!("cmd-status-skipped"), c.skipped.to_string(), true);
     if c.set_aside > 0 {
-        embed = embed.field("Set aside (unknown kind; a newer version may send them)", c.set_aside.to_string(), true);
+        embed = embed.field(tr!("cmd-status-set-aside"), c.set_aside.to_string(), true);
     }
     let a = &s.attendance;
     let c = &a.counts;
-    let sessions = format!(
-        "held {} · missed {} · unconfirmed {} · awaiting an answer {}",
-        c.held, c.missed, c.unconfirmed, c.awaiting
+    let sessions = tr!(
+        "cmd-status-sessions",
+        held = c.held,
+        missed = c.missed,
+        unconfirmed = c.unconfirmed,
+        awaiting = c.awaiting
     );
     let usefulness = a.average_rating.map_or_else(
-        || format!("shown once {MIN_RATINGS_SHOWN} ratings exist"),
-        |avg| format!("{avg:.1} of 5 on average, program-wide"),
+        || tr!("cmd-status-rating-hidden", min = MIN_RATINGS_SHOWN),
+        |avg| tr!("cmd-status-rating", average = format!("{avg:.1}")),
     );
-    let embed = embed.field(format!("Sessions that ended (last {STATUS_WEEKS} weeks)"), sessions, false).field(
-        "How useful sessions were",
+    let embed = embed.field(tr!("cmd-status-sessions-name", weeks = STATUS_WEEKS), sessions, false).field(
+        tr!("cmd-status-rating-name"),
         usefulness,
         false,
     );
-    let embed = match &s.timeline {
-        Some(t) => embed.field("Program timeline", timeline_line(t), false),
-        None => {
-            embed.field("Program timeline", "No dates yet: `/program setup starts:… ends:…` (or `length:`).", false)
-        }
+    let timeline = match &s.timeline {
+        Some(t) => timeline_line(t),
+        None => tr!("cmd-status-no-dates"),
     };
-    let embed = embed.field("Next due", next, false).field(
-        "Recent failed deliveries",
-        if failures.is_empty() { "None.".to_owned() } else { failures.join("\n") },
-        false,
-    );
+    let embed = embed.field(tr!("cmd-status-timeline-name"), timeline, false);
+    let failures = if failures.is_empty() { tr!("cmd-status-no-failures") } else { failures.join("\n") };
+    let embed =
+        embed.field(tr!("cmd-status-next-due"), next, false).field(tr!("cmd-status-failures-name"), failures, false);
     private(ctx, "", vec![embed]).await
 }

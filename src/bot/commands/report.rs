@@ -19,6 +19,7 @@ use crate::{
         layout::{self, Section},
         report::{pairs_csv, weeks_csv, PairHealth},
     },
+    tr,
 };
 
 /// The chart's file name (the embed shows it as `attachment://…`).
@@ -33,7 +34,7 @@ const BUTTONS_PER_MESSAGE: usize = 25;
 
 /// The numbers of the chart as a fixed-width table (one line a week).
 pub fn numbers_table(r: &ProgramReport) -> String {
-    let mut t = String::from("```\nweek of  held missed agenda done overdue rating\n");
+    let mut t = format!("```\n{}\n", tr!("cmd-report-table-head"));
     for w in &r.weeks {
         let rating = w.average_rating.map_or_else(|| "–".to_owned(), |a| format!("{a:.1}"));
         let _ = writeln!(
@@ -57,18 +58,18 @@ fn pair_line(p: &PairHealth) -> String {
     let when = |t: Option<chrono::DateTime<chrono::Utc>>| {
         t.map_or_else(|| "—".to_owned(), |t| format!("<t:{}:d>", t.timestamp()))
     };
-    format!(
-        "{}<@{}> & <@{}>: last held {}, next {}; held {} · missed {} · agendas on time {} · actions open {} (overdue {})",
-        if p.stale { "⚠️ stale · " } else { "" },
-        p.mentor_id,
-        p.mentee_id,
-        when(p.last_held),
-        when(p.next_booked),
-        p.held,
-        p.missed,
-        p.agendas_on_time,
-        p.open_actions,
-        p.overdue_actions
+    tr!(
+        "cmd-report-pair",
+        stale = if p.stale { "yes" } else { "no" },
+        mentor = p.mentor_id.to_string(),
+        mentee = p.mentee_id.to_string(),
+        last = when(p.last_held),
+        next = when(p.next_booked),
+        held = p.held,
+        missed = p.missed,
+        agendas = p.agendas_on_time,
+        open = p.open_actions,
+        overdue = p.overdue_actions
     )
 }
 
@@ -80,40 +81,38 @@ pub async fn report(ctx: Context<'_>) -> Result<(), BotError> {
     let r = ctx.data().app.program_report(&caller).await?;
     let stale = r.pairs.iter().filter(|p| p.stale).count();
     let embed = serenity::CreateEmbed::new()
-        .title(format!("Program health: the last {} weeks", r.weeks.len()))
+        .title(tr!("cmd-report-title", weeks = r.weeks.len()))
         .description(numbers_table(&r))
         .field(
-            "Reading it",
-            format!(
-                "Weeks start Monday 00:00 ({}). Sessions count in the week they started, once ended; agendas on time are \
-                 of held sessions; overdue items were due that week and not done by their deadline. A week's rating \
-                 shows only once it has {MIN_RATINGS_SHOWN} ratings.",
-                r.program.zone.name()
-            ),
+            tr!("cmd-report-reading-name"),
+            tr!("cmd-report-reading", zone = r.program.zone.name(), min = MIN_RATINGS_SHOWN),
             false,
         )
-        .field("Active pairs", format!("{} ({stale} stale)", r.pairs.len()), true)
+        .field(
+            tr!("cmd-report-active-pairs"),
+            tr!("cmd-report-active-pairs-count", pairs = r.pairs.len(), stale = stale),
+            true,
+        )
         .image(format!("attachment://{CHART_FILE}"))
-        .footer(serenity::CreateEmbedFooter::new(format!(
-            "Chart drawn in {} ms, {} KB",
-            r.render_time.as_millis(),
-            r.png.len().div_ceil(1024)
+        .footer(serenity::CreateEmbedFooter::new(tr!(
+            "cmd-report-footer",
+            ms = r.render_time.as_millis().to_string(),
+            kb = r.png.len().div_ceil(1024)
         )));
     let reply = CreateReply::default()
         .ephemeral(true)
         .allowed_mentions(no_pings())
-        .content(format!(
-            "📊 Program report. The weekly aggregates are in `{WEEKS_FILE}`, pair health in `{PAIRS_FILE}`."
-        ))
+        .content(tr!("cmd-report-content", weeks_file = WEEKS_FILE, pairs_file = PAIRS_FILE))
         .embed(crate::render::look::finish(embed))
         .attachment(serenity::CreateAttachment::bytes(r.png.clone(), CHART_FILE))
         .attachment(serenity::CreateAttachment::bytes(weeks_csv(&r.weeks).into_bytes(), WEEKS_FILE))
         .attachment(serenity::CreateAttachment::bytes(pairs_csv(&r.pairs).into_bytes(), PAIRS_FILE));
     ctx.send(reply).await?;
     let lines: Vec<String> = r.pairs.iter().map(pair_line).collect();
-    let body = if lines.is_empty() { "No active pairs yet.".to_owned() } else { lines.join("\n") };
-    let intro = "Metadata only: no agendas, notes, action items or ratings. Stale: nothing held in `stale_after`.";
-    answer::send(ctx, Answer::default().pages(layout::pages("Pair health", intro, &[Section::new("Pairs", body)])))
+    let body = if lines.is_empty() { tr!("cmd-report-no-pairs") } else { lines.join("\n") };
+    let intro = tr!("cmd-report-health-intro");
+    let sections = [Section::new(tr!("cmd-report-pairs"), body)];
+    answer::send(ctx, Answer::default().pages(layout::pages(&tr!("cmd-report-health-title"), &intro, &sections)))
         .await?;
     let stale_pairs: Vec<&PairHealth> = r.pairs.iter().filter(|p| p.stale).collect();
     for chunk in stale_pairs.chunks(BUTTONS_PER_MESSAGE) {
@@ -121,7 +120,7 @@ pub async fn report(ctx: Context<'_>) -> Result<(), BotError> {
         let reply = CreateReply::default()
             .ephemeral(true)
             .allowed_mentions(no_pings())
-            .content("Stale pairs: **Nudge both** DMs both a friendly prompt with their next free times (it does not say who asked).")
+            .content(tr!("cmd-report-stale"))
             .components(rows);
         ctx.send(reply).await?;
     }
@@ -146,12 +145,8 @@ pub async fn digest(
     let caller = caller(ctx).await?;
     let out = ctx.data().app.set_digest(&caller, matches!(state, OnOff::On)).await?;
     let text = match out.next {
-        Some(t) => format!(
-            "📬 You get the weekly program digest by DM, Mondays 09:00 ({}). The next: <t:{}:F>. Stop it with `/program digest state:off`.",
-            out.zone.name(),
-            t.timestamp()
-        ),
-        None => "🔕 No more weekly digest for you. Turn it on again with `/program digest state:on`.".to_owned(),
+        Some(t) => tr!("cmd-digest-on", zone = out.zone.name(), next = t.timestamp()),
+        None => tr!("cmd-digest-off"),
     };
     crate::bot::reply::private(ctx, text, vec![]).await
 }

@@ -13,6 +13,7 @@ use crate::{
     },
     domain::goal::{progress_bar, ReviewKind},
     render::components::{next_review_button, ComponentId},
+    tr,
 };
 
 /// Midpoint and final reviews of your goals.
@@ -66,23 +67,22 @@ async fn open(
 /// The answer after one goal's review: what was stored and a button to the next goal.
 pub fn review_answer(out: &ReviewOutcome) -> Answer {
     let g = &out.goal;
-    let mut text = format!(
-        "✅ {} review of \"{}\" saved ({} · {}). It shows in `/goal list` and `/session summary`.",
-        out.kind,
-        g.title,
-        progress_bar(g.progress),
-        g.status
+    let mut text = tr!(
+        "cmd-review-saved",
+        kind = out.kind.as_str(),
+        title = g.title.as_str(),
+        progress = progress_bar(g.progress),
+        status = g.status.to_string()
     );
     let mut rows = Vec::new();
     match &out.next {
         Some(next) => rows.push(next_review_button(out.kind, next.id, &next.title)),
         None if out.kind == ReviewKind::Final => {
-            text = format!("{text}\nThat was the last goal. Step 2: the End-of-Program Reflection.");
-            rows.push(serenity::CreateActionRow::Buttons(vec![
-                ComponentId::Reflection(g.pairing_id).button("Step 2: Reflection", serenity::ButtonStyle::Primary)
-            ]));
+            text = format!("{text}\n{}", tr!("cmd-review-last-final"));
+            rows.push(serenity::CreateActionRow::Buttons(vec![ComponentId::Reflection(g.pairing_id)
+                .button(tr!("cmd-review-reflection-button"), serenity::ButtonStyle::Primary)]));
         }
-        None => text = format!("{text}\nThat was the last goal for the {} review.", out.kind),
+        None => text = format!("{text}\n{}", tr!("cmd-review-last", kind = out.kind.as_str())),
     }
     Answer::text(text).components(rows)
 }
