@@ -19,9 +19,6 @@ use crate::{
     tr,
 };
 
-/// Colour of content embeds.
-pub const COLOUR: u32 = 0x0057_F287;
-
 /// Discord markup, or plain text for a Markdown file read in `zone`.
 #[derive(Debug, Clone, Copy)]
 pub enum Style {
@@ -146,7 +143,7 @@ pub fn agenda_sections(view: &AgendaView, style: Style) -> (String, String, Vec<
 
 /// A page as an embed.
 pub fn page_embed(page: &Page) -> CreateEmbed {
-    let mut embed = CreateEmbed::new().title(&page.title).colour(COLOUR);
+    let mut embed = CreateEmbed::new().title(&page.title);
     if !page.description.is_empty() {
         embed = embed.description(&page.description);
     }

@@ -17,9 +17,6 @@ use crate::{
     tr,
 };
 
-/// Brand colour of session embeds.
-pub(super) const COLOUR: u32 = 0x0058_65F2;
-
 /// `<t:UNIX:F> (<t:UNIX:R>)`: full date and time plus "in 3 days".
 pub fn when(t: DateTime<Utc>) -> String {
     format!("<t:{0}:F> (<t:{0}:R>)", t.timestamp())
@@ -37,10 +34,11 @@ pub fn render_notice(
     Some(match &notice.kind {
         NoticeKind::Paired { pairing, partner } => {
             let role = if pairing.mentor_id == notice.to { "mentee" } else { "mentor" };
-            let embed = CreateEmbed::new()
-                .title(tr!("render-paired-title"))
-                .description(tr!("render-paired-description", partner = partner.mention(), role = role))
-                .colour(COLOUR);
+            let embed = CreateEmbed::new().title(tr!("render-paired-title")).description(tr!(
+                "render-paired-description",
+                partner = partner.mention(),
+                role = role
+            ));
             if pairing.mentee_id != notice.to {
                 return Some(Outgoing { embeds: vec![embed], ..Outgoing::default() });
             }
@@ -52,10 +50,11 @@ pub fn render_notice(
         NoticeKind::Nudged { partner, free_times, .. } => nudged_message(*partner, free_times),
         NoticeKind::Unpaired { partner, partner_left, .. } => {
             let why = if *partner_left { "left" } else { "admin" };
-            let embed = CreateEmbed::new()
-                .title(tr!("render-unpaired-title"))
-                .description(tr!("render-unpaired-description", partner = partner.mention(), why = why))
-                .colour(COLOUR);
+            let embed = CreateEmbed::new().title(tr!("render-unpaired-title")).description(tr!(
+                "render-unpaired-description",
+                partner = partner.mention(),
+                why = why
+            ));
             Outgoing { embeds: vec![embed], ..Outgoing::default() }
         }
         NoticeKind::SessionBooked { session, by } => {
@@ -88,8 +87,7 @@ pub fn render_notice(
                     "render-session-cancelled-description",
                     by = by.mention(),
                     start = format!("<t:{}:F>", session.starts_at.timestamp())
-                ))
-                .colour(COLOUR);
+                ));
             if let Some(reason) = &session.cancel_reason {
                 embed = embed.field(tr!("render-field-reason"), reason, false);
             }
@@ -131,8 +129,7 @@ fn nudged_message(partner: UserId, free_times: &[String]) -> Outgoing {
     };
     let embed = CreateEmbed::new()
         .title(tr!("render-nudged-title"))
-        .description(format!("{}\n{times}", tr!("render-nudged-description", partner = partner.mention())))
-        .colour(COLOUR);
+        .description(format!("{}\n{times}", tr!("render-nudged-description", partner = partner.mention())));
     Outgoing { embeds: vec![embed], ..Outgoing::default() }
 }
 
@@ -141,8 +138,7 @@ pub fn session_embed(session: &Session, title: String) -> CreateEmbed {
     let mut embed = CreateEmbed::new()
         .title(title)
         .field(tr!("render-field-when"), when(session.starts_at), false)
-        .field(tr!("render-field-duration"), tr!("render-minutes", count = session.duration_minutes), true)
-        .colour(COLOUR);
+        .field(tr!("render-field-duration"), tr!("render-minutes", count = session.duration_minutes), true);
     if let Some(topic) = &session.topic {
         embed = embed.field(tr!("render-field-topic"), topic, true);
     }

@@ -4,11 +4,7 @@
 use chrono::{DateTime, Utc};
 use serenity::all::{CreateAttachment, CreateEmbed};
 
-use super::{
-    calendar::series_ics,
-    notice::{when, COLOUR},
-    Outgoing,
-};
+use super::{calendar::series_ics, notice::when, Outgoing};
 use crate::{
     domain::{
         ids::UserId,
@@ -41,8 +37,7 @@ pub(super) fn series_cancelled_message(
             zone = series.zone.name(),
             from = format!("<t:{first}:F>")
         ))
-        .field(tr!("render-series-field-cancelled"), series_first_times(cancelled), false)
-        .colour(COLOUR);
+        .field(tr!("render-series-field-cancelled"), series_first_times(cancelled), false);
     if let Some(reason) = cancelled.first().and_then(|s| s.cancel_reason.as_ref()) {
         embed = embed.field(tr!("render-field-reason"), reason, false);
     }
@@ -69,8 +64,7 @@ pub(super) fn series_moved_message(
             series = new.describe(),
             zone = new.zone.name()
         ))
-        .field(tr!("render-series-field-next"), series_first_times(&booked), false)
-        .colour(COLOUR);
+        .field(tr!("render-series-field-next"), series_first_times(&booked), false);
     if !left_out.is_empty() {
         embed = embed.field(tr!("render-series-field-not-moved"), series_left_out(left_out, false), false);
     }
@@ -146,8 +140,7 @@ pub(super) fn series_message(
             zone = series.zone.name(),
             minutes = series.duration_minutes
         ))
-        .field(tr!("render-series-field-first"), series_first_times(sessions), false)
-        .colour(COLOUR);
+        .field(tr!("render-series-field-first"), series_first_times(sessions), false);
     if !left_out.is_empty() {
         embed = embed.field(tr!("render-series-field-left-out"), series_left_out(left_out, false), false);
     }

@@ -3,7 +3,7 @@
 
 use serenity::all::{ButtonStyle, CreateActionRow, CreateEmbed};
 
-use super::{notice::COLOUR, Outgoing};
+use super::Outgoing;
 use crate::{
     domain::{background::BackgroundInput, layout, pairing::Pairing},
     render::components::ComponentId,
@@ -20,10 +20,11 @@ pub(super) fn paired_mentee(embed: CreateEmbed, pairing: i64) -> Outgoing {
 /// The mentee's background, to the mentor.
 pub(super) fn background_shared(pairing: &Pairing, background: &BackgroundInput, revision: i64) -> Outgoing {
     let how = if revision > 0 { "updated" } else { "shared" };
-    let mut embed = CreateEmbed::new()
-        .title(tr!("render-background-title"))
-        .description(tr!("render-background-description", mentee = format!("<@{}>", pairing.mentee_id), how = how))
-        .colour(COLOUR);
+    let mut embed = CreateEmbed::new().title(tr!("render-background-title")).description(tr!(
+        "render-background-description",
+        mentee = format!("<@{}>", pairing.mentee_id),
+        how = how
+    ));
     for (name, value) in background.fields() {
         for (i, piece) in layout::split(value, 1024).into_iter().enumerate() {
             embed = embed.field(

@@ -50,10 +50,8 @@ pub fn digest_message(program: &Program, pairs: &[PairHealth]) -> Outgoing {
     if shown < pairs.len() {
         lines.push(tr!("sched-digest-more", count = pairs.len() - shown));
     }
-    let embed = CreateEmbed::new()
-        .title(tr!("sched-digest-title", zone = program.zone.name()))
-        .description(lines.join("\n"))
-        .colour(0x0058_65F2);
+    let embed =
+        CreateEmbed::new().title(tr!("sched-digest-title", zone = program.zone.name())).description(lines.join("\n"));
     Outgoing { embeds: vec![embed], components: nudge_rows(&stale), ..Outgoing::default() }
 }
 

@@ -9,7 +9,7 @@ use crate::{
     domain::{action::ActionItem, ids::UserId, jobs::JobKind, layout, outline::Step},
     render::components::{action_buttons, attendance_buttons, ComponentId},
     render::{
-        content::{action_line, agenda_sections, lines_or, single_message, Style, COLOUR},
+        content::{action_line, agenda_sections, lines_or, single_message, Style},
         labels, when, Outgoing,
     },
     store::{SessionFacts, WeeklyStats},
@@ -18,7 +18,7 @@ use crate::{
 
 fn dm(embed: CreateEmbed, buttons: Vec<CreateButton>, nonce: String) -> Outgoing {
     let components = if buttons.is_empty() { Vec::new() } else { vec![CreateActionRow::Buttons(buttons)] };
-    Outgoing { embeds: vec![embed.colour(COLOUR)], components, nonce, ..Outgoing::default() }
+    Outgoing { embeds: vec![embed], components, nonce, ..Outgoing::default() }
 }
 
 /// The DM of a session job (all but the mentor's prep) for `to`, or `None` for other kinds.
@@ -96,7 +96,7 @@ pub fn session_message(
             };
             rows.push(CreateActionRow::Buttons(buttons));
             let embed = CreateEmbed::new().title(title).description(description);
-            Outgoing { embeds: vec![embed.colour(COLOUR)], components: rows, nonce, ..Outgoing::default() }
+            Outgoing { embeds: vec![embed], components: rows, nonce, ..Outgoing::default() }
         }
         _ => return None,
     })
@@ -137,7 +137,7 @@ pub fn deadline_message(items: &[(JobKind, ActionItem)], nonce: String) -> Outgo
         (1, true) => tr!("sched-deadline-title-overdue"),
         (n, _) => tr!("sched-deadline-title-many", count = n),
     };
-    let mut embed = CreateEmbed::new().title(title).colour(COLOUR);
+    let mut embed = CreateEmbed::new().title(title);
     let mut fields = 0;
     let mut shown = 0;
     for (kind, a) in items {
@@ -199,8 +199,7 @@ pub fn weekly_message(s: &WeeklyStats, nonce: String) -> Outgoing {
             tr!("sched-weekly-stale-share", stale = s.stale_pairs, active = s.active_pairs),
             true,
         )
-        .description(tr!("sched-weekly-call-to-action"))
-        .colour(COLOUR);
+        .description(tr!("sched-weekly-call-to-action"));
     Outgoing { embeds: vec![embed], nonce, ..Outgoing::default() }
 }
 

@@ -17,7 +17,7 @@ use crate::{
         timeline::CHECK_INS,
     },
     render::components::ComponentId,
-    render::{content::COLOUR, labels, when, Outgoing},
+    render::{labels, when, Outgoing},
     store::Job,
     tr,
 };
@@ -28,7 +28,7 @@ fn one(group: &[Job], plan: Plan) -> Vec<Unit> {
 
 fn dm(embed: CreateEmbed, buttons: Vec<serenity::all::CreateButton>) -> Outgoing {
     let components = if buttons.is_empty() { Vec::new() } else { vec![CreateActionRow::Buttons(buttons)] };
-    Outgoing { embeds: vec![embed.colour(COLOUR)], components, ..Outgoing::default() }
+    Outgoing { embeds: vec![embed], components, ..Outgoing::default() }
 }
 
 impl Scheduler {

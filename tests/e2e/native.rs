@@ -199,17 +199,20 @@ async fn each_action_has_one_label_in_command_replies_dms_and_help() {
     w.stop().await;
 }
 
-fn assert_bot_colour(messages: &[discord_sim::Message]) {
-    let colour = u64::from(mentor_bot::render::content::COLOUR);
+/// Every embed in the bot's look: its colour, a title, and a footer that starts with its name.
+fn assert_bot_look(messages: &[discord_sim::Message]) {
+    let colour = u64::from(mentor_bot::render::look::COLOUR);
     for m in messages {
         for e in &m.embeds {
             assert_eq!(e["color"].as_u64(), Some(colour), "an embed in another colour: {}", m.text());
         }
     }
+    let problems = mentor_bot::testkit::look_problems(messages);
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_embed_has_the_bots_colour_and_empty_lists_read_as_sentences() {
+async fn every_embed_has_the_bots_colour_title_and_footer_and_empty_lists_read_as_sentences() {
     let mut w = paired_world().await;
     for (filter, says) in [
         ("all", "No action items yet."),
@@ -248,7 +251,12 @@ async fn every_embed_has_the_bots_colour_and_empty_lists_read_as_sentences() {
     seen.extend(w.sim.dms(MO));
     seen.extend(w.sim.channel_messages(MENTORING));
     assert!(seen.iter().filter(|m| !m.embeds.is_empty()).count() >= 8, "enough embeds to compare");
-    assert_bot_colour(&seen);
+    assert_bot_look(&seen);
+    // A DM the scheduler delivered carries its job reference after the signature.
+    let footers: Vec<&str> =
+        seen.iter().flat_map(|m| &m.embeds).filter_map(|e| e["footer"]["text"].as_str()).collect();
+    assert!(footers.iter().any(|f| f.starts_with("mentor-bot · ref ")), "{footers:?}");
+    assert!(footers.contains(&"mentor-bot"), "{footers:?}");
     assert_clean(&w);
     w.stop().await;
 }

@@ -135,8 +135,7 @@ fn series_embed(out: &SeriesOutcome, partner: &str, told: &str) -> serenity::Cre
             ),
             read_back(&out.when)
         ))
-        .field(tr!("cmd-book-first-sessions"), series_first_times(&out.sessions), false)
-        .colour(0x0058_65F2);
+        .field(tr!("cmd-book-first-sessions"), series_first_times(&out.sessions), false);
     if !out.ambiguous.is_empty() {
         let times: Vec<String> = out.ambiguous.iter().take(5).map(|t| format!("<t:{}:F>", t.timestamp())).collect();
         embed = embed.field(
