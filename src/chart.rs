@@ -61,7 +61,7 @@ fn draw(rgb: &mut [u8], title: &str, weeks: &[WeekRow]) -> anyhow::Result<()> {
     root.fill(&WHITE).map_err(plot_err)?;
     let root = root.titled(title, (FAMILY, 24)).map_err(plot_err)?;
     let panels = root.split_evenly((3, 1));
-    let labels: Vec<String> = weeks.iter().map(|r| r.monday.format("%d %b").to_string()).collect();
+    let labels: Vec<String> = weeks.iter().map(|r| crate::domain::dates::week(r.monday)).collect();
     let label = |x: &f64| {
         let i = x.round();
         if (x - i).abs() < 0.01 && i >= 0.0 {

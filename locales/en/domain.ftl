@@ -27,12 +27,27 @@ domain-month-short = { $month ->
     [nov] Nov
    *[dec] Dec
 }
+# How dates and times are written: chrono's strftime patterns
+# (https://docs.rs/chrono/latest/chrono/format/strftime/), where %a and %b are the weekday and
+# month names above. Order and punctuate them as the language does.
 # Mon 1 Mar 2027
-domain-date = { $weekday } { $day } { $month } { $year }
+domain-pattern-date = %a %-d %b %Y
 # Tue 1 Dec 18:00
-domain-day-time = { $weekday } { $day } { $month } { $time }
+domain-pattern-day-time = %a %-d %b %H:%M
+# Tue 24 Nov 2026 15:00 (a zone follows, see domain-date-time-offset)
+domain-pattern-date-time = %a %-d %b %Y %H:%M
+# Tue 01 Dec 18:00 (lists, where the columns line up)
+domain-pattern-list-day-time = %a %d %b %H:%M
+# Tue 01 Dec 2026 18:00
+domain-pattern-list-date-time = %a %d %b %Y %H:%M
+# Tue 01 Dec 2026
+domain-pattern-list-date = %a %d %b %Y
+# 30 Nov (the Monday a report week starts)
+domain-pattern-week = %d %b
+# 1 Dec
+domain-pattern-day-month = %-d %b
 # Tue 24 Nov 2026 15:00 CET (UTC+01:00)
-domain-date-time-offset = { $weekday } { $day } { $month } { $year } { $time } { $offset }
+domain-date-time-offset = { $date_time } { $offset }
 # Tue 12:00
 domain-weekday-time = { $weekday } { $time }
 domain-time-in-gap = { $local } does not exist in { $zone }: the clocks jump forward over it (daylight saving time starts). The first valid time after the jump is { $next_time }; try `{ $next }`.

@@ -14,31 +14,7 @@ render-next-goal = Next goal: { $title }
 render-nudge-both = Nudge both: { $mentor } & { $mentee }
 
 ## Dates in Markdown files (the reader's zone), e.g. "Tue 24 Nov 2026 14:00"
-render-plain-datetime = { $weekday } { $day } { $month } { $year } { $time }
 render-plain-at = { $datetime } ({ $zone })
-render-weekday-short = { $weekday ->
-    [mon] Mon
-    [tue] Tue
-    [wed] Wed
-    [thu] Thu
-    [fri] Fri
-    [sat] Sat
-   *[sun] Sun
-}
-render-month-short = { $month ->
-    [1] Jan
-    [2] Feb
-    [3] Mar
-    [4] Apr
-    [5] May
-    [6] Jun
-    [7] Jul
-    [8] Aug
-    [9] Sep
-    [10] Oct
-    [11] Nov
-   *[12] Dec
-}
 
 ## Session notices (notice.rs)
 render-paired-title = 🤝 You have a new mentoring partner

@@ -290,12 +290,12 @@ impl App {
             .into_iter()
             .chain(past.into_iter().rev())
             .map(|l| {
-                let local = l.session.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
+                let local = crate::domain::dates::list_day_time(l.session.starts_at.with_timezone(&zone).naive_local());
                 let choice = tr!(
                     "app-session-choice",
                     number = l.session.number.to_string(),
                     partner = l.partner_name.as_str(),
-                    when = local.to_string(),
+                    when = local.as_str(),
                 );
                 let mut label = format!("{choice} · {}", l.session.status);
                 super::sessions::truncate_chars(&mut label, 100);

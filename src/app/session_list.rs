@@ -73,13 +73,13 @@ impl App {
             .into_iter()
             .filter(|l| l.pairing_active && l.session.status == SessionStatus::Booked && l.session.starts_at > now)
             .map(|l| {
-                let local = l.session.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
+                let local = crate::domain::dates::list_day_time(l.session.starts_at.with_timezone(&zone).naive_local());
                 let topic = l.session.topic.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
                 let mut label = tr!(
                     "app-session-choice",
                     number = l.session.number.to_string(),
                     partner = l.partner_name.as_str(),
-                    when = local.to_string(),
+                    when = local.as_str(),
                 ) + &topic;
                 truncate_chars(&mut label, 100);
                 SessionChoice { label, value: format!("s{}", l.session.id) }

@@ -146,7 +146,7 @@ pub async fn on_press(data: &Data, http: &serenity::Http, source: Source<'_>, id
             let (caller, pairing) = app.caller_for_pairing(user, &name, pid).await?;
             let (first, new) = app.opt_into_check_ins(&caller, &pairing).await?;
             let text = if new {
-                tr!("bot-shape-check-ins-on", first = first.format("%a %d %b %Y").to_string())
+                tr!("bot-shape-check-ins-on", first = crate::domain::dates::list_date(first))
             } else {
                 tr!("bot-shape-check-ins-already")
             };

@@ -3,7 +3,9 @@
 //! Times of day are `HH:MM` everywhere. Typed input keeps its own English keywords (see
 //! [`super::when`]); this module is only about what is shown.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+use std::fmt::Write as _;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use crate::tr;
 
@@ -38,43 +40,73 @@ pub fn month_short(month: u32) -> String {
     tr!("domain-month-short", month = month_key(month))
 }
 
+/// A local date and time written with `pattern`: chrono's `strftime` syntax, with `%a` and `%b`
+/// the catalogue's weekday and month names. Patterns are catalogue messages too
+/// (`domain-pattern-*`), so a language orders dates its own way; a pattern chrono cannot read
+/// is a bug of the catalogue, logged, and the date is written as ISO 8601.
+#[must_use]
+pub fn format(local: NaiveDateTime, pattern: &str) -> String {
+    let pattern = pattern.replace("%a", &weekday_short(local.weekday())).replace("%b", &month_short(local.month()));
+    let mut out = String::new();
+    if write!(out, "{}", local.format(&pattern)).is_err() {
+        debug_assert!(false, "the date pattern {pattern:?} is not valid");
+        tracing::error!(pattern, "a date pattern in the catalogue is not valid");
+        out = local.format("%Y-%m-%d %H:%M").to_string();
+    }
+    out
+}
+
+fn format_date(d: NaiveDate, pattern: &str) -> String {
+    format(d.and_time(NaiveTime::MIN), pattern)
+}
+
 /// A calendar date, e.g. `Mon 1 Mar 2027`.
 #[must_use]
 pub fn date(d: NaiveDate) -> String {
-    tr!(
-        "domain-date",
-        weekday = weekday_short(d.weekday()),
-        day = d.day().to_string(),
-        month = month_short(d.month()),
-        year = d.year().to_string(),
-    )
+    format_date(d, &tr!("domain-pattern-date"))
 }
 
 /// A date with its time and no year, e.g. `Tue 1 Dec 18:00`.
 #[must_use]
 pub fn day_time(local: NaiveDateTime) -> String {
-    tr!(
-        "domain-day-time",
-        weekday = weekday_short(local.weekday()),
-        day = local.day().to_string(),
-        month = month_short(local.month()),
-        time = local.format("%H:%M").to_string(),
-    )
+    format(local, &tr!("domain-pattern-day-time"))
 }
 
 /// A date with its time and year, and what stands after it (a zone's offset), e.g.
 /// `Tue 24 Nov 2026 15:00 CET (UTC+01:00)`.
 #[must_use]
 pub fn date_time_offset(local: NaiveDateTime, offset: &str) -> String {
-    tr!(
-        "domain-date-time-offset",
-        weekday = weekday_short(local.weekday()),
-        day = local.day().to_string(),
-        month = month_short(local.month()),
-        year = local.year().to_string(),
-        time = local.format("%H:%M").to_string(),
-        offset = offset,
-    )
+    tr!("domain-date-time-offset", date_time = format(local, &tr!("domain-pattern-date-time")), offset = offset)
+}
+
+/// A date and time in a list, the day two digits wide, e.g. `Tue 01 Dec 18:00`.
+#[must_use]
+pub fn list_day_time(local: NaiveDateTime) -> String {
+    format(local, &tr!("domain-pattern-list-day-time"))
+}
+
+/// A date and time with its year in a list, e.g. `Tue 01 Dec 2026 18:00`.
+#[must_use]
+pub fn list_date_time(local: NaiveDateTime) -> String {
+    format(local, &tr!("domain-pattern-list-date-time"))
+}
+
+/// A date with its year in a list, e.g. `Tue 01 Dec 2026`.
+#[must_use]
+pub fn list_date(d: NaiveDate) -> String {
+    format_date(d, &tr!("domain-pattern-list-date"))
+}
+
+/// The Monday a report week starts, e.g. `30 Nov`.
+#[must_use]
+pub fn week(monday: NaiveDate) -> String {
+    format_date(monday, &tr!("domain-pattern-week"))
+}
+
+/// A day of a month, e.g. `1 Dec`.
+#[must_use]
+pub fn day_month(d: NaiveDate) -> String {
+    format_date(d, &tr!("domain-pattern-day-month"))
 }
 
 /// A weekday and a time, e.g. `Tue 12:00`.
@@ -95,6 +127,14 @@ mod tests {
         assert_eq!(day_time(t), "Mon 1 Mar 09:05");
         assert_eq!(date_time_offset(t, "CET (UTC+01:00)"), "Mon 1 Mar 2027 09:05 CET (UTC+01:00)");
         assert_eq!(weekday_time(Weekday::Sun, "00:30"), "Sun 00:30");
+        assert_eq!(list_day_time(t), "Mon 01 Mar 09:05");
+        assert_eq!(list_date_time(t), "Mon 01 Mar 2027 09:05");
+        assert_eq!(list_date(d), "Mon 01 Mar 2027");
+        assert_eq!((week(d), day_month(d)), ("01 Mar".to_owned(), "1 Mar".to_owned()));
+        for day in 0..400 {
+            let t = t + chrono::Duration::days(day);
+            assert_eq!(list_date_time(t), t.format("%a %d %b %Y %H:%M").to_string(), "as chrono writes it in English");
+        }
         let months: Vec<String> = (1..=12).map(month_short).collect();
         assert_eq!(months.join(" "), "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec");
         let days: Vec<String> = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat]

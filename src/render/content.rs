@@ -2,7 +2,7 @@
 //! files (plain dates in the reader's zone, names). Long text is laid out by `domain::layout`,
 //! so nothing is cut.
 
-use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serenity::all::{CreateActionRow, CreateAttachment, CreateButton, CreateEmbed};
 
@@ -12,6 +12,7 @@ use crate::{
     domain::{
         action::ActionItem,
         agenda::{parse_topics, Topic},
+        dates,
         ids::UserId,
         layout::{self, Page, Section},
     },
@@ -33,7 +34,7 @@ impl Style {
             Style::Discord => super::when(t),
             Style::Plain(zone) => tr!(
                 "render-plain-at",
-                datetime = plain_datetime(t.with_timezone(&zone).naive_local()),
+                datetime = dates::list_date_time(t.with_timezone(&zone).naive_local()),
                 zone = zone.name()
             ),
         }
@@ -48,27 +49,6 @@ impl Style {
             Style::Plain(_) => tr!("render-user-fallback", id = id.to_string()),
         }
     }
-}
-
-/// A local date and time as Markdown files write it, e.g. `Tue 24 Nov 2026 14:00`.
-pub fn plain_datetime(local: NaiveDateTime) -> String {
-    let weekday = match local.weekday() {
-        chrono::Weekday::Mon => "mon",
-        chrono::Weekday::Tue => "tue",
-        chrono::Weekday::Wed => "wed",
-        chrono::Weekday::Thu => "thu",
-        chrono::Weekday::Fri => "fri",
-        chrono::Weekday::Sat => "sat",
-        chrono::Weekday::Sun => "sun",
-    };
-    tr!(
-        "render-plain-datetime",
-        weekday = tr!("render-weekday-short", weekday = weekday),
-        day = local.format("%d").to_string(),
-        month = tr!("render-month-short", month = local.month()),
-        year = local.format("%Y").to_string(),
-        time = local.format("%H:%M").to_string()
-    )
 }
 
 /// `**A3** Title — owner · due … · status`.
@@ -192,14 +172,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markdown_dates_read_like_before_with_weekday_and_month_from_the_catalogue() {
+    fn markdown_dates_read_in_the_readers_zone() {
         let local = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap().and_hms_opt(14, 5, 0).unwrap();
-        assert_eq!(plain_datetime(local), "Tue 24 Nov 2026 14:05");
-        for day in 0..366 {
-            let local = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap()
-                + chrono::Duration::days(day);
-            assert_eq!(plain_datetime(local), local.format("%a %d %b %Y %H:%M").to_string());
-        }
         let at = Style::Plain(chrono_tz::Europe::Berlin).at(local.and_utc());
         assert_eq!(at, "Tue 24 Nov 2026 15:05 (Europe/Berlin)");
     }

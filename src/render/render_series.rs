@@ -11,7 +11,6 @@ use crate::{
         series::{LeftOut, LeftOutWhy, Series},
         session::{Session, SessionStatus},
     },
-    render::content::plain_datetime,
     tr,
 };
 
@@ -112,7 +111,7 @@ pub fn series_left_out(left_out: &[LeftOut], name_who: bool) -> String {
                 LeftOutWhy::Overlap { .. } | LeftOutWhy::PartnerBusy { .. } => tr!("render-left-out-overlap", at = at),
                 LeftOutWhy::Away { who } if name_who => tr!("render-left-out-away-who", at = at, who = who.as_str()),
                 LeftOutWhy::Away { .. } => tr!("render-left-out-away", at = at),
-                LeftOutWhy::Gap => tr!("render-left-out-gap", at = plain_datetime(l.local)),
+                LeftOutWhy::Gap => tr!("render-left-out-gap", at = crate::domain::dates::list_date_time(l.local)),
             }
         })
         .collect();

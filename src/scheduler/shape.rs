@@ -81,7 +81,7 @@ impl Scheduler {
             return Ok(one(group, Plan::Skip("the review is done")));
         }
         let timeline = store.program_shape(first.guild_id).await?.timeline;
-        let ends = timeline.map(|t| t.ends_on.format("%a %d %b %Y").to_string()).unwrap_or_default();
+        let ends = timeline.map(|t| crate::domain::dates::list_date(t.ends_on)).unwrap_or_default();
         let reminder = first.kind == JobKind::ReviewReminder;
         let partner = format!("<@{partner}>");
         let check_ins = tr!("sched-review-check-ins-button");

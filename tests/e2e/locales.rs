@@ -60,3 +60,25 @@ async fn every_registered_command_subcommand_and_option_carries_its_german_name_
     assert_clean(&w);
     w.stop().await;
 }
+
+const GRETA: u64 = 800_000_000_000_000_031;
+
+/// The bot's messages follow the language of the member's Discord client, message by message:
+/// German has command names but no messages yet, so a German member reads every answer, error
+/// and form in whole English sentences, never a message id or a placeholder.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_whose_discord_is_in_german_reads_whole_answers_in_english_where_german_has_no_message() {
+    let w = paired_world().await;
+    w.sim.add_user(discord_sim::UserSpec::new(GRETA, "Greta").locale("de")).unwrap();
+    let refused = say(&w, GRETA, "book", &[("with", &MO.to_string()), ("when", "tue 15:00")]).await;
+    assert!(refused.starts_with("You are not in this server's mentoring program yet."), "{refused}");
+    let joined = say(&w, GRETA, "join", &[("role", "mentee")]).await;
+    let unpaired = say(&w, GRETA, "book", &[("with", &MO.to_string()), ("when", "tue 15:00")]).await;
+    let help = say(&w, GRETA, "help", &[]).await;
+    for text in [&refused, &joined, &unpaired, &help] {
+        assert!(!text.contains("{ $") && !text.contains("app-") && !text.contains("cmd-"), "{text}");
+    }
+    assert!(unpaired.starts_with("You can only book with your own mentor or mentee"), "{unpaired}");
+    assert_clean(&w);
+    w.stop().await;
+}

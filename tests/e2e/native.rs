@@ -253,8 +253,7 @@ async fn every_embed_has_the_bots_colour_title_and_footer_and_empty_lists_read_a
     assert!(seen.iter().filter(|m| !m.embeds.is_empty()).count() >= 8, "enough embeds to compare");
     assert_bot_look(&seen);
     // A DM the scheduler delivered carries its job reference after the signature.
-    let footers: Vec<&str> =
-        seen.iter().flat_map(|m| &m.embeds).filter_map(|e| e["footer"]["text"].as_str()).collect();
+    let footers: Vec<&str> = seen.iter().flat_map(|m| &m.embeds).filter_map(|e| e["footer"]["text"].as_str()).collect();
     assert!(footers.iter().any(|f| f.starts_with("mentor-bot · ref ")), "{footers:?}");
     assert!(footers.contains(&"mentor-bot"), "{footers:?}");
     assert_clean(&w);

@@ -250,7 +250,7 @@ pub fn item_text(item: &ActionItem, zone: chrono_tz::Tz) -> String {
     let mut text = tr!(
         "cmd-action-item",
         owner = item.owner_id.mention(),
-        local = local.format("%a %d %b %Y %H:%M").to_string(),
+        local = crate::domain::dates::list_date_time(local.naive_local()),
         deadline = item.deadline_at.timestamp(),
         zone = zone.name(),
         offset = describe_offset(item.deadline_at, zone),

@@ -63,7 +63,7 @@ pub fn show_answer(view: &AvailabilityView, intro: &str) -> Answer {
         return Answer::text(text);
     }
     let zone = view.viewer_zone;
-    let day = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&zone).format("%-d %b").to_string();
+    let day = |t: chrono::DateTime<chrono::Utc>| crate::domain::dates::day_month(t.with_timezone(&zone).date_naive());
     let periods: Vec<(i64, String)> = view
         .away
         .iter()

@@ -35,7 +35,7 @@ pub enum RepeatChoice {
 fn read_back(when: &When) -> String {
     let read = tr!(
         "cmd-book-read-as",
-        local = when.local.format("%a %d %b %Y %H:%M").to_string(),
+        local = crate::domain::dates::list_date_time(when.local),
         zone = when.zone.name(),
         offset = describe_offset(when.instant, when.zone)
     );
@@ -153,7 +153,7 @@ fn series_embed(out: &SeriesOutcome, partner: &str, told: &str) -> serenity::Cre
 
 fn session_line(line: &SessionLine, zone: Tz) -> String {
     let s = &line.session;
-    let local = s.starts_at.with_timezone(&zone).format("%a %d %b %H:%M");
+    let local = crate::domain::dates::list_day_time(s.starts_at.with_timezone(&zone).naive_local());
     let topic = s.topic.as_deref().map(|t| format!(" · {t}")).unwrap_or_default();
     let status = match s.status {
         SessionStatus::Booked => String::new(),
@@ -164,7 +164,7 @@ fn session_line(line: &SessionLine, zone: Tz) -> String {
         number = s.number,
         partner = line.partner.mention(),
         start = s.starts_at.timestamp(),
-        local = local.to_string(),
+        local = local.as_str(),
         zone = zone.name(),
         minutes = s.duration_minutes
     );

@@ -98,7 +98,8 @@ pub async fn timezone(
     let caller = caller(ctx).await?;
     let zone = ctx.data().app.set_zone(&caller, &zone).await?;
     let now = ctx.data().app.now().with_timezone(&zone);
-    let text = tr!("cmd-timezone-set", zone = zone.name(), now = now.format("%a %d %b %H:%M").to_string());
+    let text =
+        tr!("cmd-timezone-set", zone = zone.name(), now = crate::domain::dates::list_day_time(now.naive_local()));
     private(ctx, text, vec![]).await
 }
 

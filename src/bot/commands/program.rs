@@ -118,8 +118,8 @@ fn timeline_line(t: &TimelineStatus) -> String {
     };
     tr!(
         "cmd-timeline",
-        starts = tl.starts_on.format("%a %d %b %Y").to_string(),
-        ends = tl.ends_on.format("%a %d %b %Y").to_string(),
+        starts = crate::domain::dates::list_date(tl.starts_on),
+        ends = crate::domain::dates::list_date(tl.ends_on),
         weeks = tl.total_weeks(),
         position = position,
         days = days,
@@ -222,11 +222,9 @@ pub async fn nudges(
                 .next
                 .iter()
                 .map(|t| {
-                    format!(
-                        "• {} (<t:{}:R>)",
-                        t.with_timezone(&out.program.zone).format("%a %d %b %Y %H:%M %Z"),
-                        t.timestamp()
-                    )
+                    let local = t.with_timezone(&out.program.zone);
+                    let when = crate::domain::dates::list_date_time(local.naive_local());
+                    format!("• {when} {} (<t:{}:R>)", local.format("%Z"), t.timestamp())
                 })
                 .collect();
             let heading = tr!(

@@ -40,7 +40,7 @@ pub fn numbers_table(r: &ProgramReport) -> String {
         let _ = writeln!(
             t,
             "{:<8} {:>4} {:>6} {:>6} {:>4} {:>7} {:>6}",
-            w.monday.format("%d %b"),
+            crate::domain::dates::week(w.monday),
             w.held,
             w.missed,
             w.agendas_on_time,
