@@ -210,8 +210,14 @@ impl Store {
     /// Atomically claims up to `limit` due jobs (pending and due, or running with an expired
     /// lease, i.e. claimed by a runner that crashed or hung), leasing them until `now + lease`
     /// under a new fencing token. Jobs of paused programs (the bot was removed from the server)
-    /// wait, and so do the due jobs of a person who is away (moved to the end of their away period). Rows of a kind this binary does not know are set aside, never returned.
+    /// wait, and so do the due jobs of a person who is away (moved to the end of their away period).
+    /// Rows of a kind this binary does not know are set aside, never returned. Claims take the
+    /// writers' lock ([`Store::begin`]).
     pub async fn claim_due_jobs(&self, now: DateTime<Utc>, lease: Duration, limit: u32) -> anyhow::Result<Claimed> {
+        // Under the writers' lock: a command's transaction that changes due jobs in several
+        // statements holds the job counters between them; a claim that locked some of those jobs
+        // first and then waited for the counters would deadlock with it.
+        let mut tx = self.begin().await?;
         // A person who is away gets nothing: their due jobs wait until the away period ends
         // (`planned_at` stays, so the usual catch-up rules decide what is still sent then).
         sqlx::query(
@@ -225,7 +231,7 @@ impl Store {
                              AND a.starts_at <= $1 AND a.ends_at > $1)",
         )
         .bind(ts(now))
-        .execute(self.pool())
+        .execute(&mut *tx)
         .await
         .context("while holding the jobs of people who are away")?;
         let token: i64 = rand::random::<i64>().abs().max(1);
@@ -263,7 +269,7 @@ impl Store {
             .bind(ts(now))
             .bind(i64::from(limit))
             .bind(token)
-            .fetch_all(self.pool())
+            .fetch_all(&mut *tx)
             .await
             .context("while claiming due jobs")?;
         let mut claimed = Claimed::default();
@@ -286,10 +292,11 @@ impl Store {
             )))
             .bind(ts(now))
             .bind(serde_json::to_string(&unknown.iter().map(ToString::to_string).collect::<Vec<_>>())?)
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await
             .context("while setting aside unknown jobs")?;
         }
+        tx.commit().await.context("while committing a claim")?;
         claimed.set_aside = unknown.len();
         claimed.jobs.sort_by_key(|j| (j.due_at, j.id));
         Ok(claimed)

@@ -196,3 +196,80 @@ async fn the_shared_schedule_hands_out_slots_one_interval_apart_and_an_idle_one_
     assert!(w.store.take_request_slot("test", interval).await.unwrap() < StdDuration::from_millis(50));
     w.stop().await;
 }
+
+/// A command's transaction that cancels one due job and then changes another, while schedulers
+/// claim due jobs of the same guild: on PostgreSQL a claim waits for the writers' lock before it
+/// locks any job, so the two never hold what the other waits for (before, PostgreSQL found a
+/// deadlock and aborted one of them: a command answered with an apology).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn claims_and_a_command_changing_the_same_due_jobs_in_two_statements_never_deadlock() {
+    if !postgres_only() {
+        return;
+    }
+    let w = world_with(t0(), |o| o.configure = commands_only).await;
+    let now = w.clock.now();
+    let people: Vec<u64> = (0..2000).map(|k| 900_000_000_000_000_000 + k).collect();
+    mentor_bot::testkit::plan_partner_notices(&w.store, &people, now).await.unwrap();
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM jobs WHERE state = 'pending' ORDER BY id")
+        .fetch_all(w.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(ids.len(), people.len());
+    let mut tasks = tokio::task::JoinSet::new();
+    // Writers: cancel a job near the end of the queue, pause, then change the jobs at its head
+    // (those a claim takes next).
+    for k in 0..150 {
+        let (store, last) = (w.store.clone(), ids[ids.len() - 1 - k]);
+        tasks.spawn(async move {
+            let mut tx = store.begin().await?;
+            sqlx::query(
+                "UPDATE jobs SET state = 'cancelled', finished_at = updated_at WHERE id = $1 AND state = 'pending'",
+            )
+            .bind(last)
+            .execute(&mut *tx)
+            .await?;
+            tokio::time::sleep(StdDuration::from_millis(5)).await;
+            sqlx::query(
+                "UPDATE jobs SET attempts = attempts WHERE id IN (SELECT id FROM jobs WHERE state = 'pending' ORDER BY due_at, id LIMIT 3)",
+            )
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            anyhow::Ok(0)
+        });
+    }
+    // Two schedulers claiming small batches at once.
+    for _ in 0..2 {
+        let store = w.store.clone();
+        tasks.spawn(async move {
+            let mut claimed = 0;
+            loop {
+                let batch = store.claim_due_jobs(now, Duration::minutes(5), 3).await?;
+                if batch.jobs.is_empty() {
+                    return anyhow::Ok(claimed);
+                }
+                claimed += batch.jobs.len();
+            }
+        });
+    }
+    let mut errors = Vec::new();
+    let mut claimed = 0;
+    while let Some(done) = tasks.join_next().await {
+        match done.unwrap() {
+            Ok(n) => claimed += n,
+            Err(e) => errors.push(format!("{e:#}")),
+        }
+    }
+    assert!(errors.is_empty(), "{} failed, e.g. {:?}", errors.len(), errors.first());
+    let cancelled: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE state = 'cancelled'")
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap();
+    // Every job was claimed once or cancelled before its claim (a claimed one is cancelled no more).
+    assert_eq!(
+        i64::try_from(claimed).unwrap() + cancelled,
+        i64::try_from(ids.len()).unwrap(),
+        "claimed {claimed}, cancelled {cancelled}"
+    );
+    w.stop().await;
+}
