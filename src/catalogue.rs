@@ -27,6 +27,13 @@ pub const SOURCES: &[(&str, &str, &str)] = &[
     ("en", "domain.ftl", include_str!("../locales/en/domain.ftl")),
     ("en", "render.ftl", include_str!("../locales/en/render.ftl")),
     ("en", "scheduler.ftl", include_str!("../locales/en/scheduler.ftl")),
+    ("de", "labels.ftl", include_str!("../locales/de/labels.ftl")),
+    ("de", "app.ftl", include_str!("../locales/de/app.ftl")),
+    ("de", "bot.ftl", include_str!("../locales/de/bot.ftl")),
+    ("de", "commands.ftl", include_str!("../locales/de/commands.ftl")),
+    ("de", "domain.ftl", include_str!("../locales/de/domain.ftl")),
+    ("de", "render.ftl", include_str!("../locales/de/render.ftl")),
+    ("de", "scheduler.ftl", include_str!("../locales/de/scheduler.ftl")),
 ];
 
 /// The locale every message exists in.

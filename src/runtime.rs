@@ -186,7 +186,7 @@ pub async fn start(options: BotOptions) -> anyhow::Result<RunningBot> {
                 .build()
         };
         let mut client = serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
-            .framework(bot::Localized(framework))
+            .framework(bot::Localized { framework, app: app.clone() })
             .await
             .context("while building the Discord client")?;
         let http = client.http.clone();

@@ -40,7 +40,7 @@ app-no-session-yet = You have no sessions yet. Book one with `/book`.
 app-not-partner-of = You are not paired with { $name }; pick your mentor or mentee with `with:`.
 app-pairing-ended = Your pairing with { $name } has ended, so its sessions, notes, agendas, goals and action items can no longer be changed. You can still read them with `/sessions`, `/action list`, `/goal list`, `/agenda view` and `/session summary`.
 app-unknown-pairing = I don't know that mentoring pair, or it has ended.
-app-mentor-full = { $name } mentors { $active } mentee(s) already, their capacity. They can raise it with `/profile edit capacity:`, or pick another mentor.
+app-mentor-full = { $name } mentors { $active } mentee(s) already, their capacity. They can raise it with `/join role:mentor capacity:`, or pick another mentor.
 
 ## Refusals: sessions, agendas, notes and attendance
 
@@ -127,7 +127,7 @@ app-left-out-yours = yours
 
 ## Refusals: matching
 
-# $option is an option of /profile edit; $role who it is for.
+# $option is an option of /join; $role who it is for.
 app-matching-wrong-option = `{ $option }` is for { $role ->
         [mentor] mentors
        *[mentee] mentees

@@ -122,6 +122,17 @@ domain-background-wants = Wants from mentoring
 domain-background-links = Links
 domain-background-communication = Prefers to communicate
 domain-background-frequency = How often
+domain-action-status = { $status ->
+    [done] done
+    [blocked] blocked
+    [dropped] dropped
+   *[open] open
+}
+domain-session-status = { $status ->
+    [cancelled] cancelled
+    [completed] completed
+   *[booked] booked
+}
 domain-goal-status = { $status ->
     [achieved] achieved
     [not_achieved] not achieved

@@ -13,6 +13,7 @@ mod digest;
 mod error;
 mod goals;
 mod health;
+mod locales;
 mod matching;
 mod membership;
 mod milestones;
@@ -101,6 +102,8 @@ pub struct App {
     pub retain_ended: chrono::Duration,
     /// The bot's metrics (`GET /metrics`).
     pub metrics: Arc<crate::metrics::Metrics>,
+    /// The locales this process stored last (`note_locales`).
+    pub stored_locales: Arc<locales::StoredLocales>,
 }
 
 /// Who runs a command, as Discord told us.
@@ -135,6 +138,7 @@ impl App {
             delivery: Arc::default(),
             retain_ended,
             metrics: Arc::default(),
+            stored_locales: Arc::default(),
         })
     }
 

@@ -68,26 +68,42 @@ pub fn options() -> poise::FrameworkOptions<Data, BotError> {
 
 /// The framework, run in the locale of each interaction: everything said while one is handled
 /// (replies, forms, errors, autocomplete choices) comes from the catalogue in the language of the
-/// person who used it (`crate::catalogue`).
-pub struct Localized<F>(pub F);
+/// person who used it (`crate::catalogue`). Once it is answered, the languages it showed are
+/// noted for the scheduler's DMs and posts (`App::note_locales`).
+pub struct Localized<F> {
+    pub framework: F,
+    pub app: App,
+}
 
 #[serenity::async_trait]
 impl<F: serenity::Framework> serenity::Framework for Localized<F> {
     async fn init(&mut self, client: &serenity::Client) {
-        self.0.init(client).await;
+        self.framework.init(client).await;
     }
 
     async fn dispatch(&self, ctx: serenity::Context, event: serenity::FullEvent) {
-        let locale = match &event {
+        // Who used it, their client's language, and the server's.
+        let seen = match &event {
             serenity::FullEvent::InteractionCreate { interaction } => match interaction {
-                serenity::Interaction::Command(c) | serenity::Interaction::Autocomplete(c) => Some(c.locale.clone()),
-                serenity::Interaction::Component(c) => Some(c.locale.clone()),
-                serenity::Interaction::Modal(m) => Some(m.locale.clone()),
+                serenity::Interaction::Command(c) | serenity::Interaction::Autocomplete(c) => {
+                    Some((c.user.id, c.locale.clone(), c.guild_id.zip(c.guild_locale.clone())))
+                }
+                serenity::Interaction::Component(c) => {
+                    Some((c.user.id, c.locale.clone(), c.guild_id.zip(c.guild_locale.clone())))
+                }
+                serenity::Interaction::Modal(m) => {
+                    Some((m.user.id, m.locale.clone(), m.guild_id.zip(m.guild_locale.clone())))
+                }
                 _ => None,
             },
             _ => None,
         };
-        crate::catalogue::scope(locale.as_deref(), self.0.dispatch(ctx, event)).await;
+        let locale = seen.as_ref().map(|(_, locale, _)| locale.as_str());
+        crate::catalogue::scope(locale, self.framework.dispatch(ctx, event)).await;
+        if let Some((user, locale, guild)) = seen {
+            let guild = guild.as_ref().map(|(g, l)| (crate::domain::ids::GuildId(g.get()), l.as_str()));
+            self.app.note_locales(user_id(user), &locale, guild);
+        }
     }
 }
 

@@ -113,6 +113,28 @@ fn a_translation_has_only_messages_english_has_and_no_variables_english_lacks() 
 }
 
 #[test]
+fn german_ships_complete_every_english_message_has_a_german_one() {
+    let locales = messages_by_locale();
+    let (english, german) = (&locales[DEFAULT_LOCALE], &locales["de"]);
+    let missing: Vec<_> = english.keys().filter(|id| !german.contains_key(*id)).collect();
+    assert!(missing.is_empty(), "no German for {missing:?} (locales/de/*.ftl)");
+}
+
+#[test]
+fn every_date_pattern_of_every_locale_writes_a_date() {
+    let (catalogue, _) = Catalogue::new(SOURCES);
+    let t = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap().and_hms_opt(9, 5, 0).unwrap();
+    for (locale, messages) in messages_by_locale() {
+        for id in messages.keys().filter(|id| id.starts_with("domain-pattern-")) {
+            let pattern = catalogue.format(locale, id, None);
+            let mut out = String::new();
+            let written = std::fmt::Write::write_fmt(&mut out, format_args!("{}", t.format(&pattern)));
+            assert!(written.is_ok() && out.contains('1'), "{locale} {id}: {pattern:?}");
+        }
+    }
+}
+
+#[test]
 fn a_locale_falls_back_to_its_language_then_to_english_message_by_message() {
     let sources = [
         (

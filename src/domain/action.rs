@@ -48,9 +48,10 @@ impl ActionStatus {
     }
 }
 
+/// The status as a person reads it (from the catalogue); [`ActionStatus::as_str`] is the stored name.
 impl fmt::Display for ActionStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(&crate::tr!("domain-action-status", status = self.as_str()))
     }
 }
 

@@ -35,9 +35,10 @@ impl SessionStatus {
     }
 }
 
+/// The status as a person reads it (from the catalogue); [`SessionStatus::as_str`] is the stored name.
 impl fmt::Display for SessionStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(&crate::tr!("domain-session-status", status = self.as_str()))
     }
 }
 

@@ -78,9 +78,18 @@ fn anyhow(e: impl std::fmt::Display) -> anyhow::Error {
 }
 
 impl Scheduler {
-    /// Renders a group into messages (or skips), reading the current state of each subject.
+    /// Renders a group into messages (or skips), reading the current state of each subject, in
+    /// the language of whoever reads them: the recipient of a DM, the server for a channel post
+    /// (`Store::reader_locale`; English when not known).
     pub(super) async fn prepare(&self, group: &[Job], now: DateTime<Utc>) -> anyhow::Result<Vec<Unit>> {
         let Some(first) = group.first() else { return Ok(Vec::new()) };
+        // A DM that fell back to a channel is read there.
+        let reader = if first.kind == JobKind::DmFallback { None } else { first.recipient };
+        let locale = self.app.store.reader_locale(first.guild_id, reader).await?;
+        crate::catalogue::scope(locale.as_deref(), self.prepare_in_locale(group, first, now)).await
+    }
+
+    async fn prepare_in_locale(&self, group: &[Job], first: &Job, now: DateTime<Utc>) -> anyhow::Result<Vec<Unit>> {
         match (first.kind, first.subject) {
             (JobKind::Notice, _) => self.prepare_notice(group, first, now).await,
             // Sends nothing; finishing it plans the series' next reminders (see `record`).

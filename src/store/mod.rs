@@ -12,6 +12,7 @@ mod delivery;
 mod digest;
 mod goals;
 mod jobs;
+mod locales;
 mod matching;
 mod members;
 mod notes;

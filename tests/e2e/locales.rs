@@ -61,24 +61,76 @@ async fn every_registered_command_subcommand_and_option_carries_its_german_name_
     w.stop().await;
 }
 
-const GRETA: u64 = 800_000_000_000_000_031;
+/// A catalogue message as German readers get it.
+async fn german(id: &'static str, number: Option<&str>) -> String {
+    mentor_bot::catalogue::scope(Some("de"), async move {
+        match (id, number) {
+            ("app-book-with-self", _) => mentor_bot::tr!("app-book-with-self"),
+            ("render-session-booked-title", Some(n)) => mentor_bot::tr!("render-session-booked-title", number = n),
+            ("sched-agenda-request-title", Some(n)) => mentor_bot::tr!("sched-agenda-request-title", number = n),
+            ("sched-weekly-title", _) => mentor_bot::tr!("sched-weekly-title"),
+            _ => unreachable!("{id}"),
+        }
+    })
+    .await
+}
 
-/// The bot's messages follow the language of the member's Discord client, message by message:
-/// German has command names but no messages yet, so a German member reads every answer, error
-/// and form in whole English sentences, never a message id or a placeholder.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_member_whose_discord_is_in_german_reads_whole_answers_in_english_where_german_has_no_message() {
-    let w = paired_world().await;
-    w.sim.add_user(discord_sim::UserSpec::new(GRETA, "Greta").locale("de")).unwrap();
-    let refused = say(&w, GRETA, "book", &[("with", &MO.to_string()), ("when", "tue 15:00")]).await;
-    assert!(refused.starts_with("You are not in this server's mentoring program yet."), "{refused}");
-    let joined = say(&w, GRETA, "join", &[("role", "mentee")]).await;
-    let unpaired = say(&w, GRETA, "book", &[("with", &MO.to_string()), ("when", "tue 15:00")]).await;
-    let help = say(&w, GRETA, "help", &[]).await;
-    for text in [&refused, &joined, &unpaired, &help] {
-        assert!(!text.contains("{ $") && !text.contains("app-") && !text.contains("cmd-"), "{text}");
+/// Waits until the bot has stored `user`'s locale (it does so after answering).
+async fn stored_locale(w: &World, sql: &'static str, id: u64, locale: &str) {
+    for _ in 0..100 {
+        let stored: Option<String> =
+            sqlx::query_scalar(sql).bind(i64::try_from(id).unwrap()).fetch_one(w.store.pool()).await.unwrap();
+        if stored.as_deref() == Some(locale) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    assert!(unpaired.starts_with("You can only book with your own mentor or mentee"), "{unpaired}");
+    panic!("{locale} was not stored for {id}");
+}
+
+fn embed_titles(messages: &[discord_sim::Message]) -> Vec<String> {
+    messages.iter().flat_map(|m| &m.embeds).filter_map(|e| e["title"].as_str().map(str::to_owned)).collect()
+}
+
+/// The bot answers in the language of each member's Discord client and writes its DMs in the
+/// recipient's language: Mia's Discord is in German, Mo's in English.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_whose_discord_is_in_german_reads_replies_and_dms_in_german_and_the_partner_in_english() {
+    let mut w = paired_world().await;
+    w.sim.set_user_locale(MIA, "de").unwrap();
+    let refused = book(&w, MIA, MIA, "tue 15:00").await;
+    assert_eq!(refused, german("app-book-with-self", None).await);
+    assert!(refused.contains("`/buchen`") || refused.contains("`mit:`"), "German command names: {refused}");
+    stored_locale(&w, "SELECT locale FROM members WHERE user_id = $1", MIA, "de").await;
+
+    // Mo books in English; Mia's notice is German.
+    let booked = book(&w, MO, MIA, "tue 15:00").await;
+    assert!(booked.contains("Session #1 booked with"), "{booked}");
+    let notice = german("render-session-booked-title", Some("1")).await;
+    dm_containing(&w, MIA, &notice).await;
+    // Before the session: Mia's agenda request in German, Mo's messages in English.
+    w.run_until(utc(2026, 11, 24, 13, 0)).await.unwrap();
+    let mia = embed_titles(&w.sim.dms(MIA));
+    assert!(mia.contains(&german("sched-agenda-request-title", Some("1")).await), "{mia:?}");
+    let mo = embed_titles(&w.sim.dms(MO));
+    assert!(!mo.is_empty() && mo.iter().all(|t| !t.contains("Sitzung")), "{mo:?}");
+    // Since her first interaction in German (the pairing notice came before), no English words.
+    let text: String = w.sim.dms(MIA).iter().skip(1).map(discord_sim::Message::text).collect();
+    assert!(!text.contains("Tue ") && !text.contains("session #"), "{text}");
+    assert_clean(&w);
+    w.stop().await;
+}
+
+/// Channel posts follow the server's preferred language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_weekly_nudge_is_posted_in_the_servers_language() {
+    let mut w = paired_world().await;
+    w.sim.set_guild_locale(GUILD, "de").unwrap();
+    say(&w, ADA, "program status", &[]).await;
+    stored_locale(&w, "SELECT locale FROM programs WHERE guild_id = $1", GUILD, "de").await;
+    w.run_until(utc(2026, 11, 23, 9, 0)).await.unwrap();
+    let posts = w.sim.channel_messages(MENTORING);
+    assert_eq!(embed_titles(&posts), [german("sched-weekly-title", None).await]);
     assert_clean(&w);
     w.stop().await;
 }

@@ -1,5 +1,5 @@
 //! Runtime knobs of a running [`Sim`]: latency, rate limits and their records, outages, random
-//! faults, nonces, and the bot's guild membership.
+//! faults, nonces, the bot's guild membership, and the languages of users and servers.
 
 use std::{
     sync::atomic::Ordering,
@@ -124,6 +124,27 @@ impl Sim {
         };
         self.shared.dispatch(&Target::Guild(guild), "GUILD_CREATE", payload)?;
         self.shared.notify();
+        Ok(())
+    }
+
+    /// Switches a user's Discord client to another language (a Discord locale such as `de`):
+    /// their next interactions carry it.
+    pub fn set_user_locale(&self, user: u64, locale: &str) -> anyhow::Result<()> {
+        let mut state = self.shared.lock();
+        let spec = state.users.get_mut(&user).ok_or_else(|| anyhow!("test error: unknown user {user}"))?;
+        locale.clone_into(&mut spec.locale);
+        Ok(())
+    }
+
+    /// Sets a server's preferred language: its next interactions carry it.
+    pub fn set_guild_locale(&self, guild: u64, locale: &str) -> anyhow::Result<()> {
+        let mut state = self.shared.lock();
+        let spec = state
+            .guilds
+            .iter_mut()
+            .find(|g| g.id == guild)
+            .ok_or_else(|| anyhow!("test error: unknown guild {guild}"))?;
+        locale.clone_into(&mut spec.locale);
         Ok(())
     }
 }

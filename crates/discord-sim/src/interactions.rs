@@ -53,7 +53,7 @@ fn payload(
             .permissions_in(guild)
             .with_context(|| format!("test error: {} is not a member of {}", user.name, guild.name))?;
         value["guild_id"] = json!(g.to_string());
-        value["guild_locale"] = json!("en-US");
+        value["guild_locale"] = json!(guild.locale);
         value["member"] = payloads::member(guild, user, now, true, Some(perms));
         value["app_permissions"] = json!(crate::spec::EVERYONE_PERMISSIONS.to_string());
         value["authorizing_integration_owners"] = json!({"0": g.to_string()});

@@ -178,6 +178,8 @@ pub struct GuildSpec {
     /// The role given to users that are admins of this guild (has [`MANAGE_GUILD`]); by default
     /// id `guild id + 1`, named "Admin".
     pub admin_role: RoleSpec,
+    /// The server's preferred language, sent with its interactions (`en-US` unless set).
+    pub locale: String,
 }
 
 impl GuildSpec {
@@ -189,7 +191,15 @@ impl GuildSpec {
             channels: Vec::new(),
             roles: Vec::new(),
             admin_role: RoleSpec { id: id + 1, name: "Admin".to_owned(), permissions: MANAGE_GUILD },
+            locale: "en-US".to_owned(),
         }
+    }
+
+    /// Sets the server's preferred language (a Discord locale such as `de`).
+    #[must_use]
+    pub fn locale(mut self, locale: impl Into<String>) -> Self {
+        self.locale = locale.into();
+        self
     }
 
     /// Adds a text channel.
