@@ -1,12 +1,12 @@
 //! The bot's words: every reply, DM, channel post, button, form and error a person reads comes
-//! from the message catalogue, Fluent files under `locales/<locale>/` (English complete and the
-//! default; `locales/<locale>/commands.toml` names the commands, see `bot::locales`).
+//! from the message catalogue, Fluent files under `locales/<locale>/` (English, the default, and
+//! German, both complete; `locales/<locale>/commands.toml` names the commands, see
+//! `bot::locales`).
 //!
 //! Code names a message by its id, [`tr!`]`("action-added", id = short_id)`, and the text is
-//! looked up in the locale of the interaction being answered (set for the whole handling of an
-//! interaction by [`scope`]); a message a locale lacks falls back to English, so a translation is
-//! a file (plus one line in [`SOURCES`]) and may be partial. Work outside an interaction (the
-//! scheduler's DMs and channel posts) reads English.
+//! looked up in the locale of the current [`scope`]: the interaction being answered, or, for the
+//! scheduler, the reader of the message (`Store::reader_locale`). A message a locale lacks falls
+//! back to English, so a translation is a file (plus one line in [`SOURCES`]) and may be partial.
 //!
 //! Ids are literals so the catalogue test can check that every id the code uses exists and every
 //! English message is used; a message whose variables were not all given is a bug, caught by
