@@ -40,9 +40,14 @@ pub(super) fn series_cancelled_message(
     if let Some(reason) = cancelled.first().and_then(|s| s.cancel_reason.as_ref()) {
         embed = embed.field(tr!("render-field-reason"), reason, false);
     }
-    let ics = series_ics(series, sessions, &tr!("render-calendar-series-title"), instance, now);
-    let file = CreateAttachment::bytes(ics.into_bytes(), format!("series-{}.ics", series.id));
+    let file = series_file(series, sessions, instance, now);
     Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
+}
+
+/// The calendar file of a series' sessions (`series-<id>.ics`).
+fn series_file(series: &Series, sessions: &[Session], instance: &str, now: DateTime<Utc>) -> CreateAttachment {
+    let ics = series_ics(series, sessions, &tr!("render-calendar-series-title"), instance, now);
+    CreateAttachment::bytes(ics.into_bytes(), format!("series-{}.ics", series.id))
 }
 
 /// Sessions of a series moved from one on into a new series.
@@ -67,13 +72,7 @@ pub(super) fn series_moved_message(
     if !left_out.is_empty() {
         embed = embed.field(tr!("render-series-field-not-moved"), series_left_out(left_out, false), false);
     }
-    let title = tr!("render-calendar-series-title");
-    let old_ics = series_ics(old, old_sessions, &title, instance, now);
-    let new_ics = series_ics(new, new_sessions, &title, instance, now);
-    let files = vec![
-        CreateAttachment::bytes(old_ics.into_bytes(), format!("series-{}.ics", old.id)),
-        CreateAttachment::bytes(new_ics.into_bytes(), format!("series-{}.ics", new.id)),
-    ];
+    let files = vec![series_file(old, old_sessions, instance, now), series_file(new, new_sessions, instance, now)];
     Outgoing { embeds: vec![embed], files, ..Outgoing::default() }
 }
 
@@ -146,7 +145,6 @@ pub(super) fn series_message(
     if let Some(topic) = &topic {
         embed = embed.field(tr!("render-field-topic"), topic, false);
     }
-    let ics = series_ics(series, sessions, &tr!("render-calendar-series-title"), instance, now);
-    let file = CreateAttachment::bytes(ics.into_bytes(), format!("series-{}.ics", series.id));
+    let file = series_file(series, sessions, instance, now);
     Outgoing { embeds: vec![embed], files: vec![file], ..Outgoing::default() }
 }
