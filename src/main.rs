@@ -133,6 +133,9 @@ fn main() -> ExitCode {
             Command::Backup { path } => backup(&config, &path).await,
         }
     });
+    // Work still running once the command returned (a gateway shard serenity failed to stop)
+    // gets a bounded wait, so the process always exits.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(10));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

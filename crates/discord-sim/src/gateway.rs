@@ -170,7 +170,12 @@ async fn connection(shared: &Arc<Shared>, stream: tokio::net::TcpStream, id: u64
                             },
                         }
                     },
-                    WsMessage::Close(_) => return Ok(()),
+                    WsMessage::Close(_) => {
+                        // Discord answers a client's Close frame with its own before the
+                        // connection ends (tungstenite queued the reply; send it).
+                        let _ = sink.close().await;
+                        return Ok(());
+                    },
                     _ => {},
                 }
             },

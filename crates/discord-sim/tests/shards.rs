@@ -98,3 +98,23 @@ async fn gateway_bot_recommends_one_shard_for_a_small_world_with_max_concurrency
     assert_eq!(answer.body["url"], sim.gateway_url());
     sim.finish()
 }
+
+/// A client that closes the connection gets Discord's Close frame back before the connection
+/// ends (serenity waits for it when a shard shuts down, and spins if the stream just ends).
+#[tokio::test]
+async fn a_close_from_the_client_is_answered_with_a_close_frame() -> anyhow::Result<()> {
+    let sim = Sim::start(spec()).await?;
+    let mut ws = identify(&sim, json!([0, 1])).await?;
+    let ready = tokio::time::timeout(WAIT, ws.next()).await?.ok_or_else(|| anyhow::anyhow!("no READY"))??;
+    assert!(ready.to_text()?.contains("READY"), "{ready:?}");
+    ws.send(WsMessage::Close(None)).await?;
+    let mut answer = None;
+    while let Some(frame) = tokio::time::timeout(WAIT, ws.next()).await? {
+        if let WsMessage::Close(close) = frame? {
+            answer = Some(close);
+            break;
+        }
+    }
+    assert!(answer.is_some(), "the stream ended without a Close frame");
+    sim.finish()
+}
